@@ -1,0 +1,378 @@
+//! The journey's Yjs document schema, and the bridge between it and the typed
+//! model.
+//!
+//! Layout (root shared types):
+//! - `meta`: Y.Map of the journey's own fields (title, description, scenario,
+//!   expectations, primary_persona); object fields (`settings`, `inputs`) are
+//!   nested Y.Maps so two people changing different settings both win.
+//! - `personas`, `stages`, `lanes`, `touchpoints`, `connections`,
+//!   `annotations`: Y.Map from entity id to a Y.Map of the entity's fields
+//!   (the id itself is the key, not a field). Object fields (a touchpoint's
+//!   `inputs`, an annotation's `votes` and `target`) are nested Y.Maps, so
+//!   concurrent edits of different inputs, or votes by different people, merge.
+//!   Scalars and arrays (tags) are plain values: last writer wins.
+//! - `responses`: Y.Map from a response's identity key to one plain value;
+//!   answers are added and removed, never edited, and a plain value keeps a
+//!   100,000-answer document light.
+//!
+//! Order lives in each entity's `order` key (see [`crate::order`]).
+//!
+//! Writing ([`write_journey`]) reconciles: only fields that differ are set and
+//! only entities that are gone are removed, so writing a model into a document
+//! that other people edit produces the smallest update.
+
+use std::collections::HashSet;
+
+use serde_json::{Map as JsonMap, Value};
+use yrs::{Any, Doc, In, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut, WriteTxn};
+
+use crate::model::{Journey, SurveyResponse};
+use crate::validate::Problem;
+
+pub const META: &str = "meta";
+
+/// Entity collections stored as Y.Map of Y.Maps, keyed by id.
+pub const ENTITY_COLLECTIONS: [&str; 6] = [
+    "personas",
+    "stages",
+    "lanes",
+    "touchpoints",
+    "connections",
+    "annotations",
+];
+/// Collections stored as Y.Map of plain values.
+pub const RESPONSES: &str = "responses";
+
+/// A document read into the typed model, with anything that could not be read.
+#[derive(Debug, Clone)]
+pub struct Projection {
+    pub journey: Journey,
+    /// Entities or fields the document holds that do not fit the model (for
+    /// example a value written by a buggy or hostile peer). They are left out
+    /// of `journey` and reported here; the document keeps them.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads the typed journey out of `doc`.
+pub fn read_journey(doc: &Doc) -> Projection {
+    let txn = doc.transact();
+    read_journey_txn(&txn)
+}
+
+pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
+    let mut problems = Vec::new();
+    let meta = txn
+        .get_map(META)
+        .map(|m| read_fields(txn, &m))
+        .unwrap_or_default();
+    let mut journey = match serde_json::from_value::<Journey>(Value::Object(meta)) {
+        Ok(j) => j,
+        Err(e) => {
+            problems.push(Problem {
+                path: META.into(),
+                message: format!("unreadable journey fields: {e}"),
+            });
+            Journey::new("Untitled journey")
+        }
+    };
+    macro_rules! read_collection {
+        ($name:literal, $field:ident) => {
+            if let Some(root) = txn.get_map($name) {
+                for (key, out) in root.iter(txn) {
+                    let Out::YMap(m) = out else {
+                        problems.push(Problem {
+                            path: format!("{}[{key}]", $name),
+                            message: "is not a map".into(),
+                        });
+                        continue;
+                    };
+                    let mut fields = read_fields(txn, &m);
+                    fields.insert("id".into(), Value::String(key.to_string()));
+                    match serde_json::from_value(Value::Object(fields)) {
+                        Ok(v) => journey.$field.push(v),
+                        Err(e) => problems.push(Problem {
+                            path: format!("{}[{key}]", $name),
+                            message: format!("unreadable: {e}"),
+                        }),
+                    }
+                }
+            }
+        };
+    }
+    read_collection!("personas", personas);
+    read_collection!("stages", stages);
+    read_collection!("lanes", lanes);
+    read_collection!("touchpoints", touchpoints);
+    read_collection!("connections", connections);
+    read_collection!("annotations", annotations);
+    if let Some(root) = txn.get_map(RESPONSES) {
+        for (key, out) in root.iter(txn) {
+            let parsed = match out {
+                Out::Any(a) => serde_json::from_value::<SurveyResponse>(any_to_json(&a))
+                    .map_err(|e| e.to_string()),
+                _ => Err("is not a plain value".to_string()),
+            };
+            match parsed {
+                Ok(r) if r.key() == key => journey.responses.push(r),
+                Ok(_) => problems.push(Problem {
+                    path: format!("{RESPONSES}[{key}]"),
+                    message: "key does not match the response's identity".into(),
+                }),
+                Err(e) => problems.push(Problem {
+                    path: format!("{RESPONSES}[{key}]"),
+                    message: format!("unreadable: {e}"),
+                }),
+            }
+        }
+    }
+    drop_dangling(&mut journey, &mut problems);
+    journey.normalize();
+    Projection { journey, problems }
+}
+
+/// Concurrent edits can leave references dangling (one person deletes a stage
+/// while another moves a touchpoint into it). The projection leaves such
+/// entities out, so every reader sees a valid map, and reports them; the
+/// document keeps them, so undoing the delete brings them back.
+fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
+    use std::collections::HashSet;
+    let mut report = |path: String, message: String| problems.push(Problem { path, message });
+    let personas: HashSet<_> = j.personas.iter().map(|p| p.id).collect();
+    if j.primary_persona.is_some_and(|p| !personas.contains(&p)) {
+        report(
+            "meta.primary_persona".into(),
+            "refers to a deleted persona".into(),
+        );
+        j.primary_persona = None;
+    }
+    let stages: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
+    let lanes: HashSet<_> = j.lanes.iter().map(|l| l.id).collect();
+    j.touchpoints.retain_mut(|t| {
+        t.personas.retain(|p| personas.contains(p));
+        let ok = stages.contains(&t.stage) && lanes.contains(&t.lane);
+        if !ok {
+            report(
+                format!("touchpoints[{}]", t.id),
+                "its stage or lane was deleted; hidden".into(),
+            );
+        }
+        ok
+    });
+    let tps: HashSet<_> = j.touchpoints.iter().map(|t| t.id).collect();
+    j.connections.retain(|c| {
+        let ok = tps.contains(&c.from) && tps.contains(&c.to) && c.from != c.to;
+        if !ok {
+            report(
+                format!("connections[{}]", c.id),
+                "an end was deleted; hidden".into(),
+            );
+        }
+        ok
+    });
+    j.annotations.retain(|a| {
+        let ok = match a.target {
+            crate::model::Target::Map => true,
+            crate::model::Target::Stage(id) => stages.contains(&id),
+            crate::model::Target::Touchpoint(id) => tps.contains(&id),
+        };
+        if !ok {
+            report(
+                format!("annotations[{}]", a.id),
+                "its target was deleted; hidden".into(),
+            );
+        }
+        ok
+    });
+    j.responses.retain(|r| {
+        let ok = tps.contains(&r.touchpoint);
+        if !ok {
+            report(
+                format!("responses[{}]", r.key()),
+                "its touchpoint was deleted; hidden".into(),
+            );
+        }
+        ok
+    });
+}
+
+/// Makes `doc` hold exactly `journey`, changing only what differs.
+pub fn write_journey(doc: &Doc, journey: &Journey) {
+    let mut txn = doc.transact_mut();
+    write_journey_txn(&mut txn, journey);
+}
+
+pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
+    let Value::Object(mut all) = serde_json::to_value(journey).expect("journey serializes") else {
+        unreachable!("a struct serializes to an object")
+    };
+    let mut collections: Vec<(&str, Vec<Value>)> = Vec::new();
+    for name in ENTITY_COLLECTIONS.iter().chain(std::iter::once(&RESPONSES)) {
+        let items = match all.remove(*name) {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        };
+        collections.push((name, items));
+    }
+    let meta = txn.get_or_insert_map(META);
+    reconcile_fields(txn, &meta, &all, true);
+
+    for (name, items) in collections {
+        let root = txn.get_or_insert_map(name);
+        let mut keep: HashSet<String> = HashSet::with_capacity(items.len());
+        if name == RESPONSES {
+            for (item, r) in items.into_iter().zip(&journey.responses) {
+                let key = r.key();
+                let any = json_to_any(&item);
+                let same = matches!(root.get(txn, &key), Some(Out::Any(ref a)) if *a == any);
+                if !same {
+                    root.insert(txn, key.as_str(), any);
+                }
+                keep.insert(key);
+            }
+        } else {
+            for item in items {
+                let Value::Object(mut fields) = item else {
+                    continue;
+                };
+                let Some(Value::String(id)) = fields.remove("id") else {
+                    continue;
+                };
+                match root.get(txn, &id) {
+                    Some(Out::YMap(m)) => reconcile_fields(txn, &m, &fields, true),
+                    _ => {
+                        root.insert(txn, id.as_str(), prelim(&fields, true));
+                    }
+                }
+                keep.insert(id);
+            }
+        }
+        let gone: Vec<String> = root
+            .keys(txn)
+            .filter(|k| !keep.contains(*k))
+            .map(str::to_string)
+            .collect();
+        for k in gone {
+            root.remove(txn, &k);
+        }
+    }
+}
+
+/// A new document holding `journey`.
+pub fn new_doc(journey: &Journey) -> Doc {
+    let doc = Doc::new();
+    write_journey(&doc, journey);
+    doc
+}
+
+fn reconcile_fields(
+    txn: &mut TransactionMut,
+    ymap: &MapRef,
+    fields: &JsonMap<String, Value>,
+    nest: bool,
+) {
+    for (k, v) in fields {
+        match (nest, v) {
+            (true, Value::Object(inner)) => match ymap.get(txn, k) {
+                Some(Out::YMap(m)) => reconcile_fields(txn, &m, inner, false),
+                _ => {
+                    ymap.insert(txn, k.as_str(), prelim(inner, false));
+                }
+            },
+            _ => {
+                let any = json_to_any(v);
+                let same = matches!(ymap.get(txn, k), Some(Out::Any(ref a)) if *a == any);
+                if !same {
+                    ymap.insert(txn, k.as_str(), any);
+                }
+            }
+        }
+    }
+    let gone: Vec<String> = ymap
+        .keys(txn)
+        .filter(|k| !fields.contains_key(*k))
+        .map(str::to_string)
+        .collect();
+    for k in gone {
+        ymap.remove(txn, &k);
+    }
+}
+
+fn prelim(fields: &JsonMap<String, Value>, nest: bool) -> MapPrelim {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            let value = match (nest, v) {
+                (true, Value::Object(inner)) => In::Map(prelim(inner, false)),
+                _ => In::Any(json_to_any(v)),
+            };
+            (k.clone(), value)
+        })
+        .collect()
+}
+
+fn read_fields<T: ReadTxn>(txn: &T, ymap: &MapRef) -> JsonMap<String, Value> {
+    let mut out = JsonMap::new();
+    for (k, v) in ymap.iter(txn) {
+        let value = match v {
+            Out::Any(a) => any_to_json(&a),
+            Out::YMap(m) => Value::Object(read_fields(txn, &m)),
+            Out::YText(t) => {
+                use yrs::GetString;
+                Value::String(t.get_string(txn))
+            }
+            // Other shared types are not part of the schema; a reader that
+            // meets one leaves the field out and validation reports it.
+            _ => continue,
+        };
+        out.insert(k.to_string(), value);
+    }
+    out
+}
+
+/// JSON to a Yjs value. Integral numbers become integers, as Yjs writes them.
+pub fn json_to_any(v: &Value) -> Any {
+    match v {
+        Value::Null => Any::Null,
+        Value::Bool(b) => Any::Bool(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Any::Number(yrs::any::Number::Int(i))
+            } else if let Some(u) = n.as_u64() {
+                Any::Number(yrs::any::Number::Float(u as f64))
+            } else {
+                let f = n.as_f64().unwrap_or(0.0);
+                Any::Number(yrs::any::Number::try_i64(f))
+            }
+        }
+        Value::String(s) => Any::String(s.as_str().into()),
+        Value::Array(items) => Any::Array(items.iter().map(json_to_any).collect()),
+        Value::Object(m) => Any::Map(std::sync::Arc::new(
+            m.iter().map(|(k, v)| (k.clone(), json_to_any(v))).collect(),
+        )),
+    }
+}
+
+/// A Yjs value to JSON; integral floats become integers so integer fields read
+/// back whichever way a peer encoded them.
+pub fn any_to_json(a: &Any) -> Value {
+    match a {
+        Any::Null | Any::Undefined => Value::Null,
+        Any::Bool(b) => Value::Bool(*b),
+        Any::Number(n) => match *n {
+            yrs::any::Number::Int(i) => Value::from(i),
+            yrs::any::Number::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
+                    Value::from(f as i64)
+                } else {
+                    serde_json::Number::from_f64(f)
+                        .map(Value::Number)
+                        .unwrap_or(Value::Null)
+                }
+            }
+        },
+        Any::String(s) => Value::String(s.to_string()),
+        Any::Buffer(_) => Value::Null,
+        Any::Array(items) => Value::Array(items.iter().map(any_to_json).collect()),
+        Any::Map(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), any_to_json(v))).collect()),
+    }
+}

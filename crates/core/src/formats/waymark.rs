@@ -1,0 +1,130 @@
+//! The `.waymark` file: the whole journey as JSON, versioned and lossless.
+//!
+//! ```json
+//! { "format": "waymark", "version": 1, "map": { "title": ..., "stages": [...], ... } }
+//! ```
+//! Export → import → export gives byte-identical text: collections are written
+//! in canonical order, optional inputs that are absent are left out, and ids and
+//! order keys are kept.
+
+use serde::{Deserialize, Serialize};
+
+use super::ImportError;
+use crate::model::Journey;
+use crate::validate::{describe, validate};
+
+pub const FORMAT: &str = "waymark";
+/// The newest file version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    map: &'a Journey,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)]
+    format: String,
+    #[allow(dead_code)]
+    version: u32,
+    map: Journey,
+}
+
+/// The journey as `.waymark` text (pretty JSON, ending in a newline).
+pub fn to_string(journey: &Journey) -> String {
+    let mut j = journey.clone();
+    j.normalize();
+    let mut s = serde_json::to_string_pretty(&FileOut {
+        format: FORMAT,
+        version: VERSION,
+        map: &j,
+    })
+    .expect("journey serializes");
+    s.push('\n');
+    s
+}
+
+/// Reads and validates a `.waymark` file.
+pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
+    let json_err = |e: serde_json::Error| {
+        let line = (e.line() > 0).then_some(e.line());
+        let col = (e.column() > 0).then_some(e.column());
+        ImportError::new(
+            file,
+            line,
+            col,
+            e.to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        )
+    };
+    let header: Header = serde_json::from_str(content).map_err(|e| {
+        let mut err = json_err(e);
+        err.message = format!("not a .waymark file (invalid JSON: {})", err.message);
+        err
+    })?;
+    match header.format.as_ref().and_then(|v| v.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(ImportError::new(
+                file,
+                None,
+                None,
+                format!("not a .waymark file (format is {other:?}, expected \"waymark\")"),
+            ))
+        }
+        None => {
+            return Err(ImportError::new(
+                file,
+                None,
+                None,
+                "not a .waymark file (no \"format\": \"waymark\" field)",
+            ))
+        }
+    }
+    let version = header.version.as_ref().and_then(|v| v.as_u64());
+    match version {
+        Some(v) if v >= 1 && v <= VERSION as u64 => {}
+        Some(v) if v > VERSION as u64 => {
+            return Err(ImportError::new(
+                file,
+                None,
+                None,
+                format!("written by a newer Waymark (file version {v}; this one reads up to {VERSION}): update Waymark to open it"),
+            ))
+        }
+        _ => {
+            return Err(ImportError::new(
+                file,
+                None,
+                None,
+                "the \"version\" field must be a whole number from 1",
+            ))
+        }
+    }
+    let parsed: FileIn = serde_json::from_str(content).map_err(json_err)?;
+    let mut journey = parsed.map;
+    let problems = validate(&journey);
+    if !problems.is_empty() {
+        return Err(ImportError::new(
+            file,
+            None,
+            None,
+            format!("invalid map: {}", describe(&problems, 10)),
+        ));
+    }
+    journey.normalize();
+    Ok(journey)
+}

@@ -1,0 +1,14 @@
+//! Waymark's core: the journey model, its Yjs document, validation, ordering
+//! and file formats. Knows nothing of SQLite, HTTP, PDFs or Tauri.
+
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
+pub mod doc;
+pub mod formats;
+pub mod model;
+pub mod order;
+pub mod synth;
+pub mod validate;
+
+pub use model::*;
+pub use validate::{validate, Problem};
