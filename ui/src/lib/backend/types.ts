@@ -1,0 +1,30 @@
+// Hand-written mirrors of the Rust structs the desktop shell returns.
+// Field names are snake_case because the Rust side serializes them as-is.
+
+/** One map in the library list (`waymark_api::MapSummary`). */
+export interface MapSummary {
+  id: string;
+  title: string;
+  persona: string | null;
+  stages: number;
+  touchpoints: number;
+  /** RFC 3339 timestamp. */
+  created_at: string;
+  /** RFC 3339 timestamp. */
+  updated_at: string;
+}
+
+/** A built-in map template (`waymark_core::templates::TemplateInfo`). */
+export interface TemplateInfo {
+  name: string;
+  title: string;
+  description: string;
+  stages: number;
+  touchpoints: number;
+}
+
+/** The serialized form of `waymark_api::ApiError`. */
+export interface ApiErrorPayload {
+  code: string;
+  message: string;
+}
