@@ -8,6 +8,7 @@ pub mod formats;
 pub mod model;
 pub mod order;
 pub mod synth;
+pub mod templates;
 pub mod validate;
 
 pub use model::*;
