@@ -597,6 +597,55 @@ impl Journey {
         self.personas.iter().find(|p| p.id == id)
     }
 
+    /// Deletes a touchpoint with its connections and survey answers; its
+    /// annotations move to its stage so no one's note is lost.
+    pub fn delete_touchpoint(&mut self, id: Id) {
+        let Some(stage) = self.touchpoint(id).map(|t| t.stage) else {
+            return;
+        };
+        self.touchpoints.retain(|t| t.id != id);
+        self.connections.retain(|c| c.from != id && c.to != id);
+        self.responses.retain(|r| r.touchpoint != id);
+        for a in &mut self.annotations {
+            if a.target == Target::Touchpoint(id) {
+                a.target = Target::Stage(stage);
+            }
+        }
+    }
+
+    /// Deletes a stage with its touchpoints; annotations on it move to the map.
+    pub fn delete_stage(&mut self, id: Id) {
+        let doomed: Vec<Id> = self
+            .touchpoints
+            .iter()
+            .filter(|t| t.stage == id)
+            .map(|t| t.id)
+            .collect();
+        for t in doomed {
+            self.delete_touchpoint(t);
+        }
+        self.stages.retain(|s| s.id != id);
+        for a in &mut self.annotations {
+            if a.target == Target::Stage(id) {
+                a.target = Target::Map;
+            }
+        }
+    }
+
+    /// Deletes a lane with its touchpoints.
+    pub fn delete_lane(&mut self, id: Id) {
+        let doomed: Vec<Id> = self
+            .touchpoints
+            .iter()
+            .filter(|t| t.lane == id)
+            .map(|t| t.id)
+            .collect();
+        for t in doomed {
+            self.delete_touchpoint(t);
+        }
+        self.lanes.retain(|l| l.id != id);
+    }
+
     /// The persona the map is drawn for: the picked one, else the first.
     pub fn main_persona(&self) -> Option<&Persona> {
         self.primary_persona

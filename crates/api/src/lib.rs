@@ -1,0 +1,378 @@
+//! The one Rust API over Waymark: the desktop shell, the HTTP/WebSocket server
+//! and the `waymark` CLI all call this and nothing below it. Domain logic
+//! lives here or lower, never in a front.
+//!
+//! A [`Library`] keeps the Yjs document of every map it has touched in memory
+//! and persists every change (local edit or remote Yjs update) durably before
+//! returning.
+
+mod error;
+mod formats;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use waymark_core::doc::{read_journey, write_journey_txn};
+use waymark_core::{validate, Journey};
+use waymark_store::{Store, StoreError};
+use yrs::updates::decoder::Decode;
+use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
+
+pub use error::{ApiError, Result};
+pub use formats::{parse_import_format, ExportFormat, ImportFormat};
+pub use waymark_core::templates::TemplateInfo;
+pub use waymark_store::{MapRow as MapSummary, VersionRow as VersionInfo};
+
+/// Updates logged before a map's log is folded into a snapshot.
+const COMPACT_AFTER: i64 = 256;
+
+/// The library file used when neither `--db` nor `WAYMARK_DB` names one:
+/// `<OS data dir>/waymark/library.db`.
+pub fn default_library_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("WAYMARK_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("waymark")
+        .join("library.db")
+}
+
+/// The templates a new map can start from.
+pub fn list_templates() -> Vec<TemplateInfo> {
+    waymark_core::templates::list()
+}
+
+/// A map's document in memory, with the projection the derived tables hold.
+struct OpenMap {
+    doc: Doc,
+    journey: Journey,
+}
+
+struct Inner {
+    store: Store,
+    maps: HashMap<String, OpenMap>,
+}
+
+/// A Waymark library: one SQLite file of journey maps.
+pub struct Library {
+    inner: Mutex<Inner>,
+}
+
+fn doc_from_updates(updates: impl IntoIterator<Item = Vec<u8>>, what: &str) -> Result<Doc> {
+    let doc = Doc::new();
+    {
+        let mut txn = doc.transact_mut();
+        for (i, bytes) in updates.into_iter().enumerate() {
+            let update = Update::decode_v1(&bytes).map_err(|e| {
+                ApiError::Invalid(format!("{what}: stored update {i} is unreadable: {e}"))
+            })?;
+            txn.apply_update(update).map_err(|e| {
+                ApiError::Invalid(format!("{what}: stored update {i} does not apply: {e}"))
+            })?;
+        }
+    }
+    Ok(doc)
+}
+
+fn full_state(doc: &Doc) -> Vec<u8> {
+    doc.transact()
+        .encode_state_as_update_v1(&StateVector::default())
+}
+
+fn check_valid(journey: &Journey) -> Result<()> {
+    let problems = validate(journey);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid(format!(
+            "invalid map: {}",
+            waymark_core::validate::describe(&problems, 10)
+        )))
+    }
+}
+
+impl Inner {
+    fn load(&mut self, id: &str) -> Result<&mut OpenMap> {
+        if !self.maps.contains_key(id) {
+            let stored = self.store.load_doc(id)?;
+            let doc = doc_from_updates(
+                stored.snapshot.into_iter().chain(stored.updates),
+                &format!("map {id}"),
+            )?;
+            let journey = read_journey(&doc).journey;
+            self.maps.insert(id.to_string(), OpenMap { doc, journey });
+        }
+        Ok(self.maps.get_mut(id).expect("just loaded"))
+    }
+
+    /// Persists `update` (already applied to the cached document) and folds
+    /// the log into a snapshot when it has grown. On a storage error the
+    /// cached document is dropped, so memory never runs ahead of the disk.
+    fn persist(
+        &mut self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        before: Journey,
+        after: Journey,
+    ) -> Result<()> {
+        let res = self
+            .store
+            .append_update(id, update, origin, Some(&before), &after);
+        let seq = match res {
+            Ok(seq) => seq,
+            Err(e) => {
+                self.maps.remove(id);
+                return Err(e.into());
+            }
+        };
+        let open = self.maps.get_mut(id).expect("loaded before persisting");
+        open.journey = after;
+        if self.store.pending_updates(id)? > COMPACT_AFTER {
+            let state = full_state(&self.maps[id].doc);
+            self.store.compact(id, &state, seq)?;
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, journey: Journey) -> Result<String> {
+        check_valid(&journey)?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let doc = waymark_core::doc::new_doc(&journey);
+        let projected = read_journey(&doc).journey;
+        self.store.create_map(&id, &full_state(&doc), &projected)?;
+        self.maps.insert(
+            id.clone(),
+            OpenMap {
+                doc,
+                journey: projected,
+            },
+        );
+        Ok(id)
+    }
+
+    fn edit(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut Journey) -> Result<()>,
+    ) -> Result<Journey> {
+        let open = self.load(id)?;
+        let before = open.journey.clone();
+        let mut next = before.clone();
+        f(&mut next)?;
+        next.normalize();
+        check_valid(&next)?;
+        let update = {
+            let mut txn = open.doc.transact_mut();
+            write_journey_txn(&mut txn, &next);
+            txn.encode_update_v1()
+        };
+        let after = read_journey(&open.doc).journey;
+        if after == before {
+            return Ok(after);
+        }
+        self.persist(id, &update, origin, before, after.clone())?;
+        Ok(after)
+    }
+}
+
+impl Library {
+    /// Opens the library file at `path`, creating it when missing.
+    pub fn open(path: &Path) -> Result<Library> {
+        let store = Store::open(path)?;
+        Ok(Library {
+            inner: Mutex::new(Inner {
+                store,
+                maps: HashMap::new(),
+            }),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves the cache possibly stale but the
+        // disk consistent (every write is one transaction): recover and go on.
+        self.inner.lock().unwrap_or_else(|poisoned| {
+            let mut inner = poisoned.into_inner();
+            inner.maps.clear();
+            inner
+        })
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.lock().store.path().to_path_buf()
+    }
+
+    /// Every map, most recently edited first.
+    pub fn list_maps(&self) -> Result<Vec<MapSummary>> {
+        Ok(self.lock().store.list_maps()?)
+    }
+
+    pub fn map_summary(&self, id: &str) -> Result<MapSummary> {
+        Ok(self.lock().store.map_row(id)?)
+    }
+
+    /// Creates a map from a template (`None` or "blank" for an empty one) and
+    /// returns its id. `title` replaces the template's title.
+    pub fn create_map(&self, template: Option<&str>, title: Option<&str>) -> Result<String> {
+        let name = template.unwrap_or(waymark_core::templates::BLANK);
+        let mut journey = waymark_core::templates::load(name).ok_or_else(|| {
+            let names: Vec<&str> = list_templates().iter().map(|t| t.name).collect();
+            ApiError::NotFound(format!(
+                "no template named {name:?}; templates: blank, {}",
+                names.join(", ")
+            ))
+        })?;
+        if let Some(t) = title {
+            if t.trim().is_empty() {
+                return Err(ApiError::Invalid("a map title cannot be empty".into()));
+            }
+            journey.title = t.trim().to_string();
+        }
+        self.lock().insert(journey)
+    }
+
+    /// Adds a copy of `journey` as a new map and returns its id.
+    pub fn insert_journey(&self, journey: Journey) -> Result<String> {
+        self.lock().insert(journey)
+    }
+
+    /// Imports a file's content; `file_name` names it in errors. Nothing is
+    /// written when the content is invalid.
+    pub fn import(
+        &self,
+        file_name: &str,
+        content: &str,
+        format: Option<ImportFormat>,
+    ) -> Result<String> {
+        let format = format.unwrap_or_else(|| ImportFormat::detect(file_name, content));
+        let journey = waymark_core::formats::import(file_name, content, format)?;
+        self.insert_journey(journey)
+    }
+
+    /// The map as the typed model.
+    pub fn journey(&self, id: &str) -> Result<Journey> {
+        Ok(self.lock().load(id)?.journey.clone())
+    }
+
+    /// The map (or one of its named versions) in an export format.
+    pub fn export(&self, id: &str, format: ExportFormat, version: Option<&str>) -> Result<String> {
+        let journey = match version {
+            Some(v) => self.version_journey(id, v)?,
+            None => self.journey(id)?,
+        };
+        Ok(format.write(&journey))
+    }
+
+    /// Changes the map through the typed model: `f` edits a copy, which is
+    /// validated and written into the document as the smallest update, then
+    /// persisted. Returns the map after the edit.
+    pub fn edit(&self, id: &str, f: impl FnOnce(&mut Journey) -> Result<()>) -> Result<Journey> {
+        self.lock().edit(id, "local", f)
+    }
+
+    /// Applies a Yjs update from another replica (the UI, a workshop peer, a
+    /// sync server), durably. A malformed update is refused and changes nothing.
+    pub fn apply_update(&self, id: &str, update: &[u8], origin: &str) -> Result<()> {
+        let decoded = Update::decode_v1(update)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
+        let mut inner = self.lock();
+        let open = inner.load(id)?;
+        let before = open.journey.clone();
+        open.doc
+            .transact_mut()
+            .apply_update(decoded)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
+        let after = read_journey(&open.doc).journey;
+        inner.persist(id, update, origin, before, after)
+    }
+
+    /// The map's full document state (a Yjs update from an empty document).
+    pub fn encode_state(&self, id: &str) -> Result<Vec<u8>> {
+        let mut inner = self.lock();
+        let state = full_state(&inner.load(id)?.doc);
+        Ok(state)
+    }
+
+    /// What the map's document has that a replica at `state_vector` lacks.
+    pub fn encode_diff(&self, id: &str, state_vector: &[u8]) -> Result<Vec<u8>> {
+        let sv = StateVector::decode_v1(state_vector)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: malformed state vector: {e}")))?;
+        let mut inner = self.lock();
+        let diff = inner.load(id)?.doc.transact().encode_diff_v1(&sv);
+        Ok(diff)
+    }
+
+    pub fn delete(&self, id: &str) -> Result<()> {
+        let mut inner = self.lock();
+        inner.store.delete_map(id)?;
+        inner.maps.remove(id);
+        Ok(())
+    }
+
+    /// Saves the map's current state as a named version.
+    pub fn create_version(&self, id: &str, label: &str) -> Result<VersionInfo> {
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(ApiError::Invalid("a version label cannot be empty".into()));
+        }
+        let mut inner = self.lock();
+        let state = full_state(&inner.load(id)?.doc);
+        Ok(inner
+            .store
+            .create_version(id, &uuid::Uuid::new_v4().to_string(), label, &state)?)
+    }
+
+    pub fn versions(&self, id: &str) -> Result<Vec<VersionInfo>> {
+        Ok(self.lock().store.list_versions(id)?)
+    }
+
+    /// The map as it was at a named version (by id or label).
+    pub fn version_journey(&self, id: &str, version: &str) -> Result<Journey> {
+        let (_, state) = self.lock().store.version_state(id, version)?;
+        let doc = doc_from_updates([state], &format!("version {version:?} of map {id}"))?;
+        Ok(read_journey(&doc).journey)
+    }
+
+    /// Brings the map back to a named version. The restore is a new edit on
+    /// top of the history (collaborators receive it like any change), and the
+    /// state before it is kept as a version labelled "Before restoring …", so
+    /// nothing is lost.
+    pub fn restore(&self, id: &str, version: &str) -> Result<VersionInfo> {
+        let target = self.version_journey(id, version)?;
+        let label = self.lock().store.version_state(id, version)?.0.label;
+        let mut safety = format!("Before restoring {label}");
+        let existing: Vec<String> = self.versions(id)?.into_iter().map(|v| v.label).collect();
+        let mut n = 2;
+        while existing.contains(&safety) {
+            safety = format!("Before restoring {label} ({n})");
+            n += 1;
+        }
+        let kept = self.create_version(id, &safety)?;
+        self.lock().edit(id, "restore", move |j| {
+            *j = target;
+            Ok(())
+        })?;
+        Ok(kept)
+    }
+
+    /// `PRAGMA integrity_check` of the library file.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.lock().store.integrity_check()?)
+    }
+}
+
+impl From<waymark_core::order::OrderError> for ApiError {
+    fn from(e: waymark_core::order::OrderError) -> Self {
+        ApiError::Invalid(e.to_string())
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Library>();
+    let _ = StoreError::MapNotFound(String::new());
+}

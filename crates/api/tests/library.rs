@@ -1,0 +1,353 @@
+//! The library through the API, on real SQLite files.
+
+use proptest::prelude::*;
+use waymark_api::{ApiError, ExportFormat, Library};
+use waymark_core::formats::waymark;
+use waymark_core::synth::{journey as synth, Size};
+use waymark_core::{Stage, Touchpoint};
+
+fn temp_library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    (dir, lib)
+}
+
+fn sql_count(lib: &Library, sql: &str) -> i64 {
+    let conn = rusqlite_conn(lib);
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn rusqlite_conn(lib: &Library) -> rusqlite::Connection {
+    rusqlite::Connection::open(lib.path()).unwrap()
+}
+
+#[test]
+fn create_edit_reopen_and_query_with_sql() {
+    let (dir, lib) = temp_library();
+    let id = lib
+        .create_map(Some("bank-lost-card"), Some("Lost card, Q4"))
+        .unwrap();
+    let j = lib.journey(&id).unwrap();
+    assert_eq!(j.title, "Lost card, Q4");
+    assert!(j.touchpoints.len() >= 20);
+    let first = j.touchpoints[0].id;
+    lib.edit(&id, |j| {
+        j.touchpoints[0].title = "Freeze card in the app".into();
+        j.touchpoints[0].inputs.emotion = Some(1);
+        Ok(())
+    })
+    .unwrap();
+    drop(lib);
+
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let j = lib.journey(&id).unwrap();
+    let tp = j.touchpoint(first).unwrap();
+    assert_eq!(
+        (tp.title.as_str(), tp.inputs.emotion),
+        ("Freeze card in the app", Some(1))
+    );
+    let listed = lib.list_maps().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].title, "Lost card, Q4");
+    assert_eq!(listed[0].touchpoints as usize, j.touchpoints.len());
+    // Derived tables answer SQL questions.
+    assert_eq!(
+        sql_count(
+            &lib,
+            &format!("select count(*) from touchpoints where map_id = '{id}'")
+        ),
+        j.touchpoints.len() as i64
+    );
+    let title: String = rusqlite_conn(&lib)
+        .query_row(
+            "select title from touchpoints where id = ?1",
+            [first.to_string()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(title, "Freeze card in the app");
+    assert_eq!(
+        sql_count(&lib, "select count(*) from stages s join touchpoints t on t.stage_id = s.id and t.map_id = s.map_id"),
+        j.touchpoints.len() as i64
+    );
+}
+
+#[test]
+fn invalid_edits_are_refused_and_change_nothing() {
+    let (_dir, lib) = temp_library();
+    let id = lib.create_map(None, Some("Blank")).unwrap();
+    let before = lib.journey(&id).unwrap();
+    let err = lib
+        .edit(&id, |j| {
+            j.touchpoints.push(Touchpoint {
+                id: uuid::Uuid::new_v4(),
+                stage: uuid::Uuid::new_v4(),
+                lane: j.lanes[0].id,
+                order: "V".into(),
+                title: "Orphan".into(),
+                ..Touchpoint::default()
+            });
+            Ok(())
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("no stage has id"), "{err}");
+    assert_eq!(lib.journey(&id).unwrap(), before);
+    let err = lib.edit(&id, |j| {
+        j.stages.push(Stage {
+            id: uuid::Uuid::new_v4(),
+            order: "z".into(),
+            name: "X".into(),
+            ..Stage::default()
+        });
+        j.stages[0].name = String::new();
+        Ok(())
+    });
+    assert!(matches!(err, Err(ApiError::Invalid(_))));
+    assert_eq!(lib.journey(&id).unwrap(), before);
+}
+
+#[test]
+fn versions_list_export_and_restore() {
+    let (_dir, lib) = temp_library();
+    let id = lib.create_map(Some("broadband-outage"), None).unwrap();
+    let original = lib.journey(&id).unwrap();
+    lib.create_version(&id, "Workshop 1").unwrap();
+    assert!(matches!(
+        lib.create_version(&id, "Workshop 1"),
+        Err(ApiError::Conflict(_))
+    ));
+    lib.edit(&id, |j| {
+        j.title = "Changed".into();
+        let doomed: Vec<_> = j.touchpoints.iter().skip(3).map(|t| t.id).collect();
+        for t in doomed {
+            j.delete_touchpoint(t);
+        }
+        Ok(())
+    })
+    .unwrap();
+    let exported = lib
+        .export(&id, ExportFormat::Waymark, Some("Workshop 1"))
+        .unwrap();
+    assert_eq!(exported, waymark::to_string(&original));
+    let kept = lib.restore(&id, "Workshop 1").unwrap();
+    assert_eq!(kept.label, "Before restoring Workshop 1");
+    assert_eq!(lib.journey(&id).unwrap(), original);
+    let labels: Vec<String> = lib
+        .versions(&id)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.label)
+        .collect();
+    assert_eq!(labels, ["Workshop 1", "Before restoring Workshop 1"]);
+    // The state before the restore is still there.
+    assert_eq!(
+        lib.version_journey(&id, "Before restoring Workshop 1")
+            .unwrap()
+            .touchpoints
+            .len(),
+        3
+    );
+    assert_eq!(lib.restore(&id, "nope").unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn import_export_round_trips_and_bad_imports_write_nothing() {
+    let (_dir, lib) = temp_library();
+    let j = synth(
+        Size {
+            stages: 4,
+            lanes: 3,
+            touchpoints: 40,
+            annotations: 12,
+        },
+        9,
+    );
+    let text = waymark::to_string(&j);
+    let id = lib.import("map.waymark", &text, None).unwrap();
+    assert_eq!(lib.export(&id, ExportFormat::Waymark, None).unwrap(), text);
+    let mmd = lib.export(&id, ExportFormat::Mermaid, None).unwrap();
+    let id2 = lib.import("map.mmd", &mmd, None).unwrap();
+    assert_eq!(lib.export(&id2, ExportFormat::Mermaid, None).unwrap(), mmd);
+    let csv = lib.export(&id, ExportFormat::Csv, None).unwrap();
+    assert_eq!(csv.lines().count(), 41);
+
+    let before = lib.list_maps().unwrap().len();
+    let err = lib
+        .import(
+            "broken.waymark",
+            "{\"format\":\"waymark\",\"version\":1,\n\"map\":{\"title\":\"x\",",
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "import_failed");
+    assert!(err.to_string().starts_with("broken.waymark:2:"), "{err}");
+    let err = lib
+        .import("bad.mmd", "journey\n  section A\n    Task: 7: Me\n", None)
+        .unwrap_err();
+    assert!(err.to_string().starts_with("bad.mmd:3:"), "{err}");
+    assert_eq!(lib.list_maps().unwrap().len(), before);
+    assert_eq!(sql_count(&lib, "select count(*) from maps"), before as i64);
+}
+
+#[test]
+fn delete_removes_everything_derived() {
+    let (_dir, lib) = temp_library();
+    let id = lib.create_map(Some("saas-trial-onboarding"), None).unwrap();
+    lib.create_version(&id, "v1").unwrap();
+    lib.delete(&id).unwrap();
+    assert_eq!(lib.journey(&id).unwrap_err().code(), "not_found");
+    for table in [
+        "maps",
+        "map_updates",
+        "versions",
+        "stages",
+        "lanes",
+        "touchpoints",
+        "annotations",
+    ] {
+        assert_eq!(
+            sql_count(&lib, &format!("select count(*) from {table}")),
+            0,
+            "{table}"
+        );
+    }
+    assert_eq!(lib.delete(&id).unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn remote_updates_apply_and_malformed_ones_are_refused() {
+    use yrs::updates::decoder::Decode;
+    use yrs::{Doc, Transact, Update};
+    let (_dir, lib) = temp_library();
+    let id = lib.create_map(Some("damaged-order-return"), None).unwrap();
+    // A replica (as the UI would hold) edits the title.
+    let replica = Doc::new();
+    replica
+        .transact_mut()
+        .apply_update(Update::decode_v1(&lib.encode_state(&id).unwrap()).unwrap())
+        .unwrap();
+    let mut j = waymark_core::doc::read_journey(&replica).journey;
+    j.title = "Edited in the UI".into();
+    let update = {
+        let mut txn = replica.transact_mut();
+        waymark_core::doc::write_journey_txn(&mut txn, &j);
+        txn.encode_update_v1()
+    };
+    lib.apply_update(&id, &update, "ui").unwrap();
+    assert_eq!(lib.journey(&id).unwrap().title, "Edited in the UI");
+    assert_eq!(lib.map_summary(&id).unwrap().title, "Edited in the UI");
+    let err = lib
+        .apply_update(&id, &[0xff, 0x01, 0x02], "hostile")
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("malformed Yjs update"), "{err}");
+    assert_eq!(lib.journey(&id).unwrap().title, "Edited in the UI");
+}
+
+#[test]
+fn log_is_compacted_and_still_rebuilds_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let lib = Library::open(&db).unwrap();
+    let id = lib.create_map(None, Some("Many edits")).unwrap();
+    for i in 0..600 {
+        lib.edit(&id, |j| {
+            j.description = format!("edit {i}");
+            Ok(())
+        })
+        .unwrap();
+    }
+    let pending = sql_count(&lib, "select count(*) from map_updates");
+    assert!(pending <= 257, "log compacted, {pending} left");
+    assert_eq!(sql_count(&lib, "select count(*) from map_snapshots"), 1);
+    drop(lib);
+    let lib = Library::open(&db).unwrap();
+    assert_eq!(lib.journey(&id).unwrap().description, "edit 599");
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn foreign_newer_and_corrupt_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not SQLite at all.
+    let text = dir.path().join("notes.db");
+    write_file(&text, b"these are my notes, not a database at all........");
+    let err = Library::open(&text).err().unwrap();
+    assert_eq!(err.code(), "not_a_library");
+    assert!(err.to_string().contains("notes.db"), "{err}");
+    assert_eq!(
+        std::fs::read(&text).unwrap(),
+        b"these are my notes, not a database at all........"
+    );
+
+    // Another program's SQLite database.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("create table invoices(id integer primary key, total real); insert into invoices values (1, 9.5);").unwrap();
+    }
+    let bytes = std::fs::read(&other).unwrap();
+    assert_eq!(Library::open(&other).err().unwrap().code(), "not_a_library");
+    assert_eq!(std::fs::read(&other).unwrap(), bytes);
+
+    // A library from a newer Waymark.
+    let newer = dir.path().join("newer.db");
+    drop(Library::open(&newer).unwrap());
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let bytes = std::fs::read(&newer).unwrap();
+    let err = Library::open(&newer).err().unwrap();
+    assert_eq!(err.code(), "newer_library");
+    assert!(err.to_string().contains("newer Waymark"), "{err}");
+    assert_eq!(std::fs::read(&newer).unwrap(), bytes);
+
+    // A damaged library: real header, garbage pages.
+    let damaged = dir.path().join("damaged.db");
+    {
+        let lib = Library::open(&damaged).unwrap();
+        for _ in 0..5 {
+            lib.create_map(Some("bank-lost-card"), None).unwrap();
+        }
+    }
+    {
+        let c = rusqlite::Connection::open(&damaged).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[4096..len.min(4096 * 6)] {
+        *b = 0xA5;
+    }
+    write_file(&damaged, &bytes);
+    let err = Library::open(&damaged).err().unwrap();
+    assert!(matches!(err.code(), "corrupt_library"), "{err}");
+    assert!(err.to_string().contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// model → document → SQLite → model, and through a `.waymark` file.
+    #[test]
+    fn random_maps_survive_the_library(j in waymark_core::arbitrary::journey()) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("p.db");
+        let id = Library::open(&db).unwrap().insert_journey(j.clone()).unwrap();
+        let lib = Library::open(&db).unwrap();
+        prop_assert_eq!(&lib.journey(&id).unwrap(), &j);
+        let text = lib.export(&id, ExportFormat::Waymark, None).unwrap();
+        prop_assert_eq!(&text, &waymark::to_string(&j));
+        let id2 = lib.import("p.waymark", &text, None).unwrap();
+        prop_assert_eq!(lib.export(&id2, ExportFormat::Waymark, None).unwrap(), text);
+        let n: i64 = rusqlite::Connection::open(&db).unwrap()
+            .query_row("select count(*) from touchpoints where map_id = ?1", [&id], |r| r.get(0)).unwrap();
+        prop_assert_eq!(n as usize, j.touchpoints.len());
+    }
+}

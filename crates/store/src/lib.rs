@@ -1,0 +1,364 @@
+//! Waymark's library: one SQLite file holding every map's Yjs update log,
+//! compacted snapshots, named versions, and relational tables derived from
+//! the documents. Knows nothing of Yjs semantics beyond storing bytes, nor of
+//! Tauri or HTTP.
+
+mod derived;
+mod error;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use waymark_core::Journey;
+
+pub use error::{Result, StoreError};
+
+/// A map as the library lists it, read from the derived `maps` table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapRow {
+    pub id: String,
+    pub title: String,
+    pub persona: Option<String>,
+    pub stages: u32,
+    pub touchpoints: u32,
+    pub annotations: u32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A named version of a map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionRow {
+    pub id: String,
+    pub label: String,
+    pub created_at: String,
+}
+
+/// What is stored for a map's document: the snapshot (if any) and the updates
+/// after it, oldest first. Applying them in order rebuilds the document.
+#[derive(Debug, Default)]
+pub struct StoredDoc {
+    pub snapshot: Option<Vec<u8>>,
+    pub updates: Vec<Vec<u8>>,
+    /// Highest update sequence number included.
+    pub last_seq: i64,
+}
+
+/// The current time as RFC 3339 UTC with milliseconds.
+pub fn now() -> String {
+    let t = time::OffsetDateTime::now_utc();
+    let t = t
+        .replace_nanosecond(t.millisecond() as u32 * 1_000_000)
+        .unwrap_or(t);
+    t.format(&time::format_description::well_known::Rfc3339)
+        .expect("UTC time formats")
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the library at `path`, creating it when missing. See
+    /// [`schema::open`] for what is refused.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = schema::open(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn classify(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::classify(e, &self.path)
+    }
+
+    /// Adds a map whose document starts as `initial_update` (a full state).
+    pub fn create_map(&mut self, id: &str, initial_update: &[u8], journey: &Journey) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path))?;
+        let ts = now();
+        tx.execute(
+            "INSERT INTO maps (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![id, journey.title, ts],
+        )?;
+        tx.execute(
+            "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, 'create', ?3)",
+            params![id, initial_update, ts],
+        )?;
+        derived::write(&tx, id, None, journey)?;
+        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
+        Ok(())
+    }
+
+    /// Appends one update to a map's log and brings the derived tables from
+    /// `before` to `after`, in one durable transaction. Returns the update's
+    /// sequence number once it is on disk.
+    pub fn append_update(
+        &mut self,
+        map_id: &str,
+        update: &[u8],
+        origin: &str,
+        before: Option<&Journey>,
+        after: &Journey,
+    ) -> Result<i64> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path))?;
+        let ts = now();
+        let changed = tx.execute(
+            "UPDATE maps SET updated_at = ?2 WHERE id = ?1",
+            params![map_id, ts],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::MapNotFound(map_id.to_string()));
+        }
+        tx.execute(
+            "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![map_id, update, origin, ts],
+        )?;
+        let seq = tx.last_insert_rowid();
+        derived::write(&tx, map_id, before, after)?;
+        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
+        Ok(seq)
+    }
+
+    /// Number of updates logged after the map's snapshot.
+    pub fn pending_updates(&self, map_id: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM map_updates WHERE map_id = ?1",
+                [map_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.classify(e))
+    }
+
+    /// Replaces the log up to `up_to_seq` with `state`, the full document
+    /// including those updates.
+    pub fn compact(&mut self, map_id: &str, state: &[u8], up_to_seq: i64) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(e, &path))?;
+        tx.execute(
+            "INSERT OR REPLACE INTO map_snapshots (map_id, data, up_to_seq, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![map_id, state, up_to_seq, now()],
+        )?;
+        tx.execute(
+            "DELETE FROM map_updates WHERE map_id = ?1 AND seq <= ?2",
+            params![map_id, up_to_seq],
+        )?;
+        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
+        Ok(())
+    }
+
+    /// Everything stored for a map's document.
+    pub fn load_doc(&self, map_id: &str) -> Result<StoredDoc> {
+        let exists: bool = self
+            .conn
+            .query_row("SELECT 1 FROM maps WHERE id = ?1", [map_id], |_| Ok(true))
+            .optional()
+            .map_err(|e| self.classify(e))?
+            .unwrap_or(false);
+        if !exists {
+            return Err(StoreError::MapNotFound(map_id.to_string()));
+        }
+        let snap: Option<(Vec<u8>, i64)> = self
+            .conn
+            .query_row(
+                "SELECT data, up_to_seq FROM map_snapshots WHERE map_id = ?1",
+                [map_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.classify(e))?;
+        let mut out = StoredDoc::default();
+        if let Some((data, seq)) = snap {
+            out.snapshot = Some(data);
+            out.last_seq = seq;
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, data FROM map_updates WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
+            )
+            .map_err(|e| self.classify(e))?;
+        let rows = stmt
+            .query_map(params![map_id, out.last_seq], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .map_err(|e| self.classify(e))?;
+        for row in rows {
+            let (seq, data) = row.map_err(|e| self.classify(e))?;
+            out.last_seq = seq;
+            out.updates.push(data);
+        }
+        Ok(out)
+    }
+
+    /// Rewrites a map's derived rows from scratch (after a restore, or to
+    /// repair tables edited by hand).
+    pub fn rewrite_derived(&mut self, map_id: &str, journey: &Journey) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::classify(e, &path))?;
+        derived::write(&tx, map_id, None, journey)?;
+        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
+        Ok(())
+    }
+
+    pub fn list_maps(&self) -> Result<Vec<MapRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, title, persona, stage_count, touchpoint_count, annotation_count, created_at, updated_at
+                 FROM maps ORDER BY updated_at DESC, id",
+            )
+            .map_err(|e| self.classify(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(MapRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    persona: r.get(2)?,
+                    stages: r.get(3)?,
+                    touchpoints: r.get(4)?,
+                    annotations: r.get(5)?,
+                    created_at: r.get(6)?,
+                    updated_at: r.get(7)?,
+                })
+            })
+            .map_err(|e| self.classify(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.classify(e))
+    }
+
+    pub fn map_row(&self, map_id: &str) -> Result<MapRow> {
+        self.list_maps()?
+            .into_iter()
+            .find(|m| m.id == map_id)
+            .ok_or_else(|| StoreError::MapNotFound(map_id.to_string()))
+    }
+
+    /// Deletes a map with its log, snapshots, versions and derived rows.
+    pub fn delete_map(&mut self, map_id: &str) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM maps WHERE id = ?1", [map_id])
+            .map_err(|e| self.classify(e))?;
+        if n == 0 {
+            return Err(StoreError::MapNotFound(map_id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Stores `state` (a full document state) as a named version.
+    pub fn create_version(
+        &mut self,
+        map_id: &str,
+        version_id: &str,
+        label: &str,
+        state: &[u8],
+    ) -> Result<VersionRow> {
+        let ts = now();
+        let res = self.conn.execute(
+            "INSERT INTO versions (id, map_id, label, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![version_id, map_id, label, state, ts],
+        );
+        match res {
+            Ok(_) => Ok(VersionRow {
+                id: version_id.to_string(),
+                label: label.to_string(),
+                created_at: ts,
+            }),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                // Either the label is taken or the map is gone.
+                self.map_row(map_id)?;
+                Err(StoreError::VersionExists {
+                    map: map_id.to_string(),
+                    label: label.to_string(),
+                })
+            }
+            Err(e) => Err(self.classify(e)),
+        }
+    }
+
+    pub fn list_versions(&self, map_id: &str) -> Result<Vec<VersionRow>> {
+        self.map_row(map_id)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, label, created_at FROM versions WHERE map_id = ?1 ORDER BY created_at, label")
+            .map_err(|e| self.classify(e))?;
+        let rows = stmt
+            .query_map([map_id], |r| {
+                Ok(VersionRow {
+                    id: r.get(0)?,
+                    label: r.get(1)?,
+                    created_at: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.classify(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.classify(e))
+    }
+
+    /// The state of a version found by id or label.
+    pub fn version_state(&self, map_id: &str, id_or_label: &str) -> Result<(VersionRow, Vec<u8>)> {
+        self.conn
+            .query_row(
+                "SELECT id, label, created_at, data FROM versions WHERE map_id = ?1 AND (id = ?2 OR label = ?2)",
+                params![map_id, id_or_label],
+                |r| {
+                    Ok((
+                        VersionRow {
+                            id: r.get(0)?,
+                            label: r.get(1)?,
+                            created_at: r.get(2)?,
+                        },
+                        r.get(3)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.classify(e))?
+            .ok_or_else(|| StoreError::VersionNotFound {
+                map: map_id.to_string(),
+                version: id_or_label.to_string(),
+            })
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|e| self.classify(e))?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.classify(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.classify(e))?;
+        Ok(lines.join("\n"))
+    }
+
+    /// Direct read access for tests and diagnostics.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
