@@ -1,0 +1,302 @@
+//! From touchpoints to stages and the journey: reach weighting, the worst
+//! touchpoint, the peak–end "remembered" emotion and the priority ranking.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use waymark_core::{Id, Journey, SurveyResponse};
+
+use crate::emotion::{emotion, label};
+use crate::friction::friction;
+use crate::metrics::{churn_rate, clv, tally, Tally};
+use crate::scorecard::{EffortCue, JourneyScore, Scorecard, StageScore, TouchpointScore};
+use crate::sentiment::{compound, effort_cues, CUES, NEGATIVE_COMPOUND};
+
+/// Priority, 0–100: reach share × friction/100 × (1 − emotion/100)/2 × 100.
+///
+/// Friction says how hard the touchpoint is, the emotion term (1 at −100, 0
+/// at +100) how much it hurts, the reach share how many customers feel it.
+/// Missing emotion counts as neutral (0, i.e. a factor of ½); missing friction
+/// means there is nothing to prioritise, so `None`.
+pub fn priority(reach_share: f64, friction: Option<f64>, emotion: Option<f64>) -> Option<f64> {
+    let f = friction?;
+    let e = emotion.unwrap_or(0.0);
+    Some(reach_share * f / 100.0 * (1.0 - e / 100.0) / 2.0 * 100.0)
+}
+
+/// Touchpoint indices in journey order — stage order, lane order, order key,
+/// id — the order [`Journey::normalize`] gives, computed here without
+/// cloning the journey.
+pub(crate) fn journey_order(j: &Journey) -> Vec<usize> {
+    let rank = |items: Vec<(&str, Id)>| -> HashMap<Id, usize> {
+        let mut v = items;
+        v.sort();
+        v.into_iter().enumerate().map(|(i, (_, id))| (id, i)).collect()
+    };
+    let stage_pos = rank(j.stages.iter().map(|s| (s.order.as_str(), s.id)).collect());
+    let lane_pos = rank(j.lanes.iter().map(|l| (l.order.as_str(), l.id)).collect());
+    let mut idx: Vec<usize> = (0..j.touchpoints.len()).collect();
+    idx.sort_by_cached_key(|&i| {
+        let t = &j.touchpoints[i];
+        (
+            stage_pos.get(&t.stage).copied().unwrap_or(usize::MAX),
+            lane_pos.get(&t.lane).copied().unwrap_or(usize::MAX),
+            t.order.clone(),
+            t.id,
+        )
+    });
+    idx
+}
+
+/// Reach-weighted mean of `(value, reach)` pairs; plain mean if every weight
+/// is zero (nobody passes through, yet the figures exist).
+fn weighted_mean(items: &[(f64, f64)]) -> Option<f64> {
+    if items.is_empty() {
+        return None;
+    }
+    let total: f64 = items.iter().map(|(_, w)| w).sum();
+    if total > 0.0 {
+        Some(items.iter().map(|(v, w)| v * w).sum::<f64>() / total)
+    } else {
+        Some(items.iter().map(|(v, _)| v).sum::<f64>() / items.len() as f64)
+    }
+}
+
+/// Highest friction first, then lowest emotion; missing values last.
+fn worse(a: &TouchpointScore, b: &TouchpointScore) -> Ordering {
+    let desc = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    desc(a.friction, b.friction).then_with(|| desc(a.emotion.map(|e| -e), b.emotion.map(|e| -e)))
+}
+
+struct Scored {
+    score: TouchpointScore,
+    tally: Tally,
+    reach: f64,
+}
+
+/// Scores a journey. See the crate documentation for the model.
+pub fn score(journey: &Journey) -> Scorecard {
+    let settings = &journey.settings;
+    let th = &settings.thresholds;
+    let order = journey_order(journey);
+
+    let mut by_tp: HashMap<Id, Vec<&SurveyResponse>> = HashMap::new();
+    for r in &journey.responses {
+        by_tp.entry(r.touchpoint).or_default().push(r);
+    }
+
+    // A touchpoint without reach counts as an average one: the mean of the
+    // known reaches, or 1 for all when none is known (equal shares).
+    let known: Vec<f64> = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.inputs.reach)
+        .map(|r| r as f64)
+        .collect();
+    let assumed_reach = if known.is_empty() {
+        1.0
+    } else {
+        known.iter().sum::<f64>() / known.len() as f64
+    };
+    let total_reach: f64 = journey
+        .touchpoints
+        .iter()
+        .map(|t| t.inputs.reach.map_or(assumed_reach, |r| r as f64))
+        .sum();
+
+    let fw = &settings.friction_weights;
+    let ew = &settings.emotion_weights;
+    let all_weight = [
+        fw.survey_effort,
+        fw.repeat_contact,
+        fw.handoffs,
+        fw.wait,
+        fw.errors,
+        fw.extra_steps,
+        ew.survey,
+        ew.sentiment,
+        ew.designer,
+    ]
+    .iter()
+    .map(|w| w.max(0.0))
+    .sum::<f64>();
+
+    let empty = Vec::new();
+    let mut scored: Vec<Scored> = Vec::with_capacity(order.len());
+    for &i in &order {
+        let t = &journey.touchpoints[i];
+        let responses = by_tp.get(&t.id).unwrap_or(&empty);
+        let tl = tally(responses.iter().copied());
+
+        // The same comment is often repeated on each metric row of one
+        // survey; count it once per respondent and date.
+        let mut seen = HashSet::new();
+        let mut compounds = Vec::new();
+        let mut cue_counts = [0usize; CUES.len()];
+        for r in responses {
+            let text = r.comment.trim();
+            if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
+                continue;
+            }
+            compounds.push(compound(text));
+            for cue in effort_cues(text) {
+                if let Some(k) = CUES.iter().position(|c| *c == cue) {
+                    cue_counts[k] += 1;
+                }
+            }
+        }
+        let mut effort: Vec<EffortCue> = CUES
+            .iter()
+            .zip(cue_counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(c, n)| EffortCue {
+                cue: c.to_string(),
+                comments: n,
+            })
+            .collect();
+        effort.sort_by(|a, b| b.comments.cmp(&a.comments));
+
+        let fr = friction(responses, &t.inputs, t.nature, settings);
+        let em = emotion(&tl, &compounds, &t.inputs, settings);
+        let negative_share = (!compounds.is_empty()).then(|| {
+            compounds.iter().filter(|c| **c <= NEGATIVE_COMPOUND).count() as f64
+                / compounds.len() as f64
+        });
+        let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
+            || em.score.is_some_and(|e| e <= th.pain_emotion)
+            || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
+        let reach = t.inputs.reach.map_or(assumed_reach, |r| r as f64);
+        let share = if total_reach > 0.0 { reach / total_reach } else { 0.0 };
+        let coverage = if all_weight > 0.0 {
+            ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let mut factors = fr.factors;
+        factors.extend(em.factors);
+        scored.push(Scored {
+            score: TouchpointScore {
+                id: t.id,
+                title: t.title.clone(),
+                stage: t.stage,
+                friction: fr.score,
+                emotion: em.score,
+                priority: priority(share, fr.score, em.score),
+                pain_point,
+                label: label(em.score, t.nature),
+                coverage,
+                low_confidence: tl.responses < th.min_responses as usize,
+                effort_cues: effort,
+                factors,
+                reach_assumed: t.inputs.reach.is_none(),
+                responses: tl.responses,
+                nps: tl.nps(),
+                csat: tl.csat(),
+                ces: tl.ces(),
+                fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
+                aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
+                negative_comment_share: negative_share,
+            },
+            tally: tl,
+            reach,
+        });
+    }
+
+    let mean_of = |items: &[&Scored]| {
+        let f: Vec<(f64, f64)> = items
+            .iter()
+            .filter_map(|s| s.score.friction.map(|v| (v, s.reach)))
+            .collect();
+        let e: Vec<(f64, f64)> = items
+            .iter()
+            .filter_map(|s| s.score.emotion.map(|v| (v, s.reach)))
+            .collect();
+        let assumed = items.iter().any(|s| {
+            s.score.reach_assumed && (s.score.friction.is_some() || s.score.emotion.is_some())
+        });
+        (weighted_mean(&f), weighted_mean(&e), assumed)
+    };
+
+    let mut stage_order: Vec<&waymark_core::Stage> = journey.stages.iter().collect();
+    stage_order.sort_by(|a, b| (a.order.as_str(), a.id).cmp(&(b.order.as_str(), b.id)));
+    let stages: Vec<StageScore> = stage_order
+        .iter()
+        .map(|st| {
+            let members: Vec<&Scored> = scored.iter().filter(|s| s.score.stage == st.id).collect();
+            let (friction, emotion, reach_assumed) = mean_of(&members);
+            let mut pooled = Tally::default();
+            for m in &members {
+                pooled.merge(&m.tally);
+            }
+            let worst = members
+                .iter()
+                .filter(|m| m.score.friction.is_some() || m.score.emotion.is_some())
+                .min_by(|a, b| worse(&a.score, &b.score))
+                .map(|m| m.score.id);
+            StageScore {
+                id: st.id,
+                name: st.name.clone(),
+                friction,
+                emotion,
+                worst_touchpoint: worst,
+                nps: pooled.nps(),
+                csat: pooled.csat(),
+                ces: pooled.ces(),
+                responses: pooled.responses,
+                reach_assumed,
+            }
+        })
+        .collect();
+
+    let all: Vec<&Scored> = scored.iter().collect();
+    let (friction, emotion, reach_assumed) = mean_of(&all);
+    let mut pooled = Tally::default();
+    for s in &scored {
+        pooled.merge(&s.tally);
+    }
+    // Peak–end: the most intense moment (first one on a tie) and the last
+    // touchpoint that has an emotion at all.
+    let emotions: Vec<f64> = scored.iter().filter_map(|s| s.score.emotion).collect();
+    let remembered = match (
+        emotions
+            .iter()
+            .copied()
+            .reduce(|peak, e| if e.abs() > peak.abs() { e } else { peak }),
+        emotions.last(),
+    ) {
+        (Some(peak), Some(end)) => Some((peak + end) / 2.0),
+        _ => None,
+    };
+    let journey_score = JourneyScore {
+        friction,
+        emotion,
+        remembered_emotion: remembered,
+        nps: pooled.nps(),
+        csat: pooled.csat(),
+        ces: pooled.ces(),
+        responses: pooled.responses,
+        pain_points: scored.iter().filter(|s| s.score.pain_point).count(),
+        churn_rate: churn_rate(&journey.inputs),
+        clv: clv(&journey.inputs),
+        reach_assumed,
+    };
+
+    // `scored` is in journey order and the sort is stable, so ties keep it.
+    let mut touchpoints: Vec<TouchpointScore> = scored.into_iter().map(|s| s.score).collect();
+    touchpoints.sort_by(|a, b| match (a.priority, b.priority) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+    Scorecard {
+        journey: journey_score,
+        stages,
+        touchpoints,
+    }
+}

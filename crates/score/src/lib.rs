@@ -1,0 +1,39 @@
+//! Waymark's scoring engine: turns a journey map's survey answers, comments,
+//! operational figures and designer ratings into friction, emotion, CX
+//! metrics and a priority ranking — each score with the factors that add up
+//! to it, so a team can argue with the inputs rather than with a black box.
+//!
+//! The model in one screen (weights and thresholds live in the journey's
+//! `settings`):
+//!
+//! * **Friction** 0–100 per touchpoint: weighted mean of the measured factors
+//!   present — survey effort (CES), repeat contact (1 − FCR), handoffs, wait
+//!   against the desired/adequate levels, errors/drop-off, extra steps. The
+//!   designer's severity (0–4 × 25) stands in only when nothing is measured.
+//! * **Emotion** −100..100: weighted mean of survey net sentiment (CSAT and
+//!   emotion answers), comment sentiment (VADER) and the designer's rating.
+//! * **Priority** 0–100: reach share × friction × how negative it feels. The
+//!   reach share is over *all* touchpoints of the journey, so priorities are
+//!   comparable across stages and a touchpoint's share shrinks as the map
+//!   grows; a touchpoint without reach gets the mean reach of the others.
+//! * **Aggregates** pool raw answers (never average percentages) and weight
+//!   touchpoint scores by reach.
+//!
+//! A figure without data is `None`, never 0.
+
+mod aggregate;
+mod emotion;
+mod explain;
+mod friction;
+pub mod metrics;
+mod responses_csv;
+mod scorecard;
+pub mod sentiment;
+mod table;
+
+pub use aggregate::{priority, score};
+pub use emotion::{label, NEUTRAL_BAND};
+pub use friction::{ces_effort, wait_friction, wait_levels};
+pub use responses_csv::{merge_responses, parse_responses_csv, MergeStats, ResponseError};
+pub use scorecard::*;
+pub use table::render_table;

@@ -1,0 +1,314 @@
+//! The survey CSV behind `waymark responses import`:
+//!
+//! ```text
+//! touchpoint,respondent,date,metric,scale,value,comment
+//! Call the bank,r-17,2026-03-02,ces,ces7,5,"Quick, but I was on hold"
+//! ```
+//!
+//! All-or-nothing: every problem in the file is reported (file, line, column)
+//! and nothing is returned if there is any, because a half-imported survey
+//! skews every pooled metric without anyone noticing.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use waymark_core::{Id, Journey, Scale, SurveyResponse};
+
+/// One problem in a survey CSV. `line` is 1-based and counts the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseError {
+    pub file: String,
+    pub line: u64,
+    /// The column at fault, when one is.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "{}:{}: column {}: {}", self.file, self.line, c, self.message),
+            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {}
+
+const REQUIRED: [&str; 6] = ["touchpoint", "respondent", "date", "metric", "scale", "value"];
+const OPTIONAL: [&str; 1] = ["comment"];
+
+/// Parses a survey CSV against `journey` (touchpoints are named by id or by
+/// exact title). Columns may come in any order; `comment` may be absent.
+pub fn parse_responses_csv(
+    file_name: &str,
+    text: &str,
+    journey: &Journey,
+) -> Result<Vec<SurveyResponse>, Vec<ResponseError>> {
+    let mut errors = Vec::new();
+    let err = |line: u64, column: Option<&str>, message: String| ResponseError {
+        file: file_name.to_string(),
+        line,
+        column: column.map(str::to_string),
+        message,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = rdr.records();
+
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(vec![err(1, None, format!("unreadable header: {e}"))]),
+        None => {
+            return Err(vec![err(
+                1,
+                None,
+                format!("missing header; expected {}", REQUIRED.join(",") + ",comment"),
+            )])
+        }
+    };
+    let mut col: HashMap<String, usize> = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim().to_lowercase();
+        if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
+            errors.push(err(1, Some(&name), "unknown column".into()));
+        } else if col.insert(name.clone(), i).is_some() {
+            errors.push(err(1, Some(&name), "column appears twice".into()));
+        }
+    }
+    for name in REQUIRED {
+        if !col.contains_key(name) {
+            errors.push(err(1, Some(name), "required column is missing".into()));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let ids: HashSet<Id> = journey.touchpoints.iter().map(|t| t.id).collect();
+    let mut by_title: HashMap<&str, usize> = HashMap::new();
+    let mut title_id: HashMap<&str, Id> = HashMap::new();
+    for t in &journey.touchpoints {
+        *by_title.entry(t.title.as_str()).or_default() += 1;
+        title_id.insert(t.title.as_str(), t.id);
+    }
+
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for rec in records {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(err(line, None, format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() != header.len() {
+            errors.push(err(
+                line,
+                None,
+                format!("{} fields, the header has {}", rec.len(), header.len()),
+            ));
+            continue;
+        }
+        let get = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
+        let before = errors.len();
+
+        let tp_cell = get("touchpoint");
+        let touchpoint = if tp_cell.is_empty() {
+            errors.push(err(line, Some("touchpoint"), "empty".into()));
+            None
+        } else if let Some(id) = Id::parse_str(tp_cell).ok().filter(|id| ids.contains(id)) {
+            Some(id)
+        } else {
+            match by_title.get(tp_cell) {
+                Some(1) => title_id.get(tp_cell).copied(),
+                Some(n) => {
+                    errors.push(err(
+                        line,
+                        Some("touchpoint"),
+                        format!("\"{tp_cell}\" is the title of {n} touchpoints; use the id"),
+                    ));
+                    None
+                }
+                None => {
+                    errors.push(err(
+                        line,
+                        Some("touchpoint"),
+                        format!("no touchpoint with id or title \"{tp_cell}\" in this map"),
+                    ));
+                    None
+                }
+            }
+        };
+
+        let respondent = get("respondent");
+        if respondent.is_empty() {
+            errors.push(err(line, Some("respondent"), "empty".into()));
+        }
+
+        let date = get("date");
+        if !valid_date(date) {
+            errors.push(err(
+                line,
+                Some("date"),
+                format!("\"{date}\" is not a date as YYYY-MM-DD"),
+            ));
+        }
+
+        let metric = get("metric").to_lowercase();
+        let scale_cell = get("scale").to_lowercase();
+        let scale = match (metric.as_str(), scale_cell.as_str()) {
+            ("nps", "" | "nps") => Some(Scale::Nps),
+            ("csat", "" | "csat") => Some(Scale::Csat),
+            ("emotion", "" | "emotion") => Some(Scale::Emotion),
+            ("ces", "ces5") => Some(Scale::Ces5),
+            ("ces", "ces7") => Some(Scale::Ces7),
+            ("ces", "") => {
+                errors.push(err(line, Some("scale"), "ces needs scale ces5 or ces7".into()));
+                None
+            }
+            ("nps" | "csat" | "emotion" | "ces", other) => {
+                errors.push(err(
+                    line,
+                    Some("scale"),
+                    format!("\"{other}\" is not a scale of metric {metric}"),
+                ));
+                None
+            }
+            (other, _) => {
+                errors.push(err(
+                    line,
+                    Some("metric"),
+                    format!("unknown metric \"{other}\"; expected nps, csat, ces or emotion"),
+                ));
+                None
+            }
+        };
+
+        let value_cell = get("value");
+        let value = match value_cell.parse::<f64>() {
+            Ok(v) if v.is_finite() && v.fract() == 0.0 => Some(v),
+            _ => {
+                errors.push(err(
+                    line,
+                    Some("value"),
+                    format!("\"{value_cell}\" is not a whole number"),
+                ));
+                None
+            }
+        };
+        if let (Some(s), Some(v)) = (scale, value) {
+            let (lo, hi) = s.range();
+            if v < lo || v > hi {
+                errors.push(err(
+                    line,
+                    Some("value"),
+                    format!("{v} is outside the {} scale ({lo} to {hi})", s.as_str()),
+                ));
+            }
+        }
+
+        if errors.len() > before {
+            continue;
+        }
+        let (Some(touchpoint), Some(scale), Some(value)) = (touchpoint, scale, value) else {
+            continue;
+        };
+        let r = SurveyResponse {
+            touchpoint,
+            respondent: respondent.to_string(),
+            date: date.to_string(),
+            scale,
+            value,
+            comment: get("comment").to_string(),
+        };
+        match seen.get(&r.key()) {
+            Some(first) => errors.push(err(
+                line,
+                None,
+                format!(
+                    "same respondent, touchpoint, metric and date as line {first}; \
+                     a file may hold each answer once"
+                ),
+            )),
+            None => {
+                seen.insert(r.key(), line);
+                out.push(r);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    if !b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (s[0..4].parse::<i32>(), s[5..7].parse::<u8>(), s[8..10].parse::<u8>())
+    else {
+        return false;
+    };
+    let Ok(month) = time::Month::try_from(m) else {
+        return false;
+    };
+    time::Date::from_calendar_date(y, month, d).is_ok()
+}
+
+/// What [`merge_responses`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeStats {
+    /// Answers not in the journey before.
+    pub added: usize,
+    /// Answers whose identity was already there; the new one wins, so a
+    /// corrected re-export updates values instead of double-counting them.
+    pub replaced: usize,
+}
+
+/// Merges imported answers by identity ([`SurveyResponse::key`]) and leaves
+/// the responses in canonical (key) order.
+pub fn merge_responses(journey: &mut Journey, new: Vec<SurveyResponse>) -> MergeStats {
+    let mut index: HashMap<String, usize> = journey
+        .responses
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key(), i))
+        .collect();
+    let mut stats = MergeStats::default();
+    for r in new {
+        let key = r.key();
+        match index.get(&key) {
+            Some(&i) => {
+                journey.responses[i] = r;
+                stats.replaced += 1;
+            }
+            None => {
+                index.insert(key, journey.responses.len());
+                journey.responses.push(r);
+                stats.added += 1;
+            }
+        }
+    }
+    journey.responses.sort_by_cached_key(|r| r.key());
+    stats
+}
