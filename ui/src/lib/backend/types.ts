@@ -1,13 +1,14 @@
 // Hand-written mirrors of the Rust structs the desktop shell returns.
 // Field names are snake_case because the Rust side serializes them as-is.
 
-/** One map in the library list (`waymark_api::MapSummary`). */
+/** One map in the library list (`waymark_api::MapSummary`, i.e. `waymark_store::MapRow`). */
 export interface MapSummary {
   id: string;
   title: string;
   persona: string | null;
   stages: number;
   touchpoints: number;
+  annotations: number;
   /** RFC 3339 timestamp. */
   created_at: string;
   /** RFC 3339 timestamp. */
