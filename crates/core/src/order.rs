@@ -102,7 +102,7 @@ pub fn spread(n: usize) -> Vec<String> {
     (0..n)
         .map(|i| {
             let mut v = (i as u128 + 1) * space / (n as u128 + 1);
-            if v % BASE as u128 == 0 {
+            if v.is_multiple_of(BASE as u128) {
                 v += 1; // never end in 0; the gap between neighbours is at least 2
             }
             let mut digits = vec![b'0'; width];

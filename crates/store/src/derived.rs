@@ -7,13 +7,16 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
 use waymark_core::Journey;
 
+/// A row's primary key and its values (without `map_id`).
+type Row = (String, Vec<Value>);
+
 /// One derived table: its name, columns after `map_id`, and the rows of a
 /// journey keyed by their primary key.
 struct Table {
     name: &'static str,
     key: &'static str,
     columns: &'static [&'static str],
-    rows: fn(&Journey) -> Vec<(String, Vec<Value>)>,
+    rows: fn(&Journey) -> Vec<Row>,
 }
 
 fn text(s: &str) -> Value {

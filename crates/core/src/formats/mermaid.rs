@@ -13,13 +13,16 @@ use super::ImportError;
 use crate::model::{Journey, Lane, LaneKind, Persona, Stage, Touchpoint};
 use crate::order::spread;
 
+/// A task as read: name, emotion rating, actor persona ids.
+type Task = (String, i8, Vec<Uuid>);
+
 /// Reads a Mermaid `journey` diagram.
 pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
     let mut journey = Journey::new("");
     let mut seen_header = false;
     let mut persona_ids: HashMap<String, Uuid> = HashMap::new();
     // Stage names and their tasks, in file order.
-    let mut sections: Vec<(String, Vec<(String, i8, Vec<Uuid>)>)> = Vec::new();
+    let mut sections: Vec<(String, Vec<Task>)> = Vec::new();
     let mut in_front_matter = false;
     for (i, raw) in content.lines().enumerate() {
         let line_no = i + 1;
