@@ -1,0 +1,262 @@
+//! `waymark`: a thin command-line front over `waymark-api`. It parses
+//! arguments, calls the API and prints; no domain logic lives here.
+//! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
+
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use waymark_api::{parse_import_format, ApiError, ExportFormat, Library};
+
+#[derive(Parser)]
+#[command(
+    name = "waymark",
+    version,
+    about = "Waymark journey maps from the command line"
+)]
+struct Cli {
+    /// Library file (default: $WAYMARK_DB, else the OS data directory)
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a map (blank or from a template); prints its id
+    New {
+        #[arg(long)]
+        title: String,
+        /// Template name (see `waymark templates`)
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// List the built-in templates
+    Templates,
+    /// List the maps in the library
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one map
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a .waymark or Mermaid journey file; prints the new map's id
+    Import {
+        file: PathBuf,
+        #[arg(long, value_parser = ["waymark", "mermaid"])]
+        format: Option<String>,
+    },
+    /// Export a map (or one of its versions)
+    Export {
+        id: String,
+        #[arg(long, value_parser = ["waymark", "mermaid", "csv"])]
+        format: String,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export this named version instead of the current map
+        #[arg(long, value_name = "LABEL")]
+        version: Option<String>,
+    },
+    /// List a map's named versions
+    Versions { id: String },
+    /// Save the map's current state as a named version
+    Version {
+        id: String,
+        #[arg(long)]
+        label: String,
+    },
+    /// Bring a map back to a named version (the state before is kept as a version)
+    Restore { id: String, version: String },
+    /// Delete a map with its history and versions
+    Delete { id: String },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("waymark: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Api(e)) => {
+            eprintln!("waymark: {}", one_line(&e.to_string()));
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(msg)) => {
+            eprintln!("waymark: {}", one_line(&msg));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+enum Failure {
+    Usage(String),
+    Api(ApiError),
+    Io(String),
+}
+
+impl From<ApiError> for Failure {
+    fn from(e: ApiError) -> Self {
+        Failure::Api(e)
+    }
+}
+
+/// Resolves a map id or a unique prefix of one (at least 4 characters), as
+/// people copy ids from `waymark list`.
+fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
+    let maps = lib.list_maps()?;
+    if maps.iter().any(|m| m.id == id) {
+        return Ok(id.to_string());
+    }
+    let matches: Vec<&str> = maps
+        .iter()
+        .filter(|m| id.len() >= 4 && m.id.starts_with(id))
+        .map(|m| m.id.as_str())
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one.to_string()),
+        [] => Err(Failure::Api(ApiError::NotFound(format!(
+            "no map with id {id}"
+        )))),
+        _ => Err(Failure::Usage(format!(
+            "id prefix {id} matches {} maps; give more characters",
+            matches.len()
+        ))),
+    }
+}
+
+/// Writes `content` to `path` through a temporary file and a rename, so a
+/// failure never leaves a half-written file.
+fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::Usage(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, content)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Failure::Io(format!("{}: cannot write: {e}", path.display()))
+        })
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let db = cli.db.unwrap_or_else(waymark_api::default_library_path);
+    if let Command::Templates = cli.command {
+        print!("{}", output::templates(&waymark_api::list_templates()));
+        return Ok(());
+    }
+    let lib = Library::open(&db)?;
+    match cli.command {
+        Command::Templates => unreachable!("handled before opening the library"),
+        Command::New { title, template } => {
+            let id = lib.create_map(template.as_deref(), Some(&title))?;
+            println!("{id}");
+        }
+        Command::List { json } => {
+            let maps = lib.list_maps()?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&maps).expect("serializable")
+                );
+            } else {
+                print!("{}", output::map_list(&maps));
+            }
+        }
+        Command::Show { id, json } => {
+            let id = resolve(&lib, &id)?;
+            let summary = lib.map_summary(&id)?;
+            let journey = lib.journey(&id)?;
+            let versions = lib.versions(&id)?;
+            if json {
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "map": journey});
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&v).expect("serializable")
+                );
+            } else {
+                print!("{}", output::map_detail(&summary, &journey, &versions));
+            }
+        }
+        Command::Import { file, format } => {
+            let content = std::fs::read(&file)
+                .map_err(|e| Failure::Io(format!("{}: cannot read: {e}", file.display())))?;
+            let content = String::from_utf8(content).map_err(|e| {
+                Failure::Io(format!(
+                    "{}: not UTF-8 text (byte {})",
+                    file.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            let format = format.as_deref().map(parse_import_format).transpose()?;
+            let id = lib.import(&file.display().to_string(), &content, format)?;
+            println!("{id}");
+        }
+        Command::Export {
+            id,
+            format,
+            output,
+            version,
+        } => {
+            let id = resolve(&lib, &id)?;
+            let format: ExportFormat = format.parse()?;
+            let text = lib.export(&id, format, version.as_deref())?;
+            match output {
+                Some(path) => write_atomically(&path, &text)?,
+                None => print!("{text}"),
+            }
+        }
+        Command::Versions { id } => {
+            let id = resolve(&lib, &id)?;
+            print!("{}", output::versions(&lib.versions(&id)?));
+        }
+        Command::Version { id, label } => {
+            let id = resolve(&lib, &id)?;
+            let v = lib.create_version(&id, &label)?;
+            println!("{}", v.id);
+        }
+        Command::Restore { id, version } => {
+            let id = resolve(&lib, &id)?;
+            let kept = lib.restore(&id, &version)?;
+            println!(
+                "restored {version}; the previous state is kept as version {:?}",
+                kept.label
+            );
+        }
+        Command::Delete { id } => {
+            let id = resolve(&lib, &id)?;
+            lib.delete(&id)?;
+            println!("deleted {id}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! Plain-text rendering for the terminal.
+
+use std::fmt::Write;
+
+use waymark_api::{MapSummary, TemplateInfo, VersionInfo};
+use waymark_core::Journey;
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn templates(list: &[TemplateInfo]) -> String {
+    let mut out = format!(
+        "{:<24} {:>6} {:>11}  {}\n",
+        "NAME", "STAGES", "TOUCHPOINTS", "TITLE"
+    );
+    writeln!(
+        out,
+        "{:<24} {:>6} {:>11}  {}",
+        "blank", 1, 0, "An empty map"
+    )
+    .unwrap();
+    for t in list {
+        writeln!(
+            out,
+            "{:<24} {:>6} {:>11}  {}",
+            t.name, t.stages, t.touchpoints, t.title
+        )
+        .unwrap();
+    }
+    out
+}
+
+pub fn map_list(maps: &[MapSummary]) -> String {
+    if maps.is_empty() {
+        return "No maps yet. Create one with `waymark new --title \"...\" --template bank-lost-card`.\n".into();
+    }
+    let mut out = format!(
+        "{:<36}  {:<32} {:<18} {:>6} {:>5}  {}\n",
+        "ID", "TITLE", "PERSONA", "STAGES", "TPS", "EDITED"
+    );
+    for m in maps {
+        writeln!(
+            out,
+            "{:<36}  {:<32} {:<18} {:>6} {:>5}  {}",
+            m.id,
+            truncate(&m.title, 32),
+            truncate(m.persona.as_deref().unwrap_or("-"), 18),
+            m.stages,
+            m.touchpoints,
+            &m.updated_at[..m.updated_at.len().min(19)].replace('T', " ")
+        )
+        .unwrap();
+    }
+    out
+}
+
+pub fn map_detail(summary: &MapSummary, j: &Journey, versions: &[VersionInfo]) -> String {
+    let mut out = String::new();
+    writeln!(out, "{}", j.title).unwrap();
+    writeln!(out, "id: {}   edited: {}", summary.id, summary.updated_at).unwrap();
+    if let Some(p) = j.main_persona() {
+        writeln!(
+            out,
+            "persona: {}{}",
+            p.name,
+            if p.role.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", p.role)
+            }
+        )
+        .unwrap();
+    }
+    for (label, text) in [
+        ("description", &j.description),
+        ("scenario", &j.scenario),
+        ("expectations", &j.expectations),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "{label}: {text}").unwrap();
+        }
+    }
+    writeln!(out, "\nstages ({}):", j.stages.len()).unwrap();
+    for (i, s) in j.stages.iter().enumerate() {
+        let n = j.touchpoints.iter().filter(|t| t.stage == s.id).count();
+        writeln!(out, "  {}. {} — {} touchpoints", i + 1, s.name, n).unwrap();
+    }
+    writeln!(out, "\nlanes ({}):", j.lanes.len()).unwrap();
+    for l in &j.lanes {
+        writeln!(out, "  {} [{}]", l.name, l.kind.as_str()).unwrap();
+    }
+    let open = j.annotations.iter().filter(|a| !a.resolved).count();
+    writeln!(
+        out,
+        "\n{} touchpoints, {} connections, {} annotations ({} open), {} survey responses",
+        j.touchpoints.len(),
+        j.connections.len(),
+        j.annotations.len(),
+        open,
+        j.responses.len()
+    )
+    .unwrap();
+    if !versions.is_empty() {
+        writeln!(
+            out,
+            "versions: {}",
+            versions
+                .iter()
+                .map(|v| v.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+        .unwrap();
+    }
+    out
+}
+
+pub fn versions(list: &[VersionInfo]) -> String {
+    if list.is_empty() {
+        return "No versions yet. Save one with `waymark version ID --label \"...\"`.\n".into();
+    }
+    let mut out = format!("{:<36}  {:<24}  {}\n", "ID", "CREATED", "LABEL");
+    for v in list {
+        writeln!(out, "{:<36}  {:<24}  {}", v.id, v.created_at, v.label).unwrap();
+    }
+    out
+}
