@@ -31,7 +31,10 @@ pub(crate) fn journey_order(j: &Journey) -> Vec<usize> {
     let rank = |items: Vec<(&str, Id)>| -> HashMap<Id, usize> {
         let mut v = items;
         v.sort();
-        v.into_iter().enumerate().map(|(i, (_, id))| (id, i)).collect()
+        v.into_iter()
+            .enumerate()
+            .map(|(i, (_, id))| (id, i))
+            .collect()
     };
     let stage_pos = rank(j.stages.iter().map(|s| (s.order.as_str(), s.id)).collect());
     let lane_pos = rank(j.lanes.iter().map(|l| (l.order.as_str(), l.id)).collect());
@@ -62,15 +65,20 @@ fn weighted_mean(items: &[(f64, f64)]) -> Option<f64> {
     }
 }
 
-/// Highest friction first, then lowest emotion; missing values last.
+/// Highest friction first (missing friction last), then lowest emotion, a
+/// missing emotion counting as neutral (0) as it does in the priority.
 fn worse(a: &TouchpointScore, b: &TouchpointScore) -> Ordering {
-    let desc = |x: Option<f64>, y: Option<f64>| match (x, y) {
+    let friction = match (a.friction, b.friction) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    desc(a.friction, b.friction).then_with(|| desc(a.emotion.map(|e| -e), b.emotion.map(|e| -e)))
+    friction.then_with(|| {
+        a.emotion
+            .unwrap_or(0.0)
+            .total_cmp(&b.emotion.unwrap_or(0.0))
+    })
 }
 
 struct Scored {
@@ -159,19 +167,26 @@ pub fn score(journey: &Journey) -> Scorecard {
                 comments: n,
             })
             .collect();
-        effort.sort_by(|a, b| b.comments.cmp(&a.comments));
+        effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
 
         let fr = friction(responses, &t.inputs, t.nature, settings);
         let em = emotion(&tl, &compounds, &t.inputs, settings);
         let negative_share = (!compounds.is_empty()).then(|| {
-            compounds.iter().filter(|c| **c <= NEGATIVE_COMPOUND).count() as f64
+            compounds
+                .iter()
+                .filter(|c| **c <= NEGATIVE_COMPOUND)
+                .count() as f64
                 / compounds.len() as f64
         });
         let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
             || em.score.is_some_and(|e| e <= th.pain_emotion)
             || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
         let reach = t.inputs.reach.map_or(assumed_reach, |r| r as f64);
-        let share = if total_reach > 0.0 { reach / total_reach } else { 0.0 };
+        let share = if total_reach > 0.0 {
+            reach / total_reach
+        } else {
+            0.0
+        };
         let coverage = if all_weight > 0.0 {
             ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
         } else {

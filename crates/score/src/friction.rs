@@ -51,7 +51,11 @@ pub fn wait_levels(inputs: &TouchpointInputs, nature: Nature, settings: &Setting
     let adequate = inputs
         .wait_adequate_minutes
         .filter(|a| a.is_finite() && *a >= 0.0)
-        .unwrap_or(if desired > 0.0 { 3.0 * desired } else { 3.0 * service });
+        .unwrap_or(if desired > 0.0 {
+            3.0 * desired
+        } else {
+            3.0 * service
+        });
     (desired, adequate)
 }
 
@@ -131,8 +135,8 @@ pub(crate) fn friction(
         });
     }
     if inputs.transfers.is_some() || inputs.channel_switches.is_some() {
-        let handoffs =
-            f64::from(inputs.transfers.unwrap_or(0)) + f64::from(inputs.channel_switches.unwrap_or(0));
+        let handoffs = f64::from(inputs.transfers.unwrap_or(0))
+            + f64::from(inputs.channel_switches.unwrap_or(0));
         terms.push(Term {
             factor: "handoffs",
             raw: handoffs,

@@ -127,8 +127,12 @@ pub fn tally<'a>(responses: impl IntoIterator<Item = &'a SurveyResponse>) -> Tal
 
 /// Customers lost ÷ customers at start, as a share (0..1) of one period.
 pub fn churn_rate(inputs: &JourneyInputs) -> Option<f64> {
-    let start = inputs.customers_at_start.filter(|s| s.is_finite() && *s > 0.0)?;
-    let lost = inputs.customers_lost.filter(|l| l.is_finite() && *l >= 0.0)?;
+    let start = inputs
+        .customers_at_start
+        .filter(|s| s.is_finite() && *s > 0.0)?;
+    let lost = inputs
+        .customers_lost
+        .filter(|l| l.is_finite() && *l >= 0.0)?;
     Some((lost / start).min(1.0))
 }
 
@@ -138,7 +142,10 @@ pub fn churn_rate(inputs: &JourneyInputs) -> Option<f64> {
 pub fn clv(inputs: &JourneyInputs) -> Option<f64> {
     let value = inputs.average_purchase_value.filter(|v| v.is_finite())?;
     let per_period = inputs.purchases_per_period.filter(|v| v.is_finite())?;
-    let lifespan = match inputs.lifespan_periods.filter(|v| v.is_finite() && *v >= 0.0) {
+    let lifespan = match inputs
+        .lifespan_periods
+        .filter(|v| v.is_finite() && *v >= 0.0)
+    {
         Some(l) => l,
         None => {
             let churn = churn_rate(inputs)?;

@@ -27,7 +27,11 @@ pub struct ResponseError {
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.column {
-            Some(c) => write!(f, "{}:{}: column {}: {}", self.file, self.line, c, self.message),
+            Some(c) => write!(
+                f,
+                "{}:{}: column {}: {}",
+                self.file, self.line, c, self.message
+            ),
             None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
         }
     }
@@ -35,7 +39,14 @@ impl fmt::Display for ResponseError {
 
 impl std::error::Error for ResponseError {}
 
-const REQUIRED: [&str; 6] = ["touchpoint", "respondent", "date", "metric", "scale", "value"];
+const REQUIRED: [&str; 6] = [
+    "touchpoint",
+    "respondent",
+    "date",
+    "metric",
+    "scale",
+    "value",
+];
 const OPTIONAL: [&str; 1] = ["comment"];
 
 /// Parses a survey CSV against `journey` (touchpoints are named by id or by
@@ -66,7 +77,10 @@ pub fn parse_responses_csv(
             return Err(vec![err(
                 1,
                 None,
-                format!("missing header; expected {}", REQUIRED.join(",") + ",comment"),
+                format!(
+                    "missing header; expected {}",
+                    REQUIRED.join(",") + ",comment"
+                ),
             )])
         }
     };
@@ -173,7 +187,11 @@ pub fn parse_responses_csv(
             ("ces", "ces5") => Some(Scale::Ces5),
             ("ces", "ces7") => Some(Scale::Ces7),
             ("ces", "") => {
-                errors.push(err(line, Some("scale"), "ces needs scale ces5 or ces7".into()));
+                errors.push(err(
+                    line,
+                    Some("scale"),
+                    "ces needs scale ces5 or ces7".into(),
+                ));
                 None
             }
             ("nps" | "csat" | "emotion" | "ces", other) => {
@@ -265,8 +283,11 @@ fn valid_date(s: &str) -> bool {
     {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (s[0..4].parse::<i32>(), s[5..7].parse::<u8>(), s[8..10].parse::<u8>())
-    else {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[0..4].parse::<i32>(),
+        s[5..7].parse::<u8>(),
+        s[8..10].parse::<u8>(),
+    ) else {
         return false;
     };
     let Ok(month) = time::Month::try_from(m) else {

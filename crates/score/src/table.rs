@@ -58,15 +58,22 @@ pub fn render_table(sc: &Scorecard) -> String {
         num(j.clv, 2)
     );
     if j.reach_assumed {
-        let _ = writeln!(o, "  (some touchpoints have no reach; counted as average ones)");
+        let _ = writeln!(
+            o,
+            "  (some touchpoints have no reach; counted as average ones)"
+        );
     }
 
-    let titles: HashMap<_, _> = sc.touchpoints.iter().map(|t| (t.id, t.title.as_str())).collect();
+    let titles: HashMap<_, _> = sc
+        .touchpoints
+        .iter()
+        .map(|t| (t.id, t.title.as_str()))
+        .collect();
     let _ = writeln!(o, "\nSTAGES");
     let _ = writeln!(
         o,
-        "  {:<24} {:>8} {:>8} {:>7} {:>7} {:>5} {:>5} {:>6}  {}",
-        "Stage", "Friction", "Emotion", "NPS", "CSAT", "CES5", "CES7", "Resp", "Worst touchpoint"
+        "  {:<24} {:>8} {:>8} {:>7} {:>7} {:>5} {:>5} {:>6}  Worst touchpoint",
+        "Stage", "Friction", "Emotion", "NPS", "CSAT", "CES5", "CES7", "Resp"
     );
     for s in &sc.stages {
         let (c5, c7) = ces(&s.ces);

@@ -35,6 +35,14 @@ fn compound_matches_python_reference() {
         }
     }
     assert!(rows >= 200, "only {rows} comments");
-    eprintln!("{exact} of {rows} comments identical to 4 places; {} listed exceptions", exceptions.len());
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    eprintln!(
+        "{exact} of {rows} comments identical to 4 places; {} listed exceptions",
+        exceptions.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

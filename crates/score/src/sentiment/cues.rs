@@ -94,14 +94,30 @@ const PHRASES: &[(&str, &[&str])] = &[
     ),
     (
         "cut_off",
-        &["hung up", "cut off", "disconnected", "dropped the call", "call dropped"],
+        &[
+            "hung up",
+            "cut off",
+            "disconnected",
+            "dropped the call",
+            "call dropped",
+        ],
     ),
 ];
 
 /// Verbs that make "again" a return visit rather than a repeat effort
 /// ("would use again").
 const LOYAL_AGAIN: &[&str] = &[
-    "use", "buy", "shop", "order", "recommend", "visit", "return", "come", "fly", "book", "choose",
+    "use",
+    "buy",
+    "shop",
+    "order",
+    "recommend",
+    "visit",
+    "return",
+    "come",
+    "fly",
+    "book",
+    "choose",
 ];
 
 /// Words that make a nearby duration a wait on their own.
@@ -162,7 +178,11 @@ pub fn effort_cues(text: &str) -> Vec<&'static str> {
                 continue;
             }
             for start in 0..=w.len() - p.len() {
-                if w[start..start + p.len()].iter().zip(&p).all(|(a, b)| a == b) {
+                if w[start..start + p.len()]
+                    .iter()
+                    .zip(&p)
+                    .all(|(a, b)| a == b)
+                {
                     if *phrase == "again"
                         && w[start.saturating_sub(2)..start]
                             .iter()
@@ -179,7 +199,10 @@ pub fn effort_cues(text: &str) -> Vec<&'static str> {
     // "waited 40 minutes", "45 minutes in the queue", "took three days":
     // a duration with a waiting word within four words of it, not negated
     // ("no waiting").
-    let long_wait = CUES.iter().position(|c| *c == "long_wait").expect("cue listed");
+    let long_wait = CUES
+        .iter()
+        .position(|c| *c == "long_wait")
+        .expect("cue listed");
     'durations: for i in 1..w.len() {
         let Some(minutes) = duration(&w[i - 1], &w[i]) else {
             continue;
@@ -216,9 +239,15 @@ mod tests {
             effort_cues("Third time calling and I had to repeat myself AGAIN"),
             vec!["repeat_contact", "repeat_information"]
         );
-        assert_eq!(effort_cues("Lovely staff, would use again!"), Vec::<&str>::new());
+        assert_eq!(
+            effort_cues("Lovely staff, would use again!"),
+            Vec::<&str>::new()
+        );
         assert_eq!(effort_cues("They hung up on me."), vec!["cut_off"]);
-        assert_eq!(effort_cues("It took three days to get a reply"), vec!["long_wait"]);
+        assert_eq!(
+            effort_cues("It took three days to get a reply"),
+            vec!["long_wait"]
+        );
         assert!(effort_cues("Great service, took 5 minutes and no waiting").is_empty());
         assert_eq!(effort_cues("Queued for 2 hours"), vec!["long_wait"]);
     }

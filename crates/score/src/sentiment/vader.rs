@@ -378,13 +378,65 @@ fn negated(word: &str) -> bool {
 }
 
 const NEGATE: [&str; 59] = [
-    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
-    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent",
-    "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
-    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing",
-    "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
-    "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
-    "rarely", "seldom", "despite",
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
 ];
 
 fn booster(w: &str) -> Option<f64> {
@@ -500,7 +552,10 @@ mod tests {
     fn but_rule_finds_sentiments_by_value() {
         // Position 0 halves 3.8 to 1.9; position 3 then holds 1.9 too, and
         // `index(1.9)` finds position 0 again, so position 3 is never scaled.
-        let lower: Vec<String> = ["a", "x", "but", "b"].iter().map(|s| s.to_string()).collect();
+        let lower: Vec<String> = ["a", "x", "but", "b"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let mut s = vec![3.8, 0.0, 0.0, 1.9];
         but_check(&lower, &mut s);
         assert_eq!(s, vec![0.95, 0.0, 0.0, 1.9]);
