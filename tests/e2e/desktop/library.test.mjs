@@ -5,7 +5,14 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,8 +74,28 @@ function launch() {
   });
 }
 
+/** Save a screenshot once the page has painted its latest state. */
 async function screenshot(browser, name) {
+  // WebKit can hand back the previous frame right after a DOM change.
+  await browser.executeAsync((done) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => done()));
+  });
   await browser.saveScreenshot(path.join(ARTIFACTS, name));
+}
+
+/** Run `body` with a fresh app; on failure keep a screenshot and the page source. */
+async function withApp(name, body) {
+  const browser = await launch();
+  try {
+    await body(browser);
+  } catch (err) {
+    await browser.saveScreenshot(path.join(ARTIFACTS, `failure-${name}.png`)).catch(() => {});
+    const source = await browser.getPageSource().catch(() => "");
+    writeFileSync(path.join(ARTIFACTS, `failure-${name}.html`), source);
+    throw err;
+  } finally {
+    await browser.deleteSession();
+  }
 }
 
 before(async () => {
@@ -120,9 +147,7 @@ after(() => {
 });
 
 test("create a map from a template and find it again after a restart", { timeout: 180_000 }, async () => {
-  let browser = await launch();
-  let template;
-  try {
+  await withApp("first-run", async (browser) => {
     const heading = await browser.$("h1");
     await heading.waitForDisplayed({ timeout: 20_000 });
     assert.equal(await heading.getText(), "Waymark");
@@ -147,7 +172,7 @@ test("create a map from a template and find it again after a restart", { timeout
     // Pick the last template and give the map a title.
     const choice = templates[templates.length - 1];
     await choice.click();
-    template = {
+    const template = {
       title: await choice.$(".template-title").getText(),
       meta: await choice.$(".template-meta").getText(),
     };
@@ -166,19 +191,14 @@ test("create a map from a template and find it again after a restart", { timeout
     assert.match(template.meta, new RegExp(`\\b${touchpoints} touchpoints?\\b`));
     assert.equal(await row.$("time").getText(), "just now");
     await screenshot(browser, "03-map-created.png");
-  } finally {
-    await browser.deleteSession();
-  }
+  });
 
   // Restart the app: the map was persisted to the library file.
-  browser = await launch();
-  try {
+  await withApp("restart", async (browser) => {
     const row = await browser.$("li.map");
     await row.waitForDisplayed({ timeout: 20_000 });
     assert.equal((await browser.$$("li.map")).length, 1);
     assert.equal(await row.$(".title").getText(), TITLE);
     await screenshot(browser, "04-after-restart.png");
-  } finally {
-    await browser.deleteSession();
-  }
+  });
 });
