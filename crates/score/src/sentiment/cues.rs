@@ -5,6 +5,8 @@
 //! compound score, never folded into it, so the sentiment stays comparable
 //! with the Python reference and the cue list stays explainable.
 
+use std::sync::OnceLock;
+
 /// The cue kinds, in the order they are reported.
 pub const CUES: [&str; 6] = [
     "on_hold",
@@ -157,6 +159,21 @@ fn duration(number: &str, unit: &str) -> Option<f64> {
     Some(n * per)
 }
 
+/// [`PHRASES`] split into words, with the index of their cue; built once
+/// because every comment is matched against all of them.
+fn phrases() -> &'static [(usize, Vec<&'static str>)] {
+    static P: OnceLock<Vec<(usize, Vec<&'static str>)>> = OnceLock::new();
+    P.get_or_init(|| {
+        PHRASES
+            .iter()
+            .flat_map(|(cue, list)| {
+                let idx = CUES.iter().position(|c| c == cue).expect("cue listed");
+                list.iter().map(move |p| (idx, p.split(' ').collect()))
+            })
+            .collect()
+    })
+}
+
 /// Lower-case words; apostrophes and hyphens stay inside words ("didn't",
 /// "re-enter").
 fn words(text: &str) -> Vec<String> {
@@ -170,30 +187,26 @@ fn words(text: &str) -> Vec<String> {
 pub fn effort_cues(text: &str) -> Vec<&'static str> {
     let w = words(text);
     let mut found = [false; CUES.len()];
-    for (cue, phrases) in PHRASES {
-        let idx = CUES.iter().position(|c| c == cue).expect("cue listed");
-        'phrases: for phrase in *phrases {
-            let p: Vec<&str> = phrase.split(' ').collect();
-            if p.len() > w.len() {
+    for start in 0..w.len() {
+        for (idx, phrase) in phrases() {
+            if found[*idx] || w[start] != phrase[0] || start + phrase.len() > w.len() {
                 continue;
             }
-            for start in 0..=w.len() - p.len() {
-                if w[start..start + p.len()]
-                    .iter()
-                    .zip(&p)
-                    .all(|(a, b)| a == b)
-                {
-                    if *phrase == "again"
-                        && w[start.saturating_sub(2)..start]
-                            .iter()
-                            .any(|x| LOYAL_AGAIN.contains(&x.as_str()))
-                    {
-                        continue;
-                    }
-                    found[idx] = true;
-                    break 'phrases;
-                }
+            if !w[start + 1..start + phrase.len()]
+                .iter()
+                .zip(&phrase[1..])
+                .all(|(a, b)| a == b)
+            {
+                continue;
             }
+            if phrase == &["again"]
+                && w[start.saturating_sub(2)..start]
+                    .iter()
+                    .any(|x| LOYAL_AGAIN.contains(&x.as_str()))
+            {
+                continue;
+            }
+            found[*idx] = true;
         }
     }
     // "waited 40 minutes", "45 minutes in the queue", "took three days":
