@@ -542,6 +542,17 @@ mod tests {
             ("Make sure you :) or :D today!", 0.8633),
             ("Not bad at all", 0.431),
             ("", 0.0),
+            // Edge rules, values from the reference on the same strings.
+            ("Catch utf-8 emoji such as 💘 and 💋 and 😁", 0.875),
+            ("no good, no help", -0.4168),
+            ("I was never so happy", 0.7702),
+            ("It is sort of good", 0.3832),
+            ("At least not the least helpful", 0.2466),
+            ("Not such a badass after all.", -0.2584),
+            ("GREAT service but TERRIBLE app", -0.516),
+            ("Yeah right, great service???", 0.7808),
+            ("kind of ok :( but :D", 0.7351),
+            ("Without a doubt, an excellent idea.", 0.7013),
         ];
         for (text, want) in cases {
             assert_eq!(v.compound(text), want, "{text}");
