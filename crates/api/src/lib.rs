@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use waymark_core::doc::{read_journey, write_journey_txn};
+use waymark_core::doc::{read_journey, write_journey_diff};
 use waymark_core::{validate, Journey};
 use waymark_store::{Store, StoreError};
 use yrs::updates::decoder::Decode;
@@ -48,6 +48,9 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 struct OpenMap {
     doc: Doc,
     journey: Journey,
+    /// The projection hid entities (dangling or unreadable ones): the document
+    /// holds more than `journey`, so a local edit must re-project.
+    hidden: bool,
 }
 
 struct Inner {
@@ -101,8 +104,15 @@ impl Inner {
                 stored.snapshot.into_iter().chain(stored.updates),
                 &format!("map {id}"),
             )?;
-            let journey = read_journey(&doc).journey;
-            self.maps.insert(id.to_string(), OpenMap { doc, journey });
+            let p = read_journey(&doc);
+            self.maps.insert(
+                id.to_string(),
+                OpenMap {
+                    doc,
+                    journey: p.journey,
+                    hidden: !p.problems.is_empty(),
+                },
+            );
         }
         Ok(self.maps.get_mut(id).expect("just loaded"))
     }
@@ -148,6 +158,7 @@ impl Inner {
             OpenMap {
                 doc,
                 journey: projected,
+                hidden: false,
             },
         );
         Ok(id)
@@ -167,10 +178,16 @@ impl Inner {
         check_valid(&next)?;
         let update = {
             let mut txn = open.doc.transact_mut();
-            write_journey_txn(&mut txn, &next);
+            write_journey_diff(&mut txn, &before, &next);
             txn.encode_update_v1()
         };
-        let after = read_journey(&open.doc).journey;
+        // Writing the difference makes the document project to `next` unless
+        // it holds entities the projection hides; only then read it back.
+        let after = if open.hidden {
+            read_journey(&open.doc).journey
+        } else {
+            next
+        };
         if after == before {
             return Ok(after);
         }
@@ -285,8 +302,9 @@ impl Library {
             .transact_mut()
             .apply_update(decoded)
             .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
-        let after = read_journey(&open.doc).journey;
-        inner.persist(id, update, origin, before, after)
+        let p = read_journey(&open.doc);
+        open.hidden = !p.problems.is_empty();
+        inner.persist(id, update, origin, before, p.journey)
     }
 
     /// The map's full document state (a Yjs update from an empty document).

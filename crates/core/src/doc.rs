@@ -257,6 +257,119 @@ pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
     }
 }
 
+/// The journey's own fields, without its collections.
+fn meta_of(j: &Journey) -> Journey {
+    Journey {
+        title: j.title.clone(),
+        description: j.description.clone(),
+        scenario: j.scenario.clone(),
+        expectations: j.expectations.clone(),
+        primary_persona: j.primary_persona,
+        settings: j.settings.clone(),
+        inputs: j.inputs.clone(),
+        ..Journey::default()
+    }
+}
+
+fn meta_fields(j: &Journey) -> JsonMap<String, Value> {
+    let Value::Object(mut all) = serde_json::to_value(meta_of(j)).expect("journey serializes")
+    else {
+        unreachable!("a struct serializes to an object")
+    };
+    for name in ENTITY_COLLECTIONS.iter().chain(std::iter::once(&RESPONSES)) {
+        all.remove(*name);
+    }
+    all
+}
+
+/// Writes into the document only what differs between `before` (what the
+/// document holds now, as projected) and `after`. Equivalent to
+/// [`write_journey_txn`] with `after` when the document projects to `before`,
+/// but costs time in proportion to the change, not the map; entities the
+/// projection hid (dangling after a concurrent delete) are left alone.
+pub fn write_journey_diff(txn: &mut TransactionMut, before: &Journey, after: &Journey) {
+    if meta_of(before) != meta_of(after) {
+        let meta = txn.get_or_insert_map(META);
+        reconcile_fields(txn, &meta, &meta_fields(after), true);
+    }
+    diff_collection(txn, "personas", &before.personas, &after.personas, |p| {
+        p.id.to_string()
+    });
+    diff_collection(txn, "stages", &before.stages, &after.stages, |s| {
+        s.id.to_string()
+    });
+    diff_collection(txn, "lanes", &before.lanes, &after.lanes, |l| {
+        l.id.to_string()
+    });
+    diff_collection(
+        txn,
+        "touchpoints",
+        &before.touchpoints,
+        &after.touchpoints,
+        |t| t.id.to_string(),
+    );
+    diff_collection(
+        txn,
+        "connections",
+        &before.connections,
+        &after.connections,
+        |c| c.id.to_string(),
+    );
+    diff_collection(
+        txn,
+        "annotations",
+        &before.annotations,
+        &after.annotations,
+        |a| a.id.to_string(),
+    );
+    let old: std::collections::HashMap<String, &SurveyResponse> =
+        before.responses.iter().map(|r| (r.key(), r)).collect();
+    let mut keep = HashSet::with_capacity(after.responses.len());
+    let root = txn.get_or_insert_map(RESPONSES);
+    for r in &after.responses {
+        let key = r.key();
+        if old.get(&key) != Some(&r) {
+            let any = json_to_any(&serde_json::to_value(r).expect("response serializes"));
+            root.insert(txn, key.as_str(), any);
+        }
+        keep.insert(key);
+    }
+    for key in old.keys().filter(|k| !keep.contains(*k)) {
+        root.remove(txn, key);
+    }
+}
+
+fn diff_collection<T: serde::Serialize + PartialEq>(
+    txn: &mut TransactionMut,
+    name: &str,
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> String,
+) {
+    let mut old: std::collections::HashMap<String, &T> =
+        before.iter().map(|e| (id(e), e)).collect();
+    let root = txn.get_or_insert_map(name);
+    for e in after {
+        let key = id(e);
+        if old.remove(&key).is_some_and(|o| o == e) {
+            continue;
+        }
+        let Value::Object(mut fields) = serde_json::to_value(e).expect("entity serializes") else {
+            continue;
+        };
+        fields.remove("id");
+        match root.get(txn, &key) {
+            Some(Out::YMap(m)) => reconcile_fields(txn, &m, &fields, true),
+            _ => {
+                root.insert(txn, key.as_str(), prelim(&fields, true));
+            }
+        }
+    }
+    for key in old.into_keys() {
+        root.remove(txn, &key);
+    }
+}
+
 /// A new document holding `journey`.
 pub fn new_doc(journey: &Journey) -> Doc {
     let doc = Doc::new();

@@ -251,3 +251,35 @@ proptest! {
         prop_assert_eq!(waymark::to_string(&back), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Writing only the difference gives the same document content as writing
+    /// the whole model.
+    #[test]
+    fn diff_writes_match_full_writes(a in waymark_core::arbitrary::journey(), b in waymark_core::arbitrary::journey()) {
+        // Mix the two maps so some entities are kept, some changed, some new.
+        let mut next = a.clone();
+        next.title = b.title.clone();
+        next.personas.extend(b.personas.iter().cloned());
+        next.stages.extend(b.stages.iter().cloned());
+        next.lanes.extend(b.lanes.iter().cloned());
+        next.touchpoints.extend(b.touchpoints.iter().cloned());
+        if let Some(t) = next.touchpoints.first_mut() { t.inputs.emotion = Some(-1); t.title.push('!'); }
+        if let Some(first) = next.stages.first().map(|s| s.id) {
+            if next.stages.len() > 1 { next.delete_stage(first); }
+        }
+        next.responses.retain(|r| next.touchpoints.iter().any(|t| t.id == r.touchpoint));
+        next.normalize();
+        let doc = new_doc(&a);
+        {
+            let mut txn = doc.transact_mut();
+            waymark_core::doc::write_journey_diff(&mut txn, &a, &next);
+        }
+        prop_assert_eq!(&read_journey(&doc).journey, &next);
+        // And writing the full model afterwards finds nothing left to change.
+        let sv = doc.transact().state_vector();
+        write_journey(&doc, &next);
+        prop_assert_eq!(doc.transact().state_vector(), sv);
+    }
+}

@@ -1,23 +1,16 @@
 //! Relational tables derived from a map's document, so the library file answers
-//! SQL questions without decoding Yjs. Only rows that changed are written.
+//! SQL questions without decoding Yjs. Only rows that changed are written:
+//! entities are compared in the typed model first, so a one-field edit of a
+//! 600-touchpoint map builds and writes one row.
 
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
-use waymark_core::Journey;
+use waymark_core::*;
 
 /// A row's primary key and its values (without `map_id`).
 type Row = (String, Vec<Value>);
-
-/// One derived table: its name, columns after `map_id`, and the rows of a
-/// journey keyed by their primary key.
-struct Table {
-    name: &'static str,
-    key: &'static str,
-    columns: &'static [&'static str],
-    rows: fn(&Journey) -> Vec<Row>,
-}
 
 fn text(s: &str) -> Value {
     Value::Text(s.to_string())
@@ -30,6 +23,71 @@ fn opt_real(v: Option<f64>) -> Value {
 }
 fn json<T: serde::Serialize>(v: &T) -> Value {
     Value::Text(serde_json::to_string(v).expect("serializable"))
+}
+
+/// Positions: the index in map order, or for touchpoints the index in their cell.
+fn index_positions<T>(items: &[T]) -> Vec<i64> {
+    (0..items.len() as i64).collect()
+}
+fn no_positions<T>(items: &[T]) -> Vec<i64> {
+    vec![0; items.len()]
+}
+fn cell_positions(items: &[Touchpoint]) -> Vec<i64> {
+    let mut next: HashMap<(Id, Id), i64> = HashMap::new();
+    items
+        .iter()
+        .map(|t| {
+            let n = next.entry((t.stage, t.lane)).or_insert(0);
+            *n += 1;
+            *n - 1
+        })
+        .collect()
+}
+
+/// The rows to upsert and the keys to delete to go from `old` to `new`.
+fn diff<T: PartialEq>(
+    old: Option<&[T]>,
+    new: &[T],
+    key: fn(&T) -> String,
+    positions: fn(&[T]) -> Vec<i64>,
+    row: fn(&T, i64) -> Vec<Value>,
+) -> (Vec<Row>, Vec<String>) {
+    let new_pos = positions(new);
+    let Some(old) = old else {
+        let rows = new
+            .iter()
+            .zip(new_pos)
+            .map(|(e, p)| (key(e), row(e, p)))
+            .collect();
+        return (rows, Vec::new());
+    };
+    let old_pos = positions(old);
+    let mut before: HashMap<String, (&T, i64)> = old
+        .iter()
+        .zip(old_pos)
+        .map(|(e, p)| (key(e), (e, p)))
+        .collect();
+    let mut upserts = Vec::new();
+    for (e, p) in new.iter().zip(new_pos) {
+        let k = key(e);
+        match before.remove(&k) {
+            Some((o, op)) if o == e && op == p => {}
+            _ => {
+                let values = row(e, p);
+                upserts.push((k, values));
+            }
+        }
+    }
+    (upserts, before.into_keys().collect())
+}
+
+/// One derived table: its name, key column, columns after `map_id`, and how
+/// to diff a journey's entities into rows.
+struct Table {
+    name: &'static str,
+    key: &'static str,
+    columns: &'static [&'static str],
+    changes: fn(Option<&Journey>, &Journey) -> (Vec<Row>, Vec<String>),
 }
 
 const TABLES: &[Table] = &[
@@ -45,70 +103,67 @@ const TABLES: &[Table] = &[
             "frustrations",
             "quote",
         ],
-        rows: |j| {
-            j.personas
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    (
-                        p.id.to_string(),
-                        vec![
-                            text(&p.id.to_string()),
-                            Value::Integer(i as i64),
-                            text(&p.name),
-                            text(&p.role),
-                            json(&p.goals),
-                            json(&p.frustrations),
-                            text(&p.quote),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.personas[..]),
+                &new.personas,
+                |p| p.id.to_string(),
+                index_positions,
+                |p, pos| {
+                    vec![
+                        text(&p.id.to_string()),
+                        Value::Integer(pos),
+                        text(&p.name),
+                        text(&p.role),
+                        json(&p.goals),
+                        json(&p.frustrations),
+                        text(&p.quote),
+                    ]
+                },
+            )
         },
     },
     Table {
         name: "stages",
         key: "id",
         columns: &["id", "position", "name", "description", "customer_goal"],
-        rows: |j| {
-            j.stages
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    (
-                        s.id.to_string(),
-                        vec![
-                            text(&s.id.to_string()),
-                            Value::Integer(i as i64),
-                            text(&s.name),
-                            text(&s.description),
-                            text(&s.customer_goal),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.stages[..]),
+                &new.stages,
+                |s| s.id.to_string(),
+                index_positions,
+                |s, pos| {
+                    vec![
+                        text(&s.id.to_string()),
+                        Value::Integer(pos),
+                        text(&s.name),
+                        text(&s.description),
+                        text(&s.customer_goal),
+                    ]
+                },
+            )
         },
     },
     Table {
         name: "lanes",
         key: "id",
         columns: &["id", "position", "name", "kind"],
-        rows: |j| {
-            j.lanes
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    (
-                        l.id.to_string(),
-                        vec![
-                            text(&l.id.to_string()),
-                            Value::Integer(i as i64),
-                            text(&l.name),
-                            text(l.kind.as_str()),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.lanes[..]),
+                &new.lanes,
+                |l| l.id.to_string(),
+                index_positions,
+                |l, pos| {
+                    vec![
+                        text(&l.id.to_string()),
+                        Value::Integer(pos),
+                        text(&l.name),
+                        text(l.kind.as_str()),
+                    ]
+                },
+            )
         },
     },
     Table {
@@ -141,72 +196,66 @@ const TABLES: &[Table] = &[
             "aht_minutes",
             "reach",
         ],
-        rows: |j| {
-            // Touchpoints are normalized by (stage, lane, order): the position
-            // is the index inside the cell.
-            let mut cell_index: HashMap<(uuid::Uuid, uuid::Uuid), i64> = HashMap::new();
-            j.touchpoints
-                .iter()
-                .map(|t| {
-                    let pos = cell_index.entry((t.stage, t.lane)).or_insert(0);
-                    let position = *pos;
-                    *pos += 1;
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.touchpoints[..]),
+                &new.touchpoints,
+                |t| t.id.to_string(),
+                cell_positions,
+                |t, pos| {
                     let i = &t.inputs;
-                    (
-                        t.id.to_string(),
-                        vec![
-                            text(&t.id.to_string()),
-                            text(&t.stage.to_string()),
-                            text(&t.lane.to_string()),
-                            Value::Integer(position),
-                            text(&t.title),
-                            text(&t.description),
-                            text(&t.channel),
-                            text(&t.owner),
-                            text(t.nature.as_str()),
-                            Value::Integer(t.moment_of_truth as i64),
-                            text(t.evidence.as_str()),
-                            json(&t.tags),
-                            opt_int(i.emotion),
-                            opt_int(i.friction),
-                            opt_int(i.steps),
-                            opt_int(i.expected_steps),
-                            opt_int(i.transfers),
-                            opt_int(i.channel_switches),
-                            opt_real(i.wait_minutes),
-                            opt_real(i.wait_desired_minutes),
-                            opt_real(i.wait_adequate_minutes),
-                            opt_real(i.fcr_rate),
-                            opt_real(i.error_rate),
-                            opt_real(i.aht_minutes),
-                            i.reach
-                                .map(|r| Value::Integer(r.min(i64::MAX as u64) as i64))
-                                .unwrap_or(Value::Null),
-                        ],
-                    )
-                })
-                .collect()
+                    vec![
+                        text(&t.id.to_string()),
+                        text(&t.stage.to_string()),
+                        text(&t.lane.to_string()),
+                        Value::Integer(pos),
+                        text(&t.title),
+                        text(&t.description),
+                        text(&t.channel),
+                        text(&t.owner),
+                        text(t.nature.as_str()),
+                        Value::Integer(t.moment_of_truth as i64),
+                        text(t.evidence.as_str()),
+                        json(&t.tags),
+                        opt_int(i.emotion),
+                        opt_int(i.friction),
+                        opt_int(i.steps),
+                        opt_int(i.expected_steps),
+                        opt_int(i.transfers),
+                        opt_int(i.channel_switches),
+                        opt_real(i.wait_minutes),
+                        opt_real(i.wait_desired_minutes),
+                        opt_real(i.wait_adequate_minutes),
+                        opt_real(i.fcr_rate),
+                        opt_real(i.error_rate),
+                        opt_real(i.aht_minutes),
+                        i.reach
+                            .map(|r| Value::Integer(r.min(i64::MAX as u64) as i64))
+                            .unwrap_or(Value::Null),
+                    ]
+                },
+            )
         },
     },
     Table {
         name: "connections",
         key: "id",
         columns: &["id", "from_id", "to_id", "label"],
-        rows: |j| {
-            j.connections
-                .iter()
-                .map(|c| {
-                    (
-                        c.id.to_string(),
-                        vec![
-                            text(&c.id.to_string()),
-                            text(&c.from.to_string()),
-                            text(&c.to.to_string()),
-                            text(&c.label),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.connections[..]),
+                &new.connections,
+                |c| c.id.to_string(),
+                no_positions,
+                |c, _| {
+                    vec![
+                        text(&c.id.to_string()),
+                        text(&c.from.to_string()),
+                        text(&c.to.to_string()),
+                        text(&c.label),
+                    ]
+                },
+            )
         },
     },
     Table {
@@ -224,30 +273,30 @@ const TABLES: &[Table] = &[
             "votes",
             "voters",
         ],
-        rows: |j| {
-            j.annotations
-                .iter()
-                .map(|a| {
-                    (
-                        a.id.to_string(),
-                        vec![
-                            text(&a.id.to_string()),
-                            text(a.kind.as_str()),
-                            text(&a.text),
-                            text(&a.author),
-                            text(&a.created_at),
-                            Value::Integer(a.resolved as i64),
-                            text(a.target.kind_str()),
-                            a.target
-                                .id()
-                                .map(|id| text(&id.to_string()))
-                                .unwrap_or(Value::Null),
-                            Value::Integer(a.vote_count() as i64),
-                            json(&a.votes),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.annotations[..]),
+                &new.annotations,
+                |a| a.id.to_string(),
+                no_positions,
+                |a, _| {
+                    vec![
+                        text(&a.id.to_string()),
+                        text(a.kind.as_str()),
+                        text(&a.text),
+                        text(&a.author),
+                        text(&a.created_at),
+                        Value::Integer(a.resolved as i64),
+                        text(a.target.kind_str()),
+                        a.target
+                            .id()
+                            .map(|id| text(&id.to_string()))
+                            .unwrap_or(Value::Null),
+                        Value::Integer(a.vote_count() as i64),
+                        json(&a.votes),
+                    ]
+                },
+            )
         },
     },
     Table {
@@ -263,26 +312,25 @@ const TABLES: &[Table] = &[
             "value",
             "comment",
         ],
-        rows: |j| {
-            j.responses
-                .iter()
-                .map(|r| {
-                    let key = r.key();
-                    (
-                        key.clone(),
-                        vec![
-                            text(&key),
-                            text(&r.touchpoint.to_string()),
-                            text(&r.respondent),
-                            text(&r.date),
-                            text(r.scale.metric()),
-                            text(r.scale.as_str()),
-                            Value::Real(r.value),
-                            text(&r.comment),
-                        ],
-                    )
-                })
-                .collect()
+        changes: |old, new| {
+            diff(
+                old.map(|j| &j.responses[..]),
+                &new.responses,
+                SurveyResponse::key,
+                no_positions,
+                |r, _| {
+                    vec![
+                        text(&r.key()),
+                        text(&r.touchpoint.to_string()),
+                        text(&r.respondent),
+                        text(&r.date),
+                        text(r.scale.metric()),
+                        text(r.scale.as_str()),
+                        Value::Real(r.value),
+                        text(&r.comment),
+                    ]
+                },
+            )
         },
     },
 ];
@@ -296,57 +344,59 @@ pub fn write(
     new: &Journey,
 ) -> rusqlite::Result<()> {
     for table in TABLES {
-        let new_rows = (table.rows)(new);
-        let old_rows: HashMap<String, Vec<Value>> = match old {
-            Some(old) => (table.rows)(old).into_iter().collect(),
-            None => {
-                tx.execute(
-                    &format!("DELETE FROM {} WHERE map_id = ?1", table.name),
-                    [map_id],
-                )?;
-                HashMap::new()
-            }
-        };
-        let placeholders: Vec<String> = (0..=table.columns.len())
-            .map(|i| format!("?{}", i + 1))
-            .collect();
-        let mut upsert = tx.prepare_cached(&format!(
-            "INSERT OR REPLACE INTO {} (map_id, {}) VALUES ({})",
-            table.name,
-            table.columns.join(", "),
-            placeholders.join(", ")
-        ))?;
-        let mut seen = std::collections::HashSet::with_capacity(new_rows.len());
-        for (key, values) in &new_rows {
-            seen.insert(key.as_str());
-            if old_rows.get(key) == Some(values) {
-                continue;
-            }
-            let params =
-                std::iter::once(Value::Text(map_id.to_string())).chain(values.iter().cloned());
-            upsert.execute(params_from_iter(params))?;
+        if old.is_none() {
+            tx.execute(
+                &format!("DELETE FROM {} WHERE map_id = ?1", table.name),
+                [map_id],
+            )?;
         }
-        if old.is_some() {
+        let (upserts, deletes) = (table.changes)(old, new);
+        if !upserts.is_empty() {
+            let placeholders: Vec<String> = (0..=table.columns.len())
+                .map(|i| format!("?{}", i + 1))
+                .collect();
+            let mut upsert = tx.prepare_cached(&format!(
+                "INSERT OR REPLACE INTO {} (map_id, {}) VALUES ({})",
+                table.name,
+                table.columns.join(", "),
+                placeholders.join(", ")
+            ))?;
+            for (_, values) in upserts {
+                let params = std::iter::once(Value::Text(map_id.to_string())).chain(values);
+                upsert.execute(params_from_iter(params))?;
+            }
+        }
+        if !deletes.is_empty() {
             let mut delete = tx.prepare_cached(&format!(
                 "DELETE FROM {} WHERE map_id = ?1 AND {} = ?2",
                 table.name, table.key
             ))?;
-            for key in old_rows.keys().filter(|k| !seen.contains(k.as_str())) {
+            for key in deletes {
                 delete.execute([map_id, key.as_str()])?;
             }
         }
     }
-    tx.execute(
-        "UPDATE maps SET title = ?2, description = ?3, persona = ?4, stage_count = ?5, touchpoint_count = ?6, annotation_count = ?7 WHERE id = ?1",
-        rusqlite::params![
-            map_id,
-            new.title,
-            new.description,
-            new.main_persona().map(|p| p.name.clone()),
-            new.stages.len() as i64,
-            new.touchpoints.len() as i64,
-            new.annotations.len() as i64,
-        ],
-    )?;
+    let changed_meta = old.is_none_or(|o| {
+        o.title != new.title
+            || o.description != new.description
+            || o.main_persona().map(|p| &p.name) != new.main_persona().map(|p| &p.name)
+            || o.stages.len() != new.stages.len()
+            || o.touchpoints.len() != new.touchpoints.len()
+            || o.annotations.len() != new.annotations.len()
+    });
+    if changed_meta {
+        tx.execute(
+            "UPDATE maps SET title = ?2, description = ?3, persona = ?4, stage_count = ?5, touchpoint_count = ?6, annotation_count = ?7 WHERE id = ?1",
+            rusqlite::params![
+                map_id,
+                new.title,
+                new.description,
+                new.main_persona().map(|p| p.name.clone()),
+                new.stages.len() as i64,
+                new.touchpoints.len() as i64,
+                new.annotations.len() as i64,
+            ],
+        )?;
+    }
     Ok(())
 }
