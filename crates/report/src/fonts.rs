@@ -1,0 +1,118 @@
+//! The embedded Noto Sans faces and their metrics. Widths come from the
+//! font's own `hmtx` table (through printpdf's parser), so what the layout
+//! measures is exactly what the PDF viewer draws.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use printpdf::ParsedFont;
+
+pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
+pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+
+/// The family name, for warnings.
+pub const FAMILY: &str = "Noto Sans";
+
+/// One face: the parsed font plus the two lookups layout needs.
+pub(crate) struct Face {
+    pub parsed: ParsedFont,
+    cmap: BTreeMap<u32, u16>,
+    widths: BTreeMap<u16, u16>,
+    upem: f32,
+}
+
+impl Face {
+    fn load(bytes: &[u8]) -> Face {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .expect("the embedded Noto Sans face parses");
+        Face {
+            cmap: parsed.codepoint_to_glyph.clone(),
+            widths: parsed.glyph_widths.clone(),
+            upem: f32::from(parsed.units_per_em.max(1)),
+            parsed,
+        }
+    }
+
+    /// True when the face has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        c == ' ' || self.cmap.get(&(c as u32)).is_some_and(|g| *g != 0)
+    }
+
+    /// Advance of `c` in em; characters without a glyph measure as the
+    /// replacement `?` that is drawn instead.
+    fn advance_em(&self, c: char) -> f32 {
+        let c = if self.has(c) { c } else { '?' };
+        let gid = self.cmap.get(&(c as u32)).copied().unwrap_or(0);
+        f32::from(self.widths.get(&gid).copied().unwrap_or(0)) / self.upem
+    }
+
+    /// Width of `text` at `size` points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
+    }
+}
+
+pub(crate) struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+impl Fonts {
+    pub fn face(&self, bold: bool) -> &Face {
+        if bold {
+            &self.bold
+        } else {
+            &self.regular
+        }
+    }
+}
+
+/// The two faces, parsed once per process.
+pub(crate) fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| Fonts {
+        regular: Face::load(REGULAR_TTF),
+        bold: Face::load(BOLD_TTF),
+    })
+}
+
+/// Width of `text` in points.
+pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    fonts().face(bold).width(text, size)
+}
+
+impl Face {
+    /// The face cut down to the glyphs of `chars` (plus `.notdef` and the
+    /// `?` stand-in), as a new font whose cmap maps exactly those characters.
+    pub fn subset(
+        &self,
+        chars: &std::collections::BTreeSet<char>,
+        name: &str,
+    ) -> Result<ParsedFont, String> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+
+        let mut gids: Vec<u16> = vec![0];
+        for c in chars.iter().chain(['?', ' '].iter()) {
+            if let Some(g) = self.cmap.get(&(*c as u32)) {
+                gids.push(*g);
+            }
+        }
+        gids[1..].sort_unstable();
+        gids.dedup();
+        let bytes = self.parsed.original_bytes.as_slice();
+        let file = ReadScope::new(bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| e.to_string())?;
+        let provider = file.table_provider(0).map_err(|e| e.to_string())?;
+        let cut = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+            .map_err(|e| e.to_string())?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&cut, 0, &mut warnings)
+            .ok_or_else(|| "the subset font does not parse".to_string())?;
+        parsed.font_name = Some(name.to_string());
+        Ok(parsed)
+    }
+}

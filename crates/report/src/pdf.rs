@@ -1,0 +1,155 @@
+//! Turns laid-out pages into deterministic PDF bytes: fixed resource ids,
+//! fixed dates, and a document id derived from the content.
+
+use printpdf::{
+    Date, Offset, OffsetDateTime, PageAnnotId, PageAnnotation, PdfDocument, PdfDocumentInfo,
+    PdfFont, PdfPage, PdfSaveOptions, Pt, Rect as PdfRect, Time, XObject, XObjectId,
+};
+use waymark_core::Journey;
+
+use crate::fonts::fonts;
+use crate::geom::{FONT_BOLD, FONT_REGULAR};
+use crate::sections::{Built, LOGO_ID};
+use crate::{parse_date, ReportError, ReportOptions};
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+pub(crate) fn write(
+    journey: &Journey,
+    opts: &ReportOptions,
+    built: Built,
+) -> Result<Vec<u8>, ReportError> {
+    let (y, m, d) = parse_date(&opts.date)?;
+    let when = OffsetDateTime::new_in_offset(
+        Date {
+            year: y,
+            month: m,
+            day: d,
+        },
+        Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    );
+    let title = if journey.title.trim().is_empty() {
+        "Untitled journey"
+    } else {
+        journey.title.trim()
+    };
+    let mut doc = PdfDocument::new(title);
+    doc.metadata.info = PdfDocumentInfo {
+        creation_date: when,
+        modification_date: when,
+        metadata_date: when,
+        document_title: format!("{title} — customer journey report"),
+        author: opts
+            .author
+            .clone()
+            .or_else(|| opts.company.clone())
+            .unwrap_or_default(),
+        creator: "Waymark".into(),
+        producer: "Waymark report (printpdf)".into(),
+        subject: format!(
+            "Executive CX report: where the journey hurts, why, who owns it and what to fix first{}",
+            opts.version_label.as_deref().map(|v| format!(" (version {v})")).unwrap_or_default()
+        ),
+        keywords: vec!["customer journey".into(), "CX".into(), "Waymark".into()],
+        ..PdfDocumentInfo::default()
+    };
+    let f = fonts();
+    let mut used = [
+        std::collections::BTreeSet::new(),
+        std::collections::BTreeSet::new(),
+    ];
+    for p in &built.pages {
+        used[0].extend(p.used[0].iter().copied());
+        used[1].extend(p.used[1].iter().copied());
+    }
+    for (id, face, chars, name) in [
+        (FONT_REGULAR, &f.regular, &used[0], "NotoSans-Regular"),
+        (FONT_BOLD, &f.bold, &used[1], "NotoSans-Bold"),
+    ] {
+        let parsed = face
+            .subset(chars, &format!("{id}+{name}"))
+            .map_err(|e| ReportError::Pdf(format!("cannot subset the font: {e}")))?;
+        let mut font = PdfFont::new(parsed);
+        // Already cut down; embed as is.
+        font.meta.requires_subsetting = false;
+        doc.resources
+            .fonts
+            .map
+            .insert(printpdf::FontId(id.into()), font);
+    }
+    if let Some(img) = built.logo {
+        doc.resources
+            .xobjects
+            .map
+            .insert(XObjectId(LOGO_ID.into()), XObject::Image(img));
+    }
+    for (i, (name, page)) in built.bookmarks.iter().enumerate() {
+        doc.bookmarks.map.insert(
+            PageAnnotId(format!("bm{i:03}")),
+            PageAnnotation {
+                name: name.clone(),
+                page: page + 1,
+            },
+        );
+    }
+    doc.pages = built
+        .pages
+        .into_iter()
+        .map(|p| {
+            let r = PdfRect::from_wh(Pt(p.width), Pt(p.height));
+            PdfPage {
+                media_box: r.clone(),
+                trim_box: r.clone(),
+                crop_box: r,
+                ops: p.ops,
+            }
+        })
+        .collect();
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    lo.compress();
+    // A document id from the content, not a random one.
+    let mut probe = Vec::new();
+    lo.save_to(&mut probe)
+        .map_err(|e| ReportError::Pdf(e.to_string()))?;
+    let id = format!(
+        "{:016x}{:016x}",
+        fnv1a(&probe),
+        fnv1a(opts.date.as_bytes()) ^ probe.len() as u64
+    );
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| ReportError::Pdf(e.to_string()))?;
+    Ok(out)
+}
