@@ -51,7 +51,7 @@ fn diff<T: PartialEq>(
     key: fn(&T) -> String,
     positions: fn(&[T]) -> Vec<i64>,
     row: fn(&T, i64) -> Vec<Value>,
-) -> (Vec<Row>, Vec<String>) {
+) -> Changes {
     let new_pos = positions(new);
     let Some(old) = old else {
         let rows = new
@@ -81,13 +81,16 @@ fn diff<T: PartialEq>(
     (upserts, before.into_keys().collect())
 }
 
+/// Rows to upsert and keys to delete.
+type Changes = (Vec<Row>, Vec<String>);
+
 /// One derived table: its name, key column, columns after `map_id`, and how
 /// to diff a journey's entities into rows.
 struct Table {
     name: &'static str,
     key: &'static str,
     columns: &'static [&'static str],
-    changes: fn(Option<&Journey>, &Journey) -> (Vec<Row>, Vec<String>),
+    changes: fn(Option<&Journey>, &Journey) -> Changes,
 }
 
 const TABLES: &[Table] = &[
