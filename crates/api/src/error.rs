@@ -15,6 +15,12 @@ pub enum ApiError {
     Import(#[from] ImportError),
     #[error("{0}")]
     Conflict(String),
+    /// Input with several problems, each naming its place (line, column).
+    #[error("{summary}\n{}", details.join("\n"))]
+    Rejected {
+        summary: String,
+        details: Vec<String>,
+    },
     #[error("{0}")]
     Store(StoreError),
 }
@@ -24,7 +30,7 @@ impl ApiError {
         match self {
             ApiError::NotFound(_) => "not_found",
             ApiError::Invalid(_) => "invalid",
-            ApiError::Import(_) => "import_failed",
+            ApiError::Import(_) | ApiError::Rejected { .. } => "import_failed",
             ApiError::Conflict(_) => "conflict",
             ApiError::Store(e) => match e {
                 StoreError::NotALibrary { .. } => "not_a_library",

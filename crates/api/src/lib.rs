@@ -8,6 +8,7 @@
 
 mod error;
 mod formats;
+mod scoring;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
