@@ -8,6 +8,7 @@
 
 mod error;
 mod formats;
+pub mod report;
 mod scoring;
 
 use std::collections::HashMap;
