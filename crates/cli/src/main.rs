@@ -77,6 +77,24 @@ enum Command {
     Restore { id: String, version: String },
     /// Delete a map with its history and versions
     Delete { id: String },
+    /// Score a map: friction, emotion, priority and CX metrics, explained
+    Score {
+        id: String,
+        /// The full scorecard as JSON (every factor of every score)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Survey answers
+    Responses {
+        #[command(subcommand)]
+        command: ResponsesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ResponsesCommand {
+    /// Import answers from CSV: touchpoint,respondent,date,metric,scale,value,comment
+    Import { id: String, file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -93,6 +111,13 @@ fn main() -> ExitCode {
         Err(Failure::Usage(msg)) => {
             eprintln!("waymark: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Api(ApiError::Rejected { summary, details })) => {
+            eprintln!("waymark: {summary}");
+            for d in details {
+                eprintln!("  {d}");
+            }
+            ExitCode::from(1)
         }
         Err(Failure::Api(e)) => {
             eprintln!("waymark: {}", one_line(&e.to_string()));
@@ -143,6 +168,18 @@ fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
             matches.len()
         ))),
     }
+}
+
+/// Reads a UTF-8 text file, naming it in errors.
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{}: cannot read: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Io(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Writes `content` to `path` through a temporary file and a rename, so a
@@ -208,15 +245,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Import { file, format } => {
-            let content = std::fs::read(&file)
-                .map_err(|e| Failure::Io(format!("{}: cannot read: {e}", file.display())))?;
-            let content = String::from_utf8(content).map_err(|e| {
-                Failure::Io(format!(
-                    "{}: not UTF-8 text (byte {})",
-                    file.display(),
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
+            let content = read_text(&file)?;
             let format = format.as_deref().map(parse_import_format).transpose()?;
             let id = lib.import(&file.display().to_string(), &content, format)?;
             println!("{id}");
@@ -251,6 +280,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "restored {version}; the previous state is kept as version {:?}",
                 kept.label
             );
+        }
+        Command::Score { id, json } => {
+            let id = resolve(&lib, &id)?;
+            let card = lib.score(&id)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&card).expect("serializable"));
+            } else {
+                print!("{}", waymark_score::render_table(&card));
+            }
+        }
+        Command::Responses {
+            command: ResponsesCommand::Import { id, file },
+        } => {
+            let id = resolve(&lib, &id)?;
+            let text = read_text(&file)?;
+            let stats = lib.import_responses(&id, &file.display().to_string(), &text)?;
+            println!("{} answers added, {} replaced", stats.added, stats.replaced);
         }
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;

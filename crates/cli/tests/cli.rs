@@ -174,3 +174,75 @@ fn usage_errors_exit_2_and_other_errors_exit_1_with_one_line() {
         "shopping list: milk, eggs, bread, coffee"
     );
 }
+
+#[test]
+fn score_and_survey_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Card", "--template", "bank-lost-card"],
+    )
+    .trim()
+    .to_string();
+    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let title = map["map"]["touchpoints"][0]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let tp_id = map["map"]["touchpoints"][1]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let csv = dir.path().join("answers.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "touchpoint,respondent,date,metric,scale,value,comment\n\
+             \"{title}\",r1,2026-10-01,nps,nps,10,Great help\n\
+             \"{title}\",r2,2026-10-01,nps,nps,3,\"On hold for 40 minutes, then transferred again\"\n\
+             {tp_id},r1,2026-10-02,csat,csat,5,\n"
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()]).trim(),
+        "3 answers added, 0 replaced"
+    );
+    assert_eq!(
+        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()]).trim(),
+        "0 answers added, 3 replaced"
+    );
+
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(card["journey"]["responses"], 3);
+    // One promoter, one detractor: NPS 0 over the pooled answers.
+    assert_eq!(card["journey"]["nps"], 0.0);
+    assert_eq!(card["journey"]["csat"], 100.0);
+    let tps = card["touchpoints"].as_array().unwrap();
+    let prios: Vec<f64> = tps.iter().filter_map(|t| t["priority"].as_f64()).collect();
+    assert!(
+        prios.windows(2).all(|w| w[0] >= w[1]),
+        "sorted by priority: {prios:?}"
+    );
+    assert!(ok(&db, &["score", &id]).contains("JOURNEY"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "touchpoint,respondent,date,metric,scale,value,comment\nNo such touchpoint,r1,2026-10-01,nps,nps,5,\n{tp},r2,2026-13-01,csat,csat,9,\n".replace("{tp}", &tp_id),
+    )
+    .unwrap();
+    let e = fails(&db, &["responses", "import", &id, bad.to_str().unwrap()], 1);
+    assert!(e.contains("nothing imported"), "{e}");
+    assert!(e.contains(":2"), "line 2 named: {e}");
+    assert!(e.contains(":3"), "line 3 named: {e}");
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(
+        card["journey"]["responses"], 3,
+        "a rejected file imports nothing"
+    );
+}
