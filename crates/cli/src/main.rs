@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
 mod output;
+mod report_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +78,8 @@ enum Command {
     Restore { id: String, version: String },
     /// Delete a map with its history and versions
     Delete { id: String },
+    /// Write the executive PDF report of a map
+    Report(report_cmd::ReportArgs),
     /// Score a map: friction, emotion, priority and CX metrics, explained
     Score {
         id: String,
@@ -298,6 +301,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let stats = lib.import_responses(&id, &file.display().to_string(), &text)?;
             println!("{} answers added, {} replaced", stats.added, stats.replaced);
         }
+        Command::Report(args) => report_cmd::run(&lib, args)?,
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;
             lib.delete(&id)?;
