@@ -215,6 +215,22 @@ fn score_and_survey_answers() {
         "0 answers added, 3 replaced"
     );
 
+    // Answers live in the map: they survive versions and `.waymark` exports.
+    ok(&db, &["version", &id, "--label", "with answers"]);
+    let exported: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "waymark",
+            "--version",
+            "with answers",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(exported["map"]["responses"].as_array().unwrap().len(), 3);
+
     let card: serde_json::Value =
         serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
     assert_eq!(card["journey"]["responses"], 3);
