@@ -16,12 +16,12 @@ use crate::Section;
 
 const LANE_W: f32 = 96.0;
 const STAGE_H: f32 = 36.0;
-const CURVE_H: f32 = 72.0;
-const CARD_H: f32 = 36.0;
-const SLOT_H: f32 = CARD_H + 4.0;
+const CURVE_H: f32 = 56.0;
+const CARD_H: f32 = 32.0;
+const SLOT_H: f32 = CARD_H + 3.0;
 const EMPTY_H: f32 = 22.0;
-const LINE_H: f32 = 12.0;
-const LEGEND_H: f32 = 30.0;
+const LINE_H: f32 = 10.0;
+const LEGEND_H: f32 = 24.0;
 const MIN_COL: f32 = 108.0;
 const MAX_COL: f32 = 240.0;
 
@@ -232,7 +232,14 @@ fn draw_page(
             && rows
                 .iter()
                 .any(|r| matches!(r, Row::Slot { lane, slot } if *lane == l && *slot > 0));
-        let kind = if continued
+        let kind_name = lane.kind.as_str().replace('_', " ");
+        let kind = if kind_name.eq_ignore_ascii_case(lane.name.trim()) {
+            if continued {
+                "(cont.)".to_string()
+            } else {
+                String::new()
+            }
+        } else if continued
             && top <= TOP + STAGE_H + CURVE_H + LINE_H * 3.0 + 0.01
             && runs.first().map(|r| r.0) == Some(l)
         {
@@ -240,7 +247,7 @@ fn draw_page(
         } else {
             lane.kind.as_str().replace('_', " ")
         };
-        if cell.h >= used + ks.line_height() {
+        if !kind.is_empty() && cell.h >= used + ks.line_height() {
             let kt = truncate(&kind, cell.w, ks);
             page.text(
                 cell.x,
@@ -458,7 +465,7 @@ fn curve(ctx: &Ctx, page: &mut Page, stages: &[waymark_core::Stage], col_w: f32,
 
 fn legend(page: &mut Page) {
     let s = Style::new(6.5, false, MUTED);
-    let y0 = page.height - FOOT - LEGEND_H + 8.0;
+    let y0 = page.height - FOOT - LEGEND_H + 4.0;
     let right = page.width - SIDE;
     let mut x = SIDE;
     let mut y = y0;

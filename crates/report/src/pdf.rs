@@ -132,22 +132,24 @@ pub(crate) fn write(
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
     lo.compress();
-    // A document id from the content, not a random one.
+    // A document id from the content, not printpdf's random one: hash the
+    // file with a blank id, then set the id to that hash.
+    let set_id = |lo: &mut lopdf::Document, id: Vec<u8>| {
+        lo.trailer.set(
+            "ID",
+            lopdf::Object::Array(vec![
+                lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
+                lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
+            ]),
+        );
+    };
+    set_id(&mut lo, vec![0; 16]);
     let mut probe = Vec::new();
     lo.save_to(&mut probe)
         .map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let id = format!(
-        "{:016x}{:016x}",
-        fnv1a(&probe),
-        fnv1a(opts.date.as_bytes()) ^ probe.len() as u64
-    );
-    lo.trailer.set(
-        "ID",
-        lopdf::Object::Array(vec![
-            lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal),
-            lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal),
-        ]),
-    );
+    let mut id = fnv1a(&probe).to_be_bytes().to_vec();
+    id.extend((fnv1a(opts.date.as_bytes()) ^ probe.len() as u64).to_be_bytes());
+    set_id(&mut lo, id);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| ReportError::Pdf(e.to_string()))?;

@@ -214,7 +214,7 @@ impl<'d> Flow<'d> {
     pub fn heading(&mut self, text: &str, size: f32) {
         let style = Style::new(size, true, INK);
         let lines = wrap(text, self.w, style);
-        self.room(lines.len() as f32 * style.line_height() + 24.0);
+        self.room(lines.len() as f32 * style.line_height() + 48.0);
         let cell = Rect::new(
             self.x,
             self.y,
@@ -611,11 +611,75 @@ fn summary(ctx: &Ctx, doc: &mut Doc) {
     }
     f.gap(8.0);
 
+    // Who owns the pain.
+    owners(ctx, &mut f);
+
     // Where it hurts: the stages by friction.
     if !j.stages.is_empty() {
         f.heading("Where it hurts, stage by stage", 13.0);
         stage_strip(ctx, &mut f);
     }
+}
+
+/// Pain points grouped by owning team, most total priority first.
+fn owners(ctx: &Ctx, f: &mut Flow) {
+    let pains = ctx.pain_points();
+    if pains.is_empty() {
+        return;
+    }
+    let mut by: Vec<(String, usize, f64, String)> = Vec::new();
+    for t in &pains {
+        let owner = ctx
+            .j
+            .touchpoint(t.id)
+            .map(|t| t.owner.trim().to_string())
+            .filter(|o| !o.is_empty())
+            .unwrap_or_else(|| "(no owner named)".into());
+        match by.iter_mut().find(|b| b.0 == owner) {
+            Some(b) => {
+                b.1 += 1;
+                b.2 += t.priority.unwrap_or(0.0);
+            }
+            None => by.push((owner, 1, t.priority.unwrap_or(0.0), t.title.clone())),
+        }
+    }
+    by.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+    f.heading("Who owns the pain", 13.0);
+    let rows: Vec<Vec<Cell>> = by
+        .iter()
+        .take(6)
+        .map(|(o, n, p, worst)| {
+            vec![
+                Cell {
+                    bold: true,
+                    ..Cell::new(o)
+                },
+                Cell::new(n.to_string()),
+                Cell::new(num(Some(*p), 1)),
+                Cell::new(worst),
+            ]
+        })
+        .collect();
+    f.table(
+        &[
+            ("Owner", 2.0, Align::Left),
+            ("Pain points", 1.0, Align::Right),
+            ("Total priority", 1.1, Align::Right),
+            ("Their top pain point", 4.0, Align::Left),
+        ],
+        &rows,
+    );
+    if by.len() > 6 {
+        f.para(
+            &format!(
+                "…and {} more owners: see the pain point pages.",
+                by.len() - 6
+            ),
+            Style::new(7.5, false, MUTED),
+            0.0,
+        );
+    }
+    f.gap(10.0);
 }
 
 fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &TouchpointScore) {

@@ -1,0 +1,95 @@
+//! Every text box stays inside its cell and its page, and no text is
+//! smaller than 6 pt, for every template, page size and awkward map.
+
+mod common;
+
+use common::*;
+use waymark_core::Journey;
+use waymark_report::{layout, PageSize, Section, MIN_TEXT_PT};
+
+fn check(name: &str, j: &Journey, size: PageSize) -> usize {
+    let sc = waymark_score::score(j);
+    let mut o = options();
+    o.page_size = size;
+    let l = layout(j, &sc, &o).expect("lays out");
+    assert!(!l.pages.is_empty(), "{name}: no pages");
+    for (pi, p) in l.pages.iter().enumerate() {
+        let page = waymark_report::Rect::new(0.0, 0.0, p.width, p.height);
+        if p.section == Section::Map {
+            assert!(p.width > p.height, "{name}: map page {pi} is not landscape");
+        } else {
+            assert!(p.width < p.height, "{name}: page {pi} is not portrait");
+        }
+        for b in &p.boxes {
+            let at = format!(
+                "{name} {size:?} page {} ({:?}): {:?}",
+                pi + 1,
+                p.section,
+                b.text
+            );
+            assert!(b.size >= MIN_TEXT_PT, "{at}: {} pt text", b.size);
+            assert!(
+                page.contains(&b.cell),
+                "{at}: cell {:?} leaves the page",
+                b.cell
+            );
+            assert!(
+                page.contains(&b.rect),
+                "{at}: box {:?} leaves the page",
+                b.rect
+            );
+            assert!(
+                b.cell.contains(&b.rect),
+                "{at}: box {:?} leaves its cell {:?}",
+                b.rect,
+                b.cell
+            );
+        }
+    }
+    l.pages.len()
+}
+
+#[test]
+fn templates_fit_on_every_page_size() {
+    for t in TEMPLATES {
+        for size in PageSize::ALL {
+            check(t, &template(t), size);
+        }
+    }
+}
+
+#[test]
+fn one_stage_empty_and_forty_stage_maps_fit() {
+    for size in PageSize::ALL {
+        check("one stage", &wide(1, 4), size);
+        check("empty", &Journey::new(""), size);
+        let pages = check("forty stages", &wide(40, 3), size);
+        assert!(pages > 5, "40 stages need several map pages, got {pages}");
+    }
+}
+
+#[test]
+fn a_tall_cell_splits_over_pages_with_headers_repeated() {
+    let j = wide(2, 30);
+    let sc = waymark_score::score(&j);
+    let l = layout(&j, &sc, &options()).unwrap();
+    let maps: Vec<_> = l
+        .pages
+        .iter()
+        .filter(|p| p.section == Section::Map)
+        .collect();
+    assert!(maps.len() > 1);
+    for p in maps {
+        assert!(
+            p.boxes.iter().any(|b| b.text.starts_with("Stage 1:")),
+            "stage header repeated"
+        );
+    }
+    check("tall", &j, PageSize::A4);
+}
+
+#[test]
+fn the_synthetic_600_touchpoint_map_fits() {
+    let j = waymark_core::synth::journey(waymark_core::synth::Size::LARGE, 7);
+    check("synthetic", &j, PageSize::A4);
+}
