@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Builder, Runtime, State};
 use waymark_api::{ApiError, Library, MapSummary, TemplateInfo};
 
@@ -41,6 +42,16 @@ pub struct OpenFailure {
 pub enum CommandError {
     Api(ApiError),
     Open(OpenFailure),
+    Request(OpenFailure),
+}
+
+impl CommandError {
+    fn bad_request(message: &str) -> Self {
+        Self::Request(OpenFailure {
+            code: "invalid",
+            message: message.to_string(),
+        })
+    }
 }
 
 impl From<ApiError> for CommandError {
@@ -73,6 +84,54 @@ async fn create_map(
     Ok(state.library()?.create_map(template.as_deref(), title)?)
 }
 
+/// The header naming the map an `apply_update` body belongs to (the body
+/// itself is the raw Yjs update).
+pub const MAP_HEADER: &str = "waymark-map";
+
+/// A map's full Yjs document state (an update from an empty document), as
+/// raw bytes: the UI receives an `ArrayBuffer`, no JSON or base64 on the way.
+#[tauri::command]
+async fn open_map(state: State<'_, LibraryState>, id: String) -> Result<Response, CommandError> {
+    Ok(Response::new(state.library()?.encode_state(&id)?))
+}
+
+/// Applies one Yjs update made in the UI; resolves only once it is durable.
+/// The body is the raw update (`invoke` with a `Uint8Array`), the map id is
+/// in the [`MAP_HEADER`] header.
+#[tauri::command]
+async fn apply_update(
+    state: State<'_, LibraryState>,
+    request: Request<'_>,
+) -> Result<(), CommandError> {
+    // A `Uint8Array` body arrives raw over the IPC protocol, or as a JSON
+    // array of bytes where the webview falls back to `postMessage` (WebKitGTK).
+    let bytes: Vec<u8>;
+    let update: &[u8] = match request.body() {
+        InvokeBody::Raw(raw) => raw,
+        InvokeBody::Json(serde_json::Value::Array(items)) => {
+            bytes = items
+                .iter()
+                .map(|v| v.as_u64().and_then(|b| u8::try_from(b).ok()))
+                .collect::<Option<Vec<u8>>>()
+                .ok_or_else(|| {
+                    CommandError::bad_request("apply_update expects the Yjs update as bytes")
+                })?;
+            &bytes
+        }
+        _ => {
+            return Err(CommandError::bad_request(
+                "apply_update expects the raw Yjs update as the body",
+            ))
+        }
+    };
+    let id = request
+        .headers()
+        .get(MAP_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| CommandError::bad_request("apply_update needs the waymark-map header"))?;
+    Ok(state.library()?.apply_update(id, update, "ui")?)
+}
+
 /// Register the library and the commands on a builder; generic over the
 /// runtime so tests can pass `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
@@ -81,7 +140,9 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
         .invoke_handler(tauri::generate_handler![
             list_maps,
             list_templates,
-            create_map
+            create_map,
+            open_map,
+            apply_update
         ])
 }
 
@@ -120,9 +181,10 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::ipc::{CallbackFn, InvokeResponseBody};
     use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
     use tauri::webview::InvokeRequest;
+    use tauri::Manager;
     use tauri::WebviewWindowBuilder;
 
     fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
@@ -198,6 +260,221 @@ mod tests {
         .unwrap_err();
         assert!(err["code"].is_string(), "{err}");
         assert!(err["message"].is_string(), "{err}");
+    }
+
+    fn app_with_library(
+        path: &std::path::Path,
+    ) -> (
+        tauri::App<tauri::test::MockRuntime>,
+        tauri::WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        let app = setup(mock_builder(), LibraryState::open(path))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        (app, webview)
+    }
+
+    fn raw_update(map: &str, update: Vec<u8>) -> InvokeRequest {
+        let mut req = request("apply_update", serde_json::Value::Null);
+        req.body = InvokeBody::Raw(update);
+        req.headers.insert(MAP_HEADER, map.parse().unwrap());
+        req
+    }
+
+    fn open_state(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, id: &str) -> Vec<u8> {
+        let body = get_ipc_response(
+            webview,
+            request("open_map", serde_json::json!({ "id": id })),
+        )
+        .expect("open_map");
+        match body {
+            InvokeResponseBody::Raw(bytes) => bytes,
+            InvokeResponseBody::Json(json) => panic!("expected raw bytes, got JSON {json}"),
+        }
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/lib/sync/fixtures")
+            .join(name)
+    }
+
+    /// yrs ↔ yjs compatibility, both ways, against the npm `yjs` the UI
+    /// ships: `rust-state.bin` is a state this side encoded (53-bit client
+    /// ids, yrs 0.28's default); the UI's Vitest suite decodes it with yjs,
+    /// edits it (rename a stage, add a touchpoint with an emotion) and keeps
+    /// the update it made as `yjs-update.bin`, which must apply here.
+    /// `WAYMARK_WRITE_FIXTURES=1` rewrites `rust-state.bin` (then rerun
+    /// `WAYMARK_WRITE_FIXTURES=1 npm --prefix ui test` to renew the other).
+    #[test]
+    fn yjs_updates_apply_and_yrs_state_decodes_in_yjs() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("lib.db")).unwrap();
+        if std::env::var_os("WAYMARK_WRITE_FIXTURES").is_some() {
+            let source = library
+                .create_map(Some("bank-lost-card"), Some("Fixture"))
+                .unwrap();
+            std::fs::create_dir_all(fixture("")).unwrap();
+            std::fs::write(
+                fixture("rust-state.bin"),
+                library.encode_state(&source).unwrap(),
+            )
+            .unwrap();
+        }
+        let state = std::fs::read(fixture("rust-state.bin")).unwrap();
+        let update = std::fs::read(fixture("yjs-update.bin")).unwrap();
+
+        // A map whose document holds exactly the fixture state.
+        let (_app, webview) = app_with_library(&dir.path().join("ui.db"));
+        let lib = webview.state::<LibraryState>();
+        let id = lib
+            .library()
+            .unwrap()
+            .create_map(None, Some("Fixture"))
+            .unwrap();
+        get_ipc_response(&webview, raw_update(&id, state)).expect("the yrs state applies");
+        get_ipc_response(&webview, raw_update(&id, update)).expect("the yjs update applies");
+
+        let lib = webview.state::<LibraryState>();
+        let journey = lib.library().unwrap().journey(&id).unwrap();
+        assert!(
+            journey.stages.iter().any(|s| s.name == "Renamed in yjs"),
+            "{:?}",
+            journey.stages.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+        let made = journey
+            .touchpoints
+            .iter()
+            .find(|t| t.title == "Made in yjs")
+            .expect("the touchpoint made in yjs");
+        assert_eq!(made.inputs.emotion, Some(-2));
+    }
+
+    #[test]
+    fn open_map_is_raw_bytes_and_apply_update_persists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let (_app, webview) = app_with_library(&path);
+        let lib = webview.state::<LibraryState>();
+        let a = lib
+            .library()
+            .unwrap()
+            .create_map(Some("bank-lost-card"), Some("A"))
+            .unwrap();
+        let b = lib.library().unwrap().create_map(None, Some("B")).unwrap();
+        let blank_stages = lib.library().unwrap().journey(&b).unwrap().stages.len();
+        // Map A's whole state applied to map B: B now holds A's stages too.
+        // Sent as a JSON array of bytes, as WebKitGTK's postMessage IPC does.
+        let state = open_state(&webview, &a);
+        assert!(state.len() > 100);
+        let mut as_json = raw_update(&b, vec![]);
+        as_json.body = InvokeBody::Json(serde_json::json!(state));
+        get_ipc_response(&webview, as_json).expect("apply_update");
+        drop(webview);
+        drop(_app);
+        let reopened = Library::open(&path).unwrap();
+        let stages = |id: &str| reopened.journey(id).unwrap().stages.len();
+        assert!(stages(&a) > 0);
+        assert_eq!(
+            stages(&b),
+            stages(&a) + blank_stages,
+            "the update was durable"
+        );
+    }
+
+    #[test]
+    fn apply_update_refuses_bad_requests_with_codes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let id = call_create(&webview);
+        let err = get_ipc_response(&webview, raw_update(&id, vec![1, 2, 3])).unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+        let mut no_header = raw_update(&id, vec![0, 0]);
+        no_header.headers.clear();
+        let err = get_ipc_response(&webview, no_header).unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+        let err =
+            get_ipc_response(&webview, request("apply_update", serde_json::json!({}))).unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+        let err = get_ipc_response(
+            &webview,
+            request("open_map", serde_json::json!({ "id": "nope" })),
+        )
+        .unwrap_err();
+        assert!(err["code"].is_string(), "{err}");
+    }
+
+    fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {
+        get_ipc_response(
+            webview,
+            request("create_map", serde_json::json!({ "title": "M" })),
+        )
+        .unwrap()
+        .deserialize::<String>()
+        .unwrap()
+    }
+
+    /// The 600-touchpoint map (the shape of `synth::journey(Size::LARGE, _)`:
+    /// 12 stages, 10 lanes) opens through the command in well under a second.
+    #[test]
+    fn large_map_opens_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let lib = webview.state::<LibraryState>();
+        let id = lib
+            .library()
+            .unwrap()
+            .import("large.waymark", &large_map_json(), None)
+            .unwrap();
+        let start = std::time::Instant::now();
+        let state = open_state(&webview, &id);
+        let took = start.elapsed();
+        eprintln!(
+            "open_map of 600 touchpoints: {} bytes in {:?} (mock IPC, state cached after import)",
+            state.len(),
+            took
+        );
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    }
+
+    /// A `.waymark` file with 12 stages, 10 lanes and 600 touchpoints.
+    pub fn large_map_json() -> String {
+        let uuid = |kind: u32, i: usize| format!("00000000-0000-4000-8000-{kind:04}{i:08}");
+        let stages: Vec<_> = (0..12)
+            .map(|i| serde_json::json!({"id": uuid(1, i), "order": format!("{}", (b'A' + i as u8) as char), "name": format!("Stage {i}")}))
+            .collect();
+        let kinds = [
+            "customer_actions",
+            "touchpoints",
+            "channels",
+            "thoughts",
+            "emotions",
+            "pain_points",
+            "opportunities",
+            "frontstage",
+            "backstage",
+            "support_processes",
+        ];
+        let lanes: Vec<_> = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| serde_json::json!({"id": uuid(2, i), "order": format!("{}", (b'A' + i as u8) as char), "name": format!("Lane {i}"), "kind": k}))
+            .collect();
+        let touchpoints: Vec<_> = (0..600)
+            .map(|i| serde_json::json!({
+                "id": uuid(3, i), "stage": uuid(1, i % 12), "lane": uuid(2, (i / 12) % 10),
+                "order": format!("{}", (b'A' + (i / 120) as u8) as char),
+                "title": format!("Touchpoint {i} with a longer title"), "channel": "web", "owner": "Team",
+                "inputs": {"emotion": (i % 5) as i64 - 2, "friction": i % 5}
+            }))
+            .collect();
+        serde_json::json!({"format": "waymark", "version": 1, "map": {
+            "title": "Large synthetic map", "stages": stages, "lanes": lanes, "touchpoints": touchpoints
+        }})
+        .to_string()
     }
 
     #[test]

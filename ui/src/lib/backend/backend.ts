@@ -13,6 +13,10 @@ export interface Backend {
   listTemplates(): Promise<TemplateInfo[]>;
   /** Create a map from a template; resolves to the new map's id. */
   createMap(template: string, title: string): Promise<string>;
+  /** A map's full Yjs document state (an update from an empty document). */
+  openMap(id: string): Promise<Uint8Array>;
+  /** Persist one Yjs update made in the UI; resolves once it is durable. */
+  applyUpdate(id: string, update: Uint8Array): Promise<void>;
 }
 
 /**

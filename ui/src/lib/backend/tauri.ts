@@ -16,6 +16,21 @@ export class TauriBackend implements Backend {
   createMap(template: string, title: string): Promise<string> {
     return call<string>("create_map", { template, title });
   }
+
+  async openMap(id: string): Promise<Uint8Array> {
+    // A raw `tauri::ipc::Response`: an ArrayBuffer, no JSON on the way.
+    const state = await call<ArrayBuffer | number[]>("open_map", { id });
+    return state instanceof ArrayBuffer ? new Uint8Array(state) : Uint8Array.from(state);
+  }
+
+  async applyUpdate(id: string, update: Uint8Array): Promise<void> {
+    // The raw update is the request body; the map id travels in a header.
+    try {
+      await invoke("apply_update", update, { headers: { "waymark-map": id } });
+    } catch (reason) {
+      throw BackendError.from(reason);
+    }
+  }
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

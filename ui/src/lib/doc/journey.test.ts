@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  addAnnotation,
+  addLane,
+  addStage,
+  addTouchpoint,
+  deleteStage,
+  deleteTouchpoint,
+  inputError,
+  moveTouchpoint,
+  readJourney,
+  setFields,
+  setInput,
+  undoManager,
+} from "./journey";
+
+function map() {
+  const doc = new Y.Doc();
+  const s1 = addStage(doc, "Discover");
+  const s2 = addStage(doc, "Buy");
+  const lane = addLane(doc, "Touchpoints", "touchpoints");
+  return { doc, s1, s2, lane };
+}
+
+const titles = (doc: Y.Doc, stage: string) =>
+  readJourney(doc)
+    .touchpoints.filter((t) => t.stage === stage)
+    .map((t) => t.title);
+
+describe("journey document", () => {
+  it("orders stages and lanes by their order keys", () => {
+    const { doc, s1 } = map();
+    const first = addStage(doc, "Aware", 0);
+    const view = readJourney(doc);
+    expect(view.stages.map((s) => s.name)).toEqual(["Aware", "Discover", "Buy"]);
+    expect(view.stages[0]?.id).toBe(first);
+    expect(view.stages[1]?.id).toBe(s1);
+    expect(view.lanes.map((l) => l.kind)).toEqual(["touchpoints"]);
+  });
+
+  it("adds touchpoints in cells and reorders inside a cell", () => {
+    const { doc, s1, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    addTouchpoint(doc, s1, lane, "B");
+    addTouchpoint(doc, s1, lane, "C");
+    expect(titles(doc, s1)).toEqual(["A", "B", "C"]);
+    moveTouchpoint(doc, a, s1, lane, 2);
+    expect(titles(doc, s1)).toEqual(["B", "C", "A"]);
+    addTouchpoint(doc, s1, lane, "First", 0);
+    expect(titles(doc, s1)).toEqual(["First", "B", "C", "A"]);
+  });
+
+  it("moves a touchpoint to another stage in one transaction", () => {
+    const { doc, s1, s2, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    addTouchpoint(doc, s2, lane, "X");
+    let updates = 0;
+    doc.on("update", () => updates++);
+    moveTouchpoint(doc, a, s2, lane, 0);
+    expect(updates).toBe(1);
+    expect(titles(doc, s1)).toEqual([]);
+    expect(titles(doc, s2)).toEqual(["A", "X"]);
+  });
+
+  it("validates scoring inputs and stores them in the nested inputs map", () => {
+    const { doc, s1, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    setInput(doc, a, "emotion", -2);
+    setInput(doc, a, "fcr_rate", 0.5);
+    expect(() => {
+      setInput(doc, a, "emotion", 3);
+    }).toThrow(/between -2 and 2/);
+    expect(() => {
+      setInput(doc, a, "friction", 1.5);
+    }).toThrow(/whole number/);
+    expect(inputError("error_rate", 1.2)).toMatch(/between 0 and 1/);
+    expect(inputError("friction", 4)).toBeNull();
+    expect(readJourney(doc).touchpoints[0]?.inputs).toEqual({ emotion: -2, fcr_rate: 0.5 });
+    setInput(doc, a, "emotion", null);
+    expect(readJourney(doc).touchpoints[0]?.inputs).toEqual({ fcr_rate: 0.5 });
+  });
+
+  it("undoes and redoes each action as one step", () => {
+    const { doc, s1, s2, lane } = map();
+    const undo = undoManager(doc);
+    const a = addTouchpoint(doc, s1, lane, "A");
+    setFields(doc, "touchpoints", a, { title: "Renamed" });
+    moveTouchpoint(doc, a, s2, lane, 0);
+    expect(titles(doc, s2)).toEqual(["Renamed"]);
+    undo.undo();
+    expect(titles(doc, s1)).toEqual(["Renamed"]);
+    undo.undo();
+    expect(titles(doc, s1)).toEqual(["A"]);
+    undo.redo();
+    undo.redo();
+    expect(titles(doc, s2)).toEqual(["Renamed"]);
+    undo.undo();
+    undo.undo();
+    undo.undo();
+    expect(readJourney(doc).touchpoints).toEqual([]);
+  });
+
+  it("does not undo remote changes", () => {
+    const { doc, s1, lane } = map();
+    const undo = undoManager(doc);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    addTouchpoint(other, s1, lane, "Theirs");
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)), "remote");
+    addTouchpoint(doc, s1, lane, "Mine");
+    undo.undo();
+    expect(titles(doc, s1)).toEqual(["Theirs"]);
+  });
+
+  it("deleting a stage deletes its touchpoints and their annotations", () => {
+    const { doc, s1, s2, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    addTouchpoint(doc, s2, lane, "B");
+    addAnnotation(doc, "idea", "on A", { kind: "touchpoint", id: a });
+    addAnnotation(doc, "question", "on stage", { kind: "stage", id: s1 });
+    addAnnotation(doc, "evidence", "on map", { kind: "map" });
+    deleteStage(doc, s1);
+    const view = readJourney(doc);
+    expect(view.stages.map((s) => s.name)).toEqual(["Buy"]);
+    expect(view.touchpoints.map((t) => t.title)).toEqual(["B"]);
+    expect(view.annotations.map((n) => n.text)).toEqual(["on map"]);
+    expect(doc.getMap("touchpoints").size).toBe(1);
+    expect(doc.getMap("annotations").size).toBe(1);
+  });
+
+  it("writes annotations in the backend's schema", () => {
+    const { doc, s1, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    const n = addAnnotation(doc, "pain_point", "Slow", { kind: "touchpoint", id: a });
+    setFields(doc, "annotations", n, { resolved: true });
+    const raw = (doc.getMap("annotations").get(n) as Y.Map<unknown>).toJSON() as Record<
+      string,
+      unknown
+    >;
+    expect(raw["target"]).toEqual({ kind: "touchpoint", id: a });
+    expect(raw["resolved"]).toBe(true);
+    expect(raw["created_at"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    deleteTouchpoint(doc, a);
+    expect(readJourney(doc).annotations).toEqual([]);
+  });
+});

@@ -1,0 +1,502 @@
+// The journey's Yjs document, as the editor reads and changes it. The schema
+// is crates/core/src/doc.rs: root Y.Maps `meta`, `stages`, `lanes`,
+// `touchpoints`, `annotations`, ... from entity id to a Y.Map of fields;
+// object fields (`inputs`, `target`, `votes`) are nested Y.Maps; order is a
+// fractional `order` key per entity (./order.ts). Every user action is one
+// `doc.transact(..., LOCAL)` so that it is one undo step and one update.
+
+import * as Y from "yjs";
+import { keyBetween } from "../order";
+
+/** The origin of every transaction made by this window's user. */
+export const LOCAL = "local";
+
+export const LANE_KINDS = [
+  "customer_actions",
+  "touchpoints",
+  "channels",
+  "thoughts",
+  "emotions",
+  "pain_points",
+  "opportunities",
+  "frontstage",
+  "backstage",
+  "support_processes",
+  "metrics",
+  "ownership",
+  "free_text",
+] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+export const ANNOTATION_KINDS = ["pain_point", "idea", "question", "evidence"] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export type Nature = "service" | "experience";
+export type Evidence = "observed" | "assumed" | "proposed";
+
+export interface Stage {
+  id: string;
+  order: string;
+  name: string;
+  description: string;
+}
+
+export interface Lane {
+  id: string;
+  order: string;
+  name: string;
+  kind: LaneKind;
+}
+
+export type Inputs = Partial<Record<InputKey, number>>;
+
+export interface Touchpoint {
+  id: string;
+  stage: string;
+  lane: string;
+  order: string;
+  title: string;
+  description: string;
+  channel: string;
+  owner: string;
+  nature: Nature;
+  moment_of_truth: boolean;
+  evidence: Evidence;
+  inputs: Inputs;
+}
+
+export type Target = { kind: "map" } | { kind: "stage" | "touchpoint"; id: string };
+
+export interface Annotation {
+  id: string;
+  kind: AnnotationKind;
+  text: string;
+  author: string;
+  created_at: string;
+  resolved: boolean;
+  target: Target;
+}
+
+export interface JourneyView {
+  title: string;
+  stages: Stage[];
+  lanes: Lane[];
+  /** Sorted by stage, lane, then order inside the cell. */
+  touchpoints: Touchpoint[];
+  annotations: Annotation[];
+}
+
+/** The scoring inputs of a touchpoint, their ranges and whether they are whole numbers. */
+export const INPUTS = {
+  emotion: { label: "Emotion", min: -2, max: 2, integer: true },
+  friction: { label: "Friction", min: 0, max: 4, integer: true },
+  steps: { label: "Steps", min: 0, max: 1_000_000, integer: true },
+  expected_steps: { label: "Expected steps", min: 0, max: 1_000_000, integer: true },
+  transfers: { label: "Transfers", min: 0, max: 1_000_000, integer: true },
+  channel_switches: { label: "Channel switches", min: 0, max: 1_000_000, integer: true },
+  wait_minutes: { label: "Wait (min)", min: 0, max: 1e9, integer: false },
+  wait_desired_minutes: { label: "Desired wait (min)", min: 0, max: 1e9, integer: false },
+  wait_adequate_minutes: { label: "Adequate wait (min)", min: 0, max: 1e9, integer: false },
+  fcr_rate: { label: "First-contact resolution", min: 0, max: 1, integer: false },
+  error_rate: { label: "Error / drop-off rate", min: 0, max: 1, integer: false },
+  aht_minutes: { label: "Handle time (min)", min: 0, max: 1e9, integer: false },
+  reach: { label: "Reach / month", min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+} as const;
+export type InputKey = keyof typeof INPUTS;
+
+/** Why `value` is not a valid `key` input, or null when it is. */
+export function inputError(key: InputKey, value: number): string | null {
+  const spec = INPUTS[key];
+  if (!Number.isFinite(value)) return `${spec.label} must be a number`;
+  if (spec.integer && !Number.isInteger(value)) return `${spec.label} must be a whole number`;
+  if (value < spec.min || value > spec.max)
+    return `${spec.label} must be between ${spec.min} and ${spec.max}`;
+  return null;
+}
+
+function root(doc: Y.Doc, name: string): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(name);
+}
+
+/** The root types the editor changes (what undo tracks). */
+export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
+  return ["meta", "stages", "lanes", "touchpoints", "annotations"].map((n) => doc.getMap(n));
+}
+
+function str(m: Y.Map<unknown>, key: string, fallback = ""): string {
+  const v = m.get(key);
+  return typeof v === "string" ? v : fallback;
+}
+
+function plain(v: unknown): Record<string, unknown> {
+  if (v instanceof Y.Map) return v.toJSON();
+  if (typeof v === "object" && v !== null) return v as Record<string, unknown>;
+  return {};
+}
+
+function byOrder<T extends { order: string; id: string }>(a: T, b: T): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function readInputs(v: unknown): Inputs {
+  const out: Inputs = {};
+  for (const [k, val] of Object.entries(plain(v))) {
+    if (k in INPUTS && typeof val === "number") out[k as InputKey] = val;
+  }
+  return out;
+}
+
+function readTarget(v: unknown): Target {
+  const t = plain(v);
+  if ((t["kind"] === "stage" || t["kind"] === "touchpoint") && typeof t["id"] === "string")
+    return { kind: t["kind"], id: t["id"] };
+  return { kind: "map" };
+}
+
+/** The document as plain, sorted data for rendering. */
+export function readJourney(doc: Y.Doc): JourneyView {
+  const stages: Stage[] = [];
+  root(doc, "stages").forEach((m, id) => {
+    if (!(m instanceof Y.Map)) return;
+    stages.push({
+      id,
+      order: str(m, "order"),
+      name: str(m, "name"),
+      description: str(m, "description"),
+    });
+  });
+  stages.sort(byOrder);
+  const lanes: Lane[] = [];
+  root(doc, "lanes").forEach((m, id) => {
+    if (!(m instanceof Y.Map)) return;
+    const kind = str(m, "kind", "touchpoints");
+    lanes.push({
+      id,
+      order: str(m, "order"),
+      name: str(m, "name"),
+      kind: (LANE_KINDS as readonly string[]).includes(kind) ? (kind as LaneKind) : "free_text",
+    });
+  });
+  lanes.sort(byOrder);
+  const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
+  const touchpoints: Touchpoint[] = [];
+  root(doc, "touchpoints").forEach((m, id) => {
+    if (!(m instanceof Y.Map)) return;
+    const stage = str(m, "stage");
+    const lane = str(m, "lane");
+    // A touchpoint whose stage or lane is gone is hidden, as in the backend's projection.
+    if (!stageIndex.has(stage) || !laneIndex.has(lane)) return;
+    touchpoints.push({
+      id,
+      stage,
+      lane,
+      order: str(m, "order"),
+      title: str(m, "title"),
+      description: str(m, "description"),
+      channel: str(m, "channel"),
+      owner: str(m, "owner"),
+      nature: m.get("nature") === "service" ? "service" : "experience",
+      moment_of_truth: m.get("moment_of_truth") === true,
+      evidence: ((): Evidence => {
+        const e = m.get("evidence");
+        return e === "observed" || e === "proposed" ? e : "assumed";
+      })(),
+      inputs: readInputs(m.get("inputs")),
+    });
+  });
+  touchpoints.sort(
+    (a, b) =>
+      (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0) ||
+      (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0) ||
+      byOrder(a, b),
+  );
+  const tpIds = new Set(touchpoints.map((t) => t.id));
+  const annotations: Annotation[] = [];
+  root(doc, "annotations").forEach((m, id) => {
+    if (!(m instanceof Y.Map)) return;
+    const target = readTarget(m.get("target"));
+    if (target.kind === "stage" && !stageIndex.has(target.id)) return;
+    if (target.kind === "touchpoint" && !tpIds.has(target.id)) return;
+    const kind = str(m, "kind", "pain_point");
+    annotations.push({
+      id,
+      kind: (ANNOTATION_KINDS as readonly string[]).includes(kind)
+        ? (kind as AnnotationKind)
+        : "pain_point",
+      text: str(m, "text"),
+      author: str(m, "author"),
+      created_at: str(m, "created_at"),
+      resolved: m.get("resolved") === true,
+      target,
+    });
+  });
+  annotations.sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0,
+  );
+  return {
+    title: str(doc.getMap("meta"), "title", "Untitled journey"),
+    stages,
+    lanes,
+    touchpoints,
+    annotations,
+  };
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+function entity(fields: Record<string, unknown>): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  return m;
+}
+
+function sortedOrders(doc: Y.Doc, name: string, filter?: (m: Y.Map<unknown>) => boolean) {
+  const items: { id: string; order: string }[] = [];
+  root(doc, name).forEach((m, id) => {
+    if (m instanceof Y.Map && (!filter || filter(m))) items.push({ id, order: str(m, "order") });
+  });
+  return items.sort(byOrder);
+}
+
+/** A key placing an item at `index` among `siblings` (sorted, without the item itself). */
+function keyAt(siblings: { order: string }[], index: number): string {
+  const i = Math.max(0, Math.min(index, siblings.length));
+  const before = i > 0 ? (siblings[i - 1]?.order ?? null) : null;
+  const after = i < siblings.length ? (siblings[i]?.order ?? null) : null;
+  try {
+    return keyBetween(before, after);
+  } catch {
+    // Equal or malformed neighbour keys (a concurrent insert): append.
+    const last = siblings[siblings.length - 1]?.order ?? null;
+    try {
+      return keyBetween(last, null);
+    } catch {
+      return keyBetween(null, null);
+    }
+  }
+}
+
+function get(doc: Y.Doc, name: string, id: string): Y.Map<unknown> | undefined {
+  const m = root(doc, name).get(id);
+  return m instanceof Y.Map ? m : undefined;
+}
+
+export function addStage(doc: Y.Doc, name: string, index?: number): string {
+  const id = newId();
+  doc.transact(() => {
+    const siblings = sortedOrders(doc, "stages");
+    const order = keyAt(siblings, index ?? siblings.length);
+    root(doc, "stages").set(id, entity({ order, name, description: "", customer_goal: "" }));
+  }, LOCAL);
+  return id;
+}
+
+export function addLane(doc: Y.Doc, name: string, kind: LaneKind, index?: number): string {
+  const id = newId();
+  doc.transact(() => {
+    const siblings = sortedOrders(doc, "lanes");
+    const order = keyAt(siblings, index ?? siblings.length);
+    root(doc, "lanes").set(id, entity({ order, name, kind }));
+  }, LOCAL);
+  return id;
+}
+
+/** Sets plain fields of one entity; unchanged values are not written. */
+export function setFields(
+  doc: Y.Doc,
+  collection: "stages" | "lanes" | "touchpoints" | "annotations" | "meta",
+  id: string,
+  fields: Record<string, string | boolean | number>,
+): void {
+  doc.transact(() => {
+    const m = collection === "meta" ? doc.getMap<unknown>("meta") : get(doc, collection, id);
+    if (!m) return;
+    for (const [k, v] of Object.entries(fields)) {
+      if (m.get(k) !== v) m.set(k, v);
+    }
+  }, LOCAL);
+}
+
+/** Deletes what points at touchpoints `ids`: their connections, annotations and responses. */
+function deleteTouchpointsTxn(doc: Y.Doc, ids: Set<string>) {
+  const tps = root(doc, "touchpoints");
+  for (const id of ids) tps.delete(id);
+  const conns = root(doc, "connections");
+  for (const [cid, c] of [...conns.entries()]) {
+    if (c instanceof Y.Map && (ids.has(str(c, "from")) || ids.has(str(c, "to")))) conns.delete(cid);
+  }
+  const notes = root(doc, "annotations");
+  for (const [aid, a] of [...notes.entries()]) {
+    if (!(a instanceof Y.Map)) continue;
+    const t = readTarget(a.get("target"));
+    if (t.kind === "touchpoint" && ids.has(t.id)) notes.delete(aid);
+  }
+}
+
+/** Deletes a stage with its touchpoints and the annotations on them. */
+export function deleteStage(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    const ids = new Set<string>();
+    root(doc, "touchpoints").forEach((m, tid) => {
+      if (m instanceof Y.Map && m.get("stage") === id) ids.add(tid);
+    });
+    deleteTouchpointsTxn(doc, ids);
+    const notes = root(doc, "annotations");
+    for (const [aid, a] of [...notes.entries()]) {
+      const t = readTarget(a instanceof Y.Map ? a.get("target") : undefined);
+      if (t.kind === "stage" && t.id === id) notes.delete(aid);
+    }
+    root(doc, "stages").delete(id);
+  }, LOCAL);
+}
+
+/** Deletes a lane with its touchpoints. */
+export function deleteLane(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    const ids = new Set<string>();
+    root(doc, "touchpoints").forEach((m, tid) => {
+      if (m instanceof Y.Map && m.get("lane") === id) ids.add(tid);
+    });
+    deleteTouchpointsTxn(doc, ids);
+    root(doc, "lanes").delete(id);
+  }, LOCAL);
+}
+
+function cellSiblings(doc: Y.Doc, stage: string, lane: string, except?: string) {
+  return sortedOrders(
+    doc,
+    "touchpoints",
+    (m) => m.get("stage") === stage && m.get("lane") === lane,
+  ).filter((t) => t.id !== except);
+}
+
+/** Adds a touchpoint to the (stage, lane) cell at `index` (default: last). */
+export function addTouchpoint(
+  doc: Y.Doc,
+  stage: string,
+  lane: string,
+  title: string,
+  index?: number,
+): string {
+  const id = newId();
+  doc.transact(() => {
+    const siblings = cellSiblings(doc, stage, lane);
+    const order = keyAt(siblings, index ?? siblings.length);
+    root(doc, "touchpoints").set(
+      id,
+      entity({
+        stage,
+        lane,
+        order,
+        title,
+        description: "",
+        channel: "",
+        owner: "",
+        nature: "experience",
+        moment_of_truth: false,
+        evidence: "assumed",
+        tags: [],
+        personas: [],
+        inputs: new Y.Map(),
+      }),
+    );
+  }, LOCAL);
+  return id;
+}
+
+/** Moves a touchpoint to position `index` of the (stage, lane) cell. */
+export function moveTouchpoint(
+  doc: Y.Doc,
+  id: string,
+  stage: string,
+  lane: string,
+  index: number,
+): void {
+  doc.transact(() => {
+    const m = get(doc, "touchpoints", id);
+    if (!m) return;
+    const siblings = cellSiblings(doc, stage, lane, id);
+    const order = keyAt(siblings, index);
+    if (m.get("stage") !== stage) m.set("stage", stage);
+    if (m.get("lane") !== lane) m.set("lane", lane);
+    if (m.get("order") !== order) m.set("order", order);
+  }, LOCAL);
+}
+
+export function deleteTouchpoint(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    deleteTouchpointsTxn(doc, new Set([id]));
+  }, LOCAL);
+}
+
+/**
+ * Sets (or with `null` clears) one scoring input. Refuses a value outside its
+ * range: throws a RangeError with a message for the user.
+ */
+export function setInput(doc: Y.Doc, id: string, key: InputKey, value: number | null): void {
+  if (value !== null) {
+    const error = inputError(key, value);
+    if (error) throw new RangeError(error);
+  }
+  doc.transact(() => {
+    const m = get(doc, "touchpoints", id);
+    if (!m) return;
+    let inputs = m.get("inputs");
+    if (!(inputs instanceof Y.Map)) {
+      inputs = new Y.Map<unknown>();
+      m.set("inputs", inputs);
+    }
+    const map = inputs as Y.Map<unknown>;
+    if (value === null) {
+      if (map.has(key)) map.delete(key);
+    } else if (map.get(key) !== value) {
+      map.set(key, value);
+    }
+  }, LOCAL);
+}
+
+export function addAnnotation(
+  doc: Y.Doc,
+  kind: AnnotationKind,
+  text: string,
+  target: Target,
+  author = "",
+): string {
+  const id = newId();
+  doc.transact(() => {
+    const t = new Y.Map<unknown>();
+    t.set("kind", target.kind);
+    if (target.kind !== "map") t.set("id", target.id);
+    root(doc, "annotations").set(
+      id,
+      entity({
+        kind,
+        text,
+        author,
+        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+        resolved: false,
+        target: t,
+        votes: new Y.Map(),
+      }),
+    );
+  }, LOCAL);
+  return id;
+}
+
+export function deleteAnnotation(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    root(doc, "annotations").delete(id);
+  }, LOCAL);
+}
+
+/** An undo manager over the editor's changes: one step per local transaction. */
+export function undoManager(doc: Y.Doc): Y.UndoManager {
+  return new Y.UndoManager(editedRoots(doc), {
+    trackedOrigins: new Set([LOCAL]),
+    captureTimeout: 0,
+  });
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addLane, addStage, addTouchpoint, readJourney, setInput } from "../doc/journey";
+import { COL_W, LANE_HEAD_W, emotionAt, emotionY, hitCell, layout, smoothPath } from "./layout";
+
+function sample() {
+  const doc = new Y.Doc();
+  const s1 = addStage(doc, "One");
+  const s2 = addStage(doc, "Two");
+  const l1 = addLane(doc, "Touchpoints", "touchpoints");
+  const emo = addLane(doc, "Feelings", "emotions");
+  const a = addTouchpoint(doc, s1, l1, "A");
+  const b = addTouchpoint(doc, s1, l1, "B");
+  setInput(doc, a, "emotion", 2);
+  setInput(doc, b, "emotion", -1);
+  return { doc, s1, s2, l1, emo, a, b };
+}
+
+describe("layout", () => {
+  it("puts stages in columns, lanes in rows and cards in cells", () => {
+    const { doc, s1, l1 } = sample();
+    const l = layout(readJourney(doc));
+    expect(l.columns.map((c) => c.x)).toEqual([LANE_HEAD_W, LANE_HEAD_W + COL_W]);
+    const row = l.rows[0];
+    expect(row?.lane.id).toBe(l1);
+    const cell = l.cells.get(`${s1}|${l1}`) ?? [];
+    expect(cell.map((c) => c.tp.title)).toEqual(["A", "B"]);
+    expect((cell[1]?.y ?? 0) > (cell[0]?.y ?? 0)).toBe(true);
+  });
+
+  it("finds the cell and index under a point", () => {
+    const { doc, s1, s2, l1, a } = sample();
+    const l = layout(readJourney(doc));
+    const [first, second] = l.cells.get(`${s1}|${l1}`) ?? [];
+    if (!first || !second) throw new Error("cards");
+    expect(hitCell(l, first.x + 5, first.y + 5)).toEqual({ stage: s1, lane: l1, index: 0 });
+    expect(hitCell(l, second.x + 5, second.y + second.h - 2)).toEqual({
+      stage: s1,
+      lane: l1,
+      index: 2,
+    });
+    // Dragging A below B: B is the only other card, so A goes to index 1.
+    expect(hitCell(l, second.x + 5, second.y + second.h - 2, a)?.index).toBe(1);
+    expect(hitCell(l, LANE_HEAD_W + COL_W + 5, first.y)).toEqual({ stage: s2, lane: l1, index: 0 });
+    expect(hitCell(l, 5, first.y)).toBeNull();
+  });
+
+  it("draws the emotion curve through rated touchpoints, dragging maps back to ratings", () => {
+    const { doc } = sample();
+    const l = layout(readJourney(doc));
+    const row = l.emotionRow;
+    if (!row) throw new Error("no emotions row");
+    expect(l.emotionPoints.map((p) => p.emotion)).toEqual([2, -1]);
+    for (const e of [-2, -1, 0, 1, 2]) expect(emotionAt(row, emotionY(row, e))).toBe(e);
+    expect(emotionAt(row, row.y - 500)).toBe(2);
+    expect(emotionAt(row, row.y + row.h + 500)).toBe(-2);
+    expect(smoothPath(l.emotionPoints)).toMatch(/^M[\d.]+,[\d.]+ C/);
+  });
+});

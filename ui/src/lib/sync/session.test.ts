@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addStage, readJourney } from "../doc/journey";
+import { MapSession, type SaveState, type SyncTransport } from "./session";
+
+/** A backend that holds one Y.Doc and can be told to fail. */
+class FakeBackend implements SyncTransport {
+  doc = new Y.Doc();
+  failing = false;
+  calls = 0;
+
+  openMap(): Promise<Uint8Array> {
+    return Promise.resolve(Y.encodeStateAsUpdate(this.doc));
+  }
+
+  applyUpdate(_id: string, update: Uint8Array): Promise<void> {
+    this.calls++;
+    if (this.failing) return Promise.reject(new Error("disk full"));
+    Y.applyUpdate(this.doc, update);
+    return Promise.resolve();
+  }
+}
+
+describe("MapSession", () => {
+  it("loads the backend's state and sends every local change", async () => {
+    const backend = new FakeBackend();
+    addStage(backend.doc, "Discover");
+    const states: SaveState["kind"][] = [];
+    const session = await MapSession.open("m", backend, { onState: (s) => states.push(s.kind) });
+    expect(readJourney(session.doc).stages.map((s) => s.name)).toEqual(["Discover"]);
+    expect(backend.calls).toBe(0); // the loaded state is not sent back
+    addStage(session.doc, "Buy");
+    await session.idle();
+    expect(readJourney(backend.doc).stages.map((s) => s.name)).toEqual(["Discover", "Buy"]);
+    expect(states).toEqual(["saving", "saved"]);
+  });
+
+  it("keeps failed updates and retries until they are saved", async () => {
+    const backend = new FakeBackend();
+    const states: SaveState[] = [];
+    const session = await MapSession.open("m", backend, {
+      onState: (s) => states.push(s),
+      retryDelay: () => 5,
+    });
+    backend.failing = true;
+    addStage(session.doc, "One");
+    addStage(session.doc, "Two");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(session.saveState.kind).toBe("error");
+    expect(states.find((s) => s.kind === "error")).toMatchObject({ message: "disk full" });
+    expect(readJourney(session.doc).stages).toHaveLength(2); // nothing lost locally
+    backend.failing = false;
+    await session.idle();
+    expect(session.saveState.kind).toBe("saved");
+    expect(readJourney(backend.doc).stages.map((s) => s.name)).toEqual(["One", "Two"]);
+  });
+});
