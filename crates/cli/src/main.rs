@@ -175,7 +175,8 @@ fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
 
 /// Reads a UTF-8 text file, naming it in errors.
 fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Io(format!("{}: cannot read: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         Failure::Io(format!(
             "{}: not UTF-8 text (invalid byte at offset {})",
@@ -288,7 +289,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let id = resolve(&lib, &id)?;
             let card = lib.score(&id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&card).expect("serializable"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&card).expect("serializable")
+                );
             } else {
                 print!("{}", waymark_score::render_table(&card));
             }
