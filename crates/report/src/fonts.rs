@@ -19,29 +19,54 @@ pub(crate) struct Face {
     cmap: BTreeMap<u32, u16>,
     widths: BTreeMap<u16, u16>,
     upem: f32,
+    /// Advance in em of every character below [`FAST`]; NaN when missing.
+    fast: Vec<f32>,
 }
+
+/// Characters with a precomputed advance (Latin, Greek, Cyrillic,
+/// punctuation, arrows and maths operators).
+const FAST: u32 = 0x2400;
 
 impl Face {
     fn load(bytes: &[u8]) -> Face {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .expect("the embedded Noto Sans face parses");
+        let cmap = parsed.codepoint_to_glyph.clone();
+        let widths = parsed.glyph_widths.clone();
+        let upem = f32::from(parsed.units_per_em.max(1));
+        let fast = (0..FAST)
+            .map(|c| match cmap.get(&c) {
+                Some(g) if *g != 0 => f32::from(widths.get(g).copied().unwrap_or(0)) / upem,
+                _ if c == 32 => 0.26,
+                _ => f32::NAN,
+            })
+            .collect();
         Face {
-            cmap: parsed.codepoint_to_glyph.clone(),
-            widths: parsed.glyph_widths.clone(),
-            upem: f32::from(parsed.units_per_em.max(1)),
+            cmap,
+            widths,
+            upem,
+            fast,
             parsed,
         }
     }
 
     /// True when the face has a glyph for `c`.
     pub fn has(&self, c: char) -> bool {
-        c == ' ' || self.cmap.get(&(c as u32)).is_some_and(|g| *g != 0)
+        match self.fast.get(c as usize) {
+            Some(a) => !a.is_nan(),
+            None => self.cmap.get(&(c as u32)).is_some_and(|g| *g != 0),
+        }
     }
 
     /// Advance of `c` in em; characters without a glyph measure as the
     /// replacement `?` that is drawn instead.
-    fn advance_em(&self, c: char) -> f32 {
+    pub fn advance_em(&self, c: char) -> f32 {
+        if let Some(a) = self.fast.get(c as usize) {
+            if !a.is_nan() {
+                return *a;
+            }
+        }
         let c = if self.has(c) { c } else { '?' };
         let gid = self.cmap.get(&(c as u32)).copied().unwrap_or(0);
         f32::from(self.widths.get(&gid).copied().unwrap_or(0)) / self.upem

@@ -100,38 +100,42 @@ pub fn rgb(hex: u32) -> Color {
 }
 
 /// Greedy word wrap to `width`; a word wider than the line is broken between
-/// characters. Newlines start new lines. Never returns an empty list.
+/// characters. Newlines start new lines. Never returns an empty list. Widths
+/// add up per character, so each character is measured once.
 pub fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
+    let face = fonts().face(style.bold);
+    let adv = |c: char| face.advance_em(c) * style.size;
+    let space = adv(' ');
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
+        let mut lw = 0.0_f32;
         for word in para.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if style.width(&candidate) <= width {
-                line = candidate;
+            let ww: f32 = word.chars().map(adv).sum();
+            if !line.is_empty() {
+                if lw + space + ww <= width {
+                    line.push(' ');
+                    line.push_str(word);
+                    lw += space + ww;
+                    continue;
+                }
+                lines.push(std::mem::take(&mut line));
+                lw = 0.0;
+            }
+            if ww <= width {
+                line.push_str(word);
+                lw = ww;
                 continue;
             }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if style.width(word) <= width {
-                line = word.to_string();
-            } else {
-                // Break the long word by characters.
-                for c in word.chars() {
-                    let mut next = line.clone();
-                    next.push(c);
-                    if style.width(&next) > width && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        line.push(c);
-                    } else {
-                        line = next;
-                    }
+            // Break the long word by characters.
+            for c in word.chars() {
+                let cw = adv(c);
+                if lw + cw > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    lw = 0.0;
                 }
+                line.push(c);
+                lw += cw;
             }
         }
         lines.push(line);
@@ -144,15 +148,17 @@ pub fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
 
 /// The longest prefix of `text` that fits `width` with an ellipsis after it.
 fn with_ellipsis(text: &str, width: f32, style: Style) -> String {
+    let face = fonts().face(style.bold);
+    let budget = width - style.width("…");
     let mut out = String::new();
+    let mut w = 0.0_f32;
     for c in text.chars() {
-        let mut next = out.clone();
-        next.push(c);
-        next.push('…');
-        if style.width(&next) > width {
+        let cw = face.advance_em(c) * style.size;
+        if w + cw > budget {
             break;
         }
         out.push(c);
+        w += cw;
     }
     format!("{}…", out.trim_end())
 }

@@ -131,7 +131,24 @@ pub(crate) fn write(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
-    lo.compress();
+    // Flate at level 3: `lopdf`'s own compress() uses the best level,
+    // about three times slower on the 600-touchpoint map for 15% less size.
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(st) = obj {
+            if st.allows_compression && st.dict.get(b"Filter").is_err() {
+                use std::io::Write;
+                let mut enc =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
+                enc.write_all(&st.content)
+                    .map_err(|e| ReportError::Pdf(e.to_string()))?;
+                let packed = enc.finish().map_err(|e| ReportError::Pdf(e.to_string()))?;
+                if packed.len() + 19 < st.content.len() {
+                    st.dict.set("Filter", "FlateDecode");
+                    st.set_content(packed);
+                }
+            }
+        }
+    }
     // A document id from the content, not printpdf's random one: hash the
     // file with a blank id, then set the id to that hash.
     let set_id = |lo: &mut lopdf::Document, id: Vec<u8>| {
