@@ -235,6 +235,48 @@ test("edit a map on the canvas and find every change after a restart", { timeout
     await note.waitForDisplayed({ timeout: 5_000 });
     assert.match(await note.getText(), /Offer a callback slot/);
     await screenshot(browser, "14-after-restart.png");
+
+    // The Nature select shows its whole value.
+    const nature = await browser.execute(() => {
+      const sel = document.querySelector(".inspector select[name=nature]");
+      const ctx = document.createElement("canvas").getContext("2d");
+      ctx.font = getComputedStyle(sel).font;
+      const text = sel.options[sel.selectedIndex].text;
+      return { text, need: ctx.measureText(text).width + 24, have: sel.clientWidth };
+    });
+    assert.ok(nature.need <= nature.have, `Nature select fits its value: ${JSON.stringify(nature)}`);
+
+    // The emotion curve and its +2/−2 marks stay clear of every card.
+    const covered = await browser.execute(() => {
+      const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const marks = [...document.querySelectorAll("path.curve, text.scale")].map((e) => e.getBoundingClientRect());
+      const cards = [...document.querySelectorAll("g.card")].map((e) => e.getBoundingClientRect());
+      return { marks: marks.length, hits: marks.filter((m) => cards.some((c) => hit(m, c))).length };
+    });
+    assert.equal(covered.marks, 3, "the curve and its two scale marks are drawn");
+    assert.equal(covered.hits, 0, "no card under the curve or its marks");
+
+    // Stage and lane headers stay in view while the canvas scrolls.
+    await browser.$("button[aria-label='Zoom in']").click();
+    await browser.$("button[aria-label='Zoom in']").click();
+    await browser.$("button[aria-label='Zoom in']").click();
+    await browser.pause(300);
+    const sticky = await browser.execute(async () => {
+      const s = document.querySelector(".scroller");
+      s.scrollTop = 400;
+      s.scrollLeft = 500;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const box = s.getBoundingClientRect();
+      const stage = document.querySelector("g.stage-head").getBoundingClientRect();
+      const lanes = [...document.querySelectorAll("g.lane-head")].map((e) => e.getBoundingClientRect());
+      const lane = lanes.find((r) => r.bottom > box.top + 80) ?? lanes[0];
+      return { scrolled: [s.scrollTop, s.scrollLeft], top: box.top, stageTop: stage.top, left: box.left, laneLeft: lane.left };
+    });
+    assert.ok(sticky.scrolled[0] > 0 && sticky.scrolled[1] > 0, `the canvas scrolled: ${JSON.stringify(sticky)}`);
+    assert.ok(Math.abs(sticky.stageTop - sticky.top) < 12, `stage headers stay at the top: ${JSON.stringify(sticky)}`);
+    assert.ok(Math.abs(sticky.laneLeft - sticky.left) < 4, `lane headers stay at the left: ${JSON.stringify(sticky)}`);
+    await browser.pause(200);
+    await screenshot(browser, "14b-sticky-headers.png");
   });
 
   // The same through the CLI, when it is built.

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addLane, addStage, addTouchpoint, readJourney, setInput } from "../doc/journey";
-import { COL_W, LANE_HEAD_W, emotionAt, emotionY, hitCell, layout, smoothPath } from "./layout";
+import {
+  COL_W,
+  LANE_HEAD_W,
+  emotionAt,
+  emotionY,
+  hitCell,
+  intersects,
+  layout,
+  smoothPath,
+} from "./layout";
 
 function sample() {
   const doc = new Y.Doc();
@@ -55,5 +64,23 @@ describe("layout", () => {
     expect(emotionAt(row, row.y - 500)).toBe(2);
     expect(emotionAt(row, row.y + row.h + 500)).toBe(-2);
     expect(smoothPath(l.emotionPoints)).toMatch(/^M[\d.]+,[\d.]+ C/);
+  });
+
+  it("keeps the emotion curve in a band of its own, below the emotions lane's cards", () => {
+    const { doc, s1, emo } = sample();
+    addTouchpoint(doc, s1, emo, "Feels lost");
+    addTouchpoint(doc, s1, emo, "Relieved");
+    const l = layout(readJourney(doc));
+    const band = l.emotionRow;
+    const row = l.rows.find((r) => r.lane.id === emo);
+    if (!band || !row) throw new Error("no emotions row");
+    expect(band.y).toBeGreaterThan(row.y);
+    expect(band.y + band.h).toBe(row.y + row.h);
+    const laneCards = l.cards.filter((c) => c.tp.lane === emo);
+    expect(laneCards).toHaveLength(2);
+    for (const c of laneCards) expect(intersects(c, band)).toBe(false);
+    // The +2 and −2 marks sit inside the band.
+    expect(emotionY(band, 2)).toBeGreaterThan(band.y);
+    expect(emotionY(band, -2)).toBeLessThan(band.y + band.h);
   });
 });

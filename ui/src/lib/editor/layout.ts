@@ -10,7 +10,8 @@ export const CARD_H = 80;
 export const CARD_GAP = 8;
 export const PAD = 10;
 export const MIN_ROW_H = CARD_H + 2 * PAD + 24;
-export const EMOTION_ROW_H = 180;
+/** The band of the emotions row that holds the curve, below its cards. */
+export const EMOTION_BAND_H = 150;
 
 export interface Box {
   x: number;
@@ -47,6 +48,8 @@ export interface Layout {
   cards: CardBox[];
   /** Cards by (stage, lane) cell key. */
   cells: Map<string, CardBox[]>;
+  /** The band of the emotions row the curve is drawn in (below the row's
+   * cards, so the curve never covers them), or null without such a row. */
   emotionRow: Row | null;
   emotionPoints: EmotionPoint[];
 }
@@ -69,13 +72,24 @@ export function layout(view: JourneyView): Layout {
     h: 0,
   }));
   const rows: Row[] = [];
+  let emotionRow: Row | null = null;
   let y = STAGE_HEAD_H;
   for (const lane of view.lanes) {
     let most = 0;
     for (const s of view.stages)
       most = Math.max(most, cells.get(cellKey(s.id, lane.id))?.length ?? 0);
-    const cardsH = most * (CARD_H + CARD_GAP) - (most > 0 ? CARD_GAP : 0) + 2 * PAD + 24;
-    const h = Math.max(lane.kind === "emotions" ? EMOTION_ROW_H : MIN_ROW_H, cardsH);
+    const stack = most * (CARD_H + CARD_GAP) - (most > 0 ? CARD_GAP : 0);
+    if (lane.kind === "emotions" && !emotionRow) {
+      // Cards on top, then a band of their own for the curve.
+      const cardsH = most > 0 ? stack + PAD : 0;
+      const h = cardsH + EMOTION_BAND_H;
+      const row = { lane, x: 0, y, w: 0, h };
+      rows.push(row);
+      emotionRow = { lane, x: 0, y: y + cardsH, w: 0, h: EMOTION_BAND_H };
+      y += h;
+      continue;
+    }
+    const h = Math.max(MIN_ROW_H, stack + 2 * PAD + 24);
     rows.push({ lane, x: 0, y, w: 0, h });
     y += h;
   }
@@ -83,6 +97,7 @@ export function layout(view: JourneyView): Layout {
   const height = y + 40;
   for (const c of columns) c.h = y;
   for (const r of rows) r.w = LANE_HEAD_W + view.stages.length * COL_W;
+  if (emotionRow) emotionRow.w = LANE_HEAD_W + view.stages.length * COL_W;
 
   const cards: CardBox[] = [];
   const cellBoxes = new Map<string, CardBox[]>();
@@ -103,7 +118,6 @@ export function layout(view: JourneyView): Layout {
     }
   }
 
-  const emotionRow = rows.find((r) => r.lane.kind === "emotions") ?? null;
   const emotionPoints: EmotionPoint[] = [];
   if (emotionRow) {
     for (const col of columns) {
