@@ -289,10 +289,8 @@ impl Page {
 
     pub fn line(
         &mut self,
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
+        (x1, y1): (f32, f32),
+        (x2, y2): (f32, f32),
         color: u32,
         width: f32,
         dash: &[f32],

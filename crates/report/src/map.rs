@@ -22,7 +22,7 @@ const SLOT_H: f32 = CARD_H + 3.0;
 const EMPTY_H: f32 = 22.0;
 const LINE_H: f32 = 10.0;
 const LEGEND_H: f32 = 24.0;
-const MIN_COL: f32 = 108.0;
+const MIN_COL: f32 = 92.0;
 const MAX_COL: f32 = 240.0;
 
 #[derive(Clone, Copy)]
@@ -220,7 +220,7 @@ fn draw_page(
                 0xf6f7f9,
             );
         }
-        page.line(SIDE, bottom, x0 + grid_w, bottom, RULE, 0.4, &[]);
+        page.line((SIDE, bottom), (x0 + grid_w, bottom), RULE, 0.4, &[]);
         let lane = &j.lanes[l];
         let cell = Rect::new(SIDE + 3.0, top + 3.0, LANE_W - 10.0, bottom - top - 6.0);
         let ls = Style::new(7.5, true, INK);
@@ -262,10 +262,8 @@ fn draw_page(
     let grid_bottom = y;
     for i in 0..=stages.len() {
         page.line(
-            col_x(i),
-            TOP + STAGE_H,
-            col_x(i),
-            grid_bottom,
+            (col_x(i), TOP + STAGE_H),
+            (col_x(i), grid_bottom),
             RULE,
             0.4,
             &[],
@@ -288,10 +286,8 @@ fn draw_page(
                     Rect::new(SIDE, y, LANE_W, LINE_H),
                 );
                 page.line(
-                    x0,
-                    y + LINE_H / 2.0,
-                    x0 + grid_w,
-                    y + LINE_H / 2.0,
+                    (x0, y + LINE_H / 2.0),
+                    (x0 + grid_w, y + LINE_H / 2.0),
                     ACCENT,
                     0.9,
                     &[4.0, 2.5],
@@ -406,7 +402,7 @@ fn curve(ctx: &Ctx, page: &mut Page, stages: &[waymark_core::Stage], col_w: f32,
     let py =
         |e: f64| top + (bottom - top) * (1.0 - ((e.clamp(-100.0, 100.0) as f32) + 100.0) / 200.0);
     let mid = py(0.0);
-    page.line(x0, mid, x0 + grid_w, mid, MUTED, 0.6, &[2.0, 2.0]);
+    page.line((x0, mid), (x0 + grid_w, mid), MUTED, 0.6, &[2.0, 2.0]);
     let ts = Style::new(6.0, false, MUTED);
     page.text(
         x0 + 2.0,

@@ -104,7 +104,7 @@ impl Doc {
             Style::new(7.5, true, ACCENT),
             right,
         );
-        page.line(SIDE, 34.0, w - SIDE, 34.0, RULE, 0.6, &[]);
+        page.line((SIDE, 34.0), (w - SIDE, 34.0), RULE, 0.6, &[]);
         if self.page_sections.last() != Some(&section) {
             self.bookmarks
                 .push((section.title().to_string(), self.pages.len()));
@@ -138,7 +138,7 @@ impl Doc {
         for (i, p) in self.pages.iter_mut().enumerate() {
             let (w, h) = (p.width, p.height);
             let y = h - 30.0;
-            p.line(SIDE, y - 5.0, w - SIDE, y - 5.0, RULE, 0.6, &[]);
+            p.line((SIDE, y - 5.0), (w - SIDE, y - 5.0), RULE, 0.6, &[]);
             let num = format!("Page {} of {}", i + 1, n);
             let nw = style.width(&num);
             let cell_r = Rect::new(w - SIDE - nw, y, nw, style.line_height());
@@ -310,7 +310,7 @@ impl<'d> Flow<'d> {
                 page.lines(inner, lines, style, c.2);
                 x += w;
             }
-            page.line(self.x, y + h, self.x + self.w, y + h, RULE, 0.5, &[]);
+            page.line((self.x, y + h), (self.x + self.w, y + h), RULE, 0.5, &[]);
             self.y += h;
         }
     }
