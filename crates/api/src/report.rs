@@ -17,3 +17,31 @@ impl Library {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_pdf_renders_a_map_and_maps_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(&dir.path().join("library.db")).unwrap();
+        let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+        let r = lib
+            .report_pdf(&id, &ReportOptions::new("2026-03-01"))
+            .unwrap();
+        assert!(r.pdf.starts_with(b"%PDF-"));
+        assert!(r.pages >= 5);
+        let mut bad = ReportOptions::new("2026-03-01");
+        bad.logo = Some(b"GIF89a".to_vec());
+        let e = lib.report_pdf(&id, &bad).unwrap_err();
+        assert_eq!(e.code(), "invalid");
+        assert!(e.to_string().starts_with("logo:"), "{e}");
+        assert_eq!(
+            lib.report_pdf("no-such-map", &ReportOptions::new("2026-03-01"))
+                .unwrap_err()
+                .code(),
+            "not_found"
+        );
+    }
+}
