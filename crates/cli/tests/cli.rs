@@ -262,3 +262,63 @@ fn score_and_survey_answers() {
         "a rejected file imports nothing"
     );
 }
+
+#[test]
+fn report_writes_a_deterministic_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &[
+            "new",
+            "--title",
+            "Returns",
+            "--template",
+            "damaged-order-return",
+        ],
+    )
+    .trim()
+    .to_string();
+    let a = dir.path().join("a.pdf");
+    let b = dir.path().join("b.pdf");
+    for out in [&a, &b] {
+        let said = ok(
+            &db,
+            &[
+                "report",
+                &id,
+                "-o",
+                out.to_str().unwrap(),
+                "--date",
+                "2026-11-22",
+                "--page-size",
+                "letter",
+            ],
+        );
+        assert!(said.contains("pages"), "{said}");
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(
+        bytes,
+        std::fs::read(&b).unwrap(),
+        "same inputs and date give the same bytes"
+    );
+    let e = fails(
+        &db,
+        &[
+            "report",
+            &id,
+            "-o",
+            dir.path().join("c.pdf").to_str().unwrap(),
+            "--date",
+            "22/11/2026",
+        ],
+        1,
+    );
+    assert!(e.contains("date"), "{e}");
+    assert!(
+        !dir.path().join("c.pdf").exists(),
+        "nothing written on error"
+    );
+}
