@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Builder, Runtime, State};
-use waymark_api::{ApiError, Library, MapSummary, TemplateInfo};
+use waymark_api::{ApiError, Library, MapSummary, TemplateInfo, VersionInfo};
 
 /// The library the window works on, or why it could not be opened. Kept
 /// rather than exiting so the window can show the reason.
@@ -132,6 +132,37 @@ async fn apply_update(
     Ok(state.library()?.apply_update(id, update, "ui")?)
 }
 
+/// Keep the map's current state as a named version.
+#[tauri::command]
+async fn create_version(
+    state: State<'_, LibraryState>,
+    id: String,
+    label: String,
+) -> Result<VersionInfo, CommandError> {
+    Ok(state.library()?.create_version(&id, &label)?)
+}
+
+/// The map's named versions.
+#[tauri::command]
+async fn list_versions(
+    state: State<'_, LibraryState>,
+    id: String,
+) -> Result<Vec<VersionInfo>, CommandError> {
+    Ok(state.library()?.versions(&id)?)
+}
+
+/// Bring the map back to a named version (by id or label). The library keeps
+/// the state before the restore as a version of its own and returns it; the
+/// UI then reloads the map's state with `open_map`.
+#[tauri::command]
+async fn restore_version(
+    state: State<'_, LibraryState>,
+    id: String,
+    version: String,
+) -> Result<VersionInfo, CommandError> {
+    Ok(state.library()?.restore(&id, &version)?)
+}
+
 /// Register the library and the commands on a builder; generic over the
 /// runtime so tests can pass `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
@@ -142,7 +173,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             list_templates,
             create_map,
             open_map,
-            apply_update
+            apply_update,
+            create_version,
+            list_versions,
+            restore_version
         ])
 }
 
@@ -405,6 +439,58 @@ mod tests {
         )
         .unwrap_err();
         assert!(err["code"].is_string(), "{err}");
+    }
+
+    #[test]
+    fn versions_are_created_listed_and_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let id = call_create(&webview);
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let v1 = call(
+            "create_version",
+            serde_json::json!({ "id": id, "label": "Workshop 1" }),
+        )
+        .unwrap();
+        assert_eq!(v1["label"], "Workshop 1");
+        assert!(v1["created_at"].is_string(), "{v1}");
+        let err = call(
+            "create_version",
+            serde_json::json!({ "id": id, "label": "  " }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+
+        let lib = webview.state::<LibraryState>();
+        lib.library()
+            .unwrap()
+            .edit(&id, |j| {
+                j.title = "Changed".into();
+                Ok(())
+            })
+            .unwrap();
+        let kept = call(
+            "restore_version",
+            serde_json::json!({ "id": id, "version": v1["id"] }),
+        )
+        .unwrap();
+        assert_eq!(kept["label"], "Before restoring Workshop 1");
+        assert_eq!(lib.library().unwrap().journey(&id).unwrap().title, "M");
+        let list = call("list_versions", serde_json::json!({ "id": id })).unwrap();
+        let labels: Vec<_> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["label"].as_str().unwrap().to_string())
+            .collect();
+        assert!(labels.contains(&"Workshop 1".to_string()), "{labels:?}");
+        assert!(
+            labels.contains(&"Before restoring Workshop 1".to_string()),
+            "{labels:?}"
+        );
     }
 
     fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {

@@ -1,5 +1,5 @@
 import { TauriBackend } from "./tauri";
-import type { MapSummary, TemplateInfo } from "./types";
+import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
 
 /**
  * Everything the UI asks of the backend. The UI talks to it only through
@@ -17,6 +17,13 @@ export interface Backend {
   openMap(id: string): Promise<Uint8Array>;
   /** Persist one Yjs update made in the UI; resolves once it is durable. */
   applyUpdate(id: string, update: Uint8Array): Promise<void>;
+  /** Keep the map's current state as a named version. */
+  createVersion(id: string, label: string): Promise<VersionInfo>;
+  /** The map's named versions. */
+  listVersions(id: string): Promise<VersionInfo[]>;
+  /** Bring the map back to a version; resolves to the version the library
+   * kept of the state before the restore. Reopen the map's state after. */
+  restoreVersion(id: string, version: string): Promise<VersionInfo>;
 }
 
 /**

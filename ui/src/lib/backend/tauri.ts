@@ -1,7 +1,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Backend } from "./backend";
 import { BackendError } from "./errors";
-import type { MapSummary, TemplateInfo } from "./types";
+import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
 
 /** The backend inside the desktop app: Tauri commands of `src-tauri`. */
 export class TauriBackend implements Backend {
@@ -21,6 +21,18 @@ export class TauriBackend implements Backend {
     // A raw `tauri::ipc::Response`: an ArrayBuffer, no JSON on the way.
     const state = await call<ArrayBuffer | number[]>("open_map", { id });
     return state instanceof ArrayBuffer ? new Uint8Array(state) : Uint8Array.from(state);
+  }
+
+  createVersion(id: string, label: string): Promise<VersionInfo> {
+    return call<VersionInfo>("create_version", { id, label });
+  }
+
+  listVersions(id: string): Promise<VersionInfo[]> {
+    return call<VersionInfo[]>("list_versions", { id });
+  }
+
+  restoreVersion(id: string, version: string): Promise<VersionInfo> {
+    return call<VersionInfo>("restore_version", { id, version });
   }
 
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {

@@ -24,6 +24,14 @@ export interface TemplateInfo {
   touchpoints: number;
 }
 
+/** A named version of a map (`waymark_api::VersionInfo`). */
+export interface VersionInfo {
+  id: string;
+  label: string;
+  /** RFC 3339 timestamp. */
+  created_at: string;
+}
+
 /** The serialized form of `waymark_api::ApiError`. */
 export interface ApiErrorPayload {
   code: string;

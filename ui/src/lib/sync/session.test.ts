@@ -54,4 +54,23 @@ describe("MapSession", () => {
     expect(session.saveState.kind).toBe("saved");
     expect(readJourney(backend.doc).stages.map((s) => s.name)).toEqual(["One", "Two"]);
   });
+
+  it("reloads changes made on the backend's side, after its own are saved", async () => {
+    const backend = new FakeBackend();
+    addStage(backend.doc, "Discover");
+    const session = await MapSession.open("m", backend);
+    addStage(session.doc, "Made here");
+    // The backend edits its copy (as a restore does) once it has ours.
+    await session.idle();
+    const stages = backend.doc.getMap("stages");
+    backend.doc.transact(() => {
+      for (const key of [...stages.keys()]) stages.delete(key);
+    });
+    addStage(backend.doc, "Restored");
+    const sent = backend.calls;
+    await session.reload();
+    expect(readJourney(session.doc).stages.map((s) => s.name)).toEqual(["Restored"]);
+    expect(backend.calls).toBe(sent);
+    session.close();
+  });
 });

@@ -78,6 +78,19 @@ export class MapSession {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Brings in what changed on the backend's side (a restored version):
+   * waits until every local change is persisted, then applies the backend's
+   * full state. The backend's copy holds everything this doc does, so the
+   * result is exactly the backend's state.
+   */
+  async reload(): Promise<void> {
+    await this.idle();
+    const state = await this.transport.openMap(this.id);
+    if (this.closed) return;
+    Y.applyUpdate(this.doc, state, REMOTE);
+  }
+
   /** Retry now instead of waiting for the timer. */
   retryNow(): void {
     if (this.timer) clearTimeout(this.timer);
