@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { ARTIFACTS, root, screenshot, useDriver, withApp, workDir } from "./harness.mjs";
 
 const TITLE = "Editor journey";
-const CLI = path.join(root, "target/debug/waymark");
+const CLI = process.env.WAYMARK_CLI ?? path.join(root, "target/debug/waymark");
 
 useDriver("tauri-driver-editor.log");
 
@@ -279,15 +279,14 @@ test("edit a map on the canvas and find every change after a restart", { timeout
     await screenshot(browser, "14b-sticky-headers.png");
   });
 
-  // The same through the CLI, when it is built.
-  if (existsSync(CLI)) {
-    const out = execFileSync(CLI, ["--db", path.join(workDir, "library.db"), "show", mapId, "--json"], {
-      encoding: "utf8",
-    });
-    assert.match(out, /Follow-up/);
-    assert.match(out, /Call back customer/);
-    assert.match(out, /Offer a callback slot/);
-  }
+  // The same through the CLI (scripts/test-desktop builds it).
+  assert.ok(existsSync(CLI), `the waymark CLI is not built at ${CLI}`);
+  const out = execFileSync(CLI, ["--db", path.join(workDir, "library.db"), "show", mapId, "--json"], {
+    encoding: "utf8",
+  });
+  assert.match(out, /Follow-up/);
+  assert.match(out, /Call back customer/);
+  assert.match(out, /Offer a callback slot/);
 });
 
 /** A `.waymark` file shaped like `synth::journey(Size::LARGE, _)`: 12 stages, 10 lanes, 600 touchpoints. */
@@ -316,7 +315,7 @@ function largeMap() {
   };
 }
 
-test("the 600-touchpoint map opens, fits and scrolls", { timeout: 180_000, skip: !existsSync(CLI) && "the waymark CLI is not built" }, async () => {
+test("the 600-touchpoint map opens, fits and scrolls", { timeout: 180_000 }, async () => {
   const file = path.join(workDir, "large.waymark");
   writeFileSync(file, JSON.stringify(largeMap()));
   execFileSync(CLI, ["--db", path.join(workDir, "library.db"), "import", file], { encoding: "utf8" });
