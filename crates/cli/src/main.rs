@@ -188,7 +188,7 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 
 /// Writes `content` to `path` through a temporary file and a rename, so a
 /// failure never leaves a half-written file.
-fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
+fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> Result<(), Failure> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -1,12 +1,12 @@
 //! `waymark report`: the executive PDF report of one map.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use waymark_api::report::{ReportOptions, Section};
 use waymark_api::Library;
 
-use crate::{resolve, Failure};
+use crate::{resolve, write_atomically, Failure};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -34,43 +34,10 @@ pub struct ReportArgs {
     version_label: Option<String>,
 }
 
-/// Today's date in UTC as YYYY-MM-DD (civil-from-days, no time zone data).
+/// Today's date in UTC as YYYY-MM-DD.
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Usage(format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Failure::Io(format!("{}: cannot write: {e}", path.display()))
-        })
+    let d = time::OffsetDateTime::now_utc().date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
 pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
@@ -91,7 +58,7 @@ pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
         options.logo = Some(bytes);
     }
     let report = lib.report_pdf(&id, &options)?;
-    write_bytes_atomically(&args.output, &report.pdf)?;
+    write_atomically(&args.output, &report.pdf)?;
     for w in &report.warnings {
         eprintln!("waymark: warning: {w}");
     }
