@@ -223,36 +223,51 @@ impl Store {
         Ok(())
     }
 
-    pub fn list_maps(&self) -> Result<Vec<MapRow>> {
+    /// Runs a query and collects its rows, classifying errors.
+    fn query_rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, title, persona, stage_count, touchpoint_count, annotation_count, created_at, updated_at
-                 FROM maps ORDER BY updated_at DESC, id",
-            )
+            .prepare_cached(sql)
             .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(MapRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    persona: r.get(2)?,
-                    stages: r.get(3)?,
-                    touchpoints: r.get(4)?,
-                    annotations: r.get(5)?,
-                    created_at: r.get(6)?,
-                    updated_at: r.get(7)?,
-                })
-            })
-            .map_err(|e| self.classify(e))?;
+        let rows = stmt.query_map(params, row).map_err(|e| self.classify(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.classify(e))
     }
 
+    const MAP_COLUMNS: &'static str =
+        "id, title, persona, stage_count, touchpoint_count, annotation_count, created_at, updated_at";
+
+    fn map_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MapRow> {
+        Ok(MapRow {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            persona: r.get(2)?,
+            stages: r.get(3)?,
+            touchpoints: r.get(4)?,
+            annotations: r.get(5)?,
+            created_at: r.get(6)?,
+            updated_at: r.get(7)?,
+        })
+    }
+
+    /// Every map, most recently edited first.
+    pub fn list_maps(&self) -> Result<Vec<MapRow>> {
+        let sql = format!(
+            "SELECT {} FROM maps ORDER BY updated_at DESC, id",
+            Self::MAP_COLUMNS
+        );
+        self.query_rows(&sql, [], Self::map_from_row)
+    }
+
     pub fn map_row(&self, map_id: &str) -> Result<MapRow> {
-        self.list_maps()?
-            .into_iter()
-            .find(|m| m.id == map_id)
+        let sql = format!("SELECT {} FROM maps WHERE id = ?1", Self::MAP_COLUMNS);
+        self.query_rows(&sql, [map_id], Self::map_from_row)?
+            .pop()
             .ok_or_else(|| StoreError::MapNotFound(map_id.to_string()))
     }
 
@@ -301,21 +316,17 @@ impl Store {
 
     pub fn list_versions(&self, map_id: &str) -> Result<Vec<VersionRow>> {
         self.map_row(map_id)?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, label, created_at FROM versions WHERE map_id = ?1 ORDER BY created_at, label")
-            .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map([map_id], |r| {
+        self.query_rows(
+            "SELECT id, label, created_at FROM versions WHERE map_id = ?1 ORDER BY created_at, label",
+            [map_id],
+            |r| {
                 Ok(VersionRow {
                     id: r.get(0)?,
                     label: r.get(1)?,
                     created_at: r.get(2)?,
                 })
-            })
-            .map_err(|e| self.classify(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.classify(e))
+            },
+        )
     }
 
     /// The state of a version found by id or label.
