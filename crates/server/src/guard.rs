@@ -1,0 +1,118 @@
+//! The check in front of every request: Host, Origin, then the token.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::AppState;
+
+const COOKIE: &str = "waymark_token";
+
+pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let host_ok = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| host_allowed(&s, h));
+    if !host_ok {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let ok = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.strip_prefix("http://"))
+            .is_some_and(|h| host_allowed(&s, h));
+        if !ok {
+            return StatusCode::FORBIDDEN.into_response();
+        }
+    }
+    let from_query = query_token(req.uri().query());
+    let given = from_query
+        .clone()
+        .or_else(|| bearer_token(headers))
+        .or_else(|| cookie_token(headers));
+    if !given.is_some_and(|t| same(t.as_bytes(), s.token.as_bytes())) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let mut res = next.run(req).await;
+    if from_query.is_some() {
+        // A page opened with `?token=` loads its scripts and styles without
+        // it: the cookie carries the token for them (and only to this origin).
+        let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", s.token);
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// Compares without an early exit, so timing tells nothing about the token.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn query_token(query: Option<&str>) -> Option<String> {
+    query?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("token="))
+        .map(str::to_string)
+}
+
+fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(|t| t.trim().to_string())
+}
+
+fn cookie_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| kv.trim().strip_prefix("waymark_token="))
+        .map(str::to_string)
+}
+
+/// `host` (`name:port` as in a Host header or an Origin) names this server:
+/// its port, and a loopback name, the bound address, any IP address when
+/// bound to all interfaces, or one of the configured extra hosts.
+pub(crate) fn host_allowed(s: &AppState, host: &str) -> bool {
+    let host = host.trim_end_matches('/');
+    if s.config
+        .extra_hosts
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(host))
+    {
+        return true;
+    }
+    let Some((name, port)) = host.rsplit_once(':') else {
+        return false;
+    };
+    if port.parse::<u16>().ok() != Some(s.addr.port()) {
+        return false;
+    }
+    if s.config
+        .extra_hosts
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(name))
+    {
+        return true;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let ip = name.trim_start_matches('[').trim_end_matches(']');
+    match ip.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == s.addr.ip() || s.addr.ip().is_unspecified(),
+        Err(_) => false,
+    }
+}

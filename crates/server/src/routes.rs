@@ -1,0 +1,163 @@
+//! The JSON/binary routes: the UI's `Backend` interface over HTTP, mirroring
+//! the desktop shell's Tauri commands.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use waymark_api::{ApiError, Library};
+
+use crate::AppState;
+
+pub(crate) fn api() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/templates", get(list_templates))
+        .route("/api/maps", get(list_maps).post(create_map))
+        .route("/api/maps/{id}/state", get(open_map))
+        .route("/api/maps/{id}/update", post(apply_update))
+        .route(
+            "/api/maps/{id}/versions",
+            get(list_versions).post(create_version),
+        )
+        .route("/api/maps/{id}/restore", post(restore_version))
+        .fallback(|uri: axum::http::Uri| async move {
+            if uri.path().starts_with("/api/") {
+                error(StatusCode::NOT_FOUND, "not_found", "no such route")
+            } else {
+                StatusCode::NOT_FOUND.into_response()
+            }
+        })
+}
+
+/// An error response in the `{code, message}` shape of [`ApiError`].
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        Json(serde_json::json!({ "code": code, "message": message })),
+    )
+        .into_response()
+}
+
+pub(crate) fn api_error(e: ApiError) -> Response {
+    let status = match e.code() {
+        "not_found" => StatusCode::NOT_FOUND,
+        "invalid" | "import_failed" => StatusCode::BAD_REQUEST,
+        "conflict" => StatusCode::CONFLICT,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    (status, Json(e)).into_response()
+}
+
+/// Runs a library call (SQLite, fsync) off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(
+    s: &AppState,
+    f: impl FnOnce(&Library) -> waymark_api::Result<T> + Send + 'static,
+) -> Result<T, Response> {
+    let lib = s.library.clone();
+    match tokio::task::spawn_blocking(move || f(&lib)).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(api_error(e)),
+        Err(_) => Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed",
+        )),
+    }
+}
+
+fn json<T: serde::Serialize>(r: Result<T, Response>) -> Response {
+    match r {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e,
+    }
+}
+
+async fn list_templates() -> Response {
+    Json(waymark_api::list_templates()).into_response()
+}
+
+async fn list_maps(State(s): State<Arc<AppState>>) -> Response {
+    json(blocking(&s, |lib| lib.list_maps()).await)
+}
+
+#[derive(Deserialize)]
+struct CreateMap {
+    template: Option<String>,
+    title: Option<String>,
+}
+
+async fn create_map(State(s): State<Arc<AppState>>, Json(body): Json<CreateMap>) -> Response {
+    json(
+        blocking(&s, move |lib| {
+            // An empty title means "no title": the map is named after its template.
+            let title = body
+                .title
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty());
+            lib.create_map(body.template.as_deref(), title)
+        })
+        .await,
+    )
+}
+
+async fn open_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    match blocking(&s, move |lib| lib.encode_state(&id)).await {
+        Ok(state) => ([(header::CONTENT_TYPE, "application/octet-stream")], state).into_response(),
+        Err(e) => e,
+    }
+}
+
+/// The body is the raw Yjs update; answers 204 once it is durable, and
+/// forwards it to the map's WebSocket room.
+async fn apply_update(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let update = body.to_vec();
+    let map = id.clone();
+    let copy = update.clone();
+    match blocking(&s, move |lib| lib.apply_update(&map, &copy, "http")).await {
+        Ok(()) => {
+            s.rooms.broadcast_update(&id, &update);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => e,
+    }
+}
+
+async fn list_versions(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    json(blocking(&s, move |lib| lib.versions(&id)).await)
+}
+
+#[derive(Deserialize)]
+struct CreateVersion {
+    label: String,
+}
+
+async fn create_version(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Json(body): Json<CreateVersion>,
+) -> Response {
+    json(blocking(&s, move |lib| lib.create_version(&id, &body.label)).await)
+}
+
+#[derive(Deserialize)]
+struct Restore {
+    version: String,
+}
+
+async fn restore_version(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Json(body): Json<Restore>,
+) -> Response {
+    json(blocking(&s, move |lib| lib.restore(&id, &body.version)).await)
+}

@@ -1,0 +1,522 @@
+//! The server against a real socket on 127.0.0.1:0 and a temporary library.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use waymark_api::Library;
+use waymark_server::{start, RunningServer, ServerConfig};
+use yrs::sync::{Message, SyncMessage};
+use yrs::updates::decoder::Decode;
+use yrs::updates::encoder::Encode;
+use yrs::{Doc, GetString, ReadTxn, StateVector, Text, Transact, Update};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    library: Arc<Library>,
+    server: RunningServer,
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let library = Arc::new(Library::open(&path).unwrap());
+    let server = start(library.clone(), ServerConfig::default())
+        .await
+        .unwrap();
+    Fixture {
+        _dir: dir,
+        path,
+        library,
+        server,
+    }
+}
+
+struct Reply {
+    status: u16,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap()
+    }
+}
+
+/// A minimal HTTP/1.1 client: one request per connection.
+async fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        req.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    s.write_all(body).await.unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).await.unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = raw[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    Reply { status, body }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let eol = b.windows(2).position(|w| w == b"\r\n").unwrap();
+        let n = usize::from_str_radix(std::str::from_utf8(&b[..eol]).unwrap().trim(), 16).unwrap();
+        if n == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[eol + 2..eol + 2 + n]);
+        b = &b[eol + 4 + n..];
+    }
+}
+
+fn bearer(f: &Fixture) -> String {
+    format!("Bearer {}", f.server.token())
+}
+
+async fn create_map(f: &Fixture) -> String {
+    let auth = bearer(f);
+    let r = http(
+        f.server.addr(),
+        "POST",
+        "/api/maps",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"template": null, "title": "Shared"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    r.json().as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn json_routes_mirror_the_backend_interface() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let auth = bearer(&f);
+    let h = [("Authorization", auth.as_str())];
+
+    let templates = http(addr, "GET", "/api/templates", &h, b"").await;
+    assert_eq!(templates.status, 200);
+    let name = templates.json()[0]["name"].as_str().unwrap().to_string();
+
+    let body = serde_json::json!({ "template": name, "title": "From the browser" }).to_string();
+    let created = http(
+        addr,
+        "POST",
+        "/api/maps",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(created.status, 200);
+    let id = created.json().as_str().unwrap().to_string();
+
+    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    assert_eq!(maps.status, 200);
+    assert_eq!(maps.json()[0]["id"], id.as_str());
+    assert_eq!(maps.json()[0]["title"], "From the browser");
+
+    // The state is the library's, byte for byte.
+    let state = http(addr, "GET", &format!("/api/maps/{id}/state"), &h, b"").await;
+    assert_eq!(state.status, 200);
+    assert_eq!(state.body, f.library.encode_state(&id).unwrap());
+
+    // An update made on a replica is durable once the 204 is back.
+    let doc = Doc::new();
+    let text = doc.get_or_insert_text("scratch");
+    let update = {
+        let mut txn = doc.transact_mut();
+        txn.apply_update(Update::decode_v1(&state.body).unwrap())
+            .unwrap();
+        let sv = txn.state_vector();
+        text.push(&mut txn, "over http");
+        txn.encode_diff_v1(&sv)
+    };
+    let r = http(addr, "POST", &format!("/api/maps/{id}/update"), &h, &update).await;
+    assert_eq!(r.status, 204);
+    assert_eq!(scratch(&f.library.encode_state(&id).unwrap()), "over http");
+
+    // A malformed update is refused with the API's error shape.
+    let bad = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/update"),
+        &h,
+        &[0xff, 0xff, 0xff],
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.json()["code"], "invalid");
+
+    let missing = http(addr, "GET", "/api/maps/nope/state", &h, b"").await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.json()["code"], "not_found");
+
+    let v = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/versions"),
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"label": "before workshop"}"#,
+    )
+    .await;
+    assert_eq!(v.status, 200);
+    let versions = http(addr, "GET", &format!("/api/maps/{id}/versions"), &h, b"").await;
+    assert_eq!(versions.json()[0]["label"], "before workshop");
+}
+
+#[tokio::test]
+async fn token_host_and_origin_are_checked() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let token = f.server.token().to_string();
+    assert!(token.len() >= 32, "at least 128 bits");
+
+    let none = http(addr, "GET", "/api/maps", &[], b"").await;
+    assert_eq!(none.status, 401);
+    assert!(none.body.is_empty(), "no detail on a refusal");
+    let wrong = http(addr, "GET", "/api/maps?token=0123", &[], b"").await;
+    assert_eq!(wrong.status, 401);
+    let wrong_bearer = http(
+        addr,
+        "GET",
+        "/api/maps",
+        &[("Authorization", "Bearer 00000000000000000000000000000000")],
+        b"",
+    )
+    .await;
+    assert_eq!(wrong_bearer.status, 401);
+    let ws_without = http(addr, "GET", "/ws/anything", &[], b"").await;
+    assert_eq!(ws_without.status, 401);
+
+    let ok = http(addr, "GET", &format!("/api/maps?token={token}"), &[], b"").await;
+    assert_eq!(ok.status, 200);
+
+    let auth = bearer(&f);
+    let own_origin = format!("http://{addr}");
+    let same = http(
+        addr,
+        "GET",
+        "/api/maps",
+        &[("Authorization", &auth), ("Origin", &own_origin)],
+        b"",
+    )
+    .await;
+    assert_eq!(same.status, 200);
+    let evil = http(
+        addr,
+        "GET",
+        "/api/maps",
+        &[("Authorization", &auth), ("Origin", "http://evil.example")],
+        b"",
+    )
+    .await;
+    assert_eq!(evil.status, 403);
+    let other_port = http(
+        addr,
+        "GET",
+        "/api/maps",
+        &[("Authorization", &auth), ("Origin", "http://127.0.0.1:1")],
+        b"",
+    )
+    .await;
+    assert_eq!(other_port.status, 403);
+    let rebound = http(
+        addr,
+        "GET",
+        "/api/maps",
+        &[("Authorization", &auth), ("Host", "evil.example")],
+        b"",
+    )
+    .await;
+    assert_eq!(rebound.status, 403);
+}
+
+fn scratch(state: &[u8]) -> String {
+    let doc = Doc::new();
+    let text = doc.get_or_insert_text("scratch");
+    let mut txn = doc.transact_mut();
+    txn.apply_update(Update::decode_v1(state).unwrap()).unwrap();
+    text.get_string(&txn)
+}
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<TcpStream>>;
+
+/// A y-websocket client: a Yjs document kept in sync over the socket.
+struct Client {
+    ws: Ws,
+    doc: Doc,
+}
+
+impl Client {
+    async fn connect(f: &Fixture, map: &str) -> Client {
+        let url = format!(
+            "ws://{}/ws/{map}?token={}",
+            f.server.addr(),
+            f.server.token()
+        );
+        let (mut ws, _) = tokio_tungstenite::connect_async(url.into_client_request().unwrap())
+            .await
+            .unwrap();
+        let doc = Doc::new();
+        let sv = doc.transact().state_vector();
+        ws.send(WsMessage::Binary(
+            Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1().into(),
+        ))
+        .await
+        .unwrap();
+        Client { ws, doc }
+    }
+
+    /// Handles incoming messages until `done` holds (or panics after 10 s).
+    async fn sync_until(&mut self, done: impl Fn(&Doc) -> bool) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while !done(&self.doc) {
+            let msg = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .expect("timed out waiting for sync")
+                .expect("connection closed")
+                .unwrap();
+            let WsMessage::Binary(bytes) = msg else {
+                continue;
+            };
+            match Message::decode_v1(&bytes).unwrap() {
+                Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                    let diff = self.doc.transact().encode_diff_v1(&sv);
+                    self.ws
+                        .send(WsMessage::Binary(
+                            Message::Sync(SyncMessage::SyncStep2(diff))
+                                .encode_v1()
+                                .into(),
+                        ))
+                        .await
+                        .unwrap();
+                }
+                Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) => {
+                    self.doc
+                        .transact_mut()
+                        .apply_update(Update::decode_v1(&u).unwrap())
+                        .unwrap();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    async fn write(&mut self, s: &str) {
+        let text = self.doc.get_or_insert_text("scratch");
+        let update = {
+            let mut txn = self.doc.transact_mut();
+            let len = text.len(&txn);
+            text.insert(&mut txn, len, s);
+            txn.encode_update_v1()
+        };
+        self.ws
+            .send(WsMessage::Binary(
+                Message::Sync(SyncMessage::Update(update))
+                    .encode_v1()
+                    .into(),
+            ))
+            .await
+            .unwrap();
+    }
+
+    fn text(doc: &Doc) -> String {
+        let txn = doc.transact();
+        txn.get_text("scratch")
+            .map(|t| t.get_string(&txn))
+            .unwrap_or_default()
+    }
+
+    /// Waits for the server to close the connection.
+    async fn closed(&mut self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .expect("the server kept the connection open")
+            {
+                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn two_websocket_clients_converge_and_the_library_keeps_it() {
+    let f = fixture().await;
+    let map = create_map(&f).await;
+    let title_state = f.library.encode_state(&map).unwrap();
+
+    let mut a = Client::connect(&f, &map).await;
+    let mut b = Client::connect(&f, &map).await;
+    // Both receive the map from the library first.
+    let has_map = |d: &Doc| d.transact().state_vector() != StateVector::default();
+    a.sync_until(has_map).await;
+    b.sync_until(has_map).await;
+
+    a.write("hello").await;
+    b.sync_until(|d| Client::text(d) == "hello").await;
+    b.write(" world").await;
+    a.sync_until(|d| Client::text(d) == "hello world").await;
+    b.sync_until(|d| Client::text(d) == "hello world").await;
+
+    // A late joiner gets everything.
+    let mut c = Client::connect(&f, &map).await;
+    c.sync_until(|d| Client::text(d) == "hello world").await;
+    assert_ne!(f.library.encode_state(&map).unwrap(), title_state);
+
+    drop((a, b, c));
+    let Fixture {
+        _dir,
+        path,
+        library,
+        server,
+    } = f;
+    server.shutdown().await.unwrap();
+    drop(library);
+    let reopened = Library::open(&path).unwrap();
+    assert_eq!(
+        scratch(&reopened.encode_state(&map).unwrap()),
+        "hello world"
+    );
+}
+
+#[tokio::test]
+async fn oversized_and_garbage_messages_close_only_that_connection() {
+    let f = fixture().await;
+    let map = create_map(&f).await;
+    let before = f.library.encode_state(&map).unwrap();
+
+    let mut big = Client::connect(&f, &map).await;
+    let mut payload = Message::Sync(SyncMessage::Update(vec![0u8; 2 << 20])).encode_v1();
+    payload.truncate(2 << 20);
+    let _ = big.ws.send(WsMessage::Binary(payload.into())).await;
+    big.closed().await;
+
+    // A sync update whose payload is not a Yjs update.
+    let mut bad_update = Client::connect(&f, &map).await;
+    bad_update
+        .ws
+        .send(WsMessage::Binary(
+            vec![0, 2, 4, 0xff, 0xff, 0xff, 0xff].into(),
+        ))
+        .await
+        .unwrap();
+    bad_update.closed().await;
+
+    // Bytes that are not a y-websocket message at all.
+    let mut garbage = Client::connect(&f, &map).await;
+    garbage
+        .ws
+        .send(WsMessage::Binary(vec![0xff, 0xff, 0xff].into()))
+        .await
+        .unwrap();
+    garbage.closed().await;
+
+    // Text frames are not part of the protocol.
+    let mut text = Client::connect(&f, &map).await;
+    text.ws.send(WsMessage::Text("hi".into())).await.unwrap();
+    text.closed().await;
+
+    assert_eq!(f.library.encode_state(&map).unwrap(), before);
+
+    // The server still serves the map to a well-behaved client.
+    let mut ok = Client::connect(&f, &map).await;
+    ok.write("still here").await;
+    ok.sync_until(|d| Client::text(d) == "still here").await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while scratch(&f.library.encode_state(&map).unwrap()) != "still here" {
+        assert!(tokio::time::Instant::now() < deadline);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_flood_of_messages_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Arc::new(Library::open(&dir.path().join("lib.db")).unwrap());
+    let config = ServerConfig {
+        rate_per_sec: 5.0,
+        rate_burst: 10.0,
+        ..ServerConfig::default()
+    };
+    let server = start(library.clone(), config).await.unwrap();
+    let map = library.create_map(None, Some("Flood")).unwrap();
+    let url = format!("ws://{}/ws/{map}?token={}", server.addr(), server.token());
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let query = Message::AwarenessQuery.encode_v1();
+    let mut closed = false;
+    for _ in 0..200 {
+        if ws
+            .send(WsMessage::Binary(query.clone().into()))
+            .await
+            .is_err()
+        {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match tokio::time::timeout_at(deadline, ws.next()).await.unwrap() {
+                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => break,
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn websocket_needs_the_token_and_an_existing_map() {
+    let f = fixture().await;
+    let map = create_map(&f).await;
+    let url = format!("ws://{}/ws/{map}?token=wrong", f.server.addr());
+    assert!(tokio_tungstenite::connect_async(url).await.is_err());
+    let url = format!(
+        "ws://{}/ws/no-such-map?token={}",
+        f.server.addr(),
+        f.server.token()
+    );
+    assert!(tokio_tungstenite::connect_async(url).await.is_err());
+}
