@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  addPersona,
+  deletePersona,
+  setPersonaFields,
+  setPrimaryPersona,
   addAnnotation,
   addLane,
   addStage,
@@ -143,5 +147,50 @@ describe("journey document", () => {
     expect(raw["created_at"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     deleteTouchpoint(doc, a);
     expect(readJourney(doc).annotations).toEqual([]);
+  });
+});
+
+describe("personas", () => {
+  it("adds, edits, picks and deletes personas, one undo step each", () => {
+    const doc = new Y.Doc();
+    const um = undoManager(doc);
+    const a = addPersona(doc, "Maya");
+    const b = addPersona(doc, "Tom");
+    setPersonaFields(doc, a, {
+      role: "Traveller",
+      goals: ["Get a new card", "Keep paying"],
+      frustrations: ["Hold music"],
+      quote: "I just need to pay for dinner.",
+    });
+    setPrimaryPersona(doc, a);
+    let v = readJourney(doc);
+    expect(v.personas.map((p) => p.name)).toEqual(["Maya", "Tom"]);
+    expect(v.personas[0]).toMatchObject({
+      id: a,
+      role: "Traveller",
+      goals: ["Get a new card", "Keep paying"],
+      frustrations: ["Hold music"],
+      quote: "I just need to pay for dinner.",
+    });
+    expect((v.personas[0]?.order ?? "") < (v.personas[1]?.order ?? "")).toBe(true);
+    expect(v.primaryPersona).toBe(a);
+    // Unchanged values write nothing.
+    let updates = 0;
+    doc.on("update", () => updates++);
+    setPersonaFields(doc, a, { goals: ["Get a new card", "Keep paying"], name: "Maya" });
+    expect(updates).toBe(0);
+
+    const tp = addTouchpoint(doc, addStage(doc, "S"), addLane(doc, "L", "touchpoints"), "T");
+    doc.getMap<Y.Map<unknown>>("touchpoints").get(tp)?.set("personas", [a, b]);
+    deletePersona(doc, a);
+    v = readJourney(doc);
+    expect(v.personas.map((p) => p.id)).toEqual([b]);
+    expect(v.primaryPersona).toBeNull();
+    expect(doc.getMap<Y.Map<unknown>>("touchpoints").get(tp)?.get("personas")).toEqual([b]);
+    um.undo();
+    expect(readJourney(doc).primaryPersona).toBe(a);
+    setPrimaryPersona(doc, null);
+    expect(readJourney(doc).primaryPersona).toBeNull();
+    expect(doc.getMap("meta").get("primary_persona")).toBeNull();
   });
 });

@@ -34,6 +34,16 @@ export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export type Nature = "service" | "experience";
 export type Evidence = "observed" | "assumed" | "proposed";
 
+export interface Persona {
+  id: string;
+  order: string;
+  name: string;
+  role: string;
+  goals: string[];
+  frustrations: string[];
+  quote: string;
+}
+
 export interface Stage {
   id: string;
   order: string;
@@ -79,6 +89,9 @@ export interface Annotation {
 
 export interface JourneyView {
   title: string;
+  personas: Persona[];
+  /** The persona the map is drawn for (`meta.primary_persona`), if it exists. */
+  primaryPersona: string | null;
   stages: Stage[];
   lanes: Lane[];
   /** Sorted by stage, lane, then order inside the cell. */
@@ -120,7 +133,9 @@ function root(doc: Y.Doc, name: string): Y.Map<Y.Map<unknown>> {
 
 /** The root types the editor changes (what undo tracks). */
 export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
-  return ["meta", "stages", "lanes", "touchpoints", "annotations"].map((n) => doc.getMap(n));
+  return ["meta", "personas", "stages", "lanes", "touchpoints", "annotations"].map((n) =>
+    doc.getMap(n),
+  );
 }
 
 function str(m: Y.Map<unknown>, key: string, fallback = ""): string {
@@ -154,8 +169,28 @@ function readTarget(v: unknown): Target {
   return { kind: "map" };
 }
 
+function strings(v: unknown): string[] {
+  const list = v instanceof Y.Array ? (v.toArray() as unknown[]) : Array.isArray(v) ? v : [];
+  return list.filter((x): x is string => typeof x === "string");
+}
+
 /** The document as plain, sorted data for rendering. */
 export function readJourney(doc: Y.Doc): JourneyView {
+  const personas: Persona[] = [];
+  root(doc, "personas").forEach((m, id) => {
+    if (!(m instanceof Y.Map)) return;
+    personas.push({
+      id,
+      order: str(m, "order"),
+      name: str(m, "name"),
+      role: str(m, "role"),
+      goals: strings(m.get("goals")),
+      frustrations: strings(m.get("frustrations")),
+      quote: str(m, "quote"),
+    });
+  });
+  personas.sort(byOrder);
+  const primary = doc.getMap("meta").get("primary_persona");
   const stages: Stage[] = [];
   root(doc, "stages").forEach((m, id) => {
     if (!(m instanceof Y.Map)) return;
@@ -237,6 +272,9 @@ export function readJourney(doc: Y.Doc): JourneyView {
   );
   return {
     title: str(doc.getMap("meta"), "title", "Untitled journey"),
+    personas,
+    primaryPersona:
+      typeof primary === "string" && personas.some((p) => p.id === primary) ? primary : null,
     stages,
     lanes,
     touchpoints,
@@ -317,6 +355,73 @@ export function setFields(
     if (!m) return;
     for (const [k, v] of Object.entries(fields)) {
       if (m.get(k) !== v) m.set(k, v);
+    }
+  }, LOCAL);
+}
+
+export function addPersona(doc: Y.Doc, name: string): string {
+  const id = newId();
+  doc.transact(() => {
+    const siblings = sortedOrders(doc, "personas");
+    const order = keyAt(siblings, siblings.length);
+    root(doc, "personas").set(
+      id,
+      entity({ order, name, role: "", goals: [], frustrations: [], quote: "" }),
+    );
+  }, LOCAL);
+  return id;
+}
+
+export interface PersonaFields {
+  name?: string;
+  role?: string;
+  quote?: string;
+  goals?: string[];
+  frustrations?: string[];
+}
+
+/** Sets fields of a persona; unchanged values are not written. */
+export function setPersonaFields(doc: Y.Doc, id: string, fields: PersonaFields): void {
+  doc.transact(() => {
+    const m = get(doc, "personas", id);
+    if (!m) return;
+    for (const [k, v] of Object.entries(fields)) {
+      if (v === undefined) continue;
+      const same = Array.isArray(v)
+        ? JSON.stringify(strings(m.get(k))) === JSON.stringify(v) && m.has(k)
+        : m.get(k) === v;
+      if (!same) m.set(k, v);
+    }
+  }, LOCAL);
+}
+
+/** Deletes a persona, and the references to it (the map's pick, touchpoints). */
+export function deletePersona(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    root(doc, "personas").delete(id);
+    const meta = doc.getMap<unknown>("meta");
+    if (meta.get("primary_persona") === id) meta.set("primary_persona", null);
+    root(doc, "touchpoints").forEach((m) => {
+      if (!(m instanceof Y.Map)) return;
+      const list = strings(m.get("personas"));
+      if (list.includes(id))
+        m.set(
+          "personas",
+          list.filter((p) => p !== id),
+        );
+    });
+  }, LOCAL);
+}
+
+/** Picks the persona the map is drawn for (`null`: none). */
+export function setPrimaryPersona(doc: Y.Doc, id: string | null): void {
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>("meta");
+    if (id === null) {
+      // As the backend writes "no persona".
+      if (meta.get("primary_persona") != null) meta.set("primary_persona", null);
+    } else if (meta.get("primary_persona") !== id) {
+      meta.set("primary_persona", id);
     }
   }, LOCAL);
 }
