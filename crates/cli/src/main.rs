@@ -4,6 +4,7 @@
 
 mod output;
 mod report_cmd;
+mod serve_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,6 +81,8 @@ enum Command {
     Delete { id: String },
     /// Write the executive PDF report of a map
     Report(report_cmd::ReportArgs),
+    /// Serve the library to browsers (web UI, API, y-websocket) until Ctrl-C
+    Serve(serve_cmd::ServeArgs),
     /// Score a map: friction, emotion, priority and CX metrics, explained
     Score {
         id: String,
@@ -306,6 +309,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("{} answers added, {} replaced", stats.added, stats.replaced);
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
+        Command::Serve(args) => serve_cmd::run(lib, args)?,
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;
             lib.delete(&id)?;

@@ -1,0 +1,67 @@
+//! `waymark serve`: the library in a browser (and over y-websocket) through
+//! `waymark-server`, until Ctrl-C.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::Args;
+use waymark_api::Library;
+use waymark_server::ServerConfig;
+
+use crate::Failure;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on; loopback unless you mean to share the library
+    /// (port 0 picks a free port)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8787")]
+    bind: SocketAddr,
+    /// The built web UI to serve (ui/dist); without it only the API and the
+    /// WebSocket are served
+    #[arg(long, value_name = "DIR")]
+    ui: Option<PathBuf>,
+}
+
+pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
+    if let Some(dir) = &args.ui {
+        if !dir.join("index.html").is_file() {
+            return Err(Failure::Usage(format!(
+                "{}: no index.html there (build the UI with `npm run build` in ui/)",
+                dir.display()
+            )));
+        }
+    }
+    let path = lib.path();
+    let config = ServerConfig {
+        bind: args.bind,
+        ui_dir: args.ui,
+        ..ServerConfig::default()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Io(format!("cannot start the server runtime: {e}")))?;
+    runtime.block_on(async move {
+        let server = waymark_server::start(Arc::new(lib), config)
+            .await
+            .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", args.bind)))?;
+        if !server.addr().ip().is_loopback() {
+            eprintln!(
+                "waymark: listening on {} beyond this machine: anyone who has the link can edit",
+                server.addr()
+            );
+        }
+        println!("Serving {} at {}", path.display(), server.url());
+        println!("Press Ctrl-C to stop.");
+        let _ = std::io::stdout().flush();
+        tokio::signal::ctrl_c()
+            .await
+            .map_err(|e| Failure::Io(format!("cannot wait for Ctrl-C: {e}")))?;
+        server
+            .shutdown()
+            .await
+            .map_err(|e| Failure::Io(format!("server: {e}")))
+    })
+}
