@@ -1,4 +1,18 @@
+import { createBackend as createDesktopBackend, type Backend } from "./backend";
+import { HttpBackend } from "./http";
+
 export type { Backend } from "./backend";
-export { createBackend } from "./backend";
 export { BackendError } from "./errors";
+export { HttpBackend } from "./http";
 export type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+
+/**
+ * The backend for the page: Tauri inside the desktop app, the `waymark serve`
+ * HTTP API in a browser page, `null` where there is no page (tests).
+ */
+export function createBackend(win: object = globalThis): Backend | null {
+  const desktop = createDesktopBackend(win);
+  if (desktop) return desktop;
+  const href = (win as { location?: { href?: unknown } }).location?.href;
+  return typeof href === "string" && /^https?:/.test(href) ? HttpBackend.fromLocation(href) : null;
+}

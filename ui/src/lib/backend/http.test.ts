@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createBackend } from "./index";
+import { HttpBackend } from "./http";
+import { TauriBackend } from "./tauri";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("HttpBackend", () => {
+  it("takes the origin and the token from the page URL", () => {
+    const b = HttpBackend.fromLocation("http://127.0.0.1:8787/?token=abc#map");
+    expect(b.base).toBe("http://127.0.0.1:8787");
+    expect(b.token).toBe("abc");
+    expect(b.roomUrl("m 1")).toBe("ws://127.0.0.1:8787/ws/m%201?token=abc");
+  });
+
+  it("sends the token and parses JSON", async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(new Response(JSON.stringify("new-id"), { status: 200 })),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const b = new HttpBackend("http://h:1", "tok");
+    await expect(b.createMap("blank", "T")).resolves.toBe("new-id");
+    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/maps", {
+      method: "POST",
+      headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
+      body: JSON.stringify({ template: "blank", title: "T" }),
+    });
+  });
+
+  it("turns the server's {code, message} into a BackendError", async () => {
+    vi.stubGlobal("fetch", () =>
+      Promise.resolve(
+        new Response(JSON.stringify({ code: "not_found", message: "no such map" }), {
+          status: 404,
+        }),
+      ),
+    );
+    const b = new HttpBackend("http://h:1", "tok");
+    await expect(b.openMap("x")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reports a refused token without detail from the server", async () => {
+    vi.stubGlobal("fetch", () => Promise.resolve(new Response(null, { status: 401 })));
+    const b = new HttpBackend("http://h:1", "bad");
+    await expect(b.listMaps()).rejects.toMatchObject({ code: "unauthorized" });
+  });
+});
+
+describe("createBackend (index)", () => {
+  it("keeps Tauri inside the desktop app", () => {
+    expect(createBackend({ __TAURI_INTERNALS__: {} })).toBeInstanceOf(TauriBackend);
+  });
+
+  it("uses the server over HTTP in a browser page", () => {
+    const b = createBackend({ location: { href: "http://127.0.0.1:9/?token=t" } });
+    expect(b).toBeInstanceOf(HttpBackend);
+  });
+
+  it("has no backend without a page", () => {
+    expect(createBackend({})).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+import type { Backend } from "./backend";
+import { BackendError } from "./errors";
+import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+
+/**
+ * The backend in a browser: the routes of `waymark serve` (crates/server).
+ * The access token comes from the page's `?token=` and is sent as a bearer
+ * token with every request.
+ */
+export class HttpBackend implements Backend {
+  readonly base: string;
+  readonly token: string;
+
+  constructor(base: string, token: string) {
+    this.base = base.replace(/\/+$/, "");
+    this.token = token;
+  }
+
+  /** The backend for the page at `href` (its origin and `?token=`). */
+  static fromLocation(href: string): HttpBackend {
+    const url = new URL(href);
+    return new HttpBackend(url.origin, url.searchParams.get("token") ?? "");
+  }
+
+  /** The y-websocket URL of a map's room (the token in the query). */
+  roomUrl(id: string): string {
+    const ws = this.base.replace(/^http/, "ws");
+    return `${ws}/ws/${encodeURIComponent(id)}?token=${encodeURIComponent(this.token)}`;
+  }
+
+  listMaps(): Promise<MapSummary[]> {
+    return this.json<MapSummary[]>("GET", "/api/maps");
+  }
+
+  listTemplates(): Promise<TemplateInfo[]> {
+    return this.json<TemplateInfo[]>("GET", "/api/templates");
+  }
+
+  createMap(template: string, title: string): Promise<string> {
+    return this.json<string>("POST", "/api/maps", { template, title });
+  }
+
+  async openMap(id: string): Promise<Uint8Array> {
+    const res = await this.request("GET", `${mapPath(id)}/state`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  async applyUpdate(id: string, update: Uint8Array): Promise<void> {
+    // A copy backed by a plain ArrayBuffer, as `fetch` wants.
+    const body = new Uint8Array(update);
+    await this.request("POST", `${mapPath(id)}/update`, body, "application/octet-stream");
+  }
+
+  createVersion(id: string, label: string): Promise<VersionInfo> {
+    return this.json<VersionInfo>("POST", `${mapPath(id)}/versions`, { label });
+  }
+
+  listVersions(id: string): Promise<VersionInfo[]> {
+    return this.json<VersionInfo[]>("GET", `${mapPath(id)}/versions`);
+  }
+
+  restoreVersion(id: string, version: string): Promise<VersionInfo> {
+    return this.json<VersionInfo>("POST", `${mapPath(id)}/restore`, { version });
+  }
+
+  /** Writing files on the server's disk is not offered to browsers: export
+   * from the desktop app or with `waymark export`. */
+  exportMap(): Promise<string> {
+    return Promise.reject(
+      new BackendError(
+        "unsupported",
+        "Exporting to a file is available in the desktop app and with `waymark export`.",
+      ),
+    );
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.request(
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      "application/json",
+    );
+    return (await res.json()) as T;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    body?: BodyInit,
+    contentType?: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}` };
+    if (body !== undefined && contentType) headers["Content-Type"] = contentType;
+    let res: Response;
+    try {
+      const init: RequestInit = { method, headers };
+      if (body !== undefined) init.body = body;
+      res = await fetch(this.base + path, init);
+    } catch (reason) {
+      throw new BackendError("unreachable", `The Waymark server is unreachable: ${String(reason)}`);
+    }
+    if (res.ok) return res;
+    if (res.status === 401) {
+      throw new BackendError("unauthorized", "This link's access token is missing or wrong.");
+    }
+    let payload: unknown = null;
+    try {
+      payload = await res.json();
+    } catch {
+      // No JSON body: fall through to the status.
+    }
+    const err = BackendError.from(payload);
+    if (err.message !== "Unknown error") throw err;
+    throw new BackendError(`http_${res.status}`, `The server answered ${res.status}.`);
+  }
+}
+
+function mapPath(id: string): string {
+  return `/api/maps/${encodeURIComponent(id)}`;
+}
