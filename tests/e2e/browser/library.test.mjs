@@ -1,0 +1,114 @@
+// End-to-end test of `waymark serve` in a real browser: Debian's Chromium
+// driven through playwright-core. scripts/test-browser builds everything,
+// starts the server on a temporary library and sets:
+//   WAYMARK_URL  the URL the server printed (with its token)
+//   WAYMARK_CLI  the `waymark` binary, WAYMARK_DB the library it serves
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = path.join(here, "..", "artifacts");
+const URL_WITH_TOKEN = need("WAYMARK_URL");
+const CLI = need("WAYMARK_CLI");
+const DB = need("WAYMARK_DB");
+const TITLE = "Workshop journey";
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/test-browser`);
+  return v;
+}
+
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+function listMaps() {
+  return JSON.parse(execFileSync(CLI, ["--db", DB, "list", "--json"], { encoding: "utf8" }));
+}
+
+test("without the token the server answers 401 and shows nothing", async () => {
+  const context = await browser.newContext();
+  const bare = new URL(URL_WITH_TOKEN);
+  bare.search = "";
+  for (const p of ["/", "/api/maps", "/assets/none.js"]) {
+    const res = await context.request.get(new URL(p, bare).href);
+    assert.equal(res.status(), 401, p);
+    assert.equal((await res.body()).length, 0, p);
+  }
+  const wrong = new URL(URL_WITH_TOKEN);
+  wrong.searchParams.set("token", "0".repeat(32));
+  assert.equal((await context.request.get(wrong.href)).status(), 401);
+  await context.close();
+});
+
+test("create a map from a template in the browser; the CLI sees it", { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+
+  await page.goto(URL_WITH_TOKEN);
+  await page.locator("h1").waitFor();
+  assert.equal(await page.locator("h1").textContent(), "Waymark");
+  await page.locator("#empty-heading").waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-01-empty-library.png") });
+
+  await page.locator("header.topbar button").click();
+  const dialog = page.locator("dialog");
+  await dialog.waitFor();
+  const templates = page.locator("label.template");
+  assert.ok((await templates.count()) >= 1, "the dialog lists the server's templates");
+  await templates.last().click();
+  await page.locator("input[name=title]").fill(TITLE);
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-02-new-map-dialog.png") });
+  await page.locator("button[type=submit]").click();
+  await dialog.waitFor({ state: "hidden", timeout: 10_000 });
+
+  const row = page.locator("li.map").first();
+  await row.waitFor({ timeout: 10_000 });
+  assert.equal((await row.locator(".title").textContent()).trim(), TITLE);
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-03-map-created.png") });
+
+  // Same library, read by the CLI while the server holds it open.
+  const maps = listMaps();
+  assert.equal(maps.length, 1);
+  assert.equal(maps[0].title, TITLE);
+  assert.ok(maps[0].touchpoints > 0, "the template's touchpoints came along");
+
+  // The editor opens over the same Backend interface (GET .../state).
+  await page.locator(`li.map button:has-text("${TITLE}")`).first().click();
+  await page.locator("svg[aria-label='Journey map canvas']").waitFor({ timeout: 20_000 });
+  const cards = page.locator("g.card");
+  await cards.first().waitFor({ timeout: 10_000 });
+  assert.ok((await cards.count()) > 0, "the map's touchpoints are drawn");
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-04-editor.png") });
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
