@@ -7,8 +7,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
-use tauri::{Builder, Runtime, State};
-use waymark_api::{ApiError, Library, MapSummary, TemplateInfo, VersionInfo};
+use tauri::menu::{Menu, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Builder, Emitter, Runtime, State};
+use waymark_api::{ApiError, ExportFormat, Library, MapSummary, TemplateInfo, VersionInfo};
 
 /// The library the window works on, or why it could not be opened. Kept
 /// rather than exiting so the window can show the reason.
@@ -163,11 +164,117 @@ async fn restore_version(
     Ok(state.library()?.restore(&id, &version)?)
 }
 
+/// Write the map (or a version of it) as `format` ("waymark", "mermaid" or
+/// "csv") to `path`; a relative path is taken from the home folder. Returns
+/// the absolute path written.
+#[tauri::command]
+async fn export_map(
+    state: State<'_, LibraryState>,
+    id: String,
+    format: String,
+    path: String,
+    version: Option<String>,
+) -> Result<String, CommandError> {
+    let format: ExportFormat = format.parse()?;
+    let text = state.library()?.export(&id, format, version.as_deref())?;
+    let path = PathBuf::from(path.trim());
+    if path.as_os_str().is_empty() {
+        return Err(CommandError::bad_request("choose a file to export to"));
+    }
+    let path = if path.is_absolute() {
+        path
+    } else {
+        std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(path)
+    };
+    std::fs::write(&path, text).map_err(|err| {
+        CommandError::Request(OpenFailure {
+            code: "io",
+            message: format!("Could not write {}: {err}", path.display()),
+        })
+    })?;
+    Ok(path.display().to_string())
+}
+
+/// The event the window receives when a menu item is chosen; the payload is
+/// the item's id (one of [`MENU_IDS`]).
+pub const MENU_EVENT: &str = "menu";
+
+/// Every menu item the UI acts on: (id, label, accelerator).
+pub const MENU_IDS: [(&str, &str, Option<&str>); 13] = [
+    ("file.new", "New map…", Some("CmdOrCtrl+N")),
+    ("file.library", "Back to library", Some("CmdOrCtrl+L")),
+    ("file.save_version", "Save version…", Some("CmdOrCtrl+S")),
+    ("file.export_waymark", "Export .waymark…", None),
+    ("file.export_mermaid", "Export Mermaid…", None),
+    ("file.export_csv", "Export CSV…", None),
+    ("edit.undo", "Undo", Some("CmdOrCtrl+Z")),
+    ("edit.redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
+    // No accelerator: the Delete key must keep working in text fields.
+    ("edit.delete", "Delete", None),
+    ("view.zoom_in", "Zoom in", Some("CmdOrCtrl+=")),
+    ("view.zoom_out", "Zoom out", Some("CmdOrCtrl+-")),
+    ("view.fit", "Zoom to fit", Some("CmdOrCtrl+0")),
+    ("help.shortcuts", "Keyboard shortcuts", Some("F1")),
+];
+
+/// The app menu: File, Edit, View, Help. Choosing an item emits
+/// [`MENU_EVENT`] with its id; the UI does the work.
+pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str| {
+        let (id, label, accel) = MENU_IDS
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .copied()
+            .expect("a known menu id");
+        let b = MenuItemBuilder::with_id(id, label);
+        match accel {
+            Some(a) => b.accelerator(a).build(app),
+            None => b.build(app),
+        }
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("file.new")?)
+        .item(&item("file.library")?)
+        .separator()
+        .item(&item("file.save_version")?)
+        .separator()
+        .item(&item("file.export_waymark")?)
+        .item(&item("file.export_mermaid")?)
+        .item(&item("file.export_csv")?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&item("edit.undo")?)
+        .item(&item("edit.redo")?)
+        .separator()
+        .item(&item("edit.delete")?)
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item("view.zoom_in")?)
+        .item(&item("view.zoom_out")?)
+        .item(&item("view.fit")?)
+        .separator()
+        .item(&MenuItemBuilder::with_id("view.shortcuts", "Keyboard shortcuts").build(app)?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item("help.shortcuts")?)
+        .build()?;
+    Menu::with_items(app, &[&file, &edit, &view, &help])
+}
+
 /// Register the library and the commands on a builder; generic over the
 /// runtime so tests can pass `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
     builder
         .manage(library)
+        .menu(build_menu)
+        .on_menu_event(|app, event| {
+            let _ = app.emit(MENU_EVENT, event.id().as_ref());
+        })
         .invoke_handler(tauri::generate_handler![
             list_maps,
             list_templates,
@@ -176,7 +283,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             apply_update,
             create_version,
             list_versions,
-            restore_version
+            restore_version,
+            export_map
         ])
 }
 
@@ -491,6 +599,52 @@ mod tests {
             labels.contains(&"Before restoring Workshop 1".to_string()),
             "{labels:?}"
         );
+    }
+
+    #[test]
+    fn the_menu_has_every_item_the_ui_handles() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, _webview) = app_with_library(&dir.path().join("lib.db"));
+        let menu = app.menu().expect("an app menu");
+        let mut ids = Vec::new();
+        for top in menu.items().unwrap() {
+            let sub = top.as_submenu().expect("top-level items are submenus");
+            for item in sub.items().unwrap() {
+                ids.push(item.id().as_ref().to_string());
+            }
+        }
+        for (id, _, _) in MENU_IDS {
+            assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
+        }
+    }
+
+    #[test]
+    fn export_map_writes_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let id = call_create(&webview);
+        let out = dir.path().join("out.csv");
+        let written = get_ipc_response(
+            &webview,
+            request(
+                "export_map",
+                serde_json::json!({ "id": id, "format": "csv", "path": out.display().to_string() }),
+            ),
+        )
+        .unwrap()
+        .deserialize::<String>()
+        .unwrap();
+        assert_eq!(PathBuf::from(written), out);
+        assert!(!std::fs::read_to_string(&out).unwrap().is_empty());
+        let err = get_ipc_response(
+            &webview,
+            request(
+                "export_map",
+                serde_json::json!({ "id": id, "format": "pdf", "path": "x" }),
+            ),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
     }
 
     fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {

@@ -24,7 +24,12 @@ export interface Backend {
   /** Bring the map back to a version; resolves to the version the library
    * kept of the state before the restore. Reopen the map's state after. */
   restoreVersion(id: string, version: string): Promise<VersionInfo>;
+  /** Write the map as `format` to `path` (relative: from the home folder);
+   * resolves to the absolute path written. */
+  exportMap(id: string, format: ExportFormat, path: string): Promise<string>;
 }
+
+export type ExportFormat = "waymark" | "mermaid" | "csv";
 
 /**
  * The backend for the environment the page runs in, or `null` when there is

@@ -1,7 +1,8 @@
 import { createBackend as createDesktopBackend, type Backend } from "./backend";
 import { HttpBackend } from "./http";
 
-export type { Backend } from "./backend";
+export type { Backend, ExportFormat } from "./backend";
+export { onMenu } from "./menu";
 export { BackendError } from "./errors";
 export { HttpBackend } from "./http";
 export type { MapSummary, TemplateInfo, VersionInfo } from "./types";

@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { Backend } from "./backend";
+import type { Backend, ExportFormat } from "./backend";
 import { BackendError } from "./errors";
 import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
 
@@ -33,6 +33,10 @@ export class TauriBackend implements Backend {
 
   restoreVersion(id: string, version: string): Promise<VersionInfo> {
     return call<VersionInfo>("restore_version", { id, version });
+  }
+
+  exportMap(id: string, format: ExportFormat, path: string): Promise<string> {
+    return call<string>("export_map", { id, format, path });
   }
 
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {

@@ -1,0 +1,100 @@
+// End-to-end test of what the native menu does in the window. WebDriver cannot
+// open a GTK menu, so the test sends the same "menu" event a menu item sends
+// (the item ids are src-tauri's MENU_IDS; a unit test there checks the menu
+// holds them all) and checks the window acts on it.
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { screenshot, useDriver, withApp, workDir } from "./harness.mjs";
+
+const TITLE = "Menu journey";
+
+useDriver("tauri-driver-menus.log");
+
+/** What choosing menu item `id` does: the shell emits "menu" with the id. */
+async function menu(browser, id) {
+  await browser.execute(
+    (item) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "menu", payload: item }),
+    id,
+  );
+}
+
+async function zoom(browser) {
+  return Number(await browser.$("[data-zoom]").getAttribute("data-zoom"));
+}
+
+test("menu items reach the window", { timeout: 240_000 }, async () => {
+  await withApp("menus", async (browser) => {
+    // File › New map… in the library opens the new-map dialog.
+    await browser.$("header.topbar button").waitForDisplayed({ timeout: 20_000 });
+    await browser.$("li.map, .empty").waitForExist({ timeout: 20_000 });
+    await menu(browser, "file.new");
+    const dialog = await browser.$("dialog");
+    await dialog.waitForDisplayed({ timeout: 5_000 });
+    await (await browser.$$("label.template"))[0].click();
+    await browser.$("input[name=title]").setValue(TITLE);
+    await browser.$("button[type=submit]").click();
+    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    const open = await browser.$(`//li[contains(@class,"map")]//button[normalize-space()="${TITLE}"]`);
+    await open.click();
+    await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
+
+    // View › Zoom in / Zoom out / Fit.
+    const z0 = await zoom(browser);
+    await menu(browser, "view.zoom_in");
+    await browser.waitUntil(async () => (await zoom(browser)) > z0, { timeout: 5_000, timeoutMsg: "zoomed in" });
+    const z1 = await zoom(browser);
+    await menu(browser, "view.zoom_out");
+    await browser.waitUntil(async () => (await zoom(browser)) < z1, { timeout: 5_000, timeoutMsg: "zoomed out" });
+    const z2 = await zoom(browser);
+    await menu(browser, "view.fit");
+    await browser.waitUntil(async () => (await zoom(browser)) !== z2, { timeout: 5_000, timeoutMsg: "fitted" });
+
+    // Edit › Undo / Redo of a map change.
+    const stages = async () => (await browser.$$("g.stage-head")).length;
+    const n = await stages();
+    await browser.$("button=+ Stage").click();
+    await browser.waitUntil(async () => (await stages()) === n + 1, { timeout: 5_000 });
+    await menu(browser, "edit.undo");
+    await browser.waitUntil(async () => (await stages()) === n, { timeout: 5_000, timeoutMsg: "menu undo" });
+    await menu(browser, "edit.redo");
+    await browser.waitUntil(async () => (await stages()) === n + 1, { timeout: 5_000, timeoutMsg: "menu redo" });
+
+    // Help › Keyboard shortcuts.
+    await menu(browser, "help.shortcuts");
+    const help = await browser.$("[aria-label='Keyboard shortcuts']");
+    await help.waitForDisplayed({ timeout: 5_000 });
+    await help.$("button=Close").click();
+
+    // File › Save version… opens the versions panel.
+    await menu(browser, "file.save_version");
+    const versions = await browser.$("[role=dialog][aria-label=Versions]");
+    await versions.waitForDisplayed({ timeout: 5_000 });
+    await versions.$("button=Close").click();
+    await versions.waitForDisplayed({ reverse: true, timeout: 5_000 });
+
+    // File › Export CSV… writes the file the person names.
+    await menu(browser, "file.export_csv");
+    const exp = await browser.$("[role=dialog][aria-label=Export]");
+    await exp.waitForDisplayed({ timeout: 5_000 });
+    const field = await exp.$("input[name=export-path]");
+    assert.equal(await field.getValue(), "menu-journey.csv");
+    const target = path.join(workDir, "touchpoints.csv");
+    await field.click();
+    await browser.keys(["Control", "a"]);
+    await field.addValue(target);
+    await exp.$("button=Export").click();
+    await exp.$("[data-written]").waitForExist({ timeout: 10_000 });
+    assert.equal(await exp.$("[data-written]").getAttribute("data-written"), target);
+    assert.ok(existsSync(target));
+    assert.ok(readFileSync(target, "utf8").split("\n").length > 5, "the CSV has the touchpoints");
+    await screenshot(browser, "40-export.png");
+    await exp.$("button=Close").click();
+
+    // File › Back to library.
+    await menu(browser, "file.library");
+    await browser.$("li.map").waitForDisplayed({ timeout: 10_000 });
+  });
+});
