@@ -48,6 +48,14 @@ after(async () => {
   await browser?.close();
 });
 
+async function waitFor(cond, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function listMaps() {
   return JSON.parse(execFileSync(CLI, ["--db", DB, "list", "--json"], { encoding: "utf8" }));
 }
@@ -108,6 +116,18 @@ test("create a map from a template in the browser; the CLI sees it", { timeout: 
   await cards.first().waitFor({ timeout: 10_000 });
   assert.ok((await cards.count()) > 0, "the map's touchpoints are drawn");
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-04-editor.png") });
+
+  // An edit in the browser is a Yjs update POSTed to the server; once the
+  // editor says "saved" it is in the library.
+  const renamed = `${TITLE} (edited in Chromium)`;
+  const title = page.locator(".inspector [name='map-title']");
+  await title.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(renamed);
+  await page.keyboard.press("Tab");
+  await page.locator("[data-save=saved]").waitFor({ timeout: 10_000 });
+  await waitFor(() => listMaps()[0].title === renamed, "the renamed title reaches the library");
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-05-edited.png") });
 
   assert.deepEqual(errors, []);
   await context.close();
