@@ -159,5 +159,16 @@ async fn restore_version(
     Path(id): Path<String>,
     Json(body): Json<Restore>,
 ) -> Response {
-    json(blocking(&s, move |lib| lib.restore(&id, &body.version)).await)
+    let map = id.clone();
+    let restored = blocking(&s, move |lib| {
+        let kept = lib.restore(&map, &body.version)?;
+        Ok((kept, lib.encode_state(&map)?))
+    })
+    .await;
+    // The room's replicas get the whole state: Yjs skips what they already
+    // have, so they end up at the restored map.
+    json(restored.map(|(kept, state)| {
+        s.rooms.broadcast_update(&id, &state);
+        kept
+    }))
 }

@@ -520,3 +520,97 @@ async fn websocket_needs_the_token_and_an_existing_map() {
     );
     assert!(tokio_tungstenite::connect_async(url).await.is_err());
 }
+
+#[tokio::test]
+async fn http_updates_and_restores_reach_the_room() {
+    let f = fixture().await;
+    let map = create_map(&f).await;
+    let auth = bearer(&f);
+    let h = [("Authorization", auth.as_str())];
+    let v = http(
+        f.server.addr(),
+        "POST",
+        &format!("/api/maps/{map}/versions"),
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"label": "clean"}"#,
+    )
+    .await;
+    assert_eq!(v.status, 200);
+
+    let mut a = Client::connect(&f, &map).await;
+    a.sync_until(|d| d.transact().state_vector() != StateVector::default())
+        .await;
+
+    // An update POSTed by an HTTP replica (the browser UI) is relayed.
+    let state = f.library.encode_state(&map).unwrap();
+    let replica = Doc::new();
+    let text = replica.get_or_insert_text("scratch");
+    let update = {
+        let mut txn = replica.transact_mut();
+        txn.apply_update(Update::decode_v1(&state).unwrap())
+            .unwrap();
+        let sv = txn.state_vector();
+        text.push(&mut txn, "from http");
+        txn.encode_diff_v1(&sv)
+    };
+    let r = http(
+        f.server.addr(),
+        "POST",
+        &format!("/api/maps/{map}/update"),
+        &h,
+        &update,
+    )
+    .await;
+    assert_eq!(r.status, 204);
+    a.sync_until(|d| Client::text(d) == "from http").await;
+
+    // A restore is relayed as the full state: the room follows the map.
+    let r = http(
+        f.server.addr(),
+        "POST",
+        &format!("/api/maps/{map}/restore"),
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"version": "clean"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let restored = f.library.encode_state(&map).unwrap();
+    let d = Doc::new();
+    d.transact_mut()
+        .apply_update(Update::decode_v1(&restored).unwrap())
+        .unwrap();
+    let expected = d.transact().state_vector();
+    a.sync_until(|d| d.transact().state_vector() == expected)
+        .await;
+}
+
+/// A figure, not a gate: how long 300 updates take from one client to
+/// another through the server, each persisted on the way.
+#[tokio::test]
+async fn relay_throughput() {
+    let f = fixture().await;
+    let map = create_map(&f).await;
+    let mut a = Client::connect(&f, &map).await;
+    let mut b = Client::connect(&f, &map).await;
+    let has_map = |d: &Doc| d.transact().state_vector() != StateVector::default();
+    a.sync_until(has_map).await;
+    b.sync_until(has_map).await;
+    let n = 300;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        a.write("x").await;
+    }
+    b.sync_until(|d| Client::text(d).len() == n).await;
+    let took = start.elapsed();
+    eprintln!(
+        "relay: {n} updates persisted and relayed in {:?} ({:.0}/s)",
+        took,
+        n as f64 / took.as_secs_f64()
+    );
+}
