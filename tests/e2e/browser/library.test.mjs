@@ -132,3 +132,34 @@ test("create a map from a template in the browser; the CLI sees it", { timeout: 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the page's own origin may open a map's y-websocket room; another origin may not", async () => {
+  const id = listMaps()[0]?.id;
+  assert.ok(id, "the previous test created a map");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(URL_WITH_TOKEN);
+  await page.locator("h1").waitFor();
+  const wsUrl = (origin) => `${origin.replace(/^http/, "ws")}/ws/${id}`;
+  const firstMessage = (url) =>
+    new Promise((resolve) => {
+      const ws = new WebSocket(url);
+      ws.binaryType = "arraybuffer";
+      ws.onmessage = (e) => {
+        resolve(Array.from(new Uint8Array(e.data).slice(0, 2)));
+        ws.close();
+      };
+      ws.onerror = () => resolve("error");
+    });
+  // Same origin: the cookie set with the page carries the token; the server
+  // greets with y-websocket sync step 1 (message 0, sync type 0).
+  const origin = new URL(URL_WITH_TOKEN).origin;
+  assert.deepEqual(await page.evaluate(firstMessage, wsUrl(origin)), [0, 0]);
+
+  // A page from elsewhere (an opaque origin here), even with the token, is refused.
+  const other = await context.newPage();
+  await other.goto("data:text/html,<title>elsewhere</title>");
+  const token = new URL(URL_WITH_TOKEN).searchParams.get("token");
+  assert.equal(await other.evaluate(firstMessage, `${wsUrl(origin)}?token=${token}`), "error");
+  await context.close();
+});
