@@ -22,6 +22,10 @@ pub struct ServeArgs {
     /// WebSocket are served
     #[arg(long, value_name = "DIR")]
     ui: Option<PathBuf>,
+    /// Another host name the server answers to (Host and Origin), e.g. the
+    /// machine's LAN name for a workshop; repeatable
+    #[arg(long = "allow-host", value_name = "NAME[:PORT]")]
+    allow_hosts: Vec<String>,
 }
 
 pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
@@ -37,6 +41,7 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
     let config = ServerConfig {
         bind: args.bind,
         ui_dir: args.ui,
+        extra_hosts: args.allow_hosts,
         ..ServerConfig::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
