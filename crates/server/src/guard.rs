@@ -10,7 +10,11 @@ use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 
-const COOKIE: &str = "waymark_token";
+/// The cookie's name carries the port: cookies ignore ports, and two servers
+/// on one host must not overwrite each other's token.
+fn cookie_name(s: &AppState) -> String {
+    format!("waymark_token_{}", s.addr.port())
+}
 
 pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let headers = req.headers();
@@ -35,7 +39,7 @@ pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Ne
     let given = from_query
         .clone()
         .or_else(|| bearer_token(headers))
-        .or_else(|| cookie_token(headers));
+        .or_else(|| cookie_token(headers, &cookie_name(&s)));
     if !given.is_some_and(|t| same(t.as_bytes(), s.token.as_bytes())) {
         return StatusCode::UNAUTHORIZED.into_response();
     }
@@ -43,7 +47,11 @@ pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Ne
     if from_query.is_some() {
         // A page opened with `?token=` loads its scripts and styles without
         // it: the cookie carries the token for them (and only to this origin).
-        let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", s.token);
+        let cookie = format!(
+            "{}={}; HttpOnly; SameSite=Strict; Path=/",
+            cookie_name(&s),
+            s.token
+        );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -72,13 +80,13 @@ fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
         .map(|t| t.trim().to_string())
 }
 
-fn cookie_token(headers: &axum::http::HeaderMap) -> Option<String> {
+fn cookie_token(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|kv| kv.trim().strip_prefix("waymark_token="))
+        .find_map(|kv| kv.trim().strip_prefix(name)?.strip_prefix('='))
         .map(str::to_string)
 }
 
