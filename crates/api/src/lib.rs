@@ -361,17 +361,30 @@ impl Library {
     /// state before it is kept as a version labelled "Before restoring …", so
     /// nothing is lost.
     pub fn restore(&self, id: &str, version: &str) -> Result<VersionInfo> {
-        let target = self.version_journey(id, version)?;
-        let label = self.lock().store.version_state(id, version)?.0.label;
-        let mut safety = format!("Before restoring {label}");
-        let existing: Vec<String> = self.versions(id)?.into_iter().map(|v| v.label).collect();
+        // One lock for the whole restore, so no edit slips in between the
+        // safety version and the restore itself.
+        let mut inner = self.lock();
+        let (row, state) = inner.store.version_state(id, version)?;
+        let doc = doc_from_updates([state], &format!("version {version:?} of map {id}"))?;
+        let target = read_journey(&doc).journey;
+        let existing: Vec<String> = inner
+            .store
+            .list_versions(id)?
+            .into_iter()
+            .map(|v| v.label)
+            .collect();
+        let mut safety = format!("Before restoring {}", row.label);
         let mut n = 2;
         while existing.contains(&safety) {
-            safety = format!("Before restoring {label} ({n})");
+            safety = format!("Before restoring {} ({n})", row.label);
             n += 1;
         }
-        let kept = self.create_version(id, &safety)?;
-        self.lock().edit(id, "restore", move |j| {
+        let current = full_state(&inner.load(id)?.doc);
+        let kept =
+            inner
+                .store
+                .create_version(id, &uuid::Uuid::new_v4().to_string(), &safety, &current)?;
+        inner.edit(id, "restore", move |j| {
             *j = target;
             Ok(())
         })?;
