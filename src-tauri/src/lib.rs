@@ -9,7 +9,9 @@ use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::menu::{Menu, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Builder, Emitter, Runtime, State};
-use waymark_api::{ApiError, ExportFormat, Library, MapSummary, TemplateInfo, VersionInfo};
+use waymark_api::{
+    ApiError, Explanation, ExportFormat, Library, MapSummary, Scorecard, TemplateInfo, VersionInfo,
+};
 
 /// The library the window works on, or why it could not be opened. Kept
 /// rather than exiting so the window can show the reason.
@@ -198,6 +200,38 @@ async fn export_map(
     Ok(path.display().to_string())
 }
 
+/// The map's scorecard (what `waymark score --json` prints), for the
+/// canvas overlays, the stage row, the headline and the pain-point board.
+#[tauri::command]
+async fn score_map(state: State<'_, LibraryState>, id: String) -> Result<Scorecard, CommandError> {
+    Ok(state.library()?.score(&id)?)
+}
+
+/// One touchpoint's score with its factors and its survey answers.
+#[tauri::command]
+async fn explain_touchpoint(
+    state: State<'_, LibraryState>,
+    id: String,
+    touchpoint: String,
+) -> Result<Explanation, CommandError> {
+    Ok(state.library()?.explain(&id, &touchpoint)?)
+}
+
+/// Writes text the UI made (a CSV of the pain-point board) to `path`; a
+/// relative path starts in the home folder. Returns the absolute path.
+#[tauri::command]
+async fn save_text_file(path: String, text: String) -> Result<String, CommandError> {
+    let path = waymark_api::files::user_path(&path)
+        .ok_or_else(|| CommandError::bad_request("choose a file to save to"))?;
+    waymark_api::files::write_atomically(&path, text.as_bytes()).map_err(|err| {
+        CommandError::Request(OpenFailure {
+            code: "io",
+            message: format!("Could not write {}: {err}", path.display()),
+        })
+    })?;
+    Ok(path.display().to_string())
+}
+
 /// The event the window receives when a menu item is chosen; the payload is
 /// the item's id (one of [`MENU_IDS`]).
 pub const MENU_EVENT: &str = "menu";
@@ -284,7 +318,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             create_version,
             list_versions,
             restore_version,
-            export_map
+            export_map,
+            score_map,
+            explain_touchpoint,
+            save_text_file
         ])
 }
 
@@ -647,6 +684,59 @@ mod tests {
         assert_eq!(err["code"], "invalid", "{err}");
     }
 
+    #[test]
+    fn score_explain_and_save_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let lib = webview.state::<LibraryState>();
+        let id = lib
+            .library()
+            .unwrap()
+            .create_map(Some("bank-lost-card"), None)
+            .unwrap();
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let card = call("score_map", serde_json::json!({ "id": id })).unwrap();
+        // Both sides through the same JSON text, so floats parse alike.
+        let expected = serde_json::to_string(&lib.library().unwrap().score(&id).unwrap()).unwrap();
+        assert!(
+            card == serde_json::from_str::<serde_json::Value>(&expected).unwrap(),
+            "score_map differs from Library::score"
+        );
+        let first = card["touchpoints"][0]["id"].as_str().unwrap().to_string();
+        let ex = call(
+            "explain_touchpoint",
+            serde_json::json!({ "id": id, "touchpoint": first }),
+        )
+        .unwrap();
+        assert_eq!(ex["score"], card["touchpoints"][0]);
+        assert!(ex["responses"].is_array());
+        let err = call(
+            "explain_touchpoint",
+            serde_json::json!({ "id": id, "touchpoint": "nope" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+
+        let out = dir.path().join("board.csv");
+        let written = call(
+            "save_text_file",
+            serde_json::json!({ "path": out.display().to_string(), "text": "a,b\n" }),
+        )
+        .unwrap();
+        assert_eq!(written, serde_json::json!(out.display().to_string()));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "a,b\n");
+        let err = call(
+            "save_text_file",
+            serde_json::json!({ "path": dir.path().join("no/dir/x.csv"), "text": "x" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "io", "{err}");
+        assert!(err["message"].as_str().unwrap().contains("x.csv"), "{err}");
+    }
+
     fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {
         get_ipc_response(
             webview,
@@ -687,6 +777,40 @@ mod tests {
         let projected = waymark_core::doc::read_journey(&doc).journey;
         assert_eq!(projected.touchpoints.len(), 600);
         assert_eq!(projected, lib.library().unwrap().journey(&id).unwrap());
+    }
+
+    /// Re-scoring the generated 600-touchpoint map through the command, as
+    /// the editor does after each edit: the scorecard holds every touchpoint.
+    /// (Times are printed, not asserted; the README has the figures.)
+    #[test]
+    fn large_map_scores_through_the_command() {
+        use waymark_core::synth::{journey, Size};
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let lib = webview.state::<LibraryState>();
+        let id = lib
+            .library()
+            .unwrap()
+            .insert_journey(journey(Size::LARGE, 1))
+            .unwrap();
+        let mut times = Vec::new();
+        let mut card = serde_json::Value::Null;
+        for _ in 0..7 {
+            let start = std::time::Instant::now();
+            let body = get_ipc_response(
+                &webview,
+                request("score_map", serde_json::json!({ "id": id })),
+            )
+            .expect("score_map");
+            card = body.deserialize::<serde_json::Value>().unwrap();
+            times.push(start.elapsed());
+        }
+        times.sort();
+        eprintln!(
+            "score_map of 600 touchpoints: median {:?} (min {:?}, max {:?}; mock IPC, JSON included)",
+            times[3], times[0], times[6]
+        );
+        assert_eq!(card["touchpoints"].as_array().unwrap().len(), 600);
     }
 
     #[test]

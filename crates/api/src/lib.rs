@@ -7,6 +7,7 @@
 //! returning.
 
 mod error;
+pub mod files;
 mod formats;
 pub mod report;
 mod scoring;
@@ -23,7 +24,9 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
 pub use formats::{parse_import_format, ExportFormat, ImportFormat};
+pub use scoring::{ExplainedResponse, Explanation};
 pub use waymark_core::templates::TemplateInfo;
+pub use waymark_score::Scorecard;
 pub use waymark_store::{MapRow as MapSummary, VersionRow as VersionInfo};
 
 /// Updates logged before a map's log is folded into a snapshot.

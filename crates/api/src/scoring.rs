@@ -1,14 +1,84 @@
 //! Scores and survey answers through the library.
 
-use waymark_score::{merge_responses, parse_responses_csv, MergeStats, Scorecard};
+use serde::{Deserialize, Serialize};
+use waymark_core::{Id, Scale};
+use waymark_score::sentiment::{compound, effort_cues};
+use waymark_score::{merge_responses, parse_responses_csv, MergeStats, Scorecard, TouchpointScore};
 
 use crate::{ApiError, Library, Result};
+
+/// Why a touchpoint scores what it does: its score with every factor, and
+/// the survey answers behind it with each comment's sentiment and cues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub score: TouchpointScore,
+    /// Oldest first, then by respondent.
+    pub responses: Vec<ExplainedResponse>,
+}
+
+/// One survey answer about the touchpoint, as the explanation shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExplainedResponse {
+    pub respondent: String,
+    pub date: String,
+    pub scale: Scale,
+    pub value: f64,
+    pub comment: String,
+    /// VADER compound score of the comment, −1..1; `None` without a comment.
+    pub sentiment: Option<f64>,
+    /// The effort cues found in the comment.
+    pub cues: Vec<String>,
+}
 
 impl Library {
     /// The map's scorecard: every touchpoint, stage and journey score with
     /// its factors. The app, the report and `waymark score` all call this.
     pub fn score(&self, id: &str) -> Result<Scorecard> {
         Ok(waymark_score::score(&self.journey(id)?))
+    }
+
+    /// One touchpoint's score explained: the same numbers as in
+    /// [`Library::score`], plus its survey answers with their sentiment.
+    pub fn explain(&self, id: &str, touchpoint: &str) -> Result<Explanation> {
+        let journey = self.journey(id)?;
+        let tp: Id = touchpoint
+            .parse()
+            .map_err(|_| ApiError::Invalid(format!("{touchpoint:?} is not a touchpoint id")))?;
+        if journey.touchpoint(tp).is_none() {
+            return Err(ApiError::NotFound(format!(
+                "map {id} has no touchpoint {touchpoint}"
+            )));
+        }
+        let score = waymark_score::score(&journey)
+            .touchpoints
+            .into_iter()
+            .find(|t| t.id == tp)
+            .expect("every touchpoint of the map is scored");
+        let mut responses: Vec<ExplainedResponse> = journey
+            .responses
+            .iter()
+            .filter(|r| r.touchpoint == tp)
+            .map(|r| {
+                let text = r.comment.trim();
+                ExplainedResponse {
+                    respondent: r.respondent.clone(),
+                    date: r.date.clone(),
+                    scale: r.scale,
+                    value: r.value,
+                    comment: r.comment.clone(),
+                    sentiment: (!text.is_empty()).then(|| compound(text)),
+                    cues: effort_cues(text).into_iter().map(str::to_string).collect(),
+                }
+            })
+            .collect();
+        responses.sort_by(|a, b| {
+            (a.date.as_str(), a.respondent.as_str(), a.scale).cmp(&(
+                b.date.as_str(),
+                b.respondent.as_str(),
+                b.scale,
+            ))
+        });
+        Ok(Explanation { score, responses })
     }
 
     /// Imports survey answers from CSV text (`file_name` names it in errors).

@@ -25,6 +25,11 @@ pub(crate) fn api() -> Router<Arc<AppState>> {
             get(list_versions).post(create_version),
         )
         .route("/api/maps/{id}/restore", post(restore_version))
+        .route("/api/maps/{id}/score", get(score_map))
+        .route(
+            "/api/maps/{id}/touchpoints/{touchpoint}/explain",
+            get(explain_touchpoint),
+        )
         .fallback(|uri: axum::http::Uri| async move {
             if uri.path().starts_with("/api/") {
                 error(StatusCode::NOT_FOUND, "not_found", "no such route")
@@ -171,4 +176,17 @@ async fn restore_version(
         s.rooms.broadcast_update(&id, &state);
         kept
     }))
+}
+
+/// The map's scorecard, as `waymark score --json` prints it.
+async fn score_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    json(blocking(&s, move |lib| lib.score(&id)).await)
+}
+
+/// One touchpoint's score with its factors and survey answers.
+async fn explain_touchpoint(
+    State(s): State<Arc<AppState>>,
+    Path((id, touchpoint)): Path<(String, String)>,
+) -> Response {
+    json(blocking(&s, move |lib| lib.explain(&id, &touchpoint)).await)
 }

@@ -204,6 +204,49 @@ async fn json_routes_mirror_the_backend_interface() {
 }
 
 #[tokio::test]
+async fn score_and_explain_routes_return_the_library_numbers() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let auth = bearer(&f);
+    let h = [("Authorization", auth.as_str())];
+    let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
+    let card = http(addr, "GET", &format!("/api/maps/{id}/score"), &h, b"").await;
+    assert_eq!(card.status, 200);
+    // Both sides through the same JSON text, so floats parse alike.
+    let expected = serde_json::to_string(&f.library.score(&id).unwrap()).unwrap();
+    assert_eq!(
+        card.json(),
+        serde_json::from_str::<serde_json::Value>(&expected).unwrap()
+    );
+    let tp = card.json()["touchpoints"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ex = http(
+        addr,
+        "GET",
+        &format!("/api/maps/{id}/touchpoints/{tp}/explain"),
+        &h,
+        b"",
+    )
+    .await;
+    assert_eq!(ex.status, 200);
+    assert_eq!(ex.json()["score"], card.json()["touchpoints"][0]);
+    let bad = http(
+        addr,
+        "GET",
+        &format!("/api/maps/{id}/touchpoints/nope/explain"),
+        &h,
+        b"",
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.json()["code"], "invalid");
+    let no_auth = http(addr, "GET", &format!("/api/maps/{id}/score"), &[], b"").await;
+    assert_eq!(no_auth.status, 401);
+}
+
+#[tokio::test]
 async fn token_host_and_origin_are_checked() {
     let f = fixture().await;
     let addr = f.server.addr();

@@ -1,5 +1,5 @@
 import { TauriBackend } from "./tauri";
-import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
 
 /**
  * Everything the UI asks of the backend. The UI talks to it only through
@@ -27,6 +27,14 @@ export interface Backend {
   /** Write the map as `format` to `path` (relative: from the home folder);
    * resolves to the absolute path written. */
   exportMap(id: string, format: ExportFormat, path: string): Promise<string>;
+  /** The map's scorecard as persisted now (what `waymark score --json` prints). */
+  scoreMap(id: string): Promise<Scorecard>;
+  /** One touchpoint's score with its factors, survey answers and their sentiment. */
+  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
+  /** Save text the UI made (a CSV) as a file: in the desktop app to `path`
+   * (relative: from the home folder), in a browser as a download named
+   * after it. Resolves to where it went. */
+  saveTextFile(path: string, text: string): Promise<string>;
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";

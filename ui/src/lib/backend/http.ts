@@ -1,6 +1,6 @@
 import type { Backend } from "./backend";
 import { BackendError } from "./errors";
-import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
 
 /**
  * The backend in a browser: the routes of `waymark serve` (crates/server).
@@ -72,6 +72,34 @@ export class HttpBackend implements Backend {
         "Exporting to a file is available in the desktop app and with `waymark export`.",
       ),
     );
+  }
+
+  scoreMap(id: string): Promise<Scorecard> {
+    return this.json<Scorecard>("GET", `${mapPath(id)}/score`);
+  }
+
+  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
+    return this.json<Explanation>(
+      "GET",
+      `${mapPath(id)}/touchpoints/${encodeURIComponent(touchpoint)}/explain`,
+    );
+  }
+
+  /** A browser does not write the server's disk: the text is downloaded,
+   * named after the last part of `path`. */
+  saveTextFile(path: string, text: string): Promise<string> {
+    const name = path.trim().split(/[\\/]/).pop() || "export.csv";
+    const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+    }, 10_000);
+    return Promise.resolve(name);
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {

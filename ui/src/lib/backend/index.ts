@@ -5,7 +5,7 @@ export type { Backend, ExportFormat } from "./backend";
 export { onMenu } from "./menu";
 export { BackendError } from "./errors";
 export { HttpBackend } from "./http";
-export type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+export type * from "./types";
 
 /**
  * The backend for the page: Tauri inside the desktop app, the `waymark serve`

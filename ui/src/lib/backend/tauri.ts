@@ -1,7 +1,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Backend, ExportFormat } from "./backend";
 import { BackendError } from "./errors";
-import type { MapSummary, TemplateInfo, VersionInfo } from "./types";
+import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
 
 /** The backend inside the desktop app: Tauri commands of `src-tauri`. */
 export class TauriBackend implements Backend {
@@ -37,6 +37,18 @@ export class TauriBackend implements Backend {
 
   exportMap(id: string, format: ExportFormat, path: string): Promise<string> {
     return call<string>("export_map", { id, format, path });
+  }
+
+  scoreMap(id: string): Promise<Scorecard> {
+    return call<Scorecard>("score_map", { id });
+  }
+
+  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
+    return call<Explanation>("explain_touchpoint", { id, touchpoint });
+  }
+
+  saveTextFile(path: string, text: string): Promise<string> {
+    return call<string>("save_text_file", { path, text });
   }
 
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {

@@ -37,3 +37,109 @@ export interface ApiErrorPayload {
   code: string;
   message: string;
 }
+
+// ---- scores (`waymark_score::Scorecard`, as `waymark score --json` prints) ----
+
+/** Customer effort on its two scales, never mixed. */
+export interface Ces {
+  ces5: number | null;
+  ces7: number | null;
+}
+
+export interface JourneyScore {
+  friction: number | null;
+  emotion: number | null;
+  remembered_emotion: number | null;
+  nps: number | null;
+  csat: number | null;
+  ces: Ces;
+  responses: number;
+  pain_points: number;
+  churn_rate: number | null;
+  clv: number | null;
+  reach_assumed: boolean;
+}
+
+export interface StageScore {
+  id: string;
+  name: string;
+  friction: number | null;
+  emotion: number | null;
+  worst_touchpoint: string | null;
+  nps: number | null;
+  csat: number | null;
+  ces: Ces;
+  responses: number;
+  reach_assumed: boolean;
+}
+
+export type ScoreKind = "friction" | "emotion";
+export type FactorSource = "survey" | "comments" | "operations" | "designer";
+
+/** One additive term of a score: the points of a score's factors add up to it. */
+export interface Factor {
+  factor: string;
+  score: ScoreKind;
+  raw: number;
+  normalized: number;
+  weight: number;
+  points: number;
+  n: number | null;
+  source: FactorSource;
+}
+
+export interface EffortCue {
+  cue: string;
+  comments: number;
+}
+
+export type EmotionLabel = "relief" | "delight" | "neutral" | "frustration" | "disappointment";
+
+export interface TouchpointScore {
+  id: string;
+  title: string;
+  stage: string;
+  friction: number | null;
+  emotion: number | null;
+  priority: number | null;
+  pain_point: boolean;
+  label: EmotionLabel | null;
+  coverage: number;
+  low_confidence: boolean;
+  effort_cues: EffortCue[];
+  factors: Factor[];
+  reach_assumed: boolean;
+  responses: number;
+  nps: number | null;
+  csat: number | null;
+  ces: Ces;
+  fcr: number | null;
+  aht_minutes: number | null;
+  negative_comment_share: number | null;
+}
+
+export interface Scorecard {
+  journey: JourneyScore;
+  /** In stage order. */
+  stages: StageScore[];
+  /** Highest priority first. */
+  touchpoints: TouchpointScore[];
+}
+
+/** One survey answer in a touchpoint's explanation (`waymark_api::ExplainedResponse`). */
+export interface ExplainedResponse {
+  respondent: string;
+  date: string;
+  scale: "nps" | "csat" | "ces5" | "ces7" | "emotion";
+  value: number;
+  comment: string;
+  /** VADER compound −1..1; null without a comment. */
+  sentiment: number | null;
+  cues: string[];
+}
+
+/** `waymark_api::Explanation`. */
+export interface Explanation {
+  score: TouchpointScore;
+  responses: ExplainedResponse[];
+}
