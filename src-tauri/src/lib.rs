@@ -2,6 +2,8 @@
 //! Tauri commands that only forward to [`waymark_api`]. Domain logic, storage
 //! and validation live in the crates; keep this file thin.
 
+mod library_cmds;
+
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -26,7 +28,7 @@ impl LibraryState {
         }))
     }
 
-    fn library(&self) -> Result<&Library, CommandError> {
+    pub(crate) fn library(&self) -> Result<&Library, CommandError> {
         self.0.as_ref().map_err(|e| CommandError::Open(e.clone()))
     }
 }
@@ -49,7 +51,7 @@ pub enum CommandError {
 }
 
 impl CommandError {
-    fn bad_request(message: &str) -> Self {
+    pub(crate) fn bad_request(message: &str) -> Self {
         Self::Request(OpenFailure {
             code: "invalid",
             message: message.to_string(),
@@ -304,6 +306,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 /// runtime so tests can pass `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(library)
         .menu(build_menu)
         .on_menu_event(|app, event| {
@@ -321,7 +324,14 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             export_map,
             score_map,
             explain_touchpoint,
-            save_text_file
+            save_text_file,
+            library_cmds::rename_map,
+            library_cmds::duplicate_map,
+            library_cmds::trash_map,
+            library_cmds::untrash_map,
+            library_cmds::mark_opened,
+            library_cmds::map_strips,
+            library_cmds::import_map
         ])
 }
 
@@ -352,7 +362,15 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    setup(Builder::default(), LibraryState::open(&path))
+    let library = LibraryState::open(&path);
+    if let Ok(lib) = &library.0 {
+        // Maps deleted more than TRASH_KEEP ago leave the trash for good.
+        if let Err(err) = lib.purge_trash(waymark_api::TRASH_KEEP) {
+            eprintln!("waymark-desktop: could not empty old maps from the trash: {err}");
+        }
+    }
+    setup(Builder::default(), library)
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .run(tauri::generate_context!())
         .expect("error while running Waymark");
 }
@@ -735,6 +753,60 @@ mod tests {
         .unwrap_err();
         assert_eq!(err["code"], "io", "{err}");
         assert!(err["message"].as_str().unwrap().contains("x.csv"), "{err}");
+    }
+
+    #[test]
+    fn library_commands_rename_trash_untrash_and_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let id = call_create(&webview);
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let titles = || -> Vec<String> {
+            call("list_maps", serde_json::json!({}))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["title"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let renamed = call("rename_map", serde_json::json!({ "id": id, "title": "R" })).unwrap();
+        assert_eq!(renamed["title"], "R");
+        let copy = call("duplicate_map", serde_json::json!({ "id": id })).unwrap();
+        assert!(copy.is_string());
+        call("trash_map", serde_json::json!({ "id": id })).unwrap();
+        assert_eq!(titles(), vec!["R (copy)"]);
+        call("untrash_map", serde_json::json!({ "id": id })).unwrap();
+        assert_eq!(titles().len(), 2);
+        call("mark_opened", serde_json::json!({ "id": id })).unwrap();
+        assert_eq!(
+            call("map_strips", serde_json::json!({}))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+
+        let file = dir.path().join("trip.mmd");
+        std::fs::write(&file, "journey\n  title Trip\n  section A\n    Go: 5: Me\n").unwrap();
+        let by_path = call(
+            "import_map",
+            serde_json::json!({ "path": file.display().to_string() }),
+        )
+        .unwrap();
+        assert!(by_path.is_string());
+        let by_text = call(
+            "import_map",
+            serde_json::json!({ "name": "x.mmd", "content": "journey\n  title Text\n" }),
+        );
+        assert!(by_text.is_ok(), "{by_text:?}");
+        assert!(titles().contains(&"Trip".to_string()));
+        let err = call("import_map", serde_json::json!({})).unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
     }
 
     fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {

@@ -9,6 +9,7 @@
 mod error;
 pub mod files;
 mod formats;
+mod manage;
 pub mod report;
 mod scoring;
 
@@ -24,6 +25,7 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
 pub use formats::{parse_import_format, ExportFormat, ImportFormat};
+pub use manage::{MapStrip, StripStage, TRASH_KEEP};
 pub use scoring::{ExplainedResponse, Explanation};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::Scorecard;

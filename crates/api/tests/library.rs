@@ -351,3 +351,104 @@ proptest! {
         prop_assert_eq!(n as usize, j.touchpoints.len());
     }
 }
+
+#[test]
+fn rename_duplicate_trash_restore_and_recent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let lib = Library::open(&path).unwrap();
+    let id = lib
+        .create_map(Some("bank-lost-card"), Some("Original"))
+        .unwrap();
+
+    let renamed = lib.rename(&id, "  Lost card  ").unwrap();
+    assert_eq!(renamed.title, "Lost card");
+    assert_eq!(lib.journey(&id).unwrap().title, "Lost card");
+    assert_eq!(lib.rename(&id, " ").unwrap_err().code(), "invalid");
+    assert_eq!(lib.rename("nope", "x").unwrap_err().code(), "not_found");
+
+    let copy = lib.duplicate(&id).unwrap();
+    assert_ne!(copy, id);
+    let (a, b) = (lib.journey(&id).unwrap(), lib.journey(&copy).unwrap());
+    assert_eq!(b.title, "Lost card (copy)");
+    assert_eq!(a.touchpoints, b.touchpoints);
+    assert_eq!(a.stages, b.stages);
+
+    // The trash: out of the list, everything kept, back on restore.
+    lib.move_to_trash(&id).unwrap();
+    assert!(lib.is_trashed(&id).unwrap());
+    let listed: Vec<String> = lib.list_maps().unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(listed, vec![copy.clone()]);
+    drop(lib);
+    // Closing the app meanwhile loses nothing: the trashed map is still there.
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.purge_trash(waymark_api::TRASH_KEEP).unwrap(), 0);
+    lib.restore_from_trash(&id).unwrap();
+    assert!(!lib.is_trashed(&id).unwrap());
+    assert_eq!(lib.list_maps().unwrap().len(), 2);
+    assert_eq!(lib.journey(&id).unwrap(), a);
+
+    // Purging removes only what was trashed long enough ago.
+    lib.move_to_trash(&copy).unwrap();
+    assert_eq!(
+        lib.purge_trash(std::time::Duration::from_secs(3600))
+            .unwrap(),
+        0
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(lib.purge_trash(std::time::Duration::ZERO).unwrap(), 1);
+    assert_eq!(lib.journey(&copy).unwrap_err().code(), "not_found");
+    assert_eq!(lib.list_maps().unwrap().len(), 1);
+
+    // Recently opened.
+    assert_eq!(lib.map_summary(&id).unwrap().opened_at, None);
+    lib.mark_opened(&id).unwrap();
+    assert!(lib.map_summary(&id).unwrap().opened_at.is_some());
+
+    // One strip per listed map, one cell per stage, scored.
+    let strips = lib.strips().unwrap();
+    assert_eq!(strips.len(), 1);
+    assert_eq!(strips[0].stages.len(), a.stages.len());
+    assert!(strips[0].stages.iter().any(|s| s.friction.is_some()));
+}
+
+#[test]
+fn import_file_reads_waymark_and_mermaid_and_names_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("lib.db")).unwrap();
+    let src = lib
+        .create_map(Some("bank-lost-card"), Some("Source"))
+        .unwrap();
+    let wm = dir.path().join("card.waymark");
+    std::fs::write(&wm, lib.export(&src, ExportFormat::Waymark, None).unwrap()).unwrap();
+    let id = lib.import_file(&wm).unwrap();
+    assert_eq!(lib.journey(&id).unwrap(), lib.journey(&src).unwrap());
+
+    let mmd = dir.path().join("trip.mmd");
+    std::fs::write(
+        &mmd,
+        "journey\n  title Trip\n  section Book\n    Search: 4: Me\n",
+    )
+    .unwrap();
+    let id = lib.import_file(&mmd).unwrap();
+    assert_eq!(lib.journey(&id).unwrap().title, "Trip");
+
+    let before = lib.list_maps().unwrap().len();
+    let bad = dir.path().join("broken.waymark");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"waymark\", \"version\": 1, \"map\": 3}",
+    )
+    .unwrap();
+    let err = lib.import_file(&bad).unwrap_err();
+    assert!(err.to_string().contains("broken.waymark"), "{err}");
+    let binary = dir.path().join("x.waymark");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let err = lib.import_file(&binary).unwrap_err();
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+    let err = lib
+        .import_file(&dir.path().join("missing.waymark"))
+        .unwrap_err();
+    assert!(err.to_string().contains("missing.waymark"), "{err}");
+    assert_eq!(lib.list_maps().unwrap().len(), before, "nothing written");
+}

@@ -17,6 +17,7 @@
 //! messages are rate-limited per connection. Binds loopback by default.
 
 mod guard;
+mod library_routes;
 mod routes;
 mod ws;
 
@@ -166,6 +167,7 @@ pub async fn serve(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
 
 fn router(state: Arc<AppState>) -> Router {
     let mut app = routes::api()
+        .merge(library_routes::routes())
         .merge(ws::routes())
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.max_message_bytes,

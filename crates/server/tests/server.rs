@@ -657,3 +657,83 @@ async fn relay_throughput() {
         n as f64 / took.as_secs_f64()
     );
 }
+
+#[tokio::test]
+async fn library_routes_rename_duplicate_trash_and_import() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let auth = bearer(&f);
+    let h = [("Authorization", auth.as_str())];
+    let hj = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let id = create_map(&f).await;
+    let listed = |r: &Reply| -> Vec<String> {
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/rename"),
+        &hj,
+        br#"{"title": "Renamed"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["title"], "Renamed");
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/rename"),
+        &hj,
+        br#"{"title": " "}"#,
+    )
+    .await;
+    assert_eq!(r.status, 400);
+
+    let r = http(addr, "POST", &format!("/api/maps/{id}/duplicate"), &h, b"").await;
+    assert_eq!(r.status, 200);
+    let copy = r.json().as_str().unwrap().to_string();
+    assert_eq!(f.library.journey(&copy).unwrap().title, "Renamed (copy)");
+
+    let r = http(addr, "POST", &format!("/api/maps/{id}/trash"), &h, b"").await;
+    assert_eq!(r.status, 204);
+    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    assert_eq!(listed(&maps), vec!["Renamed (copy)"]);
+    let r = http(addr, "POST", &format!("/api/maps/{id}/untrash"), &h, b"").await;
+    assert_eq!(r.status, 204);
+    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    assert_eq!(listed(&maps).len(), 2);
+
+    let r = http(addr, "POST", &format!("/api/maps/{id}/opened"), &h, b"").await;
+    assert_eq!(r.status, 204);
+    assert!(f.library.map_summary(&id).unwrap().opened_at.is_some());
+
+    let strips = http(addr, "GET", "/api/strips", &h, b"").await;
+    assert_eq!(strips.status, 200);
+    assert_eq!(strips.json().as_array().unwrap().len(), 2);
+
+    let body = serde_json::json!({
+        "name": "trip.mmd",
+        "content": "journey\n  title Trip\n  section Book\n    Search: 4: Me\n"
+    })
+    .to_string();
+    let r = http(addr, "POST", "/api/import", &hj, body.as_bytes()).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let imported = r.json().as_str().unwrap().to_string();
+    assert_eq!(f.library.journey(&imported).unwrap().title, "Trip");
+    let body = serde_json::json!({ "name": "bad.waymark", "content": "{" }).to_string();
+    let r = http(addr, "POST", "/api/import", &hj, body.as_bytes()).await;
+    assert_eq!(r.status, 400);
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("bad.waymark"));
+}

@@ -26,6 +26,8 @@ pub struct MapRow {
     pub annotations: u32,
     pub created_at: String,
     pub updated_at: String,
+    /// When the map was last opened in an editor, if ever.
+    pub opened_at: Option<String>,
 }
 
 /// A named version of a map.
@@ -240,7 +242,7 @@ impl Store {
     }
 
     const MAP_COLUMNS: &'static str =
-        "id, title, persona, stage_count, touchpoint_count, annotation_count, created_at, updated_at";
+        "id, title, persona, stage_count, touchpoint_count, annotation_count, created_at, updated_at, opened_at";
 
     fn map_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MapRow> {
         Ok(MapRow {
@@ -252,13 +254,14 @@ impl Store {
             annotations: r.get(5)?,
             created_at: r.get(6)?,
             updated_at: r.get(7)?,
+            opened_at: r.get(8)?,
         })
     }
 
-    /// Every map, most recently edited first.
+    /// Every map not in the trash, most recently edited first.
     pub fn list_maps(&self) -> Result<Vec<MapRow>> {
         let sql = format!(
-            "SELECT {} FROM maps ORDER BY updated_at DESC, id",
+            "SELECT {} FROM maps WHERE deleted_at IS NULL ORDER BY updated_at DESC, id",
             Self::MAP_COLUMNS
         );
         self.query_rows(&sql, [], Self::map_from_row)
@@ -281,6 +284,57 @@ impl Store {
             return Err(StoreError::MapNotFound(map_id.to_string()));
         }
         Ok(())
+    }
+
+    /// Sets a map's `deleted_at` (`Some`: moves it to the trash) or clears it
+    /// (`None`: takes it back out). Nothing else of the map changes.
+    pub fn set_trashed(&mut self, map_id: &str, deleted_at: Option<&str>) -> Result<()> {
+        self.set_map_column(map_id, "deleted_at", deleted_at)
+    }
+
+    /// Whether the map is in the trash.
+    pub fn is_trashed(&self, map_id: &str) -> Result<bool> {
+        let rows = self.query_rows(
+            "SELECT deleted_at IS NOT NULL FROM maps WHERE id = ?1",
+            [map_id],
+            |r| r.get::<_, bool>(0),
+        )?;
+        rows.first()
+            .copied()
+            .ok_or_else(|| StoreError::MapNotFound(map_id.to_string()))
+    }
+
+    /// Records that the map was opened now.
+    pub fn mark_opened(&mut self, map_id: &str) -> Result<()> {
+        self.set_map_column(map_id, "opened_at", Some(&now()))
+    }
+
+    fn set_map_column(&mut self, map_id: &str, column: &str, value: Option<&str>) -> Result<()> {
+        let sql = format!("UPDATE maps SET {column} = ?2 WHERE id = ?1");
+        let n = self
+            .conn
+            .execute(&sql, params![map_id, value])
+            .map_err(|e| self.classify(e))?;
+        if n == 0 {
+            return Err(StoreError::MapNotFound(map_id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Deletes for good the maps put in the trash more than `older_than`
+    /// ago; returns how many.
+    pub fn purge_trash(&mut self, older_than: std::time::Duration) -> Result<usize> {
+        let cutoff = time::OffsetDateTime::now_utc()
+            - time::Duration::try_from(older_than).unwrap_or(time::Duration::MAX);
+        let cutoff = cutoff
+            .format(&time::format_description::well_known::Rfc3339)
+            .expect("UTC time formats");
+        self.conn
+            .execute(
+                "DELETE FROM maps WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+                [cutoff],
+            )
+            .map_err(|e| self.classify(e))
     }
 
     /// Stores `state` (a full document state) as a named version.

@@ -13,7 +13,10 @@ pub const APPLICATION_ID: i64 = 0x5759_4D4B;
 
 /// Numbered migrations; `PRAGMA user_version` is the number of the last one
 /// applied. Never edit a released migration: add a new one.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_init.sql")),
+    (2, include_str!("../migrations/0002_trash_recent.sql")),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

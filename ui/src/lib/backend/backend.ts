@@ -1,5 +1,13 @@
 import { TauriBackend } from "./tauri";
-import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
+import type {
+  Explanation,
+  ImportSource,
+  MapStrip,
+  MapSummary,
+  Scorecard,
+  TemplateInfo,
+  VersionInfo,
+} from "./types";
 
 /**
  * Everything the UI asks of the backend. The UI talks to it only through
@@ -35,6 +43,20 @@ export interface Backend {
    * (relative: from the home folder), in a browser as a download named
    * after it. Resolves to where it went. */
   saveTextFile(path: string, text: string): Promise<string>;
+  /** Rename a map; resolves to its summary after the change. */
+  renameMap(id: string, title: string): Promise<MapSummary>;
+  /** Copy a map (not its versions) as "… (copy)"; resolves to the copy's id. */
+  duplicateMap(id: string): Promise<string>;
+  /** Move a map to the trash (a delete that `untrashMap` undoes). */
+  trashMap(id: string): Promise<void>;
+  /** Take a map back out of the trash. */
+  untrashMap(id: string): Promise<void>;
+  /** Note that a map was opened, for the library's recent list. */
+  markOpened(id: string): Promise<void>;
+  /** Every listed map's stages with their friction and emotion scores. */
+  mapStrips(): Promise<MapStrip[]>;
+  /** Import a `.waymark` or Mermaid file; resolves to the new map's id. */
+  importMap(source: ImportSource): Promise<string>;
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";

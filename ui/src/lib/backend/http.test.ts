@@ -62,3 +62,30 @@ describe("createBackend (index)", () => {
     expect(createBackend({})).toBeNull();
   });
 });
+
+describe("HttpBackend library calls", () => {
+  it("posts rename, trash and import to their routes", async () => {
+    const calls: [string, RequestInit][] = [];
+    vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
+      calls.push([url, init]);
+      return Promise.resolve(
+        init.method === "POST" && url.endsWith("/trash")
+          ? new Response(null, { status: 204 })
+          : new Response(JSON.stringify({ title: "T2" }), { status: 200 }),
+      );
+    });
+    const b = new HttpBackend("http://h:1", "tok");
+    await expect(b.renameMap("m", "T2")).resolves.toMatchObject({ title: "T2" });
+    await b.trashMap("m");
+    await b.importMap({ name: "a.mmd", content: "journey" });
+    expect(calls.map(([u, i]) => `${i.method ?? ""} ${u}`)).toEqual([
+      "POST http://h:1/api/maps/m/rename",
+      "POST http://h:1/api/maps/m/trash",
+      "POST http://h:1/api/import",
+    ]);
+    expect(calls[2]?.[1].body).toBe(JSON.stringify({ name: "a.mmd", content: "journey" }));
+    await expect(b.importMap({ path: "/x.waymark" })).rejects.toMatchObject({
+      code: "unsupported",
+    });
+  });
+});

@@ -1,6 +1,14 @@
 import type { Backend } from "./backend";
 import { BackendError } from "./errors";
-import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
+import type {
+  Explanation,
+  ImportSource,
+  MapStrip,
+  MapSummary,
+  Scorecard,
+  TemplateInfo,
+  VersionInfo,
+} from "./types";
 
 /**
  * The backend in a browser: the routes of `waymark serve` (crates/server).
@@ -100,6 +108,41 @@ export class HttpBackend implements Backend {
       URL.revokeObjectURL(url);
     }, 10_000);
     return Promise.resolve(name);
+  }
+
+  renameMap(id: string, title: string): Promise<MapSummary> {
+    return this.json<MapSummary>("POST", `${mapPath(id)}/rename`, { title });
+  }
+
+  duplicateMap(id: string): Promise<string> {
+    return this.json<string>("POST", `${mapPath(id)}/duplicate`);
+  }
+
+  async trashMap(id: string): Promise<void> {
+    await this.request("POST", `${mapPath(id)}/trash`);
+  }
+
+  async untrashMap(id: string): Promise<void> {
+    await this.request("POST", `${mapPath(id)}/untrash`);
+  }
+
+  async markOpened(id: string): Promise<void> {
+    await this.request("POST", `${mapPath(id)}/opened`);
+  }
+
+  mapStrips(): Promise<MapStrip[]> {
+    return this.json<MapStrip[]>("GET", "/api/strips");
+  }
+
+  /** A browser reads the file itself and sends its text; paths on the
+   * server's disk are not offered. */
+  importMap(source: ImportSource): Promise<string> {
+    if ("path" in source) {
+      return Promise.reject(
+        new BackendError("unsupported", "Choose the file in the page to import it."),
+      );
+    }
+    return this.json<string>("POST", "/api/import", source);
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {

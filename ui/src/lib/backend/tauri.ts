@@ -1,7 +1,15 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Backend, ExportFormat } from "./backend";
 import { BackendError } from "./errors";
-import type { Explanation, MapSummary, Scorecard, TemplateInfo, VersionInfo } from "./types";
+import type {
+  Explanation,
+  ImportSource,
+  MapStrip,
+  MapSummary,
+  Scorecard,
+  TemplateInfo,
+  VersionInfo,
+} from "./types";
 
 /** The backend inside the desktop app: Tauri commands of `src-tauri`. */
 export class TauriBackend implements Backend {
@@ -49,6 +57,34 @@ export class TauriBackend implements Backend {
 
   saveTextFile(path: string, text: string): Promise<string> {
     return call<string>("save_text_file", { path, text });
+  }
+
+  renameMap(id: string, title: string): Promise<MapSummary> {
+    return call<MapSummary>("rename_map", { id, title });
+  }
+
+  duplicateMap(id: string): Promise<string> {
+    return call<string>("duplicate_map", { id });
+  }
+
+  trashMap(id: string): Promise<void> {
+    return call<undefined>("trash_map", { id });
+  }
+
+  untrashMap(id: string): Promise<void> {
+    return call<undefined>("untrash_map", { id });
+  }
+
+  markOpened(id: string): Promise<void> {
+    return call<undefined>("mark_opened", { id });
+  }
+
+  mapStrips(): Promise<MapStrip[]> {
+    return call<MapStrip[]>("map_strips");
+  }
+
+  importMap(source: ImportSource): Promise<string> {
+    return call<string>("import_map", { ...source });
   }
 
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {

@@ -13,7 +13,27 @@ export interface MapSummary {
   created_at: string;
   /** RFC 3339 timestamp. */
   updated_at: string;
+  /** When the map was last opened (RFC 3339), if ever. */
+  opened_at: string | null;
 }
+
+/** One stage of a map's score strip (`waymark_api::StripStage`). */
+export interface StripStage {
+  name: string;
+  /** 0–100, null without data. */
+  friction: number | null;
+  /** −100..100, null without data. */
+  emotion: number | null;
+}
+
+/** A map's stages scored (`waymark_api::MapStrip`). */
+export interface MapStrip {
+  id: string;
+  stages: StripStage[];
+}
+
+/** What to import: a file on this computer, or a file's name and text. */
+export type ImportSource = { path: string } | { name: string; content: string };
 
 /** A built-in map template (`waymark_core::templates::TemplateInfo`). */
 export interface TemplateInfo {
