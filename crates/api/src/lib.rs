@@ -9,6 +9,7 @@
 mod error;
 pub mod files;
 mod formats;
+mod link;
 mod manage;
 pub mod report;
 mod scoring;
@@ -25,11 +26,14 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
 pub use formats::{parse_import_format, ExportFormat, ImportFormat};
+pub use link::{
+    check_link_target, LinkSpec, MapLink, Secret, SubscriptionId, TokenVia, UpdateObserver,
+};
 pub use manage::{MapStrip, StripStage, TRASH_KEEP};
 pub use scoring::{ExplainedResponse, Explanation};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::Scorecard;
-pub use waymark_store::{MapRow as MapSummary, VersionRow as VersionInfo};
+pub use waymark_store::{now as timestamp, MapRow as MapSummary, VersionRow as VersionInfo};
 
 /// Updates logged before a map's log is folded into a snapshot.
 const COMPACT_AFTER: i64 = 256;
@@ -63,6 +67,8 @@ struct OpenMap {
 struct Inner {
     store: Store,
     maps: HashMap<String, OpenMap>,
+    observers: Vec<(u64, UpdateObserver)>,
+    next_observer: u64,
 }
 
 /// A Waymark library: one SQLite file of journey maps.
@@ -147,6 +153,7 @@ impl Inner {
         };
         let open = self.maps.get_mut(id).expect("loaded before persisting");
         open.journey = after;
+        self.notify(id, update, origin);
         if self.store.pending_updates(id)? > COMPACT_AFTER {
             let state = full_state(&self.maps[id].doc);
             self.store.compact(id, &state, seq)?;
@@ -211,6 +218,8 @@ impl Library {
             inner: Mutex::new(Inner {
                 store,
                 maps: HashMap::new(),
+                observers: Vec::new(),
+                next_observer: 0,
             }),
         })
     }

@@ -5,6 +5,7 @@
 pub mod arbitrary;
 pub mod doc;
 pub mod formats;
+pub mod identity;
 pub mod model;
 pub mod order;
 pub mod synth;

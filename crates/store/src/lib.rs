@@ -5,6 +5,7 @@
 
 mod derived;
 mod error;
+mod links;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use serde::Serialize;
 use waymark_core::Journey;
 
 pub use error::{Result, StoreError};
+pub use links::LinkRow;
 
 /// A map as the library lists it, read from the derived `maps` table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,7 +80,7 @@ impl Store {
         &self.path
     }
 
-    fn classify(&self, e: rusqlite::Error) -> StoreError {
+    pub(crate) fn classify(&self, e: rusqlite::Error) -> StoreError {
         StoreError::classify(e, &self.path)
     }
 
@@ -226,7 +228,7 @@ impl Store {
     }
 
     /// Runs a query and collects its rows, classifying errors.
-    fn query_rows<T>(
+    pub(crate) fn query_rows<T>(
         &self,
         sql: &str,
         params: impl rusqlite::Params,

@@ -16,6 +16,7 @@ pub const APPLICATION_ID: i64 = 0x5759_4D4B;
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_init.sql")),
     (2, include_str!("../migrations/0002_trash_recent.sql")),
+    (3, include_str!("../migrations/0003_map_links.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,0 +1,339 @@
+//! One connection to a room: the initial exchange (checked before merging),
+//! then live updates both ways.
+
+use std::sync::Arc;
+
+use futures_util::{SinkExt, StreamExt};
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+use waymark_api::{check_link_target, ApiError, Library, LinkSpec};
+use yrs::sync::{Message, SyncMessage};
+use yrs::updates::decoder::Decode;
+use yrs::updates::encoder::Encode;
+use yrs::StateVector;
+
+use crate::connect::{self, Socket};
+use crate::room::{self, RoomState};
+use crate::{blocking, describe, SyncConfig, SyncError};
+
+/// The origin recorded in the update log for updates from a sync room;
+/// updates with this origin are not sent back.
+pub const SYNC_ORIGIN: &str = "sync";
+
+/// What one sync to convergence did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// The room held nothing and was seeded from the library.
+    pub seeded_room: bool,
+    /// Bytes of document updates received from / sent to the room.
+    pub received: usize,
+    pub sent: usize,
+}
+
+pub(crate) struct Session {
+    lib: Arc<Library>,
+    map_id: String,
+    doc_id: String,
+    place: String,
+    socket: Socket,
+    cfg: SyncConfig,
+    pub(crate) report: SyncReport,
+    /// When the link's last sync time was last written to the library.
+    stamped: std::time::Instant,
+}
+
+/// How often a live link writes its last sync time to the library.
+const STAMP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl Session {
+    pub(crate) async fn open(
+        lib: Arc<Library>,
+        map_id: &str,
+        doc_id: &str,
+        spec: &LinkSpec,
+        cfg: &SyncConfig,
+    ) -> Result<Session, SyncError> {
+        let socket = connect::open(spec, cfg).await?;
+        Ok(Session {
+            lib,
+            map_id: map_id.to_string(),
+            doc_id: doc_id.to_string(),
+            place: describe(spec),
+            socket,
+            cfg: cfg.clone(),
+            report: SyncReport::default(),
+            stamped: std::time::Instant::now(),
+        })
+    }
+
+    async fn send(&mut self, msg: Message) -> Result<(), SyncError> {
+        if let Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) = &msg {
+            self.report.sent += u.len();
+        }
+        self.socket
+            .send(WsMessage::Binary(msg.encode_v1().into()))
+            .await
+            .map_err(|e| SyncError::Offline(format!("{}: connection lost: {e}", self.place)))
+    }
+
+    /// The next sync message; presence and pings are skipped. `timed` bounds
+    /// the wait (during the initial exchange).
+    async fn recv(&mut self, timed: bool) -> Result<SyncMessage, SyncError> {
+        loop {
+            let next = if timed {
+                tokio::time::timeout(self.cfg.timeout, self.socket.next())
+                    .await
+                    .map_err(|_| {
+                        SyncError::Rejected(format!(
+                            "{}: no y-websocket sync answer within {} s (is it a y-websocket server?)",
+                            self.place,
+                            self.cfg.timeout.as_secs()
+                        ))
+                    })?
+            } else {
+                self.socket.next().await
+            };
+            let bytes = match next {
+                None | Some(Ok(WsMessage::Close(_))) => {
+                    return Err(SyncError::Offline(format!(
+                        "{}: the server closed the connection",
+                        self.place
+                    )))
+                }
+                Some(Err(e)) => {
+                    return Err(SyncError::Offline(format!(
+                        "{}: connection lost: {e}",
+                        self.place
+                    )))
+                }
+                Some(Ok(WsMessage::Binary(b))) => b,
+                Some(Ok(WsMessage::Text(_))) => {
+                    return Err(self.garbage("a text frame".into()));
+                }
+                Some(Ok(_)) => continue,
+            };
+            match Message::decode_v1(&bytes) {
+                Ok(Message::Sync(m)) => return Ok(m),
+                Ok(Message::Awareness(_) | Message::AwarenessQuery | Message::Auth(None)) => {
+                    continue
+                }
+                Ok(Message::Auth(Some(reason))) => {
+                    return Err(SyncError::Rejected(format!(
+                        "{}: the server denied access: {reason}",
+                        self.place
+                    )))
+                }
+                Ok(Message::Custom(tag, _)) => {
+                    return Err(self.garbage(format!("a message of unknown type {tag}")))
+                }
+                Err(e) => {
+                    return Err(self.garbage(format!("{} undecodable bytes ({e})", bytes.len())))
+                }
+            }
+        }
+    }
+
+    fn garbage(&self, what: String) -> SyncError {
+        SyncError::Rejected(format!(
+            "{}: the server sent {what}, not the y-websocket protocol; the local map is unchanged",
+            self.place
+        ))
+    }
+
+    async fn apply(&mut self, update: Vec<u8>) -> Result<(), SyncError> {
+        self.report.received += update.len();
+        let (id, doc_id) = (self.map_id.clone(), self.doc_id.clone());
+        let place = self.place.clone();
+        blocking(&self.lib, move |lib| {
+            lib.apply_remote_update(&id, &update, SYNC_ORIGIN, &doc_id)
+        })
+        .await
+        .map_err(|e| match e {
+            SyncError::Library(ApiError::Invalid(m)) => {
+                SyncError::Rejected(format!("{place}: refused an update from the room: {m}"))
+            }
+            other => other,
+        })
+    }
+
+    async fn reply_step1(&mut self, sv: StateVector) -> Result<(), SyncError> {
+        let id = self.map_id.clone();
+        let sv = sv.encode_v1();
+        let diff = blocking(&self.lib, move |lib| lib.encode_diff(&id, &sv)).await?;
+        self.send(Message::Sync(SyncMessage::SyncStep2(diff))).await
+    }
+
+    /// Reads the room whole, checks it, merges what it has that the library
+    /// lacks, sends what it lacks, and waits until the server has it.
+    pub(crate) async fn handshake(&mut self) -> Result<(), SyncError> {
+        self.send(Message::Sync(
+            SyncMessage::SyncStep1(StateVector::default()),
+        ))
+        .await?;
+        let mut early = Vec::new();
+        let room_state = loop {
+            match self.recv(true).await? {
+                SyncMessage::SyncStep2(state) => break state,
+                SyncMessage::Update(u) => early.push(u),
+                // Answered below with the diff against the room's full state.
+                SyncMessage::SyncStep1(_) => {}
+            }
+        };
+        self.report.received += room_state.len();
+        let room = room::check(&self.place, &room_state, Some(&self.doc_id))?;
+        self.report.seeded_room = matches!(room, RoomState::Empty);
+        let id = self.map_id.clone();
+        let ours = blocking(&self.lib, move |lib| lib.state_vector(&id)).await?;
+        let ours = StateVector::decode_v1(&ours).expect("the library encodes its state vector");
+        if let Some(diff) = room.diff(&ours) {
+            self.report.received -= room_state.len();
+            self.apply(diff).await?;
+        }
+        self.reply_step1(room.state_vector()).await?;
+        for u in early {
+            self.apply(u).await?;
+        }
+        // The server answers in order: once it answers this, it has applied
+        // everything sent before.
+        let id = self.map_id.clone();
+        let now = blocking(&self.lib, move |lib| lib.state_vector(&id)).await?;
+        let now = StateVector::decode_v1(&now).expect("the library encodes its state vector");
+        self.send(Message::Sync(SyncMessage::SyncStep1(now)))
+            .await?;
+        loop {
+            match self.recv(true).await? {
+                SyncMessage::SyncStep2(u) => {
+                    self.apply(u).await?;
+                    break;
+                }
+                SyncMessage::Update(u) => self.apply(u).await?,
+                SyncMessage::SyncStep1(sv) => self.reply_step1(sv).await?,
+            }
+        }
+        let id = self.map_id.clone();
+        blocking(&self.lib, move |lib| lib.record_sync(&id, None)).await
+    }
+
+    /// Live: remote updates in, local updates out, until the connection
+    /// drops (an error), or `stop` fires (Ok).
+    pub(crate) async fn live(
+        &mut self,
+        local: &mut UnboundedReceiver<Vec<u8>>,
+        stop: &mut tokio::sync::watch::Receiver<bool>,
+        on_synced: &(dyn Fn() + Send + Sync),
+    ) -> Result<(), SyncError> {
+        loop {
+            if self.stamped.elapsed() > STAMP_EVERY {
+                self.stamped = std::time::Instant::now();
+                let id = self.map_id.clone();
+                blocking(&self.lib, move |lib| lib.record_sync(&id, None)).await?;
+            }
+            tokio::select! {
+                msg = self.recv(false) => match msg? {
+                    SyncMessage::SyncStep2(u) | SyncMessage::Update(u) => {
+                        self.apply(u).await?;
+                        on_synced();
+                    }
+                    SyncMessage::SyncStep1(sv) => self.reply_step1(sv).await?,
+                },
+                update = local.recv() => match update {
+                    Some(u) => {
+                        self.send(Message::Sync(SyncMessage::Update(u))).await?;
+                        on_synced();
+                    }
+                    None => return Ok(()),
+                },
+                _ = stop.changed() => {
+                    let _ = self.socket.close(None).await;
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    pub(crate) async fn close(mut self) {
+        let _ = self.socket.close(None).await;
+    }
+}
+
+/// Syncs a linked map with its room until both hold the same document, then
+/// disconnects. The outcome is recorded on the link (last sync or error).
+pub async fn sync_once(
+    lib: Arc<Library>,
+    map_id: &str,
+    cfg: &SyncConfig,
+) -> Result<SyncReport, SyncError> {
+    let id = map_id.to_string();
+    let link = blocking(&lib, move |lib| lib.map_link(&id)).await?;
+    let link = link.ok_or_else(|| {
+        SyncError::Library(ApiError::NotFound(format!(
+            "map {map_id} is not linked to a sync room; link it with `waymark sync {map_id} --server URL`"
+        )))
+    })?;
+    let id = map_id.to_string();
+    let doc_id = blocking(&lib, move |lib| lib.ensure_doc_id(&id)).await?;
+    let outcome = async {
+        let mut session = Session::open(lib.clone(), map_id, &doc_id, &link.spec(), cfg).await?;
+        session.handshake().await?;
+        let report = session.report.clone();
+        session.close().await;
+        Ok(report)
+    }
+    .await;
+    if let Err(e) = &outcome {
+        record_failure(&lib, map_id, e).await;
+    }
+    outcome
+}
+
+pub(crate) async fn record_failure(lib: &Arc<Library>, map_id: &str, e: &SyncError) {
+    let (id, msg) = (map_id.to_string(), e.to_string());
+    let _ = blocking(lib, move |lib| lib.record_sync(&id, Some(&msg))).await;
+}
+
+/// Imports the map a room holds into the library as a new map linked to the
+/// room; returns its id. An empty room, or one holding something else than
+/// a Waymark map, is refused and nothing is written.
+pub async fn join(
+    lib: Arc<Library>,
+    spec: &LinkSpec,
+    cfg: &SyncConfig,
+) -> Result<String, SyncError> {
+    let (server, room) = check_link_target(&spec.server, &spec.room)?;
+    let spec = LinkSpec {
+        server,
+        room,
+        ..spec.clone()
+    };
+    let mut session = Session::open(lib.clone(), "", "", &spec, cfg).await?;
+    session
+        .send(Message::Sync(
+            SyncMessage::SyncStep1(StateVector::default()),
+        ))
+        .await?;
+    let state = loop {
+        if let SyncMessage::SyncStep2(state) = session.recv(true).await? {
+            break state;
+        }
+    };
+    session.close().await;
+    let place = describe(&spec);
+    let RoomState::Map { doc, .. } = room::check(&place, &state, None)? else {
+        return Err(SyncError::Rejected(format!(
+            "{place}: the room is empty, there is no map to join; share one there with `waymark sync ID --server URL --room NAME`"
+        )));
+    };
+    let full = {
+        use yrs::{ReadTxn, Transact};
+        doc.transact()
+            .encode_state_as_update_v1(&StateVector::default())
+    };
+    let id = blocking(&lib, move |lib| {
+        let id = lib.create_from_state(&full, &place)?;
+        lib.link_map(&id, &spec)?;
+        lib.record_sync(&id, None)?;
+        Ok(id)
+    })
+    .await?;
+    Ok(id)
+}
