@@ -6,6 +6,7 @@
 //! and persists every change (local edit or remote Yjs update) durably before
 //! returning.
 
+pub mod compare;
 mod error;
 pub mod files;
 mod formats;
@@ -13,6 +14,7 @@ mod link;
 mod manage;
 pub mod report;
 mod scoring;
+pub mod survey;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -162,11 +164,17 @@ impl Inner {
     }
 
     fn insert(&mut self, journey: Journey) -> Result<String> {
+        self.insert_from(journey, None)
+    }
+
+    /// Adds `journey` as a new map, remembering the map it was made from.
+    fn insert_from(&mut self, journey: Journey, link: Option<(&str, &str)>) -> Result<String> {
         check_valid(&journey)?;
         let id = uuid::Uuid::new_v4().to_string();
         let doc = waymark_core::doc::new_doc(&journey);
         let projected = read_journey(&doc).journey;
-        self.store.create_map(&id, &full_state(&doc), &projected)?;
+        self.store
+            .create_map_from(&id, &full_state(&doc), &projected, link)?;
         self.maps.insert(
             id.clone(),
             OpenMap {

@@ -2,7 +2,63 @@
 
 pub use waymark_report::{PageSize, Report, ReportError, ReportOptions, Section};
 
+use serde::{Deserialize, Serialize};
+
 use crate::{ApiError, Library, Result};
+
+/// The report dialog's choices, as the fronts send them. Every field is
+/// optional: page size A4, all sections, no company, logo or version label,
+/// today's date (UTC).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportRequest {
+    /// "a4", "a3", "letter" or "tabloid".
+    pub page_size: Option<String>,
+    /// Section names ("summary", "map", "stages", "pain-points", "appendix").
+    pub sections: Option<Vec<String>>,
+    pub company: Option<String>,
+    /// PNG or JPEG bytes.
+    pub logo: Option<Vec<u8>>,
+    pub version_label: Option<String>,
+    /// YYYY-MM-DD.
+    pub date: Option<String>,
+}
+
+/// Today's date in UTC as YYYY-MM-DD.
+pub fn today() -> String {
+    let d = time::OffsetDateTime::now_utc().date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+impl ReportRequest {
+    /// The report options; a bad page size or section is
+    /// `ApiError::Invalid` naming it.
+    pub fn options(&self) -> Result<ReportOptions> {
+        let invalid = |e: ReportError| ApiError::Invalid(e.to_string());
+        let mut o = ReportOptions::new(self.date.clone().unwrap_or_else(today));
+        if let Some(p) = &self.page_size {
+            o.page_size = p.parse().map_err(invalid)?;
+        }
+        if let Some(list) = &self.sections {
+            if list.is_empty() {
+                return Err(ApiError::Invalid(
+                    "choose at least one section for the report".into(),
+                ));
+            }
+            o.sections = Section::parse_list(&list.join(",")).map_err(invalid)?;
+        }
+        let text = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        };
+        o.company = text(&self.company);
+        o.version_label = text(&self.version_label);
+        o.logo = self.logo.clone().filter(|l| !l.is_empty());
+        Ok(o)
+    }
+}
 
 impl Library {
     /// Renders the map's executive PDF report: scores the current map with
@@ -21,6 +77,37 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_request_becomes_options_or_a_clear_error() {
+        let o = ReportRequest::default().options().unwrap();
+        assert_eq!(o.page_size, PageSize::A4);
+        assert_eq!(o.sections, Section::ALL.to_vec());
+        assert_eq!(o.date.len(), 10);
+        let r = ReportRequest {
+            page_size: Some("letter".into()),
+            sections: Some(vec!["map".into(), "summary".into()]),
+            company: Some("  Acme ".into()),
+            version_label: Some(" ".into()),
+            date: Some("2026-03-01".into()),
+            logo: None,
+        };
+        let o = r.options().unwrap();
+        assert_eq!(o.page_size, PageSize::Letter);
+        assert_eq!(o.sections, vec![Section::Summary, Section::Map]);
+        assert_eq!(o.company.as_deref(), Some("Acme"));
+        assert_eq!(o.version_label, None);
+        let bad = ReportRequest {
+            page_size: Some("a5".into()),
+            ..Default::default()
+        };
+        assert!(bad.options().unwrap_err().to_string().contains("a5"));
+        let none = ReportRequest {
+            sections: Some(vec![]),
+            ..Default::default()
+        };
+        assert_eq!(none.options().unwrap_err().code(), "invalid");
+    }
 
     #[test]
     fn report_pdf_renders_a_map_and_maps_errors() {

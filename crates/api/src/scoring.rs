@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, Scale};
 use waymark_score::sentiment::{compound, effort_cues};
-use waymark_score::{merge_responses, parse_responses_csv, MergeStats, Scorecard, TouchpointScore};
+use waymark_score::{MergeStats, Scorecard, TouchpointScore};
 
 use crate::{ApiError, Library, Result};
 
@@ -86,22 +86,6 @@ impl Library {
     /// there is one; answers already in the map (same respondent, touchpoint,
     /// metric and date) are replaced, not counted twice.
     pub fn import_responses(&self, id: &str, file_name: &str, text: &str) -> Result<MergeStats> {
-        let journey = self.journey(id)?;
-        let answers = parse_responses_csv(file_name, text, &journey).map_err(|errors| {
-            ApiError::Rejected {
-                summary: format!(
-                    "{file_name}: {} problem{} found, nothing imported",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                ),
-                details: errors.iter().map(|e| e.to_string()).collect(),
-            }
-        })?;
-        let mut stats = None;
-        self.edit(id, |j| {
-            stats = Some(merge_responses(j, answers));
-            Ok(())
-        })?;
-        Ok(stats.expect("edit ran the closure"))
+        self.import_responses_mapped(id, file_name, text, None)
     }
 }

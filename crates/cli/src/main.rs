@@ -2,6 +2,7 @@
 //! arguments, calls the API and prints; no domain logic lives here.
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
+mod compare_cmd;
 mod output;
 mod report_cmd;
 mod serve_cmd;
@@ -87,6 +88,21 @@ enum Command {
     Score {
         id: String,
         /// The full scorecard as JSON (every factor of every score)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy a map as its future state ("to-be"), linked to it; prints the new id
+    Future {
+        id: String,
+        /// Title of the copy (default: the map's title + " (to-be)")
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Compare two states of maps: BEFORE and AFTER are ID or ID@VERSION
+    Compare {
+        before: String,
+        after: String,
+        /// The full comparison as JSON
         #[arg(long)]
         json: bool,
     },
@@ -307,6 +323,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let text = read_text(&file)?;
             let stats = lib.import_responses(&id, &file.display().to_string(), &text)?;
             println!("{} answers added, {} replaced", stats.added, stats.replaced);
+        }
+        Command::Future { id, title } => {
+            let id = resolve(&lib, &id)?;
+            println!("{}", lib.create_future_state(&id, title.as_deref())?);
+        }
+        Command::Compare {
+            before,
+            after,
+            json,
+        } => {
+            let before = compare_cmd::parse_side(&lib, &before)?;
+            let after = compare_cmd::parse_side(&lib, &after)?;
+            let c = lib.compare(&before, &after)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&c).expect("serializable")
+                );
+            } else {
+                print!("{}", compare_cmd::render(&c));
+            }
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
         Command::Serve(args) => serve_cmd::run(lib, args)?,

@@ -322,3 +322,38 @@ fn report_writes_a_deterministic_pdf() {
         "nothing written on error"
     );
 }
+
+#[test]
+fn future_state_and_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Card", "--template", "bank-lost-card"],
+    )
+    .trim()
+    .to_string();
+    ok(&db, &["version", &id, "--label", "as-is"]);
+    let copy = ok(&db, &["future", &id]).trim().to_string();
+    assert_ne!(copy, id);
+    let list = ok(&db, &["list"]);
+    assert!(list.contains("Card (to-be)"), "{list}");
+
+    let text = ok(&db, &["compare", &id, &copy]);
+    assert!(
+        text.contains("0 added, 0 removed, 0 changed touchpoints"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["compare", &format!("{id}@as-is"), &copy, "--json"],
+    ))
+    .unwrap();
+    assert_eq!(json["after_title"], "Card (to-be)");
+    assert_eq!(json["stages"].as_array().unwrap().len(), 6);
+
+    let err = fails(&db, &["compare", &format!("{id}@"), &copy], 2);
+    assert!(err.contains("version after @ is missing"), "{err}");
+    let err = fails(&db, &["compare", &format!("{id}@nope"), &copy], 1);
+    assert!(err.contains("nope"), "{err}");
+}

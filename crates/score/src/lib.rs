@@ -22,11 +22,13 @@
 //! A figure without data is `None`, never 0.
 
 mod aggregate;
+pub mod compare;
 mod emotion;
 mod explain;
 mod friction;
 pub mod metrics;
 mod responses_csv;
+mod responses_preview;
 mod scorecard;
 pub mod sentiment;
 mod table;
@@ -35,5 +37,9 @@ pub use aggregate::{priority, score};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
 pub use responses_csv::{merge_responses, parse_responses_csv, MergeStats, ResponseError};
+pub use responses_preview::{
+    expected_columns, parse_mapped_responses, preview_responses, suggest_mapping, ColumnMapping,
+    CsvSample, PreviewError, ResponsesPreview,
+};
 pub use scorecard::*;
 pub use table::render_table;

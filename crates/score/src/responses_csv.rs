@@ -39,7 +39,7 @@ impl fmt::Display for ResponseError {
 
 impl std::error::Error for ResponseError {}
 
-const REQUIRED: [&str; 6] = [
+pub(crate) const REQUIRED: [&str; 6] = [
     "touchpoint",
     "respondent",
     "date",
@@ -47,7 +47,7 @@ const REQUIRED: [&str; 6] = [
     "scale",
     "value",
 ];
-const OPTIONAL: [&str; 1] = ["comment"];
+pub(crate) const OPTIONAL: [&str; 1] = ["comment"];
 
 /// Parses a survey CSV against `journey` (touchpoints are named by id or by
 /// exact title). Columns may come in any order; `comment` may be absent.
@@ -69,6 +69,7 @@ pub fn parse_responses_csv(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = rdr.records();
+    let lines = Lines::new(text);
 
     let header = match records.next() {
         Some(Ok(h)) => h,
@@ -116,12 +117,12 @@ pub fn parse_responses_csv(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.line(e.position());
                 errors.push(err(line, None, format!("unreadable row: {e}")));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = lines.line(rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -268,6 +269,39 @@ pub fn parse_responses_csv(
         Ok(out)
     } else {
         Err(errors)
+    }
+}
+
+/// 1-based line numbers of CSV records. The csv crate's own count misses a
+/// blank line skipped just before a record, so lines are counted here from
+/// the record's byte offset.
+pub(crate) struct Lines<'a> {
+    text: &'a [u8],
+    newlines: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let text = text.as_bytes();
+        let newlines = text
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Lines { text, newlines }
+    }
+
+    /// The line a record starts on (0 when the reader gave no position).
+    pub(crate) fn line(&self, pos: Option<&csv::Position>) -> u64 {
+        let Some(p) = pos else { return 0 };
+        let mut b = usize::try_from(p.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while b < self.text.len() && matches!(self.text[b], b'\n' | b'\r') {
+            b += 1;
+        }
+        self.newlines.partition_point(|&o| o < b) as u64 + 1
     }
 }
 

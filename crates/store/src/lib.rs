@@ -40,6 +40,16 @@ pub struct VersionRow {
     pub created_at: String,
 }
 
+/// A map made from another one: `map_id` was copied from `source_id`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapOrigin {
+    pub map_id: String,
+    pub source_id: String,
+    /// What the copy is, e.g. "future_state".
+    pub kind: String,
+    pub created_at: String,
+}
+
 /// What is stored for a map's document: the snapshot (if any) and the updates
 /// after it, oldest first. Applying them in order rebuilds the document.
 #[derive(Debug, Default)]
@@ -86,6 +96,18 @@ impl Store {
 
     /// Adds a map whose document starts as `initial_update` (a full state).
     pub fn create_map(&mut self, id: &str, initial_update: &[u8], journey: &Journey) -> Result<()> {
+        self.create_map_from(id, initial_update, journey, None)
+    }
+
+    /// Adds a map as [`Store::create_map`] does, remembering in the same
+    /// transaction the map it was made from (`link`: source id and kind).
+    pub fn create_map_from(
+        &mut self,
+        id: &str,
+        initial_update: &[u8],
+        journey: &Journey,
+        link: Option<(&str, &str)>,
+    ) -> Result<()> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -101,8 +123,31 @@ impl Store {
             params![id, initial_update, ts],
         )?;
         derived::write(&tx, id, None, journey)?;
+        if let Some((source, kind)) = link {
+            tx.execute(
+                "INSERT INTO map_origins (map_id, source_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, source, kind, ts],
+            )?;
+        }
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(())
+    }
+
+    /// Every link from or to `map_id` (its source, and the maps made from it).
+    pub fn map_origins(&self, map_id: &str) -> Result<Vec<MapOrigin>> {
+        self.query_rows(
+            "SELECT map_id, source_id, kind, created_at FROM map_origins
+             WHERE map_id = ?1 OR source_id = ?1 ORDER BY created_at, map_id",
+            [map_id],
+            |r| {
+                Ok(MapOrigin {
+                    map_id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    kind: r.get(2)?,
+                    created_at: r.get(3)?,
+                })
+            },
+        )
     }
 
     /// Appends one update to a map's log and brings the derived tables from

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_init.sql")),
     (2, include_str!("../migrations/0002_trash_recent.sql")),
     (3, include_str!("../migrations/0003_map_links.sql")),
+    (4, include_str!("../migrations/0004_map_origins.sql")),
 ];
 
 pub fn latest_version() -> i64 {
