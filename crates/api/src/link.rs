@@ -93,6 +93,8 @@ pub struct MapLink {
     pub token_via: TokenVia,
     pub linked_at: String,
     pub last_sync_at: Option<String>,
+    /// How the last attempt ended: `connected`, `offline` or `error`.
+    pub last_state: Option<String>,
     pub last_error: Option<String>,
 }
 
@@ -118,6 +120,7 @@ impl From<LinkRow> for MapLink {
             room: r.room,
             linked_at: r.linked_at,
             last_sync_at: r.last_sync_at,
+            last_state: r.last_state,
             last_error: r.last_error,
         }
     }
@@ -208,8 +211,9 @@ impl Library {
             .collect())
     }
 
-    /// Records a sync attempt's outcome on the link (`None` = in step now).
-    pub fn record_sync(&self, id: &str, error: Option<&str>) -> Result<()> {
+    /// Records a sync attempt's outcome on the link: `None` = in step now,
+    /// else the state it left (`offline`, `error`) and why.
+    pub fn record_sync(&self, id: &str, error: Option<(&str, &str)>) -> Result<()> {
         Ok(self.lock().store.record_sync(id, error)?)
     }
 

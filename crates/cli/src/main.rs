@@ -6,6 +6,7 @@ mod compare_cmd;
 mod output;
 mod report_cmd;
 mod serve_cmd;
+mod sync_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,6 +85,12 @@ enum Command {
     Report(report_cmd::ReportArgs),
     /// Serve the library to browsers (web UI, API, y-websocket) until Ctrl-C
     Serve(serve_cmd::ServeArgs),
+    /// Link a map to a room on a y-websocket server and sync it live (or --once)
+    Sync(sync_cmd::SyncArgs),
+    /// Import the map a sync room holds; prints the new map's id (linked to the room)
+    Join(sync_cmd::JoinArgs),
+    /// Remove a map's link to its sync room
+    Unlink { id: String },
     /// Score a map: friction, emotion, priority and CX metrics, explained
     Score {
         id: String,
@@ -257,14 +264,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let summary = lib.map_summary(&id)?;
             let journey = lib.journey(&id)?;
             let versions = lib.versions(&id)?;
+            let link = lib.map_link(&id)?;
             if json {
-                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "map": journey});
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey});
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&v).expect("serializable")
                 );
             } else {
                 print!("{}", output::map_detail(&summary, &journey, &versions));
+                if let Some(link) = link {
+                    print!("{}", sync_cmd::link_detail(&link));
+                }
             }
         }
         Command::Import { file, format } => {
@@ -347,6 +358,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
         Command::Serve(args) => serve_cmd::run(lib, args)?,
+        Command::Sync(args) => sync_cmd::sync(lib, args)?,
+        Command::Join(args) => sync_cmd::join(lib, args)?,
+        Command::Unlink { id } => sync_cmd::unlink(&lib, &id)?,
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;
             lib.delete(&id)?;

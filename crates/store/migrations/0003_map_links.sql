@@ -10,5 +10,6 @@ CREATE TABLE map_links (
                  CHECK (token_via IN ('query', 'header')),
     linked_at    TEXT NOT NULL,
     last_sync_at TEXT,                          -- last time the map and the room were in step
+    last_state   TEXT,                          -- outcome of the last attempt: 'connected', 'offline', 'error'
     last_error   TEXT                           -- why the last attempt failed; NULL after a success
 );

@@ -16,6 +16,8 @@ pub struct LinkRow {
     pub token_via: String,
     pub linked_at: String,
     pub last_sync_at: Option<String>,
+    /// `connected`, `offline` or `error`: how the last attempt ended.
+    pub last_state: Option<String>,
     pub last_error: Option<String>,
 }
 
@@ -28,13 +30,14 @@ impl std::fmt::Debug for LinkRow {
             .field("token", &self.token.as_ref().map(|_| "<hidden>"))
             .field("token_via", &self.token_via)
             .field("last_sync_at", &self.last_sync_at)
+            .field("last_state", &self.last_state)
             .field("last_error", &self.last_error)
             .finish()
     }
 }
 
 const LINK_COLUMNS: &str =
-    "map_id, server, room, token, token_via, linked_at, last_sync_at, last_error";
+    "map_id, server, room, token, token_via, linked_at, last_sync_at, last_state, last_error";
 
 fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LinkRow> {
     Ok(LinkRow {
@@ -45,7 +48,8 @@ fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LinkRow> {
         token_via: r.get(4)?,
         linked_at: r.get(5)?,
         last_sync_at: r.get(6)?,
-        last_error: r.get(7)?,
+        last_state: r.get(7)?,
+        last_error: r.get(8)?,
     })
 }
 
@@ -100,17 +104,19 @@ impl Store {
         )
     }
 
-    /// Records the outcome of a sync attempt: a success stamps `last_sync_at`
-    /// and clears the error; a failure keeps the last success and stores why.
-    pub fn record_sync(&mut self, map_id: &str, error: Option<&str>) -> Result<()> {
+    /// Records the outcome of a sync attempt: a success (`error` None)
+    /// stamps `last_sync_at` and clears the error; a failure keeps the last
+    /// success and stores its kind (`offline`, `error`) and why.
+    pub fn record_sync(&mut self, map_id: &str, error: Option<(&str, &str)>) -> Result<()> {
         let res = match error {
             None => self.conn.execute(
-                "UPDATE map_links SET last_sync_at = ?2, last_error = NULL WHERE map_id = ?1",
+                "UPDATE map_links SET last_sync_at = ?2, last_state = 'connected', last_error = NULL
+                 WHERE map_id = ?1",
                 params![map_id, now()],
             ),
-            Some(e) => self.conn.execute(
-                "UPDATE map_links SET last_error = ?2 WHERE map_id = ?1",
-                params![map_id, e],
+            Some((state, message)) => self.conn.execute(
+                "UPDATE map_links SET last_state = ?2, last_error = ?3 WHERE map_id = ?1",
+                params![map_id, state, message],
             ),
         };
         res.map_err(|e| self.classify(e))?;

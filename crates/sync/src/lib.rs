@@ -23,7 +23,7 @@ use std::time::Duration;
 use serde::Serialize;
 use waymark_api::{ApiError, Library, LinkSpec};
 
-pub use live::{LiveSync, SyncManager};
+pub use live::{stored_state, LiveSync, SyncManager};
 pub use session::{join, sync_once, SyncReport};
 
 /// Timings of the sync client.
@@ -102,6 +102,15 @@ pub enum SyncError {
 impl SyncError {
     pub fn is_offline(&self) -> bool {
         matches!(self, SyncError::Offline(_))
+    }
+
+    /// The link state this failure leaves.
+    pub fn state(&self) -> LinkState {
+        if self.is_offline() {
+            LinkState::Offline
+        } else {
+            LinkState::Error
+        }
     }
 }
 

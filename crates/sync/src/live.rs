@@ -125,10 +125,8 @@ async fn run(
             Ok(_) => break, // stopped, or the map was unlinked
             Err(e) => {
                 record_failure(&lib, &map_id, &e).await;
-                if e.is_offline() {
-                    set(LinkState::Offline, Some(e.to_string()), None);
-                } else {
-                    set(LinkState::Error, Some(e.to_string()), None);
+                set(e.state(), Some(e.to_string()), None);
+                if !e.is_offline() {
                     delay = cfg.backoff_max;
                 }
             }
@@ -206,9 +204,19 @@ impl SyncManager {
             return Ok(Some(live.status()));
         }
         Ok(self.lib.map_link(map_id)?.map(|l| SyncStatus {
-            state: LinkState::Stopped,
+            state: stored_state(&l),
             last_sync_at: l.last_sync_at,
             message: l.last_error,
         }))
+    }
+}
+
+/// The state a link was left in by the last sync that ran (in this process
+/// or another): `stopped` if it never ran or ended cleanly.
+pub fn stored_state(link: &waymark_api::MapLink) -> LinkState {
+    match link.last_state.as_deref() {
+        Some("offline") => LinkState::Offline,
+        Some("error") => LinkState::Error,
+        _ => LinkState::Stopped,
     }
 }

@@ -288,7 +288,8 @@ pub async fn sync_once(
 
 pub(crate) async fn record_failure(lib: &Arc<Library>, map_id: &str, e: &SyncError) {
     let (id, msg) = (map_id.to_string(), e.to_string());
-    let _ = blocking(lib, move |lib| lib.record_sync(&id, Some(&msg))).await;
+    let state = e.state().as_str();
+    let _ = blocking(lib, move |lib| lib.record_sync(&id, Some((state, &msg)))).await;
 }
 
 /// Imports the map a room holds into the library as a new map linked to the
