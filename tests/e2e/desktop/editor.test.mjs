@@ -8,7 +8,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, root, screenshot, useDriver, withApp, workDir } from "./harness.mjs";
+import {
+  ARTIFACTS,
+  centre,
+  clickAt,
+  root,
+  screenshot,
+  useDriver,
+  withApp,
+  workDir,
+} from "./harness.mjs";
 
 const TITLE = "Editor journey";
 const CLI = process.env.WAYMARK_CLI ?? path.join(root, "target/debug/waymark");
@@ -37,25 +46,6 @@ async function setField(browser, name, value) {
   // Element Send Keys types repeated letters reliably ("ll"); it replaces the selection.
   await input.addValue(value);
   await browser.keys("Tab");
-}
-
-/** The viewport point at the middle of an element (`fy` of its height down). SVG
- * groups have no WebDriver rect in WebKit, so ask the page. */
-async function centre(browser, selector, fy = 0.5) {
-  const r = await browser.execute(
-    (sel, f) => {
-      const b = document.querySelector(sel).getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height * f };
-    },
-    selector,
-    fy,
-  );
-  return { x: Math.round(r.x), y: Math.round(r.y) };
-}
-
-async function clickAt(browser, selector) {
-  const { x, y } = await centre(browser, selector);
-  await browser.action("pointer").move({ x, y }).down().up().perform();
 }
 
 const card = (browser, title) => browser.$(`g.card[data-title='${title}']`);

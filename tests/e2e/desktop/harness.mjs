@@ -71,6 +71,25 @@ export function launch() {
   });
 }
 
+/** The viewport point at the middle of an element (`fy` of its height down). SVG
+ * groups have no WebDriver rect in WebKit, so ask the page. */
+export async function centre(browser, selector, fy = 0.5) {
+  const r = await browser.execute(
+    (sel, f) => {
+      const b = document.querySelector(sel).getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height * f };
+    },
+    selector,
+    fy,
+  );
+  return { x: Math.round(r.x), y: Math.round(r.y) };
+}
+
+export async function clickAt(browser, selector) {
+  const { x, y } = await centre(browser, selector);
+  await browser.action("pointer").move({ x, y }).down().up().perform();
+}
+
 /** Save a screenshot once the page has painted its latest state. */
 export async function screenshot(browser, name) {
   // WebKit can hand back the previous frame right after a DOM change.

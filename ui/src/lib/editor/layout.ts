@@ -4,7 +4,8 @@
 import type { JourneyView, Lane, LaneKind, Stage, Touchpoint } from "../doc/journey";
 
 export const LANE_HEAD_W = 176;
-export const STAGE_HEAD_H = 64;
+/** Tall enough for the name and the stage summary (friction, emotion, worst touchpoint). */
+export const STAGE_HEAD_H = 88;
 export const COL_W = 232;
 export const CARD_H = 80;
 export const CARD_GAP = 8;

@@ -1,0 +1,49 @@
+// Scorecard builders for the unit tests.
+
+import type { Scorecard, TouchpointScore } from "../backend";
+
+export function tpScore(id: string, over: Partial<TouchpointScore> = {}): TouchpointScore {
+  return {
+    id,
+    title: id,
+    stage: "s1",
+    friction: null,
+    emotion: null,
+    priority: null,
+    pain_point: false,
+    label: null,
+    coverage: 0,
+    low_confidence: true,
+    effort_cues: [],
+    factors: [],
+    reach_assumed: false,
+    responses: 0,
+    nps: null,
+    csat: null,
+    ces: { ces5: null, ces7: null },
+    fcr: null,
+    aht_minutes: null,
+    negative_comment_share: null,
+    ...over,
+  };
+}
+
+export function scorecard(tps: TouchpointScore[]): Scorecard {
+  return {
+    journey: {
+      friction: null,
+      emotion: null,
+      remembered_emotion: null,
+      nps: null,
+      csat: null,
+      ces: { ces5: null, ces7: null },
+      responses: 0,
+      pain_points: 0,
+      churn_rate: null,
+      clv: null,
+      reach_assumed: false,
+    },
+    stages: [],
+    touchpoints: tps,
+  };
+}
