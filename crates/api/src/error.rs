@@ -15,6 +15,9 @@ pub enum ApiError {
     Import(#[from] ImportError),
     #[error("{0}")]
     Conflict(String),
+    /// The caller may not make this change (a workshop participant's role).
+    #[error("{0}")]
+    Forbidden(String),
     /// Input with several problems, each naming its place (line, column).
     #[error("{summary}\n{}", details.join("\n"))]
     Rejected {
@@ -32,6 +35,7 @@ impl ApiError {
             ApiError::Invalid(_) => "invalid",
             ApiError::Import(_) | ApiError::Rejected { .. } => "import_failed",
             ApiError::Conflict(_) => "conflict",
+            ApiError::Forbidden(_) => "forbidden",
             ApiError::Store(e) => match e {
                 StoreError::NotALibrary { .. } => "not_a_library",
                 StoreError::NewerLibrary { .. } => "newer_library",

@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use waymark_core::doc::{read_journey, write_journey_diff};
+use waymark_core::doc::{read_journey, write_journey_diff, Projection};
+use waymark_core::validate::Problem;
 use waymark_core::{validate, Journey};
 use waymark_store::{Store, StoreError};
 use yrs::updates::decoder::Decode;
@@ -36,6 +37,18 @@ pub use scoring::{ExplainedResponse, Explanation};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::Scorecard;
 pub use waymark_store::{now as timestamp, MapRow as MapSummary, VersionRow as VersionInfo};
+
+/// What [`Library::apply_update_checked`] shows its check.
+pub struct UpdateCheck<'a> {
+    pub before: &'a Journey,
+    /// What the projection hid before the update.
+    pub before_problems: &'a [Problem],
+    /// The map with the update applied.
+    pub after: &'a Projection,
+    /// The document with the update applied (to look at what the projection
+    /// does not show: root types, missing dependencies).
+    pub doc: &'a Doc,
+}
 
 /// Updates logged before a map's log is folded into a snapshot.
 const COMPACT_AFTER: i64 = 256;
@@ -61,9 +74,9 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 struct OpenMap {
     doc: Doc,
     journey: Journey,
-    /// The projection hid entities (dangling or unreadable ones): the document
-    /// holds more than `journey`, so a local edit must re-project.
-    hidden: bool,
+    /// What the projection hid (dangling or unreadable entities): when any,
+    /// the document holds more than `journey`, so a local edit must re-project.
+    problems: Vec<Problem>,
 }
 
 struct Inner {
@@ -125,7 +138,7 @@ impl Inner {
                 OpenMap {
                     doc,
                     journey: p.journey,
-                    hidden: !p.problems.is_empty(),
+                    problems: p.problems,
                 },
             );
         }
@@ -180,7 +193,7 @@ impl Inner {
             OpenMap {
                 doc,
                 journey: projected,
-                hidden: false,
+                problems: Vec::new(),
             },
         );
         Ok(id)
@@ -191,7 +204,7 @@ impl Inner {
         id: &str,
         origin: &str,
         f: impl FnOnce(&mut Journey) -> Result<()>,
-    ) -> Result<Journey> {
+    ) -> Result<(Journey, Option<Vec<u8>>)> {
         let open = self.load(id)?;
         let before = open.journey.clone();
         let mut next = before.clone();
@@ -205,16 +218,16 @@ impl Inner {
         };
         // Writing the difference makes the document project to `next` unless
         // it holds entities the projection hides; only then read it back.
-        let after = if open.hidden {
+        let after = if !open.problems.is_empty() {
             read_journey(&open.doc).journey
         } else {
             next
         };
         if after == before {
-            return Ok(after);
+            return Ok((after, None));
         }
         self.persist(id, &update, origin, before, after.clone())?;
-        Ok(after)
+        Ok((after, Some(update)))
     }
 }
 
@@ -311,24 +324,71 @@ impl Library {
     /// validated and written into the document as the smallest update, then
     /// persisted. Returns the map after the edit.
     pub fn edit(&self, id: &str, f: impl FnOnce(&mut Journey) -> Result<()>) -> Result<Journey> {
-        self.lock().edit(id, "local", f)
+        Ok(self.lock().edit(id, "local", f)?.0)
+    }
+
+    /// [`Library::edit`] that also returns the Yjs update it made (`None`
+    /// when nothing changed), for a server to forward to other replicas.
+    pub fn edit_update(
+        &self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut Journey) -> Result<()>,
+    ) -> Result<(Journey, Option<Vec<u8>>)> {
+        self.lock().edit(id, origin, f)
     }
 
     /// Applies a Yjs update from another replica (the UI, a workshop peer, a
     /// sync server), durably. A malformed update is refused and changes nothing.
     pub fn apply_update(&self, id: &str, update: &[u8], origin: &str) -> Result<()> {
+        self.apply_update_checked(id, update, origin, |_| Ok(()))
+    }
+
+    /// Like [`Library::apply_update`], but `check` sees the map before and
+    /// after the update and may refuse it (a workshop participant's role). A
+    /// refused update is neither persisted nor kept in memory: the cached
+    /// document is dropped and reloaded from the file on next use.
+    pub fn apply_update_checked(
+        &self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        check: impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>,
+    ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
         let mut inner = self.lock();
         let open = inner.load(id)?;
         let before = open.journey.clone();
-        open.doc
-            .transact_mut()
-            .apply_update(decoded)
-            .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
-        let p = read_journey(&open.doc);
-        open.hidden = !p.problems.is_empty();
-        inner.persist(id, update, origin, before, p.journey)
+        let applied = open.doc.transact_mut().apply_update(decoded);
+        let checked = match applied {
+            Err(e) => Err(ApiError::Invalid(format!(
+                "map {id}: Yjs update does not apply: {e}"
+            ))),
+            Ok(()) => {
+                let after = read_journey(&open.doc);
+                let verdict = check(&UpdateCheck {
+                    before: &before,
+                    before_problems: &open.problems,
+                    after: &after,
+                    doc: &open.doc,
+                });
+                verdict
+                    .map(|()| after)
+                    .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))
+            }
+        };
+        match checked {
+            Ok(after) => {
+                open.problems = after.problems;
+                inner.persist(id, update, origin, before, after.journey)
+            }
+            Err(e) => {
+                // The document may hold part of the refused update: forget it.
+                inner.maps.remove(id);
+                Err(e)
+            }
+        }
     }
 
     /// The map's full document state (a Yjs update from an empty document).

@@ -177,7 +177,7 @@ impl From<ApiError> for Failure {
 
 /// Resolves a map id or a unique prefix of one (at least 4 characters), as
 /// people copy ids from `waymark list`.
-fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
+pub(crate) fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
     let maps = lib.list_maps()?;
     if maps.iter().any(|m| m.id == id) {
         return Ok(id.to_string());

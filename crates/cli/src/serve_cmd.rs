@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// machine's LAN name for a workshop; repeatable
     #[arg(long = "allow-host", value_name = "NAME[:PORT]")]
     allow_hosts: Vec<String>,
+    /// A map the workshop's participants may open (id or unique prefix);
+    /// repeatable; without it they may open every map
+    #[arg(long = "map", value_name = "ID")]
+    maps: Vec<String>,
 }
 
 pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
@@ -38,10 +42,16 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
         }
     }
     let path = lib.path();
+    let maps = args
+        .maps
+        .iter()
+        .map(|m| crate::resolve(&lib, m))
+        .collect::<Result<Vec<_>, _>>()?;
     let config = ServerConfig {
         bind: args.bind,
         ui_dir: args.ui,
         extra_hosts: args.allow_hosts,
+        maps,
         ..ServerConfig::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -54,11 +64,12 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", args.bind)))?;
         if !server.addr().ip().is_loopback() {
             eprintln!(
-                "waymark: listening on {} beyond this machine: anyone who has the link can edit",
+                "waymark: listening on {} beyond this machine: anyone with the facilitator link can edit; the join link lets people annotate and vote",
                 server.addr()
             );
         }
         println!("Serving {} at {}", path.display(), server.url());
+        println!("Participants join at {}", server.join_url());
         println!("Press Ctrl-C to stop.");
         let _ = std::io::stdout().flush();
         tokio::signal::ctrl_c()

@@ -1,13 +1,15 @@
-//! The check in front of every request: Host, Origin, then the token.
+//! The check in front of every request: Host, Origin, then the token, which
+//! says who is asking ([`Who`]) and so what they may reach.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::workshop::Who;
 use crate::AppState;
 
 /// The cookie's name carries the port: cookies ignore ports, and two servers
@@ -16,7 +18,11 @@ fn cookie_name(s: &AppState) -> String {
     format!("waymark_token_{}", s.addr.port())
 }
 
-pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+pub(crate) async fn guard(
+    State(s): State<Arc<AppState>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let headers = req.headers();
     let host_ok = headers
         .get(header::HOST)
@@ -40,9 +46,13 @@ pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Ne
         .clone()
         .or_else(|| bearer_token(headers))
         .or_else(|| cookie_token(headers, &cookie_name(&s)));
-    if !given.is_some_and(|t| same(t.as_bytes(), s.token.as_bytes())) {
+    let Some(who) = given.and_then(|t| identify(&s, &t)) else {
         return StatusCode::UNAUTHORIZED.into_response();
+    };
+    if !may_reach(&s, &who, req.method(), req.uri().path()) {
+        return StatusCode::FORBIDDEN.into_response();
     }
+    req.extensions_mut().insert(who);
     let mut res = next.run(req).await;
     if from_query.is_some() {
         // A page opened with `?token=` loads its scripts and styles without
@@ -50,7 +60,7 @@ pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Ne
         let cookie = format!(
             "{}={}; HttpOnly; SameSite=Strict; Path=/",
             cookie_name(&s),
-            s.token
+            from_query.unwrap_or_default()
         );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
@@ -59,8 +69,48 @@ pub(crate) async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Ne
     res
 }
 
+fn identify(s: &AppState, token: &str) -> Option<Who> {
+    if same(token.as_bytes(), s.token.as_bytes()) {
+        Some(Who::Host)
+    } else if same(token.as_bytes(), s.workshop.join_token.as_bytes()) {
+        Some(Who::Joiner)
+    } else {
+        s.workshop.by_token(token).map(Who::Participant)
+    }
+}
+
+/// The facilitator reaches everything. Anyone with the join link loads the
+/// page and joins. A participant reads the workshop's maps, sends updates
+/// (checked against their role where they are applied) and votes; creating,
+/// restoring and versioning maps stay with the facilitator.
+fn may_reach(s: &AppState, who: &Who, method: &Method, path: &str) -> bool {
+    let api = path.starts_with("/api/") || path.starts_with("/ws/");
+    match who {
+        Who::Host => true,
+        Who::Joiner => !api || path == "/api/workshop" || path == "/api/workshop/join",
+        Who::Participant(_) => {
+            if !api || matches!(path, "/api/workshop" | "/api/workshop/vote") {
+                return true;
+            }
+            if path == "/api/templates" || (path == "/api/maps" && method == Method::GET) {
+                return true;
+            }
+            let map_route = path
+                .strip_prefix("/ws/")
+                .map(|id| (id, ""))
+                .or_else(|| path.strip_prefix("/api/maps/")?.split_once('/'));
+            match map_route {
+                Some((id, rest)) => {
+                    matches!(rest, "" | "state" | "update") && s.workshop.map_allowed(id)
+                }
+                None => false,
+            }
+        }
+    }
+}
+
 /// Compares without an early exit, so timing tells nothing about the token.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -18,8 +18,13 @@
 
 mod guard;
 mod library_routes;
+mod limits;
+mod permit;
 mod routes;
+mod workshop;
 mod ws;
+
+pub use workshop::{Role, FACILITATOR, WORKSHOP_MESSAGE};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -51,6 +56,15 @@ pub struct ServerConfig {
     /// Extra `Host` names (`name` or `name:port`) the server answers to,
     /// e.g. a LAN host name for a workshop.
     pub extra_hosts: Vec<String>,
+    /// The token participants join with; `None` draws a random one.
+    pub join_token: Option<String>,
+    /// The maps a workshop's participants may open; empty means all.
+    pub maps: Vec<String>,
+    /// Most participants who may join.
+    pub max_participants: usize,
+    /// Most WebSocket connections open at once, and per client address.
+    pub max_connections: usize,
+    pub max_connections_per_addr: usize,
 }
 
 impl Default for ServerConfig {
@@ -63,6 +77,11 @@ impl Default for ServerConfig {
             rate_per_sec: 200.0,
             rate_burst: 400.0,
             extra_hosts: Vec::new(),
+            join_token: None,
+            maps: Vec::new(),
+            max_participants: 100,
+            max_connections: 256,
+            max_connections_per_addr: 16,
         }
     }
 }
@@ -74,6 +93,8 @@ pub(crate) struct AppState {
     pub addr: SocketAddr,
     pub config: ServerConfig,
     pub rooms: ws::Rooms,
+    pub workshop: workshop::Workshop,
+    pub connections: limits::Connections,
 }
 
 /// A random token of 128 bits, as 32 lowercase hex digits.
@@ -88,6 +109,7 @@ pub fn random_token() -> std::io::Result<String> {
 pub struct RunningServer {
     addr: SocketAddr,
     token: String,
+    join_token: String,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
 }
@@ -103,14 +125,31 @@ impl RunningServer {
         &self.token
     }
 
-    /// The URL to open in a browser, token included.
+    /// The token participants join a workshop with.
+    pub fn join_token(&self) -> &str {
+        &self.join_token
+    }
+
+    /// The facilitator's URL (the host token: everything allowed).
     pub fn url(&self) -> String {
-        let host = if self.addr.ip().is_unspecified() {
+        format!("http://{}/?token={}", self.shown_addr(), self.token)
+    }
+
+    /// The link participants open: it asks their name and joins.
+    pub fn join_url(&self) -> String {
+        format!(
+            "http://{}/?token={}#/join",
+            self.shown_addr(),
+            self.join_token
+        )
+    }
+
+    fn shown_addr(&self) -> SocketAddr {
+        if self.addr.ip().is_unspecified() {
             SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), self.addr.port())
         } else {
             self.addr
-        };
-        format!("http://{host}/?token={}", self.token)
+        }
     }
 
     /// Stops accepting, lets open requests finish, and returns.
@@ -136,25 +175,42 @@ pub async fn start(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
         Some(t) if !t.is_empty() => t.clone(),
         _ => random_token()?,
     };
+    let join_token = match &config.join_token {
+        Some(t) if !t.is_empty() => t.clone(),
+        _ => random_token()?,
+    };
     let state = Arc::new(AppState {
         library,
         token: token.clone(),
         addr,
+        workshop: workshop::Workshop::new(
+            join_token.clone(),
+            config.maps.clone(),
+            config.max_participants,
+        ),
+        connections: limits::Connections::new(
+            config.max_connections,
+            config.max_connections_per_addr,
+        ),
         config,
         rooms: ws::Rooms::default(),
     });
     let app = router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service())
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = rx.await;
+        })
+        .await
     });
     Ok(RunningServer {
         addr,
         token,
+        join_token,
         shutdown: Some(tx),
         task,
     })
@@ -168,6 +224,7 @@ pub async fn serve(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
 fn router(state: Arc<AppState>) -> Router {
     let mut app = routes::api()
         .merge(library_routes::routes())
+        .merge(workshop::routes())
         .merge(ws::routes())
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.max_message_bytes,
@@ -182,3 +239,6 @@ fn router(state: Arc<AppState>) -> Router {
     ))
     .with_state(state)
 }
+
+#[cfg(test)]
+mod fuzz_tests;

@@ -8,10 +8,12 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use waymark_api::{ApiError, Library};
 
+use crate::permit::{check_update, Actor};
+use crate::workshop::Who;
 use crate::AppState;
 
 pub(crate) fn api() -> Router<Arc<AppState>> {
@@ -53,6 +55,7 @@ pub(crate) fn api_error(e: ApiError) -> Response {
         "not_found" => StatusCode::NOT_FOUND,
         "invalid" | "import_failed" => StatusCode::BAD_REQUEST,
         "conflict" => StatusCode::CONFLICT,
+        "forbidden" => StatusCode::FORBIDDEN,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     (status, Json(e)).into_response()
@@ -86,8 +89,19 @@ async fn list_templates() -> Response {
     Json(waymark_api::list_templates()).into_response()
 }
 
-async fn list_maps(State(s): State<Arc<AppState>>) -> Response {
-    json(blocking(&s, |lib| lib.list_maps()).await)
+async fn list_maps(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> Response {
+    let state = s.clone();
+    json(
+        blocking(&s, move |lib| {
+            let mut maps = lib.list_maps()?;
+            // A participant sees the workshop's maps only.
+            if who != Who::Host {
+                maps.retain(|m| state.workshop.map_allowed(&m.id));
+            }
+            Ok(maps)
+        })
+        .await,
+    )
 }
 
 #[derive(Deserialize)]
@@ -122,13 +136,33 @@ async fn open_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Res
 /// forwards it to the map's WebSocket room.
 async fn apply_update(
     State(s): State<Arc<AppState>>,
+    Extension(who): Extension<Who>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
     let update = body.to_vec();
     let map = id.clone();
     let copy = update.clone();
-    match blocking(&s, move |lib| lib.apply_update(&map, &copy, "http")).await {
+    // A participant's update is checked against their role, as over the WebSocket.
+    let actor = match who {
+        Who::Host => None,
+        _ => match s.workshop.actor(&who) {
+            Some(a) => Some(a),
+            None => return error(StatusCode::GONE, "ended", "the workshop has ended"),
+        },
+    };
+    let applied = blocking(&s, move |lib| match &actor {
+        None => lib.apply_update(&map, &copy, "http"),
+        Some((name, role, locked)) => {
+            let actor = Actor {
+                name,
+                role: *role,
+                locked: *locked,
+            };
+            lib.apply_update_checked(&map, &copy, "http", |c| check_update(&actor, c))
+        }
+    });
+    match applied.await {
         Ok(()) => {
             s.rooms.broadcast_update(&id, &update);
             StatusCode::NO_CONTENT.into_response()

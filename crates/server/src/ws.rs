@@ -3,24 +3,30 @@
 //! (presence) is kept in memory per room and relayed.
 
 use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::Router;
+use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
 use tokio::sync::broadcast;
+use waymark_api::{ApiError, Library};
+use yrs::encoding::write::Write as _;
 use yrs::sync::awareness::AwarenessUpdateEntry;
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{ClientID, Doc, ReadTxn, Transact, Update};
 
-use crate::routes::blocking;
+use crate::limits::Bucket;
+use crate::permit::{check_update, Actor};
+use crate::routes::{blocking, error};
+use crate::workshop::{Who, WORKSHOP_MESSAGE};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {
@@ -78,48 +84,78 @@ impl Rooms {
 async fn upgrade(
     State(s): State<Arc<AppState>>,
     Path(map): Path<String>,
+    Extension(who): Extension<Who>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ws: WebSocketUpgrade,
 ) -> Response {
     let id = map.clone();
     if let Err(e) = blocking(&s, move |lib| lib.map_summary(&id)).await {
         return e;
     }
+    if s.workshop.actor(&who).is_none() {
+        return error(StatusCode::GONE, "ended", "the workshop has ended");
+    }
+    let slot = match s.connections.open(peer.ip()) {
+        Ok(slot) => slot,
+        Err(why) => return error(StatusCode::TOO_MANY_REQUESTS, "too_many", why),
+    };
+    s.workshop.lock().maps_used.insert(map.clone());
     let max = s.config.max_message_bytes;
     ws.max_message_size(max)
         .max_frame_size(max)
-        .on_upgrade(move |socket| async move { connection(s, map, socket).await })
+        .on_upgrade(move |socket| async move {
+            connection(s, map, who, socket).await;
+            drop(slot);
+        })
 }
 
 /// Why a connection is closed by the server.
-struct Close(u16, &'static str);
+#[derive(Debug)]
+pub(crate) struct Close(pub u16, pub String);
+
+impl Close {
+    fn new(code: u16, reason: &str) -> Self {
+        // A close frame's reason holds at most 123 bytes.
+        let mut end = reason.len().min(120);
+        while !reason.is_char_boundary(end) {
+            end -= 1;
+        }
+        Close(code, reason[..end].to_string())
+    }
+}
 
 const POLICY: u16 = 1008;
 const UNSUPPORTED: u16 = 1003;
 const INVALID: u16 = 1007;
 const TOO_BIG: u16 = 1009;
+/// The workshop ended (an application code: the client should not retry).
+pub const ENDED: u16 = 4000;
 
-async fn connection(s: Arc<AppState>, map: String, socket: WebSocket) {
+async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) {
     let (room, conn) = s.rooms.join(&map);
     let mut rx = room.tx.subscribe();
+    let mut workshop = s.workshop.changed.subscribe();
     let (mut sink, mut stream) = socket.split();
     let mut clients: HashSet<ClientID> = HashSet::new();
 
     let outcome = async {
-        // Greeting: our state vector (so the client sends what we lack) and
-        // the presence of the others.
+        // Greeting: our state vector (so the client sends what we lack), the
+        // workshop state and the presence of the others.
         let id = map.clone();
         let state = blocking(&s, move |lib| lib.encode_state(&id))
             .await
-            .map_err(|_| Close(1011, "map unavailable"))?;
+            .map_err(|_| Close::new(1011, "map unavailable"))?;
         let sv = {
             let doc = Doc::new();
-            let update = Update::decode_v1(&state).map_err(|_| Close(1011, "map unreadable"))?;
+            let update =
+                Update::decode_v1(&state).map_err(|_| Close::new(1011, "map unreadable"))?;
             let mut txn = doc.transact_mut();
             txn.apply_update(update)
-                .map_err(|_| Close(1011, "map unreadable"))?;
+                .map_err(|_| Close::new(1011, "map unreadable"))?;
             txn.state_vector()
         };
         send(&mut sink, Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1()).await?;
+        send_workshop(&s, &who, &mut sink).await?;
         let present = {
             let aw = room.awareness.lock().unwrap_or_else(|p| p.into_inner());
             Some(aw.update()).filter(|u| !u.clients.is_empty())
@@ -135,18 +171,18 @@ async fn connection(s: Arc<AppState>, map: String, socket: WebSocket) {
                     let bytes = match incoming {
                         None | Some(Ok(WsMessage::Close(_))) => return Ok(()),
                         Some(Err(e)) => {
-                            let too_big = e.to_string().to_ascii_lowercase().contains("too long")
-                                || e.to_string().to_ascii_lowercase().contains("size");
-                            return Err(if too_big { Close(TOO_BIG, "message too big") } else { Close(POLICY, "bad frame") });
+                            let e = e.to_string().to_ascii_lowercase();
+                            let too_big = e.contains("too long") || e.contains("size");
+                            return Err(if too_big { Close::new(TOO_BIG, "message too big") } else { Close::new(POLICY, "bad frame") });
                         }
                         Some(Ok(WsMessage::Binary(b))) => b,
                         Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
-                        Some(Ok(WsMessage::Text(_))) => return Err(Close(UNSUPPORTED, "binary messages only")),
+                        Some(Ok(WsMessage::Text(_))) => return Err(Close::new(UNSUPPORTED, "binary messages only")),
                     };
                     if !bucket.take() {
-                        return Err(Close(POLICY, "too many messages"));
+                        return Err(Close::new(POLICY, "too many messages"));
                     }
-                    handle(&s, &map, &room, conn, &mut clients, &mut sink, &bytes).await?;
+                    handle(&s, &map, &who, &room, conn, &mut clients, &mut sink, &bytes).await?;
                 }
                 frame = rx.recv() => match frame {
                     Ok((from, bytes)) => {
@@ -155,8 +191,17 @@ async fn connection(s: Arc<AppState>, map: String, socket: WebSocket) {
                         }
                     }
                     // Fell behind: the client resyncs when it reconnects.
-                    Err(broadcast::error::RecvError::Lagged(_)) => return Err(Close(1013, "too slow")),
+                    Err(broadcast::error::RecvError::Lagged(_)) => return Err(Close::new(1013, "too slow")),
                     Err(broadcast::error::RecvError::Closed) => return Ok(()),
+                },
+                changed = workshop.changed() => {
+                    if changed.is_err() {
+                        return Ok(());
+                    }
+                    send_workshop(&s, &who, &mut sink).await?;
+                    if s.workshop.actor(&who).is_none() {
+                        return Err(Close::new(ENDED, "the workshop has ended"));
+                    }
                 }
             }
         }
@@ -191,15 +236,103 @@ where
 {
     sink.send(WsMessage::Binary(bytes.into()))
         .await
-        .map_err(|_| Close(1011, "send failed"))
+        .map_err(|_| Close::new(1011, "send failed"))
 }
 
-/// One y-websocket message from a client. A message that does not decode,
-/// or an update the library refuses, closes the connection (and changes
-/// nothing).
+/// The workshop state as this connection's participant may see it.
+async fn send_workshop<S>(s: &AppState, who: &Who, sink: &mut S) -> Result<(), Close>
+where
+    S: futures_util::Sink<WsMessage> + Unpin,
+{
+    let view = s.workshop.view(who).to_string();
+    let msg = Message::Custom(WORKSHOP_MESSAGE, encode_string(&view));
+    send(sink, msg.encode_v1()).await
+}
+
+/// A length-prefixed UTF-8 string, as lib0's `writeVarString` writes it
+/// (a custom message's payload is written raw after its type).
+fn encode_string(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() + 4);
+    out.write_string(s);
+    out
+}
+
+/// What a decoded message asks of the connection.
+pub(crate) enum Action {
+    /// Send these bytes back to the sender.
+    Reply(Vec<u8>),
+    /// The update was applied and persisted: pass it on to the room.
+    Relay(Vec<u8>),
+    Awareness(AwarenessUpdate),
+    AwarenessQuery,
+    Nothing,
+}
+
+/// Decodes one y-websocket message and, for sync messages, answers or applies
+/// it through the library (blocking: SQLite). `actor` is `None` for the
+/// facilitator, whose updates are not checked. Anything malformed or refused
+/// is a [`Close`]; the map is unchanged then.
+pub(crate) fn process(
+    lib: &Library,
+    map: &str,
+    actor: Option<&Actor>,
+    bytes: &[u8],
+) -> Result<Action, Close> {
+    let malformed = || Close::new(INVALID, "malformed message");
+    // yrs' decoders can panic on hostile input (an integer overflow found
+    // by the fuzz test): a panic is a malformed message, not a dead task.
+    let msg = guarded(|| Message::decode_v1(bytes)).ok_or_else(malformed)??;
+    if let Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) = &msg {
+        guarded(|| Update::decode_v1(u)).ok_or_else(malformed)??;
+    }
+    match msg {
+        Message::Sync(SyncMessage::SyncStep1(sv)) => {
+            let diff = lib
+                .encode_diff(map, &sv.encode_v1())
+                .map_err(|_| Close::new(INVALID, "bad state vector"))?;
+            Ok(Action::Reply(
+                Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1(),
+            ))
+        }
+        Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update)) => {
+            // An empty update (nothing to send) is not worth a log entry.
+            if update.as_slice() == [0, 0] {
+                return Ok(Action::Nothing);
+            }
+            let applied = match actor {
+                None => lib.apply_update(map, &update, "ws"),
+                Some(a) => lib.apply_update_checked(map, &update, "ws", |c| check_update(a, c)),
+            };
+            match applied {
+                Ok(()) => Ok(Action::Relay(
+                    Message::Sync(SyncMessage::Update(update)).encode_v1(),
+                )),
+                Err(ApiError::Forbidden(why)) => {
+                    let why = why.split_once(": ").map_or(why.as_str(), |(_, w)| w);
+                    Err(Close::new(POLICY, &format!("refused: {why}")))
+                }
+                Err(_) => Err(Close::new(INVALID, "update refused")),
+            }
+        }
+        Message::Awareness(update) => Ok(Action::Awareness(update)),
+        Message::AwarenessQuery => Ok(Action::AwarenessQuery),
+        // Auth and custom messages mean nothing from a client.
+        Message::Auth(_) | Message::Custom(..) => Ok(Action::Nothing),
+    }
+}
+
+fn guarded<T, E>(f: impl FnOnce() -> Result<T, E>) -> Option<Result<T, Close>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .ok()
+        .map(|r| r.map_err(|_| Close::new(INVALID, "malformed message")))
+}
+
+/// One y-websocket message from a client.
+#[allow(clippy::too_many_arguments)]
 async fn handle<S>(
     s: &Arc<AppState>,
     map: &str,
+    who: &Who,
     room: &Room,
     conn: u64,
     clients: &mut HashSet<ClientID>,
@@ -209,35 +342,37 @@ async fn handle<S>(
 where
     S: futures_util::Sink<WsMessage> + Unpin,
 {
-    let msg = Message::decode_v1(bytes).map_err(|_| Close(INVALID, "malformed message"))?;
-    match msg {
-        Message::Sync(SyncMessage::SyncStep1(sv)) => {
-            let id = map.to_string();
-            let sv = sv.encode_v1();
-            let diff = blocking(s, move |lib| lib.encode_diff(&id, &sv))
-                .await
-                .map_err(|_| Close(INVALID, "bad state vector"))?;
-            send(
-                sink,
-                Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1(),
-            )
-            .await
-        }
-        Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update)) => {
-            // An empty update (nothing to send) is not worth a log entry.
-            if update.as_slice() == [0, 0] {
-                return Ok(());
-            }
-            let id = map.to_string();
-            let copy = update.clone();
-            blocking(s, move |lib| lib.apply_update(&id, &copy, "ws"))
-                .await
-                .map_err(|_| Close(INVALID, "update refused"))?;
-            let out = Message::Sync(SyncMessage::Update(update)).encode_v1();
+    let action = if bytes.first() == Some(&0) {
+        // Sync: through the library, off the async workers.
+        let actor = match who {
+            Who::Host => None,
+            _ => Some(
+                s.workshop
+                    .actor(who)
+                    .ok_or_else(|| Close::new(ENDED, "the workshop has ended"))?,
+            ),
+        };
+        let (lib, id, msg) = (s.library.clone(), map.to_string(), bytes.to_vec());
+        tokio::task::spawn_blocking(move || {
+            let actor = actor.as_ref().map(|(name, role, locked)| Actor {
+                name,
+                role: *role,
+                locked: *locked,
+            });
+            process(&lib, &id, actor.as_ref(), &msg)
+        })
+        .await
+        .map_err(|_| Close::new(1011, "internal error"))??
+    } else {
+        process(&s.library, map, None, bytes)?
+    };
+    match action {
+        Action::Reply(out) => send(sink, out).await,
+        Action::Relay(out) => {
             let _ = room.tx.send((conn, Arc::new(out)));
             Ok(())
         }
-        Message::Awareness(update) => {
+        Action::Awareness(update) => {
             let ids: Vec<ClientID> = update.clients.keys().copied().collect();
             room.awareness
                 .lock()
@@ -247,47 +382,14 @@ where
             let _ = room.tx.send((conn, Arc::new(bytes.to_vec())));
             Ok(())
         }
-        Message::AwarenessQuery => {
+        Action::AwarenessQuery => {
             let u = {
                 let aw = room.awareness.lock().unwrap_or_else(|p| p.into_inner());
                 aw.update()
             };
             send(sink, Message::Awareness(u).encode_v1()).await
         }
-        // Auth and custom messages mean nothing here.
-        Message::Auth(_) | Message::Custom(..) => Ok(()),
-    }
-}
-
-/// A token bucket: `rate` messages a second, bursts up to `burst`.
-struct Bucket {
-    rate: f64,
-    burst: f64,
-    tokens: f64,
-    last: Instant,
-}
-
-impl Bucket {
-    fn new(rate: f64, burst: f64) -> Self {
-        Self {
-            rate,
-            burst,
-            tokens: burst,
-            last: Instant::now(),
-        }
-    }
-
-    fn take(&mut self) -> bool {
-        let now = Instant::now();
-        let elapsed = now.duration_since(self.last).as_secs_f64();
-        self.last = now;
-        self.tokens = (self.tokens + elapsed * self.rate).min(self.burst);
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
+        Action::Nothing => Ok(()),
     }
 }
 

@@ -1,124 +1,19 @@
 //! The server against a real socket on 127.0.0.1:0 and a temporary library.
 
-use std::net::SocketAddr;
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::*;
 use futures_util::{SinkExt, StreamExt};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 use waymark_api::Library;
-use waymark_server::{start, RunningServer, ServerConfig};
+use waymark_server::{start, ServerConfig};
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
-use yrs::{Doc, GetString, ReadTxn, StateVector, Text, Transact, Update};
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-    library: Arc<Library>,
-    server: RunningServer,
-}
-
-async fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lib.db");
-    let library = Arc::new(Library::open(&path).unwrap());
-    let server = start(library.clone(), ServerConfig::default())
-        .await
-        .unwrap();
-    Fixture {
-        _dir: dir,
-        path,
-        library,
-        server,
-    }
-}
-
-struct Reply {
-    status: u16,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap()
-    }
-}
-
-/// A minimal HTTP/1.1 client: one request per connection.
-async fn http(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> Reply {
-    let mut s = TcpStream::connect(addr).await.unwrap();
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-        req.push_str(&format!("Host: {addr}\r\n"));
-    }
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    s.write_all(req.as_bytes()).await.unwrap();
-    s.write_all(body).await.unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).await.unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let mut body = raw[split + 4..].to_vec();
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        body = dechunk(&body);
-    }
-    Reply { status, body }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let eol = b.windows(2).position(|w| w == b"\r\n").unwrap();
-        let n = usize::from_str_radix(std::str::from_utf8(&b[..eol]).unwrap().trim(), 16).unwrap();
-        if n == 0 {
-            return out;
-        }
-        out.extend_from_slice(&b[eol + 2..eol + 2 + n]);
-        b = &b[eol + 4 + n..];
-    }
-}
-
-fn bearer(f: &Fixture) -> String {
-    format!("Bearer {}", f.server.token())
-}
-
-async fn create_map(f: &Fixture) -> String {
-    let auth = bearer(f);
-    let r = http(
-        f.server.addr(),
-        "POST",
-        "/api/maps",
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"template": null, "title": "Shared"}"#,
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    r.json().as_str().unwrap().to_string()
-}
+use yrs::{Doc, ReadTxn, StateVector, Text, Transact, Update};
 
 #[tokio::test]
 async fn json_routes_mirror_the_backend_interface() {
@@ -311,117 +206,6 @@ async fn token_host_and_origin_are_checked() {
     )
     .await;
     assert_eq!(rebound.status, 403);
-}
-
-fn scratch(state: &[u8]) -> String {
-    let doc = Doc::new();
-    let text = doc.get_or_insert_text("scratch");
-    let mut txn = doc.transact_mut();
-    txn.apply_update(Update::decode_v1(state).unwrap()).unwrap();
-    text.get_string(&txn)
-}
-
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<TcpStream>>;
-
-/// A y-websocket client: a Yjs document kept in sync over the socket.
-struct Client {
-    ws: Ws,
-    doc: Doc,
-}
-
-impl Client {
-    async fn connect(f: &Fixture, map: &str) -> Client {
-        let url = format!(
-            "ws://{}/ws/{map}?token={}",
-            f.server.addr(),
-            f.server.token()
-        );
-        let (mut ws, _) = tokio_tungstenite::connect_async(url.into_client_request().unwrap())
-            .await
-            .unwrap();
-        let doc = Doc::new();
-        let sv = doc.transact().state_vector();
-        ws.send(WsMessage::Binary(
-            Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1().into(),
-        ))
-        .await
-        .unwrap();
-        Client { ws, doc }
-    }
-
-    /// Handles incoming messages until `done` holds (or panics after 10 s).
-    async fn sync_until(&mut self, done: impl Fn(&Doc) -> bool) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-        while !done(&self.doc) {
-            let msg = tokio::time::timeout_at(deadline, self.ws.next())
-                .await
-                .expect("timed out waiting for sync")
-                .expect("connection closed")
-                .unwrap();
-            let WsMessage::Binary(bytes) = msg else {
-                continue;
-            };
-            match Message::decode_v1(&bytes).unwrap() {
-                Message::Sync(SyncMessage::SyncStep1(sv)) => {
-                    let diff = self.doc.transact().encode_diff_v1(&sv);
-                    self.ws
-                        .send(WsMessage::Binary(
-                            Message::Sync(SyncMessage::SyncStep2(diff))
-                                .encode_v1()
-                                .into(),
-                        ))
-                        .await
-                        .unwrap();
-                }
-                Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) => {
-                    self.doc
-                        .transact_mut()
-                        .apply_update(Update::decode_v1(&u).unwrap())
-                        .unwrap();
-                }
-                _ => {}
-            }
-        }
-    }
-
-    async fn write(&mut self, s: &str) {
-        let text = self.doc.get_or_insert_text("scratch");
-        let update = {
-            let mut txn = self.doc.transact_mut();
-            let len = text.len(&txn);
-            text.insert(&mut txn, len, s);
-            txn.encode_update_v1()
-        };
-        self.ws
-            .send(WsMessage::Binary(
-                Message::Sync(SyncMessage::Update(update))
-                    .encode_v1()
-                    .into(),
-            ))
-            .await
-            .unwrap();
-    }
-
-    fn text(doc: &Doc) -> String {
-        let txn = doc.transact();
-        txn.get_text("scratch")
-            .map(|t| t.get_string(&txn))
-            .unwrap_or_default()
-    }
-
-    /// Waits for the server to close the connection.
-    async fn closed(&mut self) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-        loop {
-            match tokio::time::timeout_at(deadline, self.ws.next())
-                .await
-                .expect("the server kept the connection open")
-            {
-                None | Some(Err(_)) | Some(Ok(WsMessage::Close(_))) => return,
-                Some(Ok(_)) => {}
-            }
-        }
-    }
 }
 
 #[tokio::test]

@@ -1,0 +1,621 @@
+//! The workshop: who joined (name, role, token), and what the facilitator
+//! controls (lock, dot-voting budget and hiding, timer, follow-me, end).
+//!
+//! This state lives on the server, not in the map's document: roles and the
+//! lock must be enforced here, and hidden votes must not reach anyone's
+//! replica before they are revealed. Every connection gets the state (with
+//! its own hidden votes only) as a custom y-websocket message
+//! ([`WORKSHOP_MESSAGE`]) whenever it changes; actions are HTTP routes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use tokio::sync::watch;
+use waymark_api::{ApiError, Library};
+use waymark_core::model::Id;
+use waymark_core::Journey;
+
+use crate::permit::votes_by;
+use crate::routes::{blocking, error};
+use crate::AppState;
+
+/// The y-websocket message type carrying the workshop state (JSON, as a
+/// length-prefixed string), next to sync (0) and awareness (1).
+pub const WORKSHOP_MESSAGE: u8 = 100;
+
+/// The name votes and notes by the facilitator carry.
+pub const FACILITATOR: &str = "Facilitator";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Sees the map live, changes nothing.
+    Viewer,
+    /// Adds and edits their own notes, votes.
+    #[default]
+    Annotator,
+    /// Also edits the map.
+    Editor,
+}
+
+/// Who a request comes from, as its token says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// The host token: the facilitator, allowed everything.
+    Host,
+    /// The join token: may load the page and join, nothing else.
+    Joiner,
+    /// A participant token issued at join (the participant's id).
+    Participant(String),
+}
+
+#[derive(Clone, Serialize)]
+pub(crate) struct Participant {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub colour: &'static str,
+    #[serde(skip)]
+    pub token: String,
+}
+
+/// Held-back votes: map → note → voter → count.
+type Hidden = HashMap<String, HashMap<Id, BTreeMap<String, u32>>>;
+
+#[derive(Default)]
+pub(crate) struct WorkshopState {
+    pub participants: Vec<Participant>,
+    pub locked: bool,
+    pub vote_budget: Option<u32>,
+    pub votes_hidden: bool,
+    pub hidden: Hidden,
+    pub timer_ends_at: Option<u64>,
+    pub follow: bool,
+    pub ended: bool,
+    /// Maps someone opened a room on (the summary's scope when the
+    /// workshop names no maps).
+    pub maps_used: BTreeSet<String>,
+}
+
+impl WorkshopState {
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+}
+
+/// One server's workshop.
+pub(crate) struct Workshop {
+    state: Mutex<WorkshopState>,
+    /// Bumped on every change; each connection watches it.
+    pub changed: watch::Sender<u64>,
+    pub join_token: String,
+    /// The maps participants may open; empty means every map.
+    pub maps: Vec<String>,
+    pub max_participants: usize,
+}
+
+const COLOURS: [&str; 8] = [
+    "#d9480f", "#1971c2", "#2f9e44", "#9c36b5", "#e8590c", "#0c8599", "#c2255c", "#5c940d",
+];
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+impl Workshop {
+    pub fn new(join_token: String, maps: Vec<String>, max_participants: usize) -> Self {
+        Self {
+            state: Mutex::new(WorkshopState::default()),
+            changed: watch::channel(0).0,
+            join_token,
+            maps,
+            max_participants,
+        }
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, WorkshopState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn notify(&self) {
+        self.changed.send_modify(|v| *v += 1);
+    }
+
+    pub fn map_allowed(&self, map: &str) -> bool {
+        self.maps.is_empty() || self.maps.iter().any(|m| m == map)
+    }
+
+    /// The participant whose token this is.
+    pub fn by_token(&self, token: &str) -> Option<String> {
+        let st = self.lock();
+        st.participants
+            .iter()
+            .find(|p| crate::guard::same(p.token.as_bytes(), token.as_bytes()))
+            .map(|p| p.id.clone())
+    }
+
+    /// The name, role and lock a connection's update is checked against;
+    /// `None` when the participant is gone or the workshop ended.
+    pub fn actor(&self, who: &Who) -> Option<(String, Role, bool)> {
+        let st = self.lock();
+        match who {
+            Who::Host => Some((FACILITATOR.to_string(), Role::Editor, false)),
+            Who::Joiner => None,
+            Who::Participant(id) => {
+                if st.ended {
+                    return None;
+                }
+                let p = st.participant(id)?;
+                Some((p.name.clone(), p.role, st.locked))
+            }
+        }
+    }
+
+    /// The state as `who` may see it (their own held-back votes only).
+    pub fn view(&self, who: &Who) -> Value {
+        let st = self.lock();
+        let you = match who {
+            Who::Host => json!({
+                "id": null, "name": FACILITATOR, "role": Role::Editor,
+                "colour": "#343a40", "facilitator": true,
+                "hidden_votes": own_hidden(&st.hidden, FACILITATOR),
+            }),
+            Who::Joiner => Value::Null,
+            Who::Participant(id) => match st.participant(id) {
+                Some(p) => json!({
+                    "id": p.id, "name": p.name, "role": p.role, "colour": p.colour,
+                    "facilitator": false, "hidden_votes": own_hidden(&st.hidden, &p.name),
+                }),
+                None => Value::Null,
+            },
+        };
+        json!({
+            "locked": st.locked,
+            "vote_budget": st.vote_budget,
+            "votes_hidden": st.votes_hidden,
+            "timer_ends_at": st.timer_ends_at,
+            "now": now_ms(),
+            "follow": st.follow,
+            "ended": st.ended,
+            "maps": self.maps,
+            "participants": st.participants,
+            "you": you,
+        })
+    }
+}
+
+fn own_hidden(hidden: &Hidden, name: &str) -> Value {
+    let mut out = serde_json::Map::new();
+    for (map, notes) in hidden {
+        let mine: serde_json::Map<String, Value> = notes
+            .iter()
+            .filter_map(|(id, v)| Some((id.to_string(), json!(v.get(name)?))))
+            .collect();
+        if !mine.is_empty() {
+            out.insert(map.clone(), Value::Object(mine));
+        }
+    }
+    Value::Object(out)
+}
+
+pub(crate) fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/workshop", get(view))
+        .route("/api/workshop/join", post(join))
+        .route("/api/workshop/vote", post(vote))
+        .route("/api/workshop/settings", post(settings))
+        .route("/api/workshop/participants/{id}/role", post(set_role))
+        .route("/api/workshop/reveal", post(reveal))
+        .route("/api/workshop/end", post(end))
+}
+
+fn forbidden(message: &str) -> Response {
+    error(StatusCode::FORBIDDEN, "forbidden", message)
+}
+
+fn ended() -> Response {
+    error(StatusCode::GONE, "ended", "the workshop has ended")
+}
+
+async fn view(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> Response {
+    Json(s.workshop.view(&who)).into_response()
+}
+
+#[derive(Deserialize)]
+struct Join {
+    name: String,
+}
+
+/// A name people will recognise: 1–40 characters, no control characters.
+fn check_name(name: &str) -> Result<String, &'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("enter your name");
+    }
+    if name.chars().count() > 40 {
+        return Err("a name has at most 40 characters");
+    }
+    if name.chars().any(char::is_control) {
+        return Err("a name cannot hold control characters");
+    }
+    Ok(name.to_string())
+}
+
+async fn join(
+    State(s): State<Arc<AppState>>,
+    Extension(who): Extension<Who>,
+    Json(body): Json<Join>,
+) -> Response {
+    if who == Who::Host {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid",
+            "the facilitator is already in the workshop",
+        );
+    }
+    let name = match check_name(&body.name) {
+        Ok(n) => n,
+        Err(m) => return error(StatusCode::BAD_REQUEST, "invalid", m),
+    };
+    let w = &s.workshop;
+    let participant = {
+        let mut st = w.lock();
+        if st.ended {
+            return ended();
+        }
+        if st.participants.len() >= w.max_participants {
+            return error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "full",
+                &format!("the workshop is full ({} participants)", w.max_participants),
+            );
+        }
+        let taken = name.eq_ignore_ascii_case(FACILITATOR)
+            || st
+                .participants
+                .iter()
+                .any(|p| p.name.to_lowercase() == name.to_lowercase());
+        if taken {
+            return error(
+                StatusCode::CONFLICT,
+                "conflict",
+                &format!("someone in the workshop is already called {name}"),
+            );
+        }
+        let (Ok(token), Ok(id)) = (crate::random_token(), crate::random_token()) else {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "no randomness",
+            );
+        };
+        let p = Participant {
+            id: id[..8].to_string(),
+            name,
+            role: Role::default(),
+            colour: COLOURS[st.participants.len() % COLOURS.len()],
+            token,
+        };
+        st.participants.push(p.clone());
+        p
+    };
+    w.notify();
+    Json(json!({
+        "token": participant.token,
+        "id": participant.id,
+        "name": participant.name,
+        "role": participant.role,
+        "colour": participant.colour,
+    }))
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct Vote {
+    map: String,
+    annotation: Id,
+    /// +1 casts a dot, −1 takes one back.
+    delta: i32,
+}
+
+async fn vote(
+    State(s): State<Arc<AppState>>,
+    Extension(who): Extension<Who>,
+    Json(body): Json<Vote>,
+) -> Response {
+    let Some((name, role, locked)) = s.workshop.actor(&who) else {
+        return ended();
+    };
+    if role == Role::Viewer {
+        return forbidden("a viewer cannot vote");
+    }
+    if locked {
+        return forbidden("the facilitator locked the workshop");
+    }
+    if body.delta != 1 && body.delta != -1 {
+        return error(StatusCode::BAD_REQUEST, "invalid", "a vote is +1 or -1");
+    }
+    if !s.workshop.map_allowed(&body.map) {
+        return error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such map in this workshop",
+        );
+    }
+    let state = s.clone();
+    let map = body.map.clone();
+    let room = body.map.clone();
+    let result = blocking(&s, move |lib| {
+        let mut st = state.workshop.lock();
+        lib.edit_update(&map, "workshop", |j| cast(&mut st, j, &map, &name, &body))
+    })
+    .await;
+    match result {
+        Ok((_, update)) => {
+            if let Some(u) = update {
+                s.rooms.broadcast_update(&room, &u);
+            }
+            s.workshop.notify();
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => e,
+    }
+}
+
+/// Casts or takes back one vote: into the held-back votes while voting is
+/// hidden, else into the map. The budget counts both.
+fn cast(
+    st: &mut WorkshopState,
+    j: &mut Journey,
+    map: &str,
+    name: &str,
+    v: &Vote,
+) -> waymark_api::Result<()> {
+    let used = votes_by(name, j, st.hidden.get(map));
+    let Some(note) = j.annotations.iter_mut().find(|a| a.id == v.annotation) else {
+        return Err(ApiError::NotFound(format!(
+            "no note {} on this map",
+            v.annotation
+        )));
+    };
+    if v.delta > 0 {
+        if let Some(budget) = st.vote_budget.filter(|b| used >= *b) {
+            return Err(ApiError::Conflict(format!(
+                "no votes left: each person has {budget}"
+            )));
+        }
+        if st.votes_hidden {
+            *held(&mut st.hidden, map, v.annotation)
+                .entry(name.to_string())
+                .or_default() += 1;
+        } else {
+            *note.votes.entry(name.to_string()).or_default() += 1;
+        }
+        return Ok(());
+    }
+    // Take back a held-back vote first, else a shown one.
+    let held = held(&mut st.hidden, map, v.annotation);
+    if take_one(held, name) || take_one(&mut note.votes, name) {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict("you have no vote on this note".into()))
+    }
+}
+
+fn held<'a>(hidden: &'a mut Hidden, map: &str, note: Id) -> &'a mut BTreeMap<String, u32> {
+    hidden
+        .entry(map.to_string())
+        .or_default()
+        .entry(note)
+        .or_default()
+}
+
+fn take_one(votes: &mut BTreeMap<String, u32>, name: &str) -> bool {
+    match votes.get_mut(name) {
+        Some(n) if *n > 1 => {
+            *n -= 1;
+            true
+        }
+        Some(_) => {
+            votes.remove(name);
+            true
+        }
+        None => false,
+    }
+}
+
+#[derive(Deserialize)]
+struct Settings {
+    locked: Option<bool>,
+    /// `0` removes the budget.
+    vote_budget: Option<u32>,
+    votes_hidden: Option<bool>,
+    /// Starts a countdown of this many seconds; `0` stops it.
+    timer_seconds: Option<u64>,
+    follow: Option<bool>,
+}
+
+fn host_only(who: &Who) -> Option<Response> {
+    (*who != Who::Host).then(|| forbidden("only the facilitator can do that"))
+}
+
+async fn settings(
+    State(s): State<Arc<AppState>>,
+    Extension(who): Extension<Who>,
+    Json(body): Json<Settings>,
+) -> Response {
+    if let Some(r) = host_only(&who) {
+        return r;
+    }
+    let reveal_now = {
+        let mut st = s.workshop.lock();
+        if let Some(l) = body.locked {
+            st.locked = l;
+        }
+        if let Some(b) = body.vote_budget {
+            st.vote_budget = (b > 0).then_some(b);
+        }
+        if let Some(t) = body.timer_seconds {
+            st.timer_ends_at = (t > 0).then(|| now_ms() + t.min(24 * 3600) * 1000);
+        }
+        if let Some(f) = body.follow {
+            st.follow = f;
+        }
+        let reveal_now = body.votes_hidden == Some(false) && st.votes_hidden;
+        if body.votes_hidden == Some(true) {
+            st.votes_hidden = true;
+        }
+        reveal_now
+    };
+    if reveal_now {
+        if let Err(e) = reveal_votes(&s).await {
+            return e;
+        }
+    }
+    s.workshop.notify();
+    Json(s.workshop.view(&who)).into_response()
+}
+
+#[derive(Deserialize)]
+struct SetRole {
+    role: Role,
+}
+
+async fn set_role(
+    State(s): State<Arc<AppState>>,
+    Extension(who): Extension<Who>,
+    Path(id): Path<String>,
+    Json(body): Json<SetRole>,
+) -> Response {
+    if let Some(r) = host_only(&who) {
+        return r;
+    }
+    {
+        let mut st = s.workshop.lock();
+        let Some(p) = st.participants.iter_mut().find(|p| p.id == id) else {
+            return error(StatusCode::NOT_FOUND, "not_found", "no such participant");
+        };
+        p.role = body.role;
+    }
+    s.workshop.notify();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn reveal(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> Response {
+    if let Some(r) = host_only(&who) {
+        return r;
+    }
+    if let Err(e) = reveal_votes(&s).await {
+        return e;
+    }
+    s.workshop.notify();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// Writes every held-back vote into its map (one update per map, forwarded
+/// to the map's room) and stops hiding.
+async fn reveal_votes(s: &Arc<AppState>) -> Result<(), Response> {
+    let state = s.clone();
+    let updates = blocking(s, move |lib| {
+        let mut st = state.workshop.lock();
+        let hidden = std::mem::take(&mut st.hidden);
+        st.votes_hidden = false;
+        let mut updates = Vec::new();
+        for (map, notes) in hidden {
+            let (_, update) = lib.edit_update(&map, "workshop", |j| {
+                for a in &mut j.annotations {
+                    for (name, n) in notes.get(&a.id).into_iter().flatten() {
+                        *a.votes.entry(name.clone()).or_default() += n;
+                    }
+                }
+                Ok(())
+            })?;
+            updates.extend(update.map(|u| (map, u)));
+        }
+        Ok(updates)
+    })
+    .await?;
+    for (map, u) in updates {
+        s.rooms.broadcast_update(&map, &u);
+    }
+    Ok(())
+}
+
+async fn end(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> Response {
+    if let Some(r) = host_only(&who) {
+        return r;
+    }
+    if let Err(e) = reveal_votes(&s).await {
+        return e;
+    }
+    let (maps, people) = {
+        let mut st = s.workshop.lock();
+        st.ended = true;
+        st.timer_ends_at = None;
+        let maps: Vec<String> = if s.workshop.maps.is_empty() {
+            st.maps_used.iter().cloned().collect()
+        } else {
+            s.workshop.maps.clone()
+        };
+        (maps, st.participants.clone())
+    };
+    s.workshop.notify();
+    let summary = blocking(&s, move |lib| summary(lib, &maps, &people)).await;
+    match summary {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e,
+    }
+}
+
+/// Who contributed what, and the notes by votes, per map; each map is also
+/// kept as a named version.
+fn summary(lib: &Library, maps: &[String], people: &[Participant]) -> waymark_api::Result<Value> {
+    let stamp = now_ms() / 1000;
+    let mut out_maps = Vec::new();
+    let mut notes_by: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for map in maps {
+        let j = lib.journey(map)?;
+        let version = lib.create_version(map, &format!("workshop end {stamp}"))?;
+        let mut top: Vec<_> = j.annotations.iter().collect();
+        top.sort_by_key(|a| std::cmp::Reverse(a.vote_count()));
+        for a in &j.annotations {
+            if let Some(p) = people.iter().find(|p| p.name == a.author) {
+                notes_by.entry(&p.name).or_default().0 += 1;
+            }
+            for (voter, n) in &a.votes {
+                if let Some(p) = people.iter().find(|p| &p.name == voter) {
+                    notes_by.entry(&p.name).or_default().1 += n;
+                }
+            }
+        }
+        out_maps.push(json!({
+            "id": map,
+            "title": j.title,
+            "version": version.label,
+            "notes": j.annotations.len(),
+            "votes": j.annotations.iter().map(|a| a.vote_count()).sum::<u32>(),
+            "top": top.iter().filter(|a| a.vote_count() > 0).take(10).map(|a| json!({
+                "id": a.id, "kind": a.kind.as_str(), "text": a.text,
+                "author": a.author, "votes": a.vote_count(),
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    let participants: Vec<Value> = people
+        .iter()
+        .map(|p| {
+            let (notes, votes) = notes_by.get(p.name.as_str()).copied().unwrap_or_default();
+            json!({ "name": p.name, "role": p.role, "notes": notes, "votes": votes })
+        })
+        .collect();
+    Ok(json!({ "maps": out_maps, "participants": participants }))
+}
