@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use waymark_core::doc::{read_journey, write_journey_diff, Projection};
+use waymark_core::doc::{other_roots, read_journey, write_journey_diff, Projection};
 use waymark_core::validate::Problem;
 use waymark_core::{validate, Journey};
 use waymark_store::{Store, StoreError};
@@ -43,6 +43,9 @@ pub struct UpdateCheck<'a> {
     pub before: &'a Journey,
     /// What the projection hid before the update.
     pub before_problems: &'a [Problem],
+    /// The document's root types outside the map, with their content,
+    /// before the update ([`waymark_core::doc::other_roots`]).
+    pub before_roots: &'a [(String, yrs::Any)],
     /// The map with the update applied.
     pub after: &'a Projection,
     /// The document with the update applied (to look at what the projection
@@ -360,6 +363,7 @@ impl Library {
         let mut inner = self.lock();
         let open = inner.load(id)?;
         let before = open.journey.clone();
+        let before_roots = other_roots(&open.doc.transact());
         let applied = open.doc.transact_mut().apply_update(decoded);
         let checked = match applied {
             Err(e) => Err(ApiError::Invalid(format!(
@@ -370,6 +374,7 @@ impl Library {
                 let verdict = check(&UpdateCheck {
                     before: &before,
                     before_problems: &open.problems,
+                    before_roots: &before_roots,
                     after: &after,
                     doc: &open.doc,
                 });

@@ -288,7 +288,7 @@ impl Library {
         }
         let open = inner.maps.get_mut(id).expect("loaded above");
         let p = read_journey(&open.doc);
-        open.hidden = !p.problems.is_empty();
+        open.problems = p.problems;
         inner.persist(id, update, origin, before, p.journey)
     }
 
@@ -310,7 +310,7 @@ impl Library {
             id.clone(),
             OpenMap {
                 doc,
-                hidden: !p.problems.is_empty(),
+                problems: p.problems,
                 journey: p.journey,
             },
         );

@@ -43,6 +43,25 @@ pub const ENTITY_COLLECTIONS: [&str; 6] = [
 /// Collections stored as Y.Map of plain values.
 pub const RESPONSES: &str = "responses";
 
+/// Whether `name` is one of the map's own root types (those the projection
+/// reads).
+pub fn is_map_root(name: &str) -> bool {
+    name == META || name == RESPONSES || ENTITY_COLLECTIONS.contains(&name)
+}
+
+/// The document's other root types (the sync identity, say) with their
+/// content, sorted by name: what the projection does not show.
+pub fn other_roots<T: ReadTxn>(txn: &T) -> Vec<(String, Any)> {
+    use yrs::types::ToJson;
+    let mut out: Vec<(String, Any)> = txn
+        .root_refs()
+        .filter(|(name, _)| !is_map_root(name))
+        .map(|(name, v)| (name.to_string(), v.to_json(txn)))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// A document read into the typed model, with anything that could not be read.
 #[derive(Debug, Clone)]
 pub struct Projection {

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use waymark_api::UpdateCheck;
-use waymark_core::doc::{ENTITY_COLLECTIONS, META, RESPONSES};
+use waymark_core::doc::other_roots;
 use waymark_core::model::{Annotation, Id};
 use waymark_core::{validate, Journey};
 use yrs::{ReadTxn, Transact};
@@ -29,8 +29,9 @@ pub(crate) fn check_update(actor: &Actor, c: &UpdateCheck) -> Result<(), String>
         if txn.has_missing_updates() {
             return Err("the update depends on changes the server does not have".into());
         }
-        if let Some((root, _)) = txn.root_refs().find(|(name, _)| !is_schema_root(name)) {
-            return Err(format!("the update writes outside the map ({root})"));
+        // Root types outside the map (the sync identity) are not theirs.
+        if other_roots(&txn) != c.before_roots {
+            return Err("the update writes outside the map".into());
         }
     }
     if let Some(p) = c
@@ -63,10 +64,6 @@ pub(crate) fn check_update(actor: &Actor, c: &UpdateCheck) -> Result<(), String>
         return Err("an annotator may add and edit notes, not the map".into());
     }
     Ok(())
-}
-
-fn is_schema_root(name: &str) -> bool {
-    name == META || name == RESPONSES || ENTITY_COLLECTIONS.contains(&name)
 }
 
 /// Notes are added in one's own name, votes go through the workshop (so the

@@ -521,3 +521,15 @@ async fn ending_closes_every_connection_and_sums_up() {
     .await;
     assert_eq!(r.status, 410);
 }
+
+#[tokio::test]
+async fn writing_outside_the_map_is_refused() {
+    let f = fixture_with(ServerConfig::default()).await;
+    let map = create_map(&f).await;
+    let (_, mut ana) = participant(&f, &map, "Ana").await;
+    ana.write("not part of any map").await;
+    let (code, reason) = ana.close_frame().await.unwrap();
+    assert_eq!(code, POLICY);
+    assert!(reason.contains("outside the map"), "{reason}");
+    assert_eq!(scratch(&f.library.encode_state(&map).unwrap()), "");
+}
