@@ -3,6 +3,7 @@
 //! and validation live in the crates; keep this file thin.
 
 mod library_cmds;
+mod window_state;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -239,8 +240,9 @@ async fn save_text_file(path: String, text: String) -> Result<String, CommandErr
 pub const MENU_EVENT: &str = "menu";
 
 /// Every menu item the UI acts on: (id, label, accelerator).
-pub const MENU_IDS: [(&str, &str, Option<&str>); 13] = [
+pub const MENU_IDS: [(&str, &str, Option<&str>); 14] = [
     ("file.new", "New map…", Some("CmdOrCtrl+N")),
+    ("file.import", "Import…", Some("CmdOrCtrl+O")),
     ("file.library", "Back to library", Some("CmdOrCtrl+L")),
     ("file.save_version", "Save version…", Some("CmdOrCtrl+S")),
     ("file.export_waymark", "Export .waymark…", None),
@@ -273,6 +275,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     };
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("file.new")?)
+        .item(&item("file.import")?)
         .item(&item("file.library")?)
         .separator()
         .item(&item("file.save_version")?)
@@ -370,7 +373,9 @@ pub fn run() {
         }
     }
     setup(Builder::default(), library)
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(window_state::plugin())
+        .manage(window_state::Pending::default())
+        .on_window_event(window_state::on_event)
         .run(tauri::generate_context!())
         .expect("error while running Waymark");
 }

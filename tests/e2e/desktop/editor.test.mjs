@@ -10,66 +10,36 @@ import path from "node:path";
 import { test } from "node:test";
 import {
   ARTIFACTS,
+  CLI,
   centre,
   clickAt,
+  createMap,
+  openMap,
   root,
   screenshot,
+  setFieldIn,
+  stageNames,
   useDriver,
+  waitSaved,
   withApp,
   workDir,
 } from "./harness.mjs";
 
 const TITLE = "Editor journey";
-const CLI = process.env.WAYMARK_CLI ?? path.join(root, "target/debug/waymark");
 
 useDriver("tauri-driver-editor.log");
 
-async function waitSaved(browser) {
-  await browser.$("[data-save=saved]").waitForExist({ timeout: 10_000 });
-}
-
-async function openMap(browser, title) {
-  const open = await browser.$(`//li[contains(@class,"map")]//button[normalize-space()="${title}"]`);
-  await open.waitForDisplayed({ timeout: 20_000 });
-  await open.click();
-  await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
-  await waitSaved(browser);
-}
-
 /** Set an inspector field and commit it the way a person does (Tab away). */
-async function setField(browser, name, value) {
-  const input = await browser.$(`.inspector [name='${name}']`);
-  await input.waitForDisplayed({ timeout: 5_000 });
-  // Not clearValue(): WebDriver's clear blurs the field, which commits it.
-  await input.click();
-  await browser.keys(["Control", "a"]);
-  // Element Send Keys types repeated letters reliably ("ll"); it replaces the selection.
-  await input.addValue(value);
-  await browser.keys("Tab");
-}
+const setField = (browser, name, value) => setFieldIn(browser, browser.$(".inspector"), name, value);
 
 const card = (browser, title) => browser.$(`g.card[data-title='${title}']`);
-
-async function stageNames(browser) {
-  const heads = await browser.$$("g.stage-head text.stage-name");
-  const names = [];
-  for (const h of heads) names.push(await h.getText());
-  return names;
-}
 
 test("edit a map on the canvas and find every change after a restart", { timeout: 300_000 }, async () => {
   let mapId;
   let movedTo;
   await withApp("editor", async (browser) => {
     // Create a map from the first template.
-    await browser.$("header.topbar button").waitForDisplayed({ timeout: 20_000 });
-    await browser.$("header.topbar button").click();
-    const dialog = await browser.$("dialog");
-    await dialog.waitForDisplayed({ timeout: 5_000 });
-    await (await browser.$$("label.template"))[0].click();
-    await browser.$("input[name=title]").setValue(TITLE);
-    await browser.$("button[type=submit]").click();
-    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await createMap(browser, TITLE);
     mapId = await browser.$("li.map").getAttribute("data-map-id");
 
     await openMap(browser, TITLE);

@@ -3,7 +3,7 @@
 // WebDriver sessions. Run under Xvfb (scripts/test-desktop does).
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   createWriteStream,
   existsSync,
@@ -25,6 +25,7 @@ export const APP = process.env.WAYMARK_APP ?? path.join(root, "target/debug/waym
 export const TAURI_DRIVER = process.env.TAURI_DRIVER ?? path.join(root, ".tools/bin/tauri-driver");
 export const NATIVE_DRIVER = process.env.NATIVE_DRIVER ?? "/usr/bin/WebKitWebDriver";
 export const ARTIFACTS = path.join(root, "tests/e2e/artifacts");
+export const CLI = process.env.WAYMARK_CLI ?? path.join(root, "target/debug/waymark");
 
 let driver;
 let driverPort;
@@ -119,6 +120,7 @@ export function useDriver(logName = "tauri-driver.log") {
 before(async () => {
   for (const [what, file] of [
     ["app (cargo build -p waymark-desktop)", APP],
+    ["waymark CLI (cargo build -p waymark-cli)", CLI],
     ["tauri-driver (scripts/install-deps)", TAURI_DRIVER],
     ["WebKitWebDriver (apt webkit2gtk-driver)", NATIVE_DRIVER],
   ]) {
@@ -143,7 +145,15 @@ before(async () => {
       NATIVE_DRIVER,
     ],
     {
-      env: { ...process.env, WAYMARK_DB: path.join(workDir, "library.db") },
+      // Own config and data folders: the window-state file and WebKit's storage
+      // stay in the temp dir, not shared with other runs.
+      env: {
+        ...process.env,
+        WAYMARK_DB: path.join(workDir, "library.db"),
+        XDG_CONFIG_HOME: path.join(workDir, "config"),
+        XDG_DATA_HOME: path.join(workDir, "data"),
+        XDG_CACHE_HOME: path.join(workDir, "cache"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group, so the cleanup reaches WebKitWebDriver too
     },
@@ -163,4 +173,76 @@ after(() => {
   }
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
+}
+
+// ---- helpers the test files share ------------------------------------------
+
+/** Wait until the editor shows its edits saved. */
+export async function waitSaved(browser) {
+  await browser.$("[data-save=saved]").waitForExist({ timeout: 10_000 });
+}
+
+/** The XPath of a library row's open button, by the map's title. */
+export const mapButton = (title) => `//li[contains(@class,"map")]//button[normalize-space()="${title}"]`;
+
+/** Open the map titled `title` from the library and wait until it is loaded. */
+export async function openMap(browser, title) {
+  const open = await browser.$(mapButton(title));
+  await open.waitForDisplayed({ timeout: 20_000 });
+  await open.click();
+  await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
+  await waitSaved(browser);
+}
+
+/** Fill in and submit the open "New map" dialog: template number `template`, titled `title`. */
+export async function submitNewMap(browser, title, template = 0) {
+  const dialog = await browser.$("dialog");
+  await dialog.waitForDisplayed({ timeout: 5_000 });
+  await (await browser.$$("label.template"))[template].click();
+  await browser.$("input[name=title]").setValue(title);
+  await browser.$("button[type=submit]").click();
+  await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+}
+
+/** Create a map from the library's "New map" button. */
+export async function createMap(browser, title, template = 0) {
+  const button = await browser.$("header.topbar button.new-map");
+  await button.waitForDisplayed({ timeout: 20_000 });
+  await button.click();
+  await submitNewMap(browser, title, template);
+  await browser.$(mapButton(title)).waitForDisplayed({ timeout: 10_000 });
+}
+
+/** The stage names on the canvas, in order. */
+export async function stageNames(browser) {
+  const heads = await browser.$$("g.stage-head text.stage-name");
+  const names = [];
+  for (const h of heads) names.push(await h.getText());
+  return names;
+}
+
+/** What choosing menu item `id` does: the shell emits "menu" with the id
+ * (WebDriver cannot open a GTK menu). */
+export async function menu(browser, id) {
+  await browser.execute(
+    (item) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "menu", payload: item }),
+    id,
+  );
+}
+
+/** Replace the text of field `name` inside `scope` and commit it the way a
+ * person does (Tab away). Not clearValue(): WebDriver's clear blurs the field,
+ * which commits it; Element Send Keys types repeated letters reliably ("ll"). */
+export async function setFieldIn(browser, scope, name, value) {
+  const input = await (await scope).$(`[name='${name}']`);
+  await input.waitForDisplayed({ timeout: 5_000 });
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await input.addValue(value);
+  await browser.keys("Tab");
+}
+
+/** Run the waymark CLI on the test's library; returns its stdout. */
+export function cli(...args) {
+  return execFileSync(CLI, ["--db", path.join(workDir, "library.db"), ...args], { encoding: "utf8" });
 }

@@ -6,35 +6,25 @@
 // undoable). Then the live re-scoring lag on a 600-touchpoint map.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import {
   ARTIFACTS,
+  cli,
   clickAt,
-  root,
+  openMap,
   screenshot,
   useDriver,
+  waitSaved,
   withApp,
   workDir,
 } from "./harness.mjs";
 
-const CLI = process.env.WAYMARK_CLI ?? path.join(root, "target/debug/waymark");
 const TITLE = "Insights journey";
 const CALL = "Calls the lost and stolen card line";
 
 useDriver("tauri-driver-insights.log");
-
-function cli(...args) {
-  return execFileSync(
-    CLI,
-    ["--db", path.join(workDir, "library.db"), ...args],
-    {
-      encoding: "utf8",
-    },
-  );
-}
 
 function scoreJson(id) {
   return JSON.parse(cli("score", id, "--json"));
@@ -45,22 +35,6 @@ const close = (a, b, what) =>
     Math.abs(Number(a) - Number(b)) < 1e-9,
     `${what}: ${a} in the app, ${b} from the CLI`,
   );
-
-async function waitSaved(browser) {
-  await browser.$("[data-save=saved]").waitForExist({ timeout: 10_000 });
-}
-
-async function openMap(browser, title) {
-  const open = await browser.$(
-    `//li[contains(@class,"map")]//button[normalize-space()="${title}"]`,
-  );
-  await open.waitForDisplayed({ timeout: 20_000 });
-  await open.click();
-  await browser
-    .$("svg[aria-label='Journey map canvas']")
-    .waitForDisplayed({ timeout: 20_000 });
-  await waitSaved(browser);
-}
 
 /** Waits for a scorecard newer than `after` to reach the page. */
 async function waitScores(browser, after = 0) {

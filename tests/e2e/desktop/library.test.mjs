@@ -26,7 +26,7 @@ test("create a map from a template and find it again after a restart", { timeout
     await screenshot(browser, "01-empty-library.png");
 
     // Open the "New map" dialog; it lists the backend's templates.
-    const newMap = await browser.$("header.topbar button");
+    const newMap = await browser.$("header.topbar button.new-map");
     assert.match(await newMap.getText(), /New map/);
     await newMap.click();
     const dialog = await browser.$("dialog");

@@ -7,19 +7,11 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { screenshot, useDriver, withApp, workDir } from "./harness.mjs";
+import { menu, openMap, screenshot, submitNewMap, useDriver, withApp, workDir } from "./harness.mjs";
 
 const TITLE = "Menu journey";
 
 useDriver("tauri-driver-menus.log");
-
-/** What choosing menu item `id` does: the shell emits "menu" with the id. */
-async function menu(browser, id) {
-  await browser.execute(
-    (item) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "menu", payload: item }),
-    id,
-  );
-}
 
 async function zoom(browser) {
   return Number(await browser.$("[data-zoom]").getAttribute("data-zoom"));
@@ -28,18 +20,11 @@ async function zoom(browser) {
 test("menu items reach the window", { timeout: 240_000 }, async () => {
   await withApp("menus", async (browser) => {
     // File › New map… in the library opens the new-map dialog.
-    await browser.$("header.topbar button").waitForDisplayed({ timeout: 20_000 });
+    await browser.$("header.topbar button.new-map").waitForDisplayed({ timeout: 20_000 });
     await browser.$("li.map, .empty").waitForExist({ timeout: 20_000 });
     await menu(browser, "file.new");
-    const dialog = await browser.$("dialog");
-    await dialog.waitForDisplayed({ timeout: 5_000 });
-    await (await browser.$$("label.template"))[0].click();
-    await browser.$("input[name=title]").setValue(TITLE);
-    await browser.$("button[type=submit]").click();
-    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
-    const open = await browser.$(`//li[contains(@class,"map")]//button[normalize-space()="${TITLE}"]`);
-    await open.click();
-    await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
+    await submitNewMap(browser, TITLE);
+    await openMap(browser, TITLE);
 
     // View › Zoom in / Zoom out / Fit.
     const z0 = await zoom(browser);

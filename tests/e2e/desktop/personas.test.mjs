@@ -4,50 +4,23 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshot, useDriver, withApp } from "./harness.mjs";
+import { createMap, openMap, screenshot, setFieldIn, useDriver, waitSaved, withApp } from "./harness.mjs";
 
 const TITLE = "Persona journey";
 const NAME = "Maya Field";
 
 useDriver("tauri-driver-personas.log");
 
-async function waitSaved(browser) {
-  await browser.$("[data-save=saved]").waitForExist({ timeout: 10_000 });
-}
-
-async function openMap(browser, title) {
-  const open = await browser.$(`//li[contains(@class,"map")]//button[normalize-space()="${title}"]`);
-  await open.waitForDisplayed({ timeout: 20_000 });
-  await open.click();
-  await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
-  await waitSaved(browser);
-}
-
 /** The toolbar's persona chip text (read from the page: a dialog may cover it). */
 function chip(browser) {
   return browser.execute(() => document.querySelector(".persona-chip")?.textContent?.trim() ?? "");
 }
 
-/** Replace a field's text and commit it with Tab (not clearValue: it blurs and commits). */
-async function setField(panel, browser, name, value) {
-  const input = await panel.$(`[name='${name}']`);
-  await input.waitForDisplayed({ timeout: 5_000 });
-  await input.click();
-  await browser.keys(["Control", "a"]);
-  await input.addValue(value);
-  await browser.keys("Tab");
-}
+const setField = (panel, browser, name, value) => setFieldIn(browser, panel, name, value);
 
 test("add a persona, edit it and draw the map for it", { timeout: 240_000 }, async () => {
   await withApp("personas", async (browser) => {
-    await browser.$("header.topbar button").waitForDisplayed({ timeout: 20_000 });
-    await browser.$("header.topbar button").click();
-    const dialog = await browser.$("dialog");
-    await dialog.waitForDisplayed({ timeout: 5_000 });
-    await (await browser.$$("label.template"))[0].click();
-    await browser.$("input[name=title]").setValue(TITLE);
-    await browser.$("button[type=submit]").click();
-    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await createMap(browser, TITLE);
     await openMap(browser, TITLE);
 
     await browser.$("button=Personas").click();

@@ -4,42 +4,24 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshot, useDriver, withApp } from "./harness.mjs";
+import {
+  createMap,
+  openMap,
+  screenshot,
+  stageNames,
+  useDriver,
+  waitSaved,
+  withApp,
+} from "./harness.mjs";
 
 const TITLE = "Versions journey";
 
 useDriver("tauri-driver-versions.log");
 
-async function waitSaved(browser) {
-  await browser.$("[data-save=saved]").waitForExist({ timeout: 10_000 });
-}
-
-async function stageNames(browser) {
-  const heads = await browser.$$("g.stage-head text.stage-name");
-  const names = [];
-  for (const h of heads) names.push(await h.getText());
-  return names;
-}
-
-async function openMap(browser, title) {
-  const open = await browser.$(`//li[contains(@class,"map")]//button[normalize-space()="${title}"]`);
-  await open.waitForDisplayed({ timeout: 20_000 });
-  await open.click();
-  await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
-  await waitSaved(browser);
-}
-
 test("save a version, change the map, restore the version", { timeout: 240_000 }, async () => {
   let before;
   await withApp("versions", async (browser) => {
-    await browser.$("header.topbar button").waitForDisplayed({ timeout: 20_000 });
-    await browser.$("header.topbar button").click();
-    const dialog = await browser.$("dialog");
-    await dialog.waitForDisplayed({ timeout: 5_000 });
-    await (await browser.$$("label.template"))[0].click();
-    await browser.$("input[name=title]").setValue(TITLE);
-    await browser.$("button[type=submit]").click();
-    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await createMap(browser, TITLE);
     await openMap(browser, TITLE);
     before = await stageNames(browser);
 

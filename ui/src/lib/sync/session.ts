@@ -4,6 +4,7 @@
 // made meanwhile, merged) and retries, so nothing typed is lost.
 
 import * as Y from "yjs";
+import { track, untrack } from "./pending";
 
 /** The origin of updates that came from the backend (never sent back). */
 export const REMOTE = "remote";
@@ -60,6 +61,7 @@ export class MapSession {
       if (origin === REMOTE) return;
       session.enqueue(update);
     });
+    track(session);
     return session;
   }
 
@@ -99,6 +101,7 @@ export class MapSession {
   }
 
   close(): void {
+    untrack(this);
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.doc.destroy();
