@@ -87,7 +87,7 @@ test("create a map from a template in the browser; the CLI sees it", { timeout: 
   await page.locator("#empty-heading").waitFor({ timeout: 15_000 });
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-01-empty-library.png") });
 
-  await page.locator("header.topbar button").click();
+  await page.locator("header.topbar button.new-map").click();
   const dialog = page.locator("dialog");
   await dialog.waitFor();
   const templates = page.locator("label.template");
