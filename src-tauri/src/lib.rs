@@ -2,6 +2,7 @@
 //! Tauri commands that only forward to [`waymark_api`]. Domain logic, storage
 //! and validation live in the crates; keep this file thin.
 
+mod analysis_cmds;
 mod library_cmds;
 mod window_state;
 
@@ -109,33 +110,34 @@ async fn apply_update(
     state: State<'_, LibraryState>,
     request: Request<'_>,
 ) -> Result<(), CommandError> {
-    // A `Uint8Array` body arrives raw over the IPC protocol, or as a JSON
-    // array of bytes where the webview falls back to `postMessage` (WebKitGTK).
-    let bytes: Vec<u8>;
-    let update: &[u8] = match request.body() {
-        InvokeBody::Raw(raw) => raw,
-        InvokeBody::Json(serde_json::Value::Array(items)) => {
-            bytes = items
-                .iter()
-                .map(|v| v.as_u64().and_then(|b| u8::try_from(b).ok()))
-                .collect::<Option<Vec<u8>>>()
-                .ok_or_else(|| {
-                    CommandError::bad_request("apply_update expects the Yjs update as bytes")
-                })?;
-            &bytes
-        }
-        _ => {
-            return Err(CommandError::bad_request(
-                "apply_update expects the raw Yjs update as the body",
-            ))
-        }
-    };
+    let update = body_bytes(&request, "apply_update")?;
     let id = request
         .headers()
         .get(MAP_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| CommandError::bad_request("apply_update needs the waymark-map header"))?;
-    Ok(state.library()?.apply_update(id, update, "ui")?)
+    Ok(state.library()?.apply_update(id, &update, "ui")?)
+}
+
+/// The raw bytes of a request body (`invoke` with a `Uint8Array`). They
+/// arrive raw over the IPC protocol, or as a JSON array of bytes where the
+/// webview falls back to `postMessage` (WebKitGTK).
+pub(crate) fn body_bytes<'a>(
+    request: &'a Request<'_>,
+    command: &str,
+) -> Result<std::borrow::Cow<'a, [u8]>, CommandError> {
+    match request.body() {
+        InvokeBody::Raw(raw) => Ok(std::borrow::Cow::Borrowed(raw)),
+        InvokeBody::Json(serde_json::Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_u64().and_then(|b| u8::try_from(b).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| CommandError::bad_request(&format!("{command} expects bytes"))),
+        _ => Err(CommandError::bad_request(&format!(
+            "{command} expects the raw bytes as the body"
+        ))),
+    }
 }
 
 /// Keep the map's current state as a named version.
@@ -240,7 +242,7 @@ async fn save_text_file(path: String, text: String) -> Result<String, CommandErr
 pub const MENU_EVENT: &str = "menu";
 
 /// Every menu item the UI acts on: (id, label, accelerator).
-pub const MENU_IDS: [(&str, &str, Option<&str>); 14] = [
+pub const MENU_IDS: &[(&str, &str, Option<&str>)] = &[
     ("file.new", "New map…", Some("CmdOrCtrl+N")),
     ("file.import", "Import…", Some("CmdOrCtrl+O")),
     ("file.library", "Back to library", Some("CmdOrCtrl+L")),
@@ -248,6 +250,21 @@ pub const MENU_IDS: [(&str, &str, Option<&str>); 14] = [
     ("file.export_waymark", "Export .waymark…", None),
     ("file.export_mermaid", "Export Mermaid…", None),
     ("file.export_csv", "Export CSV…", None),
+    ("file.future_state", "New future state (to-be)", None),
+    (
+        "file.import_survey",
+        "Import survey answers…",
+        Some("CmdOrCtrl+I"),
+    ),
+    (
+        "file.export_report",
+        "Export report (PDF)…",
+        Some("CmdOrCtrl+P"),
+    ),
+    ("file.export_png", "Export canvas as PNG…", None),
+    ("file.export_svg", "Export canvas as SVG…", None),
+    ("view.present", "Present", Some("F5")),
+    ("view.compare", "Compare…", None),
     ("edit.undo", "Undo", Some("CmdOrCtrl+Z")),
     ("edit.redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
     // No accelerator: the Delete key must keep working in text fields.
@@ -283,6 +300,12 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("file.export_waymark")?)
         .item(&item("file.export_mermaid")?)
         .item(&item("file.export_csv")?)
+        .item(&item("file.export_png")?)
+        .item(&item("file.export_svg")?)
+        .item(&item("file.export_report")?)
+        .separator()
+        .item(&item("file.import_survey")?)
+        .item(&item("file.future_state")?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
         .build()?;
@@ -297,6 +320,9 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("view.zoom_out")?)
         .item(&item("view.fit")?)
         .separator()
+        .item(&item("view.present")?)
+        .item(&item("view.compare")?)
+        .separator()
         .item(&MenuItemBuilder::with_id("view.shortcuts", "Keyboard shortcuts").build(app)?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
@@ -310,6 +336,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(library)
         .menu(build_menu)
         .on_menu_event(|app, event| {
@@ -334,7 +361,16 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             library_cmds::untrash_map,
             library_cmds::mark_opened,
             library_cmds::map_strips,
-            library_cmds::import_map
+            library_cmds::import_map,
+            analysis_cmds::read_text_file,
+            analysis_cmds::preview_responses,
+            analysis_cmds::import_responses,
+            analysis_cmds::export_report,
+            analysis_cmds::open_path,
+            analysis_cmds::save_binary_file,
+            analysis_cmds::create_future_state,
+            analysis_cmds::map_origins,
+            analysis_cmds::compare_maps
         ])
 }
 
@@ -906,5 +942,94 @@ mod tests {
             library_path(args(&[])).unwrap(),
             waymark_api::default_library_path()
         );
+    }
+
+    #[test]
+    fn analysis_commands_preview_import_report_and_compare() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let id = call(
+            "create_map",
+            serde_json::json!({ "template": "bank-lost-card", "title": "Card" }),
+        )
+        .unwrap();
+        let lib = webview.state::<LibraryState>();
+        let tp = lib
+            .library()
+            .unwrap()
+            .journey(id.as_str().unwrap())
+            .unwrap()
+            .touchpoints[0]
+            .id;
+
+        let csv = dir.path().join("survey.csv");
+        std::fs::write(
+            &csv,
+            format!("Step,Customer,Date,KPI,Scale,Score\n{tp},r1,2026-03-01,ces,ces7,2\n"),
+        )
+        .unwrap();
+        let file = call(
+            "read_text_file",
+            serde_json::json!({ "path": csv.display().to_string() }),
+        )
+        .unwrap();
+        assert_eq!(file["name"], "survey.csv");
+        let args = serde_json::json!({ "id": id, "name": file["name"], "text": file["text"] });
+        let preview = call("preview_responses", args.clone()).unwrap();
+        assert_eq!(preview["errors"], serde_json::json!([]));
+        assert_eq!(preview["added"], 1);
+        let mut with_mapping = args.clone();
+        with_mapping["mapping"] = preview["mapping"].clone();
+        let stats = call("import_responses", with_mapping).unwrap();
+        assert_eq!(stats["added"], 1);
+        let err = call("import_responses", args).unwrap_err();
+        assert_eq!(err["code"], "import_failed", "{err}");
+        let err = call(
+            "read_text_file",
+            serde_json::json!({ "path": dir.path().join("none.csv").display().to_string() }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "io", "{err}");
+
+        let pdf = dir.path().join("report.pdf");
+        let written = call(
+            "export_report",
+            serde_json::json!({ "id": id, "path": pdf.display().to_string(),
+                "request": { "page_size": "a3", "sections": ["summary", "map"], "company": "Acme", "date": "2026-03-01" } }),
+        )
+        .unwrap();
+        assert!(written["pages"].as_u64().unwrap() >= 2, "{written}");
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+        let err = call(
+            "export_report",
+            serde_json::json!({ "id": id, "path": pdf.display().to_string(), "request": {}, "logoPath": "/no/such/logo.png" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "io", "{err}");
+
+        let copy = call("create_future_state", serde_json::json!({ "id": id })).unwrap();
+        let origins = call("map_origins", serde_json::json!({ "id": copy })).unwrap();
+        assert_eq!(origins[0]["source_id"], id);
+        let cmp = call(
+            "compare_maps",
+            serde_json::json!({ "before": { "map": id }, "after": { "map": copy } }),
+        )
+        .unwrap();
+        assert_eq!(cmp["after_title"], "Card (to-be)");
+        assert_eq!(cmp["changed"], 0);
+
+        let png = dir.path().join("canvas.png");
+        let mut req = request("save_binary_file", serde_json::Value::Null);
+        req.body = InvokeBody::Raw(vec![137, 80, 78, 71]);
+        req.headers.insert(
+            analysis_cmds::PATH_HEADER,
+            png.display().to_string().parse().unwrap(),
+        );
+        get_ipc_response(&webview, req).unwrap();
+        assert_eq!(std::fs::read(&png).unwrap(), vec![137, 80, 78, 71]);
     }
 }

@@ -16,6 +16,7 @@
 //! server itself; bodies and WebSocket messages are size-bounded; WebSocket
 //! messages are rate-limited per connection. Binds loopback by default.
 
+mod analysis_routes;
 mod guard;
 mod library_routes;
 mod limits;
@@ -225,6 +226,7 @@ fn router(state: Arc<AppState>) -> Router {
     let mut app = routes::api()
         .merge(library_routes::routes())
         .merge(workshop::routes())
+        .merge(analysis_routes::routes())
         .merge(ws::routes())
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.max_message_bytes,

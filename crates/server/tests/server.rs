@@ -521,3 +521,91 @@ async fn library_routes_rename_duplicate_trash_and_import() {
         .unwrap()
         .contains("bad.waymark"));
 }
+
+#[tokio::test]
+async fn analysis_routes_preview_import_report_future_and_compare() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let auth = bearer(&f);
+    let hj = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
+    let tp = f.library.journey(&id).unwrap().touchpoints[0].id;
+
+    let csv = format!("Step,Customer,Date,KPI,Scale,Score\n{tp},r1,2026-03-01,csat,csat,5\n{tp},r2,2026-03-01,csat,csat,9\n");
+    let body = serde_json::json!({ "name": "s.csv", "text": csv }).to_string();
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/responses/preview"),
+        &hj,
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let p = r.json();
+    assert_eq!(p["mapping"]["touchpoint"], "Step");
+    assert_eq!(p["errors"][0]["line"], 3);
+    assert!(f.library.journey(&id).unwrap().responses.is_empty());
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/responses"),
+        &hj,
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    let good = csv.lines().take(2).collect::<Vec<_>>().join("\n");
+    let body =
+        serde_json::json!({ "name": "s.csv", "text": good, "mapping": p["mapping"] }).to_string();
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/responses"),
+        &hj,
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["added"], 1);
+    assert_eq!(f.library.journey(&id).unwrap().responses.len(), 1);
+
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/report"),
+        &hj,
+        br#"{"page_size": "letter", "sections": ["summary"], "company": "Acme", "date": "2026-03-01"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.starts_with(b"%PDF-"));
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/report"),
+        &hj,
+        br#"{"page_size": "a5"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 400);
+
+    let r = http(addr, "POST", &format!("/api/maps/{id}/future"), &hj, b"{}").await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let copy = r.json().as_str().unwrap().to_string();
+    let r = http(addr, "GET", &format!("/api/maps/{copy}/origins"), &hj, b"").await;
+    assert_eq!(r.json()[0]["source_id"], id.as_str());
+    f.library
+        .edit(&copy, |j| {
+            j.touchpoints[0].title = "Better".into();
+            Ok(())
+        })
+        .unwrap();
+    let body = serde_json::json!({ "before": { "map": id }, "after": { "map": copy } }).to_string();
+    let r = http(addr, "POST", "/api/compare", &hj, body.as_bytes()).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["changed"], 1);
+}

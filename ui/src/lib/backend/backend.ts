@@ -1,3 +1,15 @@
+import type {
+  ColumnMapping,
+  Comparison,
+  ImportStats,
+  LogoSource,
+  MapOrigin,
+  MapRef,
+  ReportRequest,
+  ReportWritten,
+  ResponsesPreview,
+  TextFile,
+} from "./analysis";
 import { TauriBackend } from "./tauri";
 import type {
   Explanation,
@@ -57,6 +69,40 @@ export interface Backend {
   mapStrips(): Promise<MapStrip[]>;
   /** Import a `.waymark` or Mermaid file; resolves to the new map's id. */
   importMap(source: ImportSource): Promise<string>;
+
+  /** True in the desktop app: files are read and written by path (native
+   * dialogs, open/reveal); false in a browser (file inputs, downloads). */
+  readonly native: boolean;
+  /** A UTF-8 text file by path (desktop only: a browser reads files itself). */
+  readTextFile(path: string): Promise<TextFile>;
+  /** The survey import's dry run: first rows, column mapping (suggested when
+   * `mapping` is null), every problem with its line. Writes nothing. */
+  previewResponses(
+    id: string,
+    file: TextFile,
+    mapping: ColumnMapping | null,
+  ): Promise<ResponsesPreview>;
+  /** Import survey answers, all or nothing (re-importing replaces). */
+  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats>;
+  /** Render the PDF report: written to `path` in the desktop app, downloaded
+   * under its name in a browser. */
+  exportReport(
+    id: string,
+    request: ReportRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<ReportWritten>;
+  /** Open a written file with its program, or show it in its folder (desktop). */
+  openPath(path: string, reveal: boolean): Promise<void>;
+  /** Save bytes the UI made (a PNG): to `path` in the desktop app, as a
+   * download in a browser. Resolves to where it went. */
+  saveBinaryFile(path: string, bytes: Uint8Array, mime: string): Promise<string>;
+  /** Copy a map as its future state ("… (to-be)"), linked to it; resolves to the copy's id. */
+  createFutureState(id: string, title?: string): Promise<string>;
+  /** The maps linked to this one: its source, and the copies made from it. */
+  mapOrigins(id: string): Promise<MapOrigin[]>;
+  /** What changed from `before` to `after`, with score deltas and what improved. */
+  compareMaps(before: MapRef, after: MapRef): Promise<Comparison>;
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";

@@ -1,4 +1,16 @@
 import type { Backend } from "./backend";
+import type {
+  ColumnMapping,
+  Comparison,
+  ImportStats,
+  LogoSource,
+  MapOrigin,
+  MapRef,
+  ReportRequest,
+  ReportWritten,
+  ResponsesPreview,
+  TextFile,
+} from "./analysis";
 import { BackendError } from "./errors";
 import type {
   Explanation,
@@ -96,18 +108,9 @@ export class HttpBackend implements Backend {
   /** A browser does not write the server's disk: the text is downloaded,
    * named after the last part of `path`. */
   saveTextFile(path: string, text: string): Promise<string> {
-    const name = path.trim().split(/[\\/]/).pop() || "export.csv";
-    const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => {
-      URL.revokeObjectURL(url);
-    }, 10_000);
-    return Promise.resolve(name);
+    return Promise.resolve(
+      download(path, new Blob([text], { type: "text/csv;charset=utf-8" }), "export.csv"),
+    );
   }
 
   renameMap(id: string, title: string): Promise<MapSummary> {
@@ -143,6 +146,77 @@ export class HttpBackend implements Backend {
       );
     }
     return this.json<string>("POST", "/api/import", source);
+  }
+
+  readonly native = false;
+
+  readTextFile(): Promise<TextFile> {
+    return Promise.reject(
+      new BackendError("unsupported", "Choose the file in the page: a browser reads it itself."),
+    );
+  }
+
+  previewResponses(
+    id: string,
+    file: TextFile,
+    mapping: ColumnMapping | null,
+  ): Promise<ResponsesPreview> {
+    return this.json<ResponsesPreview>("POST", `${mapPath(id)}/responses/preview`, {
+      ...file,
+      mapping,
+    });
+  }
+
+  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats> {
+    return this.json<ImportStats>("POST", `${mapPath(id)}/responses`, { ...file, mapping });
+  }
+
+  /** The PDF comes back as the response and is downloaded under `path`'s name. */
+  async exportReport(
+    id: string,
+    request: ReportRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<ReportWritten> {
+    const body = logo && "bytes" in logo ? { ...request, logo: Array.from(logo.bytes) } : request;
+    const res = await this.request(
+      "POST",
+      `${mapPath(id)}/report`,
+      JSON.stringify(body),
+      "application/json",
+    );
+    const pdf = await res.blob();
+    const warnings = JSON.parse(res.headers.get("x-waymark-warnings") ?? "[]") as string[];
+    return {
+      path: download(path, pdf, "report.pdf"),
+      pages: Number(res.headers.get("x-waymark-pages") ?? 0),
+      bytes: pdf.size,
+      warnings,
+    };
+  }
+
+  openPath(): Promise<void> {
+    return Promise.reject(
+      new BackendError("unsupported", "Open the downloaded file from your browser's downloads."),
+    );
+  }
+
+  saveBinaryFile(path: string, bytes: Uint8Array, mime: string): Promise<string> {
+    return Promise.resolve(
+      download(path, new Blob([new Uint8Array(bytes)], { type: mime }), "export"),
+    );
+  }
+
+  createFutureState(id: string, title?: string): Promise<string> {
+    return this.json<string>("POST", `${mapPath(id)}/future`, { title: title ?? null });
+  }
+
+  mapOrigins(id: string): Promise<MapOrigin[]> {
+    return this.json<MapOrigin[]>("GET", `${mapPath(id)}/origins`);
+  }
+
+  compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
+    return this.json<Comparison>("POST", "/api/compare", { before, after });
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -185,6 +259,22 @@ export class HttpBackend implements Backend {
     if (err.message !== "Unknown error") throw err;
     throw new BackendError(`http_${res.status}`, `The server answered ${res.status}.`);
   }
+}
+
+/** Downloads `blob` under the last part of `path` (or `fallback`); returns the name. */
+function download(path: string, blob: Blob, fallback: string): string {
+  const name = path.trim().split(/[\\/]/).pop() || fallback;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+  return name;
 }
 
 function mapPath(id: string): string {

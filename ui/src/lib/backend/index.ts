@@ -6,6 +6,7 @@ export { onMenu } from "./menu";
 export { BackendError } from "./errors";
 export { HttpBackend } from "./http";
 export type * from "./types";
+export type * from "./analysis";
 
 /**
  * The backend for the page: Tauri inside the desktop app, the `waymark serve`

@@ -1,5 +1,17 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Backend, ExportFormat } from "./backend";
+import type {
+  ColumnMapping,
+  Comparison,
+  ImportStats,
+  LogoSource,
+  MapOrigin,
+  MapRef,
+  ReportRequest,
+  ReportWritten,
+  ResponsesPreview,
+  TextFile,
+} from "./analysis";
 import { BackendError } from "./errors";
 import type {
   Explanation,
@@ -94,6 +106,63 @@ export class TauriBackend implements Backend {
     } catch (reason) {
       throw BackendError.from(reason);
     }
+  }
+
+  readonly native = true;
+
+  readTextFile(path: string): Promise<TextFile> {
+    return call<TextFile>("read_text_file", { path });
+  }
+
+  previewResponses(
+    id: string,
+    file: TextFile,
+    mapping: ColumnMapping | null,
+  ): Promise<ResponsesPreview> {
+    return call<ResponsesPreview>("preview_responses", { id, ...file, mapping });
+  }
+
+  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats> {
+    return call<ImportStats>("import_responses", { id, ...file, mapping });
+  }
+
+  exportReport(
+    id: string,
+    request: ReportRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<ReportWritten> {
+    const withBytes =
+      logo && "bytes" in logo ? { ...request, logo: Array.from(logo.bytes) } : request;
+    const logoPath = logo && "path" in logo ? logo.path : null;
+    return call<ReportWritten>("export_report", { id, request: withBytes, path, logoPath });
+  }
+
+  openPath(path: string, reveal: boolean): Promise<void> {
+    return call<undefined>("open_path", { path, reveal });
+  }
+
+  async saveBinaryFile(path: string, bytes: Uint8Array): Promise<string> {
+    // The raw bytes are the request body; the path travels in a header.
+    try {
+      return await invoke<string>("save_binary_file", bytes, {
+        headers: { "waymark-path": encodeURIComponent(path) },
+      });
+    } catch (reason) {
+      throw BackendError.from(reason);
+    }
+  }
+
+  createFutureState(id: string, title?: string): Promise<string> {
+    return call<string>("create_future_state", { id, title: title ?? null });
+  }
+
+  mapOrigins(id: string): Promise<MapOrigin[]> {
+    return call<MapOrigin[]>("map_origins", { id });
+  }
+
+  compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
+    return call<Comparison>("compare_maps", { before, after });
   }
 }
 
