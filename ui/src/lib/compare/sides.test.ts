@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { MapOrigin, MapSummary, VersionInfo } from "../backend";
 import { defaultPair, sideOptions, signed, tone } from "./sides";
 
-const v = (id: string, label: string) => ({ id, label, created_at: "" }) as VersionInfo;
+const v = (id: string, label: string): VersionInfo => ({ id, label, created_at: "" });
 const m = (id: string, title: string) => ({ id, title }) as MapSummary;
-const o = (map_id: string, source_id: string) =>
-  ({ map_id, source_id, kind: "future_state", created_at: "" }) as MapOrigin;
+const o = (map_id: string, source_id: string): MapOrigin => ({
+  map_id,
+  source_id,
+  kind: "future_state",
+  created_at: "",
+});
 
 describe("compare sides", () => {
   it("lists this map, its versions, its source and its future states", () => {
