@@ -109,7 +109,8 @@ test("survey wizard, report download, compare and presentation in Chromium", { t
   await report.getByRole("button", { name: "Close" }).click();
 
   // Compare with the as-is version: the answered touchpoint changed.
-  await page.getByRole("button", { name: "Compare" }).click();
+  await page.locator("summary", { hasText: "Data" }).click();
+  await page.getByRole("menuitem", { name: "Compare with a version or the to-be…" }).click();
   const compare = page.getByRole("dialog", { name: "Compare" });
   await compare.locator("[data-testid=compare-summary]").waitFor({ timeout: 10_000 });
   assert.equal(await compare.locator("[data-count=changed]").textContent(), "1 changed");

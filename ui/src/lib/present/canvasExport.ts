@@ -74,30 +74,28 @@ export function visibleBox(
 
 /** Rasterizes an SVG document at `scale` pixels per canvas unit. */
 export async function pngFromSvg(text: string, box: Box, scale = 2): Promise<Uint8Array> {
-  const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
-  try {
-    const img = new Image();
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => {
-        resolve();
-      };
-      img.onerror = () => {
-        reject(new Error("the canvas could not be drawn as an image"));
-      };
-      img.src = url;
-    });
-    const canvas = document.createElement("canvas");
-    canvas.width = Math.round(box.w * scale);
-    canvas.height = Math.round(box.h * scale);
-    const ctx = canvas.getContext("2d");
-    if (!ctx) throw new Error("no 2D canvas in this window");
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob | null>((r) => {
-      canvas.toBlob(r, "image/png");
-    });
-    if (!blob) throw new Error("the PNG could not be encoded");
-    return new Uint8Array(await blob.arrayBuffer());
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: URL, not a blob: one: the desktop app's CSP allows images from
+  // 'self' and data: only.
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  const img = new Image();
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => {
+      resolve();
+    };
+    img.onerror = () => {
+      reject(new Error("the canvas could not be drawn as an image"));
+    };
+    img.src = url;
+  });
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(box.w * scale);
+  canvas.height = Math.round(box.h * scale);
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("no 2D canvas in this window");
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((r) => {
+    canvas.toBlob(r, "image/png");
+  });
+  if (!blob) throw new Error("the PNG could not be encoded");
+  return new Uint8Array(await blob.arrayBuffer());
 }
