@@ -4,10 +4,12 @@
 
 mod analysis_cmds;
 mod library_cmds;
+mod sync_cmds;
 mod window_state;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
@@ -19,18 +21,31 @@ use waymark_api::{
 
 /// The library the window works on, or why it could not be opened. Kept
 /// rather than exiting so the window can show the reason.
-pub struct LibraryState(Result<Library, OpenFailure>);
+pub struct LibraryState(Result<Arc<Library>, OpenFailure>);
 
 impl LibraryState {
     /// Open the library file at `path`.
     pub fn open(path: &std::path::Path) -> Self {
-        Self(Library::open(path).map_err(|err| OpenFailure {
-            code: "library_open",
-            message: format!("Could not open the library {}: {err}", path.display()),
-        }))
+        Self(
+            Library::open(path)
+                .map(Arc::new)
+                .map_err(|err| OpenFailure {
+                    code: "library_open",
+                    message: format!("Could not open the library {}: {err}", path.display()),
+                }),
+        )
     }
 
     pub(crate) fn library(&self) -> Result<&Library, CommandError> {
+        self.shared_ref().map(|l| &**l)
+    }
+
+    /// The library for background work (team sync) that outlives a command.
+    pub(crate) fn shared(&self) -> Result<Arc<Library>, CommandError> {
+        self.shared_ref().cloned()
+    }
+
+    fn shared_ref(&self) -> Result<&Arc<Library>, CommandError> {
         self.0.as_ref().map_err(|e| CommandError::Open(e.clone()))
     }
 }
@@ -273,6 +288,7 @@ pub const MENU_IDS: &[(&str, &str, Option<&str>)] = &[
     ("view.zoom_out", "Zoom out", Some("CmdOrCtrl+-")),
     ("view.fit", "Zoom to fit", Some("CmdOrCtrl+0")),
     ("help.shortcuts", "Keyboard shortcuts", Some("F1")),
+    ("map.share", "Share with Team…", None),
 ];
 
 /// The app menu: File, Edit, View, Help. Choosing an item emits
@@ -325,19 +341,32 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .item(&MenuItemBuilder::with_id("view.shortcuts", "Keyboard shortcuts").build(app)?)
         .build()?;
+    let map = SubmenuBuilder::new(app, "Map")
+        .item(&item("map.share")?)
+        .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("help.shortcuts")?)
         .build()?;
-    Menu::with_items(app, &[&file, &edit, &view, &help])
+    Menu::with_items(app, &[&file, &edit, &view, &map, &help])
 }
 
 /// Register the library and the commands on a builder; generic over the
 /// runtime so tests can pass `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<R> {
+    let shared = library.0.as_ref().ok().cloned();
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(library)
+        .manage(sync_cmds::SyncState::default())
+        .setup(move |app| {
+            use tauri::Manager as _;
+            if let Some(lib) = shared.clone() {
+                let handle = app.handle();
+                sync_cmds::start_background(handle, &app.state::<sync_cmds::SyncState>(), lib);
+            }
+            Ok(())
+        })
         .menu(build_menu)
         .on_menu_event(|app, event| {
             let _ = app.emit(MENU_EVENT, event.id().as_ref());
@@ -370,7 +399,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             analysis_cmds::save_binary_file,
             analysis_cmds::create_future_state,
             analysis_cmds::map_origins,
-            analysis_cmds::compare_maps
+            analysis_cmds::compare_maps,
+            sync_cmds::link_map,
+            sync_cmds::unlink_map,
+            sync_cmds::sync_status
         ])
 }
 

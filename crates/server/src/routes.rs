@@ -28,6 +28,7 @@ pub(crate) fn api() -> Router<Arc<AppState>> {
         )
         .route("/api/maps/{id}/restore", post(restore_version))
         .route("/api/maps/{id}/score", get(score_map))
+        .route("/api/maps/{id}/link", get(map_link))
         .route(
             "/api/maps/{id}/touchpoints/{touchpoint}/explain",
             get(explain_touchpoint),
@@ -213,6 +214,18 @@ async fn restore_version(
 }
 
 /// The map's scorecard, as `waymark score --json` prints it.
+/// The map's team-sync link as the library recorded it (`null` when not
+/// linked); the token is never included. Browsers do not link or sync.
+async fn map_link(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    json(
+        blocking(&s, move |lib| {
+            lib.map_summary(&id)?;
+            waymark_sync::LinkView::stored(lib, &id)
+        })
+        .await,
+    )
+}
+
 async fn score_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
     json(blocking(&s, move |lib| lib.score(&id)).await)
 }

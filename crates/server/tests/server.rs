@@ -609,3 +609,55 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["changed"], 1);
 }
+
+#[tokio::test]
+async fn the_link_route_shows_a_maps_team_sync_link_without_its_token() {
+    let f = fixture().await;
+    let id = create_map(&f).await;
+    let auth = bearer(&f);
+    let path = format!("/api/maps/{id}/link");
+    let r = http(
+        f.server.addr(),
+        "GET",
+        &path,
+        &[("Authorization", &auth)],
+        b"",
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), serde_json::Value::Null);
+    let spec = waymark_api::LinkSpec {
+        server: "wss://sync.example.org/yjs".into(),
+        room: "team".into(),
+        token: Some(waymark_api::Secret::new("s3cr3t")),
+        token_via: waymark_api::TokenVia::Header,
+    };
+    f.library.link_map(&id, &spec).unwrap();
+    f.library
+        .record_sync(&id, Some(("offline", "cannot connect")))
+        .unwrap();
+    let r = http(
+        f.server.addr(),
+        "GET",
+        &path,
+        &[("Authorization", &auth)],
+        b"",
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    assert_eq!(v["link"]["room"], "team");
+    assert_eq!(v["link"]["has_token"], true);
+    assert_eq!(v["status"]["state"], "offline");
+    assert_eq!(v["status"]["message"], "cannot connect");
+    assert!(!String::from_utf8_lossy(&r.body).contains("s3cr3t"));
+    let r = http(
+        f.server.addr(),
+        "GET",
+        "/api/maps/nope/link",
+        &[("Authorization", &auth)],
+        b"",
+    )
+    .await;
+    assert_eq!(r.status, 404);
+}

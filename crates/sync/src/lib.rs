@@ -23,8 +23,8 @@ use std::time::Duration;
 use serde::Serialize;
 use waymark_api::{ApiError, Library, LinkSpec};
 
-pub use live::{stored_state, LiveSync, SyncManager};
-pub use session::{join, sync_once, SyncReport};
+pub use live::{stored_state, stored_status, LinkView, LiveSync, SyncManager};
+pub use session::{join, sync_once, SyncReport, SYNC_ORIGIN};
 
 /// Timings of the sync client.
 #[derive(Debug, Clone)]

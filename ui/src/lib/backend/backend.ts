@@ -14,9 +14,11 @@ import { TauriBackend } from "./tauri";
 import type {
   Explanation,
   ImportSource,
+  LinkView,
   MapStrip,
   MapSummary,
   Scorecard,
+  ShareTarget,
   TemplateInfo,
   VersionInfo,
 } from "./types";
@@ -103,6 +105,15 @@ export interface Backend {
   mapOrigins(id: string): Promise<MapOrigin[]>;
   /** What changed from `before` to `after`, with score deltas and what improved. */
   compareMaps(before: MapRef, after: MapRef): Promise<Comparison>;
+  /** Link a map to a room on a y-websocket server and start syncing it. */
+  linkMap(id: string, target: ShareTarget): Promise<LinkView>;
+  /** Stop syncing a map and remove its link (the room keeps its copy). */
+  unlinkMap(id: string): Promise<void>;
+  /** The map's link and sync state, or null when it is not linked. */
+  syncStatus(id: string): Promise<LinkView | null>;
+  /** Calls `handler` with every update merged into the map from its sync
+   * room; returns the unsubscribe. */
+  onRemoteUpdate(id: string, handler: (update: Uint8Array) => void): () => void;
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBackend } from "./index";
+import type { Backend } from "./backend";
 import { HttpBackend } from "./http";
 import { TauriBackend } from "./tauri";
 
@@ -39,6 +40,23 @@ describe("HttpBackend", () => {
     );
     const b = new HttpBackend("http://h:1", "tok");
     await expect(b.openMap("x")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("shows a map's team-sync link but does not link or unlink from a browser", async () => {
+    const view = { link: { room: "r", has_token: true }, status: { state: "stopped" } };
+    const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(view))));
+    vi.stubGlobal("fetch", fetchMock);
+    const b = new HttpBackend("http://h:1", "tok");
+    await expect(b.syncStatus("m 1")).resolves.toEqual(view);
+    expect(fetchMock.mock.calls[0]).toEqual([
+      "http://h:1/api/maps/m%201/link",
+      { method: "GET", headers: { Authorization: "Bearer tok" } },
+    ]);
+    const target = { server: "ws://s", room: "r", token: "", tokenVia: "query" as const };
+    const backend: Backend = b;
+    await expect(backend.linkMap("m", target)).rejects.toMatchObject({ code: "unsupported" });
+    await expect(backend.unlinkMap("m")).rejects.toMatchObject({ code: "unsupported" });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it("reports a refused token without detail from the server", async () => {

@@ -15,6 +15,7 @@ import { BackendError } from "./errors";
 import type {
   Explanation,
   ImportSource,
+  LinkView,
   MapStrip,
   MapSummary,
   Scorecard,
@@ -81,6 +82,26 @@ export class HttpBackend implements Backend {
 
   restoreVersion(id: string, version: string): Promise<VersionInfo> {
     return this.json<VersionInfo>("POST", `${mapPath(id)}/restore`, { version });
+  }
+
+  /** Team sync runs where the library lives (the desktop app, or `waymark
+   * sync` next to `waymark serve`): a browser on a workshop server must not
+   * hold or set the team's server token. It can see the link's state. */
+  linkMap(): Promise<LinkView> {
+    return Promise.reject(teamSyncUnsupported());
+  }
+
+  unlinkMap(): Promise<void> {
+    return Promise.reject(teamSyncUnsupported());
+  }
+
+  syncStatus(id: string): Promise<LinkView | null> {
+    return this.json<LinkView | null>("GET", `${mapPath(id)}/link`);
+  }
+
+  /** Browsers do not run team sync, so no update arrives from a team room. */
+  onRemoteUpdate(): () => void {
+    return () => {};
   }
 
   /** Writing files on the server's disk is not offered to browsers: export
@@ -279,4 +300,11 @@ function download(path: string, blob: Blob, fallback: string): string {
 
 function mapPath(id: string): string {
   return `/api/maps/${encodeURIComponent(id)}`;
+}
+
+function teamSyncUnsupported(): BackendError {
+  return new BackendError(
+    "unsupported",
+    "Sharing with a team server is available in the desktop app and with `waymark sync`.",
+  );
 }

@@ -1,4 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Backend, ExportFormat } from "./backend";
 import type {
   ColumnMapping,
@@ -16,9 +17,11 @@ import { BackendError } from "./errors";
 import type {
   Explanation,
   ImportSource,
+  LinkView,
   MapStrip,
   MapSummary,
   Scorecard,
+  ShareTarget,
   TemplateInfo,
   VersionInfo,
 } from "./types";
@@ -97,6 +100,34 @@ export class TauriBackend implements Backend {
 
   importMap(source: ImportSource): Promise<string> {
     return call<string>("import_map", { ...source });
+  }
+
+  linkMap(id: string, target: ShareTarget): Promise<LinkView> {
+    const { server, room, token, tokenVia } = target;
+    return call<LinkView>("link_map", { id, server, room, token, tokenVia });
+  }
+
+  unlinkMap(id: string): Promise<void> {
+    return call<undefined>("unlink_map", { id });
+  }
+
+  syncStatus(id: string): Promise<LinkView | null> {
+    return call<LinkView | null>("sync_status", { id });
+  }
+
+  onRemoteUpdate(id: string, handler: (update: Uint8Array) => void): () => void {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void listen<{ id: string; update: number[] }>("map-remote-update", (e) => {
+      if (e.payload.id === id) handler(Uint8Array.from(e.payload.update));
+    }).then((unlisten) => {
+      if (stopped) unlisten();
+      else stop = unlisten;
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }
 
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {

@@ -163,3 +163,42 @@ export interface Explanation {
   score: TouchpointScore;
   responses: ExplainedResponse[];
 }
+
+/** What a map's team sync is doing (crates/sync `LinkState`). */
+export type LinkState = "syncing" | "connected" | "offline" | "error" | "stopped";
+
+export interface SyncStatus {
+  state: LinkState;
+  /** When the map and the room were last known in step (RFC 3339). */
+  last_sync_at: string | null;
+  /** Why the link is offline or in error. */
+  message: string | null;
+}
+
+/** A map's link to a room on a y-websocket server; the token never leaves the backend. */
+export interface MapLink {
+  map_id: string;
+  server: string;
+  room: string;
+  has_token: boolean;
+  token_via: TokenVia;
+  linked_at: string;
+  last_sync_at: string | null;
+  last_state: string | null;
+  last_error: string | null;
+}
+
+export type TokenVia = "query" | "header";
+
+export interface LinkView {
+  link: MapLink;
+  status: SyncStatus;
+}
+
+/** Where to share a map: an empty token keeps the one already stored. */
+export interface ShareTarget {
+  server: string;
+  room: string;
+  token: string;
+  tokenVia: TokenVia;
+}

@@ -35,6 +35,20 @@ describe("MapSession", () => {
     expect(states).toEqual(["saving", "saved"]);
   });
 
+  it("merges updates from the team room without sending them back", async () => {
+    const backend = new FakeBackend();
+    const session = await MapSession.open("m", backend);
+    const teammate = new Y.Doc();
+    Y.applyUpdate(teammate, Y.encodeStateAsUpdate(backend.doc));
+    const before = Y.encodeStateVector(teammate);
+    addStage(teammate, "From a teammate");
+    session.applyRemote(Y.encodeStateAsUpdate(teammate, before));
+    expect(readJourney(session.doc).stages.map((s) => s.name)).toEqual(["From a teammate"]);
+    expect(session.dirty).toBe(false);
+    expect(backend.calls).toBe(0);
+    session.close();
+  });
+
   it("keeps failed updates and retries until they are saved", async () => {
     const backend = new FakeBackend();
     const states: SaveState[] = [];

@@ -100,6 +100,12 @@ export class MapSession {
     void this.flush();
   }
 
+  /** Merges an update that reached the backend from elsewhere (a team sync
+   * room); it is already persisted, so it is not sent back. */
+  applyRemote(update: Uint8Array): void {
+    if (!this.closed) Y.applyUpdate(this.doc, update, REMOTE);
+  }
+
   close(): void {
     untrack(this);
     this.closed = true;
