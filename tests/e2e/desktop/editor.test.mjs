@@ -14,6 +14,7 @@ import {
   centre,
   clickAt,
   createMap,
+  largeMap,
   openMap,
   root,
   screenshot,
@@ -248,32 +249,6 @@ test("edit a map on the canvas and find every change after a restart", { timeout
   assert.match(out, /Call back customer/);
   assert.match(out, /Offer a callback slot/);
 });
-
-/** A `.waymark` file shaped like `synth::journey(Size::LARGE, _)`: 12 stages, 10 lanes, 600 touchpoints. */
-function largeMap() {
-  const uuid = (kind, i) => `00000000-0000-4000-8000-${String(kind).padStart(4, "0")}${String(i).padStart(8, "0")}`;
-  const letter = (i) => String.fromCharCode(65 + i);
-  const kinds = ["customer_actions", "touchpoints", "channels", "thoughts", "emotions", "pain_points", "opportunities", "frontstage", "backstage", "support_processes"];
-  return {
-    format: "waymark",
-    version: 1,
-    map: {
-      title: "Large synthetic map",
-      stages: Array.from({ length: 12 }, (_, i) => ({ id: uuid(1, i), order: letter(i), name: `Stage ${i + 1}` })),
-      lanes: kinds.map((kind, i) => ({ id: uuid(2, i), order: letter(i), name: `Lane ${i + 1}`, kind })),
-      touchpoints: Array.from({ length: 600 }, (_, i) => ({
-        id: uuid(3, i),
-        stage: uuid(1, i % 12),
-        lane: uuid(2, Math.floor(i / 12) % 10),
-        order: letter(Math.floor(i / 120)),
-        title: `Touchpoint ${i + 1} with a longer title`,
-        channel: "web",
-        owner: "Digital",
-        inputs: { emotion: (i % 5) - 2, friction: i % 5 },
-      })),
-    },
-  };
-}
 
 test("the 600-touchpoint map opens, fits and scrolls", { timeout: 180_000 }, async () => {
   const file = path.join(workDir, "large.waymark");

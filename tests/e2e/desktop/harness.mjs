@@ -246,3 +246,29 @@ export async function setFieldIn(browser, scope, name, value) {
 export function cli(...args) {
   return execFileSync(CLI, ["--db", path.join(workDir, "library.db"), ...args], { encoding: "utf8" });
 }
+
+/** A `.waymark` file shaped like `synth::journey(Size::LARGE, _)`: 12 stages, 10 lanes, 600 touchpoints. */
+export function largeMap() {
+  const uuid = (kind, i) => `00000000-0000-4000-8000-${String(kind).padStart(4, "0")}${String(i).padStart(8, "0")}`;
+  const letter = (i) => String.fromCharCode(65 + i);
+  const kinds = ["customer_actions", "touchpoints", "channels", "thoughts", "emotions", "pain_points", "opportunities", "frontstage", "backstage", "support_processes"];
+  return {
+    format: "waymark",
+    version: 1,
+    map: {
+      title: "Large synthetic map",
+      stages: Array.from({ length: 12 }, (_, i) => ({ id: uuid(1, i), order: letter(i), name: `Stage ${i + 1}` })),
+      lanes: kinds.map((kind, i) => ({ id: uuid(2, i), order: letter(i), name: `Lane ${i + 1}`, kind })),
+      touchpoints: Array.from({ length: 600 }, (_, i) => ({
+        id: uuid(3, i),
+        stage: uuid(1, i % 12),
+        lane: uuid(2, Math.floor(i / 12) % 10),
+        order: letter(Math.floor(i / 120)),
+        title: `Touchpoint ${i + 1} with a longer title`,
+        channel: "web",
+        owner: "Digital",
+        inputs: { emotion: (i % 5) - 2, friction: i % 5 },
+      })),
+    },
+  };
+}

@@ -133,8 +133,8 @@ function root(doc: Y.Doc, name: string): Y.Map<Y.Map<unknown>> {
 
 /** The root types the editor changes (what undo tracks). */
 export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
-  return ["meta", "personas", "stages", "lanes", "touchpoints", "annotations"].map((n) =>
-    doc.getMap(n),
+  return ["meta", "personas", "stages", "lanes", "touchpoints", "connections", "annotations"].map(
+    (n) => doc.getMap(n),
   );
 }
 
@@ -533,9 +533,32 @@ export function moveTouchpoint(
 }
 
 export function deleteTouchpoint(doc: Y.Doc, id: string): void {
+  deleteTouchpoints(doc, [id]);
+}
+
+/** Deletes several touchpoints (with what points at them) as one undo step. */
+export function deleteTouchpoints(doc: Y.Doc, ids: Iterable<string>): void {
   doc.transact(() => {
-    deleteTouchpointsTxn(doc, new Set([id]));
+    deleteTouchpointsTxn(doc, new Set(ids));
   }, LOCAL);
+}
+
+/** Moves a stage or lane to position `index` among its siblings. */
+export function moveEntity(doc: Y.Doc, kind: "stages" | "lanes", id: string, index: number): void {
+  doc.transact(() => {
+    const m = get(doc, kind, id);
+    if (!m) return;
+    const siblings = sortedOrders(doc, kind).filter((s) => s.id !== id);
+    const order = keyAt(siblings, index);
+    if (m.get("order") !== order) m.set("order", order);
+  }, LOCAL);
+}
+
+/** The key for the end of a (stage, lane) cell, or right after `after` in it. */
+export function cellKeyAfter(doc: Y.Doc, stage: string, lane: string, after?: string): string {
+  const siblings = cellSiblings(doc, stage, lane);
+  const at = after === undefined ? -1 : siblings.findIndex((s) => s.id === after);
+  return keyAt(siblings, at < 0 ? siblings.length : at + 1);
 }
 
 /**
