@@ -30,6 +30,12 @@ pub struct ServeArgs {
     /// repeatable; without it they may open every map
     #[arg(long = "map", value_name = "ID")]
     maps: Vec<String>,
+    /// Most WebSocket connections from one address (a phone, a laptop)
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    max_per_address: usize,
+    /// Most participants who may join the workshop
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    max_participants: usize,
 }
 
 pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
@@ -52,6 +58,8 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
         ui_dir: args.ui,
         extra_hosts: args.allow_hosts,
         maps,
+        max_connections_per_addr: args.max_per_address,
+        max_participants: args.max_participants,
         ..ServerConfig::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -3,29 +3,14 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::*;
 use serde_json::json;
 use waymark_api::Library;
 use waymark_core::model::{Annotation, AnnotationKind, Target};
-use waymark_server::{start, ServerConfig};
+use waymark_server::ServerConfig;
 
 const TEMPLATE: Option<&str> = Some("bank-lost-card");
 const POLICY: u16 = 1008;
-
-async fn fixture_with(config: ServerConfig) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lib.db");
-    let library = Arc::new(Library::open(&path).unwrap());
-    let server = start(library.clone(), config).await.unwrap();
-    Fixture {
-        _dir: dir,
-        path,
-        library,
-        server,
-    }
-}
 
 fn note(author: &str, text: &str, target: Target) -> Annotation {
     Annotation {

@@ -26,12 +26,15 @@ pub struct Fixture {
 }
 
 pub async fn fixture() -> Fixture {
+    fixture_with(ServerConfig::default()).await
+}
+
+/// A server with `config` over a temporary library.
+pub async fn fixture_with(config: ServerConfig) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.db");
     let library = Arc::new(Library::open(&path).unwrap());
-    let server = start(library.clone(), ServerConfig::default())
-        .await
-        .unwrap();
+    let server = start(library.clone(), config).await.unwrap();
     Fixture {
         _dir: dir,
         path,
@@ -320,3 +323,4 @@ impl Client {
             .await;
     }
 }
+pub mod load;
