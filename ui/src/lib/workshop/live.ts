@@ -1,0 +1,76 @@
+/**
+ * A map's live room: the Yjs document kept in sync with `/ws/{map}` by the
+ * npm y-websocket provider, presence through its awareness, and the
+ * workshop state the server pushes as message type 100 (JSON).
+ */
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { WebsocketProvider } from "y-websocket";
+import type { WorkshopState } from "./api";
+
+/** The server's workshop message (crates/server WORKSHOP_MESSAGE). */
+export const WORKSHOP_MESSAGE = 100;
+
+export interface Presence {
+  name: string;
+  colour: string;
+  /** Pointer over the board, in board coordinates. */
+  cursor?: { x: number; y: number };
+  /** The stage the facilitator is looking at (follow me). */
+  focus?: string;
+  facilitator?: boolean;
+}
+
+export interface Live {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  close(): void;
+}
+
+export function connect(
+  mapId: string,
+  token: string | null,
+  onState: (s: WorkshopState) => void,
+): Live {
+  const doc = new Y.Doc();
+  const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+  const provider = new WebsocketProvider(base, mapId, doc, {
+    params: token ? { token } : {},
+    // Tabs of one browser are separate participants: no cross-tab channel.
+    disableBc: true,
+    maxBackoffTime: 2000,
+  });
+  provider.messageHandlers[WORKSHOP_MESSAGE] = (_encoder, decoder) => {
+    const state = JSON.parse(decoding.readVarString(decoder)) as WorkshopState;
+    onState(state);
+    // The workshop is over: stop reconnecting.
+    if (state.ended)
+      setTimeout(() => {
+        provider.disconnect();
+      }, 0);
+  };
+  return {
+    doc,
+    provider,
+    close() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Votes on each note in the document: note id → voter → count. */
+export function readVotes(doc: Y.Doc): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  doc.getMap<Y.Map<unknown>>("annotations").forEach((note, id) => {
+    const votes = note.get("votes");
+    const m = new Map<string, number>();
+    if (votes instanceof Y.Map) {
+      votes.forEach((n, voter) => {
+        if (typeof n === "number") m.set(voter, n);
+      });
+    }
+    out.set(id, m);
+  });
+  return out;
+}
