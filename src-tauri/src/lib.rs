@@ -221,10 +221,20 @@ async fn export_map(
 }
 
 /// The map's scorecard (what `waymark score --json` prints), for the
-/// canvas overlays, the stage row, the headline and the pain-point board.
+/// canvas overlays, the stage row, the headline and the pain-point board;
+/// `brief` leaves out each touchpoint's factors and effort cues.
 #[tauri::command]
-async fn score_map(state: State<'_, LibraryState>, id: String) -> Result<Scorecard, CommandError> {
-    Ok(state.library()?.score(&id)?)
+async fn score_map(
+    state: State<'_, LibraryState>,
+    id: String,
+    brief: Option<bool>,
+) -> Result<Scorecard, CommandError> {
+    let lib = state.library()?;
+    Ok(if brief.unwrap_or(false) {
+        lib.score_brief(&id)?
+    } else {
+        lib.score(&id)?
+    })
 }
 
 /// One touchpoint's score with its factors and its survey answers.
@@ -796,6 +806,9 @@ mod tests {
             card == serde_json::from_str::<serde_json::Value>(&expected).unwrap(),
             "score_map differs from Library::score"
         );
+        let brief = call("score_map", serde_json::json!({ "id": id, "brief": true })).unwrap();
+        assert_eq!(brief["touchpoints"][0]["factors"], serde_json::json!([]));
+        assert_eq!(brief["journey"], card["journey"]);
         let first = card["touchpoints"][0]["id"].as_str().unwrap().to_string();
         let ex = call(
             "explain_touchpoint",
@@ -938,24 +951,29 @@ mod tests {
             .unwrap()
             .insert_journey(journey(Size::LARGE, 1))
             .unwrap();
-        let mut times = Vec::new();
-        let mut card = serde_json::Value::Null;
-        for _ in 0..7 {
-            let start = std::time::Instant::now();
-            let body = get_ipc_response(
-                &webview,
-                request("score_map", serde_json::json!({ "id": id })),
-            )
-            .expect("score_map");
-            card = body.deserialize::<serde_json::Value>().unwrap();
-            times.push(start.elapsed());
+        for brief in [false, true] {
+            let mut times = Vec::new();
+            let mut card = serde_json::Value::Null;
+            for _ in 0..7 {
+                let start = std::time::Instant::now();
+                let body = get_ipc_response(
+                    &webview,
+                    request("score_map", serde_json::json!({ "id": id, "brief": brief })),
+                )
+                .expect("score_map");
+                card = body.deserialize::<serde_json::Value>().unwrap();
+                times.push(start.elapsed());
+            }
+            times.sort();
+            eprintln!(
+                "score_map (brief: {brief}) of 600 touchpoints: median {:?} (min {:?}, max {:?}; mock IPC, {} bytes of JSON)",
+                times[3],
+                times[0],
+                times[6],
+                card.to_string().len()
+            );
+            assert_eq!(card["touchpoints"].as_array().unwrap().len(), 600);
         }
-        times.sort();
-        eprintln!(
-            "score_map of 600 touchpoints: median {:?} (min {:?}, max {:?}; mock IPC, JSON included)",
-            times[3], times[0], times[6]
-        );
-        assert_eq!(card["touchpoints"].as_array().unwrap().len(), 600);
     }
 
     #[test]

@@ -37,6 +37,19 @@ impl Library {
         Ok(waymark_score::score(&self.journey(id)?))
     }
 
+    /// The scorecard without each touchpoint's factors and effort cues: every
+    /// figure of [`Library::score`], a quarter of the size. The editor asks
+    /// for it after each edit to repaint the canvas; the factors of one
+    /// touchpoint come from [`Library::explain`].
+    pub fn score_brief(&self, id: &str) -> Result<Scorecard> {
+        let mut card = self.score(id)?;
+        for t in &mut card.touchpoints {
+            t.factors = Vec::new();
+            t.effort_cues = Vec::new();
+        }
+        Ok(card)
+    }
+
     /// One touchpoint's score explained: the same numbers as in
     /// [`Library::score`], plus its survey answers with their sentiment.
     pub fn explain(&self, id: &str, touchpoint: &str) -> Result<Explanation> {

@@ -39,6 +39,15 @@ fn explanation_matches_the_scorecard_and_lists_answers_with_sentiment() {
         assert!((points - score.unwrap()).abs() < 1e-9, "{kind:?}");
     }
 
+    let brief = lib.score_brief(&id).unwrap();
+    let mut stripped = card.clone();
+    for t in &mut stripped.touchpoints {
+        t.factors.clear();
+        t.effort_cues.clear();
+    }
+    assert_eq!(brief, stripped, "the brief scorecard has every figure");
+    assert!(card.touchpoints.iter().any(|t| !t.factors.is_empty()));
+
     assert_eq!(ex.responses.len(), 3);
     assert_eq!(ex.responses[0].respondent, "r2", "oldest first");
     assert!(ex.responses[0].sentiment.unwrap() > 0.3);

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -213,7 +213,6 @@ async fn restore_version(
     }))
 }
 
-/// The map's scorecard, as `waymark score --json` prints it.
 /// The map's team-sync link as the library recorded it (`null` when not
 /// linked); the token is never included. Browsers do not link or sync.
 async fn map_link(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
@@ -226,8 +225,29 @@ async fn map_link(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Res
     )
 }
 
-async fn score_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
-    json(blocking(&s, move |lib| lib.score(&id)).await)
+#[derive(Deserialize)]
+struct ScoreQuery {
+    #[serde(default)]
+    brief: bool,
+}
+
+/// The map's scorecard, as `waymark score --json` prints it; `?brief=true`
+/// leaves out each touchpoint's factors and effort cues.
+async fn score_map(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Query(q): Query<ScoreQuery>,
+) -> Response {
+    json(
+        blocking(&s, move |lib| {
+            if q.brief {
+                lib.score_brief(&id)
+            } else {
+                lib.score(&id)
+            }
+        })
+        .await,
+    )
 }
 
 /// One touchpoint's score with its factors and survey answers.

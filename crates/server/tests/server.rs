@@ -113,6 +113,20 @@ async fn score_and_explain_routes_return_the_library_numbers() {
         card.json(),
         serde_json::from_str::<serde_json::Value>(&expected).unwrap()
     );
+    let brief = http(
+        addr,
+        "GET",
+        &format!("/api/maps/{id}/score?brief=true"),
+        &h,
+        b"",
+    )
+    .await;
+    assert_eq!(brief.status, 200);
+    assert_eq!(
+        brief.json()["touchpoints"][0]["factors"],
+        serde_json::json!([])
+    );
+    assert_eq!(brief.json()["stages"], card.json()["stages"]);
     let tp = card.json()["touchpoints"][0]["id"]
         .as_str()
         .unwrap()

@@ -8,11 +8,46 @@ mod vader;
 pub use cues::{effort_cues, CUES};
 pub use vader::{Polarity, Vader};
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// Distinct comment texts whose compound score is remembered.
+const REMEMBERED: usize = 200_000;
+
 /// Compound score in −1..1 for one comment, as `vaderSentiment` 3.3.2 reports it.
+///
+/// The editor re-scores a map after every edit, and with it every comment;
+/// a compound score depends on the text alone, so it is remembered (up to
+/// [`REMEMBERED`] texts, then forgotten all at once).
 pub fn compound(text: &str) -> f64 {
-    Vader::get().compound(text)
+    static SEEN: OnceLock<Mutex<HashMap<String, f64>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(v) = seen.lock().ok().and_then(|m| m.get(text).copied()) {
+        return v;
+    }
+    let v = Vader::get().compound(text);
+    if let Ok(mut m) = seen.lock() {
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(text.to_string(), v);
+    }
+    v
 }
 
 /// A comment counts as negative at or below this compound score: the cut-off
 /// VADER's authors recommend.
 pub const NEGATIVE_COMPOUND: f64 = -0.05;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_score_is_the_computed_one() {
+        let text = "I was on hold for an hour, then transferred. Awful!";
+        let fresh = Vader::get().compound(text);
+        assert_eq!(compound(text), fresh);
+        assert_eq!(compound(text), fresh, "the second call answers from memory");
+    }
+}

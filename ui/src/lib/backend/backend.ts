@@ -49,8 +49,9 @@ export interface Backend {
   /** Write the map as `format` to `path` (relative: from the home folder);
    * resolves to the absolute path written. */
   exportMap(id: string, format: ExportFormat, path: string): Promise<string>;
-  /** The map's scorecard as persisted now (what `waymark score --json` prints). */
-  scoreMap(id: string): Promise<Scorecard>;
+  /** The map's scorecard as persisted now (what `waymark score --json` prints);
+   * `brief` leaves out each touchpoint's factors and effort cues. */
+  scoreMap(id: string, brief?: boolean): Promise<Scorecard>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
   /** Save text the UI made (a CSV) as a file: in the desktop app to `path`

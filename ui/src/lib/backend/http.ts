@@ -115,8 +115,8 @@ export class HttpBackend implements Backend {
     );
   }
 
-  scoreMap(id: string): Promise<Scorecard> {
-    return this.json<Scorecard>("GET", `${mapPath(id)}/score`);
+  scoreMap(id: string, brief = false): Promise<Scorecard> {
+    return this.json<Scorecard>("GET", `${mapPath(id)}/score${brief ? "?brief=true" : ""}`);
   }
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {

@@ -62,8 +62,8 @@ export class TauriBackend implements Backend {
     return call<string>("export_map", { id, format, path });
   }
 
-  scoreMap(id: string): Promise<Scorecard> {
-    return call<Scorecard>("score_map", { id });
+  scoreMap(id: string, brief = false): Promise<Scorecard> {
+    return call<Scorecard>("score_map", { id, brief });
   }
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {

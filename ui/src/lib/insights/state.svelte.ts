@@ -45,7 +45,9 @@ export class Insights {
     this.id = id;
     this.session = session;
     this.live = new LiveScores({
-      fetch: () => backend.scoreMap(id),
+      // The canvas needs the figures; one touchpoint's factors come with its explanation.
+      fetch: () => backend.scoreMap(id, true),
+      delayMs: 5,
       saved: () => session.idle(),
       onScores: (card, t) => {
         this.card = card;
