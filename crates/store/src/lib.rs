@@ -60,13 +60,21 @@ pub struct StoredDoc {
     pub last_seq: i64,
 }
 
-/// The current time as RFC 3339 UTC with milliseconds.
+/// The current time as RFC 3339 UTC with exactly three fraction digits.
+///
+/// The width is fixed because the library sorts by these strings: with the
+/// well-known RFC 3339 format a time on a whole second prints without a
+/// fraction ("…05Z") and sorts after "…05.001Z".
 pub fn now() -> String {
-    let t = time::OffsetDateTime::now_utc();
-    let t = t
-        .replace_nanosecond(t.millisecond() as u32 * 1_000_000)
-        .unwrap_or(t);
-    t.format(&time::format_description::well_known::Rfc3339)
+    stamp(time::OffsetDateTime::now_utc())
+}
+
+fn stamp(t: time::OffsetDateTime) -> String {
+    const FORMAT: &[time::format_description::FormatItem<'static>] = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    t.to_offset(time::UtcOffset::UTC)
+        .format(FORMAT)
         .expect("UTC time formats")
 }
 
@@ -418,7 +426,7 @@ impl Store {
     pub fn list_versions(&self, map_id: &str) -> Result<Vec<VersionRow>> {
         self.map_row(map_id)?;
         self.query_rows(
-            "SELECT id, label, created_at FROM versions WHERE map_id = ?1 ORDER BY created_at, label",
+            "SELECT id, label, created_at FROM versions WHERE map_id = ?1 ORDER BY created_at, rowid",
             [map_id],
             |r| {
                 Ok(VersionRow {
@@ -472,5 +480,55 @@ impl Store {
     /// Direct read access for tests and diagnostics.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_have_a_fixed_width_and_sort_as_time() {
+        let whole = time::macros::datetime!(2026-11-22 10:00:05 UTC);
+        let later = whole + time::Duration::milliseconds(1);
+        assert_eq!(stamp(whole), "2026-11-22T10:00:05.000Z");
+        assert_eq!(stamp(later), "2026-11-22T10:00:05.001Z");
+        assert!(stamp(whole) < stamp(later));
+        let offset = whole.to_offset(time::macros::offset!(+2));
+        assert_eq!(stamp(offset), stamp(whole));
+        assert!(time::OffsetDateTime::parse(
+            &now(),
+            &time::format_description::well_known::Rfc3339
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn versions_made_in_the_same_millisecond_list_in_the_order_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("lib.db")).unwrap();
+        let journey = Journey::default();
+        store.create_map("m", &[0, 0], &journey).unwrap();
+        for label in ["Zulu", "Alpha", "Mike"] {
+            let version_id = format!("v-{label}");
+            store
+                .create_version("m", &version_id, label, &[0, 0])
+                .unwrap();
+        }
+        // Give them all one time, as a fast machine does.
+        store
+            .connection()
+            .execute(
+                "UPDATE versions SET created_at = '2026-11-22T10:00:05.000Z'",
+                [],
+            )
+            .unwrap();
+        let labels: Vec<_> = store
+            .list_versions("m")
+            .unwrap()
+            .into_iter()
+            .map(|v| v.label)
+            .collect();
+        assert_eq!(labels, ["Zulu", "Alpha", "Mike"]);
     }
 }
