@@ -46,6 +46,9 @@ pub(crate) async fn guard(
         .clone()
         .or_else(|| bearer_token(headers))
         .or_else(|| cookie_token(headers, &cookie_name(&s)));
+    if given.is_none() && crate::join_code::handles(&s, req.method(), req.uri().path()) {
+        return crate::join_code::answer(&s, req).await;
+    }
     let Some(who) = given.and_then(|t| identify(&s, &t)) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };

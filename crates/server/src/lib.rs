@@ -18,6 +18,8 @@
 
 mod analysis_routes;
 mod guard;
+mod host;
+mod join_code;
 mod library_routes;
 mod limits;
 mod permit;
@@ -25,11 +27,17 @@ mod routes;
 mod workshop;
 mod ws;
 
+pub use host::{
+    host_addresses, host_workshop, qr_svg, HostAddress, HostedWorkshop, WorkshopInfo,
+    WorkshopOptions,
+};
 pub use workshop::{Role, FACILITATOR, WORKSHOP_MESSAGE};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
@@ -66,6 +74,29 @@ pub struct ServerConfig {
     /// Most WebSocket connections open at once, and per client address.
     pub max_connections: usize,
     pub max_connections_per_addr: usize,
+    /// The built UI as files the host app embeds, when there is no
+    /// `ui_dir` (the desktop app carries the UI inside its binary).
+    pub ui_files: Option<UiFiles>,
+    /// A short code that, typed on the server's bare address, leads to the
+    /// join page (see `join_code`); `None` turns that page off.
+    pub join_code: Option<String>,
+    /// Stop serving once the facilitator ends the workshop (a workshop
+    /// hosted from the app); `waymark serve` keeps running.
+    pub stop_when_ended: bool,
+}
+
+/// Finds a file of the UI by its path (`/`, `/assets/app.js`): its bytes and
+/// MIME type. Unknown paths may answer with `index.html` (a client-side route).
+#[derive(Clone)]
+pub struct UiFiles(pub Arc<FindUiFile>);
+
+/// A UI file's bytes and MIME type by its path.
+pub type FindUiFile = dyn Fn(&str) -> Option<(Vec<u8>, String)> + Send + Sync;
+
+impl std::fmt::Debug for UiFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UiFiles(..)")
+    }
 }
 
 impl Default for ServerConfig {
@@ -83,6 +114,9 @@ impl Default for ServerConfig {
             max_participants: 100,
             max_connections: 256,
             max_connections_per_addr: 16,
+            ui_files: None,
+            join_code: None,
+            stop_when_ended: false,
         }
     }
 }
@@ -96,7 +130,22 @@ pub(crate) struct AppState {
     pub rooms: ws::Rooms,
     pub workshop: workshop::Workshop,
     pub connections: limits::Connections,
+    pub join_code: join_code::JoinCode,
+    /// Set when the server stops: every WebSocket closes (1001).
+    pub closing: AtomicBool,
 }
+
+/// The origins under which the server writes to the library; updates with
+/// any other origin (the app's own edits, team sync) are relayed to the
+/// server's rooms.
+pub const SERVER_ORIGINS: [&str; 3] = ["ws", "http", "workshop"];
+
+/// How long a hosted workshop keeps serving after the facilitator ended it,
+/// so the end's answer and the closing frames reach everyone.
+const END_GRACE: Duration = Duration::from_millis(1500);
+
+/// How long stopping waits for open WebSockets to close.
+const CLOSE_WAIT: Duration = Duration::from_secs(3);
 
 /// A random token of 128 bits, as 32 lowercase hex digits.
 pub fn random_token() -> std::io::Result<String> {
@@ -111,6 +160,7 @@ pub struct RunningServer {
     addr: SocketAddr,
     token: String,
     join_token: String,
+    state: Arc<AppState>,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
 }
@@ -153,7 +203,32 @@ impl RunningServer {
         }
     }
 
-    /// Stops accepting, lets open requests finish, and returns.
+    /// People who joined the workshop, and WebSockets open now.
+    pub fn presence(&self) -> (usize, usize) {
+        let joined = self.state.workshop.lock().participants.len();
+        (joined, self.state.connections.count())
+    }
+
+    /// False once the server stopped on its own (a hosted workshop that the
+    /// facilitator ended).
+    pub fn is_running(&self) -> bool {
+        !self.task.is_finished()
+    }
+
+    /// Ends the workshop as the facilitator's "end" does (votes revealed,
+    /// participants disconnected, a version of each map kept) and returns
+    /// its summary; `None` when it had already ended.
+    pub async fn end_workshop(&self) -> std::io::Result<Option<serde_json::Value>> {
+        if self.state.workshop.lock().ended {
+            return Ok(None);
+        }
+        workshop::end_now(&self.state).await.map(Some).map_err(|r| {
+            std::io::Error::other(format!("ending the workshop failed ({})", r.status()))
+        })
+    }
+
+    /// Stops accepting, closes every WebSocket, lets open requests finish,
+    /// and returns once the socket is closed.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -193,28 +268,81 @@ pub async fn start(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
             config.max_connections,
             config.max_connections_per_addr,
         ),
+        join_code: join_code::JoinCode::new(config.join_code.clone()),
         config,
         rooms: ws::Rooms::default(),
+        closing: AtomicBool::new(false),
     });
-    let app = router(state);
+    let relay = relay_foreign_updates(&state);
+    let app = router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
+    let stopping = state.clone();
+    let library = state.library.clone();
     let task = tokio::spawn(async move {
-        axum::serve(
+        let served = axum::serve(
             listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async move {
-            let _ = rx.await;
+            tokio::select! {
+                _ = rx => {}
+                _ = ended(&stopping) => {}
+            }
+            close_all(&stopping).await;
         })
-        .await
+        .await;
+        library.unsubscribe(relay);
+        served
     });
     Ok(RunningServer {
         addr,
         token,
         join_token,
+        state,
         shutdown: Some(tx),
         task,
     })
+}
+
+/// Edits that reach the library from elsewhere (the host's own window, team
+/// sync) go to the map's room, so participants see them live.
+fn relay_foreign_updates(state: &Arc<AppState>) -> waymark_api::SubscriptionId {
+    let weak: Weak<AppState> = Arc::downgrade(state);
+    state
+        .library
+        .subscribe(Arc::new(move |map: &str, update: &[u8], origin: &str| {
+            if SERVER_ORIGINS.contains(&origin) {
+                return;
+            }
+            if let Some(s) = weak.upgrade() {
+                s.rooms.broadcast_update(map, update);
+            }
+        }))
+}
+
+/// Resolves a moment after the workshop ends, when the server is to stop
+/// then; never otherwise.
+async fn ended(s: &AppState) {
+    if !s.config.stop_when_ended {
+        return std::future::pending().await;
+    }
+    let mut changed = s.workshop.changed.subscribe();
+    while !s.workshop.lock().ended {
+        if changed.changed().await.is_err() {
+            return std::future::pending().await;
+        }
+    }
+    tokio::time::sleep(END_GRACE).await;
+}
+
+/// Tells every WebSocket to close and waits (a bounded time) until they have.
+async fn close_all(s: &AppState) {
+    s.closing.store(true, Ordering::SeqCst);
+    s.workshop.notify();
+    let deadline = tokio::time::Instant::now() + CLOSE_WAIT;
+    while s.connections.count() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// Serves `library` on `config.bind` until the process ends.
@@ -234,6 +362,9 @@ fn router(state: Arc<AppState>) -> Router {
     if let Some(dir) = &state.config.ui_dir {
         let index = tower_http::services::ServeFile::new(dir.join("index.html"));
         app = app.fallback_service(tower_http::services::ServeDir::new(dir).fallback(index));
+    } else if let Some(files) = state.config.ui_files.clone() {
+        app = app
+            .fallback(move |uri: axum::http::Uri| async move { host::ui_file(&files, uri.path()) });
     }
     app.layer(axum::middleware::from_fn_with_state(
         state.clone(),

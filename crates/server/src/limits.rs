@@ -27,6 +27,12 @@ impl Connections {
         }
     }
 
+    /// Connections open now.
+    pub fn count(&self) -> usize {
+        let open = self.open.lock().unwrap_or_else(|p| p.into_inner());
+        open.values().sum()
+    }
+
     /// A slot for a connection from `addr`, or why not.
     pub fn open(&self, addr: IpAddr) -> Result<Slot, &'static str> {
         let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());

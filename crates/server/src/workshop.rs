@@ -555,9 +555,16 @@ async fn end(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> 
     if let Some(r) = host_only(&who) {
         return r;
     }
-    if let Err(e) = reveal_votes(&s).await {
-        return e;
+    match end_now(&s).await {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e,
     }
+}
+
+/// Reveals the votes, marks the workshop ended (participants' connections
+/// close), keeps a version of each map and returns the summary.
+pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<Value, Response> {
+    reveal_votes(s).await?;
     let (maps, people) = {
         let mut st = s.workshop.lock();
         st.ended = true;
@@ -570,11 +577,7 @@ async fn end(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> 
         (maps, st.participants.clone())
     };
     s.workshop.notify();
-    let summary = blocking(&s, move |lib| summary(lib, &maps, &people)).await;
-    match summary {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e,
-    }
+    blocking(s, move |lib| summary(lib, &maps, &people)).await
 }
 
 /// Who contributed what, and the notes by votes, per map; each map is also

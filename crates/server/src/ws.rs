@@ -124,6 +124,7 @@ impl Close {
     }
 }
 
+const GOING_AWAY: u16 = 1001;
 const POLICY: u16 = 1008;
 const UNSUPPORTED: u16 = 1003;
 const INVALID: u16 = 1007;
@@ -197,6 +198,9 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
                 changed = workshop.changed() => {
                     if changed.is_err() {
                         return Ok(());
+                    }
+                    if s.closing.load(std::sync::atomic::Ordering::SeqCst) {
+                        return Err(Close::new(GOING_AWAY, "the server stopped"));
                     }
                     send_workshop(&s, &who, &mut sink).await?;
                     if s.workshop.actor(&who).is_none() {

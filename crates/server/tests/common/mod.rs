@@ -45,6 +45,8 @@ pub async fn fixture_with(config: ServerConfig) -> Fixture {
 
 pub struct Reply {
     pub status: u16,
+    /// The status line and headers.
+    pub head: String,
     pub body: Vec<u8>,
 }
 
@@ -88,7 +90,7 @@ pub async fn http(
     {
         body = dechunk(&body);
     }
-    Reply { status, body }
+    Reply { status, head, body }
 }
 
 pub fn dechunk(mut b: &[u8]) -> Vec<u8> {
