@@ -6,6 +6,7 @@ mod analysis_cmds;
 mod library_cmds;
 mod sync_cmds;
 mod window_state;
+mod workshop_cmds;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -299,6 +300,7 @@ pub const MENU_IDS: &[(&str, &str, Option<&str>)] = &[
     ("view.fit", "Zoom to fit", Some("CmdOrCtrl+0")),
     ("help.shortcuts", "Keyboard shortcuts", Some("F1")),
     ("map.share", "Share with Team…", None),
+    ("map.workshop", "Start Workshop…", None),
 ];
 
 /// The app menu: File, Edit, View, Help. Choosing an item emits
@@ -353,6 +355,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .build()?;
     let map = SubmenuBuilder::new(app, "Map")
         .item(&item("map.share")?)
+        .item(&item("map.workshop")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("help.shortcuts")?)
@@ -369,6 +372,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
         .plugin(tauri_plugin_opener::init())
         .manage(library)
         .manage(sync_cmds::SyncState::default())
+        .manage(workshop_cmds::WorkshopState::default())
         .setup(move |app| {
             use tauri::Manager as _;
             if let Some(lib) = shared.clone() {
@@ -412,7 +416,12 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             analysis_cmds::compare_maps,
             sync_cmds::link_map,
             sync_cmds::unlink_map,
-            sync_cmds::sync_status
+            sync_cmds::sync_status,
+            workshop_cmds::workshop_addresses,
+            workshop_cmds::workshop_start,
+            workshop_cmds::workshop_status,
+            workshop_cmds::workshop_stop,
+            workshop_cmds::workshop_open_facilitator
         ])
 }
 
@@ -454,8 +463,13 @@ pub fn run() {
         .plugin(window_state::plugin())
         .manage(window_state::Pending::default())
         .on_window_event(window_state::on_event)
-        .run(tauri::generate_context!())
-        .expect("error while running Waymark");
+        .build(tauri::generate_context!())
+        .expect("error while starting Waymark")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                workshop_cmds::stop_on_exit(app);
+            }
+        });
 }
 
 #[cfg(test)]
@@ -893,6 +907,95 @@ mod tests {
         assert!(titles().contains(&"Trip".to_string()));
         let err = call("import_map", serde_json::json!({})).unwrap_err();
         assert_eq!(err["code"], "invalid", "{err}");
+    }
+
+    /// The status of `GET path` on `addr` (one request per connection).
+    fn http_status(addr: std::net::SocketAddr, path: &str) -> u16 {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut reply = String::new();
+        s.read_to_string(&mut reply).unwrap();
+        reply.split(' ').nth(1).unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn workshop_commands_start_report_and_stop_the_server() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+        let id = call_create(&webview);
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let addresses = call("workshop_addresses", serde_json::json!({})).unwrap();
+        assert!(
+            addresses
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["lan"] == false),
+            "loopback is offered: {addresses}"
+        );
+        let status = call("workshop_status", serde_json::json!({})).unwrap();
+        assert_eq!(status, serde_json::Value::Null, "nothing listens yet");
+
+        let err = call(
+            "workshop_start",
+            serde_json::json!({ "id": id, "ip": "not an address" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+        let info = call(
+            "workshop_start",
+            serde_json::json!({ "id": id, "ip": "127.0.0.1" }),
+        )
+        .unwrap();
+        let addr: std::net::SocketAddr = info["address"].as_str().unwrap().parse().unwrap();
+        assert!(addr.ip().is_loopback() && addr.port() != 0, "{info}");
+        assert_eq!(info["code"].as_str().unwrap().len(), 6);
+        assert!(info["qr_svg"].as_str().unwrap().starts_with("<svg"));
+        let join = info["join_url"].as_str().unwrap();
+        let token = join
+            .split("token=")
+            .nth(1)
+            .unwrap()
+            .split('#')
+            .next()
+            .unwrap();
+        assert_eq!(
+            http_status(addr, &format!("/api/workshop?token={token}")),
+            200
+        );
+        assert_eq!(http_status(addr, "/api/workshop"), 401);
+
+        // The same map again: the same workshop. Another map: refused.
+        let again = call("workshop_start", serde_json::json!({ "id": id })).unwrap();
+        assert_eq!(again["join_url"], info["join_url"]);
+        let other = call_create(&webview);
+        let err = call("workshop_start", serde_json::json!({ "id": other })).unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("another map"),
+            "{err}"
+        );
+        let status = call("workshop_status", serde_json::json!({})).unwrap();
+        assert_eq!(status["running"], true);
+
+        let summary = call("workshop_stop", serde_json::json!({})).unwrap();
+        assert_eq!(summary["maps"][0]["id"], id.as_str());
+        assert_eq!(
+            call("workshop_status", serde_json::json!({})).unwrap(),
+            serde_json::Value::Null
+        );
+        assert!(std::net::TcpStream::connect(addr).is_err(), "stopped");
+        assert_eq!(
+            call("workshop_stop", serde_json::json!({})).unwrap(),
+            serde_json::Value::Null
+        );
     }
 
     fn call_create(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> String {

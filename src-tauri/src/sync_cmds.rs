@@ -70,7 +70,8 @@ struct RemoteUpdate {
 pub fn start_background<R: Runtime>(app: &AppHandle<R>, state: &SyncState, lib: Arc<Library>) {
     let window = app.clone();
     lib.subscribe(Arc::new(move |id: &str, update: &[u8], origin: &str| {
-        if origin == waymark_sync::SYNC_ORIGIN {
+        // From a sync room, or from a workshop's participants.
+        if origin == waymark_sync::SYNC_ORIGIN || waymark_server::SERVER_ORIGINS.contains(&origin) {
             let payload = RemoteUpdate {
                 id: id.to_string(),
                 update: update.to_vec(),

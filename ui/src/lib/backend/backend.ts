@@ -10,6 +10,7 @@ import type {
   ResponsesPreview,
   TextFile,
 } from "./analysis";
+import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import { TauriBackend } from "./tauri";
 import type {
   Explanation,
@@ -115,6 +116,18 @@ export interface Backend {
   /** Calls `handler` with every update merged into the map from its sync
    * room; returns the unsubscribe. */
   onRemoteUpdate(id: string, handler: (update: Uint8Array) => void): () => void;
+  /** This machine's addresses a workshop can listen on, LAN first (desktop only). */
+  workshopAddresses(): Promise<HostAddress[]>;
+  /** Host a live workshop for map `id` on this machine (desktop only: a
+   * browser cannot host); resolves to its link, code and QR code. */
+  startWorkshop(id: string, options: HostOptions): Promise<WorkshopInfo>;
+  /** The hosted workshop, or null when none was started. */
+  workshopStatus(): Promise<WorkshopInfo | null>;
+  /** End the workshop (everything saved) and stop listening; resolves to
+   * what the end saved, or null when it had already ended. */
+  stopWorkshop(): Promise<WorkshopSummary | null>;
+  /** Open the facilitator's view in the system's browser. */
+  openFacilitatorView(): Promise<void>;
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";

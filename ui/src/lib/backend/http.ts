@@ -12,6 +12,7 @@ import type {
   TextFile,
 } from "./analysis";
 import { BackendError } from "./errors";
+import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
   Explanation,
   ImportSource,
@@ -97,6 +98,28 @@ export class HttpBackend implements Backend {
 
   syncStatus(id: string): Promise<LinkView | null> {
     return this.json<LinkView | null>("GET", `${mapPath(id)}/link`);
+  }
+
+  /** A browser cannot listen for other browsers: workshops are hosted by
+   * the desktop app or `waymark serve`. */
+  workshopAddresses(): Promise<HostAddress[]> {
+    return Promise.reject(hostingUnsupported());
+  }
+
+  startWorkshop(): Promise<WorkshopInfo> {
+    return Promise.reject(hostingUnsupported());
+  }
+
+  workshopStatus(): Promise<WorkshopInfo | null> {
+    return Promise.reject(hostingUnsupported());
+  }
+
+  stopWorkshop(): Promise<WorkshopSummary | null> {
+    return Promise.reject(hostingUnsupported());
+  }
+
+  openFacilitatorView(): Promise<void> {
+    return Promise.reject(hostingUnsupported());
   }
 
   /** Browsers do not run team sync, so no update arrives from a team room. */
@@ -300,6 +323,13 @@ function download(path: string, blob: Blob, fallback: string): string {
 
 function mapPath(id: string): string {
   return `/api/maps/${encodeURIComponent(id)}`;
+}
+
+function hostingUnsupported(): BackendError {
+  return new BackendError(
+    "unsupported",
+    "Hosting a workshop is only in the desktop app (Map › Start Workshop…) or with `waymark serve`.",
+  );
 }
 
 function teamSyncUnsupported(): BackendError {

@@ -7,6 +7,7 @@ export { BackendError } from "./errors";
 export { HttpBackend } from "./http";
 export type * from "./types";
 export type * from "./analysis";
+export type * from "./hosting";
 
 /**
  * The backend for the page: Tauri inside the desktop app, the `waymark serve`

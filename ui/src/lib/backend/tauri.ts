@@ -14,6 +14,7 @@ import type {
   TextFile,
 } from "./analysis";
 import { BackendError } from "./errors";
+import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
   Explanation,
   ImportSource,
@@ -194,6 +195,26 @@ export class TauriBackend implements Backend {
 
   compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
     return call<Comparison>("compare_maps", { before, after });
+  }
+
+  workshopAddresses(): Promise<HostAddress[]> {
+    return call<HostAddress[]>("workshop_addresses");
+  }
+
+  startWorkshop(id: string, options: HostOptions): Promise<WorkshopInfo> {
+    return call<WorkshopInfo>("workshop_start", { id, ip: options.ip, port: options.port });
+  }
+
+  workshopStatus(): Promise<WorkshopInfo | null> {
+    return call<WorkshopInfo | null>("workshop_status");
+  }
+
+  stopWorkshop(): Promise<WorkshopSummary | null> {
+    return call<WorkshopSummary | null>("workshop_stop");
+  }
+
+  openFacilitatorView(): Promise<void> {
+    return call<undefined>("workshop_open_facilitator");
   }
 }
 
