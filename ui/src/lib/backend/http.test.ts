@@ -59,6 +59,25 @@ describe("HttpBackend", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it("cannot host a workshop from a browser, and says where to", async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal("fetch", fetchMock);
+    const b: Backend = new HttpBackend("http://h:1", "tok");
+    for (const call of [
+      () => b.workshopAddresses(),
+      () => b.startWorkshop("m", { ip: null, port: null }),
+      () => b.workshopStatus(),
+      () => b.stopWorkshop(),
+      () => b.openFacilitatorView(),
+    ]) {
+      await expect(call()).rejects.toMatchObject({
+        code: "unsupported",
+        message: expect.stringContaining("desktop app") as unknown,
+      });
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it("reports a refused token without detail from the server", async () => {
     vi.stubGlobal("fetch", () => Promise.resolve(new Response(null, { status: 401 })));
     const b = new HttpBackend("http://h:1", "bad");
