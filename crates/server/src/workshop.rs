@@ -80,6 +80,8 @@ pub(crate) struct WorkshopState {
     pub timer_ends_at: Option<u64>,
     pub follow: bool,
     pub ended: bool,
+    /// What the end summed up, pushed to everyone with the ended state.
+    pub summary: Option<Value>,
     /// Maps someone opened a room on (the summary's scope when the
     /// workshop names no maps).
     pub maps_used: BTreeSet<String>,
@@ -187,6 +189,7 @@ impl Workshop {
             "now": now_ms(),
             "follow": st.follow,
             "ended": st.ended,
+            "summary": st.summary,
             "maps": self.maps,
             "participants": st.participants,
             "you": you,
@@ -565,6 +568,9 @@ async fn end(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> 
 /// close), keeps a version of each map and returns the summary.
 pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<Value, Response> {
     reveal_votes(s).await?;
+    // Ended at once (no more edits or votes), but announced only with the
+    // summary, so each participant's last message carries it before their
+    // connection closes.
     let (maps, people) = {
         let mut st = s.workshop.lock();
         st.ended = true;
@@ -576,8 +582,12 @@ pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<Value, Response> {
         };
         (maps, st.participants.clone())
     };
+    let summary = blocking(s, move |lib| summary(lib, &maps, &people)).await;
+    if let Ok(v) = &summary {
+        s.workshop.lock().summary = Some(v.clone());
+    }
     s.workshop.notify();
-    blocking(s, move |lib| summary(lib, &maps, &people)).await
+    summary
 }
 
 /// Who contributed what, and the notes by votes, per map; each map is also

@@ -16,7 +16,6 @@ use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
 use tokio::sync::broadcast;
 use waymark_api::{ApiError, Library};
-use yrs::encoding::write::Write as _;
 use yrs::sync::awareness::AwarenessUpdateEntry;
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
@@ -199,11 +198,14 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
                     if changed.is_err() {
                         return Ok(());
                     }
-                    if s.closing.load(std::sync::atomic::Ordering::SeqCst) {
+                    // A participant of an ended workshop gets the summary and
+                    // "ended" even when the server stops right after.
+                    let ended = s.workshop.actor(&who).is_none();
+                    if !ended && s.closing.load(std::sync::atomic::Ordering::SeqCst) {
                         return Err(Close::new(GOING_AWAY, "the server stopped"));
                     }
                     send_workshop(&s, &who, &mut sink).await?;
-                    if s.workshop.actor(&who).is_none() {
+                    if ended {
                         return Err(Close::new(ENDED, "the workshop has ended"));
                     }
                 }
@@ -249,16 +251,15 @@ where
     S: futures_util::Sink<WsMessage> + Unpin,
 {
     let view = s.workshop.view(who).to_string();
-    let msg = Message::Custom(WORKSHOP_MESSAGE, encode_string(&view));
-    send(sink, msg.encode_v1()).await
+    send(sink, workshop_message(&view)).await
 }
 
-/// A length-prefixed UTF-8 string, as lib0's `writeVarString` writes it
-/// (a custom message's payload is written raw after its type).
-fn encode_string(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() + 4);
-    out.write_string(s);
-    out
+/// Message type 100 as lib0 reads it on the client: the type, then the JSON
+/// as `readVarString` expects (length + UTF-8). yrs writes a custom
+/// message's payload length-prefixed already, so the payload is the raw
+/// bytes; prefixing them again made every browser's TextDecoder fail.
+pub(crate) fn workshop_message(json: &str) -> Vec<u8> {
+    Message::Custom(WORKSHOP_MESSAGE, json.as_bytes().to_vec()).encode_v1()
 }
 
 /// What a decoded message asks of the connection.

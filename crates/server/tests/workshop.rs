@@ -55,6 +55,22 @@ async fn set_role(f: &Fixture, name: &str, role: &str) {
     assert_eq!(r.status, 204);
 }
 
+/// The browser's y-websocket provider reads the pushed workshop state with
+/// lib0's `readVarString`; a second length prefix made it fail in every
+/// browser (found by the three-browser Playwright test).
+#[tokio::test]
+async fn the_workshop_message_reads_as_a_lib0_string() {
+    let f = fixture().await;
+    let map = create_from(&f, TEMPLATE).await;
+    let token = join(&f, "Ana").await;
+    let mut c = Client::connect_as(f.server.addr(), &map, &token).await;
+    let view = c.workshop_view().await;
+    assert_eq!(view["you"]["name"], "Ana");
+    assert_eq!(view["ended"], false);
+    let mut host = Client::connect(&f, &map).await;
+    assert_eq!(host.workshop_view().await["you"]["facilitator"], true);
+}
+
 #[tokio::test]
 async fn joining_binds_a_name_and_a_token() {
     let f = fixture_with(ServerConfig {
@@ -468,6 +484,14 @@ async fn ending_closes_every_connection_and_sums_up() {
     assert_eq!(summary["participants"][0]["notes"], 1);
     assert_eq!(summary["participants"][0]["votes"], 1);
 
+    // Her last message before the close says it ended, with the summary.
+    let last = loop {
+        let v = ana.workshop_view().await;
+        if v["ended"] == true {
+            break v;
+        }
+    };
+    assert_eq!(last["summary"], summary);
     let (code, _) = ana.close_frame().await.unwrap();
     assert_eq!(code, 4000);
     // Everything is in the file, and a version marks the end.

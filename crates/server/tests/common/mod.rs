@@ -319,6 +319,33 @@ impl Client {
         waymark_core::doc::read_journey(&self.doc).journey
     }
 
+    /// Reads until the server's workshop message (type 100) and decodes it
+    /// the way lib0 does in the browser: a varint type, then `readVarString`.
+    pub async fn workshop_view(&mut self) -> serde_json::Value {
+        use yrs::encoding::read::{Cursor, Read};
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .expect("timed out waiting for the workshop message")
+                .expect("connection closed")
+                .unwrap();
+            let WsMessage::Binary(bytes) = msg else {
+                continue;
+            };
+            let mut cursor = Cursor::new(&bytes);
+            if cursor.read_var::<u32>().unwrap() != u32::from(waymark_server::WORKSHOP_MESSAGE) {
+                continue;
+            }
+            let json = cursor.read_string().expect("a lib0 var string").to_string();
+            assert!(
+                !cursor.has_content(),
+                "bytes left after the JSON of the workshop message"
+            );
+            return serde_json::from_str(&json).expect("the workshop message is JSON");
+        }
+    }
+
     /// Syncs until the map has arrived.
     pub async fn synced(&mut self) {
         self.sync_until(|d| d.transact().state_vector() != yrs::StateVector::default())
