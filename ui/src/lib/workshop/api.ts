@@ -22,6 +22,8 @@ export interface WorkshopState {
   now: number;
   follow: boolean;
   ended: boolean;
+  /** What the end summed up (with `ended`). */
+  summary: Summary | null;
   maps: string[];
   participants: Participant[];
   you: {

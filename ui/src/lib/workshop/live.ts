@@ -49,10 +49,16 @@ export function connect(
         provider.disconnect();
       }, 0);
   };
+  // The browser knows first when the Wi-Fi drops; y-websocket alone notices
+  // only after 30 s without a message. Closing the socket shows "Offline" at
+  // once (edits stay in the doc) and the provider keeps retrying until back.
+  const dropped = () => provider.ws?.close();
+  addEventListener("offline", dropped);
   return {
     doc,
     provider,
     close() {
+      removeEventListener("offline", dropped);
       provider.destroy();
       doc.destroy();
     },

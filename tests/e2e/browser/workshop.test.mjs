@@ -1,0 +1,326 @@
+// A live workshop in three browser contexts against `waymark serve`: the
+// facilitator (host link) hides votes with a budget, two participants join
+// through the join link (one on a phone-sized screen), annotate and vote;
+// an annotator's edit of the map is refused by the server; the facilitator
+// reveals; all three converge. Lock, timer and "follow me" reach everyone.
+// One participant goes offline, annotates, comes back, and the note merges.
+// The library file (through the CLI) holds everything; ending closes the
+// session and everyone sees the summary.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import * as Y from "yjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = path.join(here, "..", "artifacts");
+const HOST_URL = need("WAYMARK_URL");
+const JOIN_URL = need("WAYMARK_JOIN_URL");
+const CLI = need("WAYMARK_CLI");
+const DB = need("WAYMARK_DB");
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/test-browser`);
+  return v;
+}
+
+let browser;
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+function show(id) {
+  return JSON.parse(execFileSync(CLI, ["--db", DB, "show", id, "--json"], { encoding: "utf8" }))
+    .map;
+}
+
+async function participant(name, options, mapId, prepare = async () => {}) {
+  const context = await browser.newContext(options);
+  await prepare(context);
+  const page = await context.newPage();
+  await page.goto(JOIN_URL);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForFunction(() => location.hash.startsWith("#/workshop"));
+  await page.evaluate((id) => (location.hash = `#/workshop/${id}`), mapId);
+  await page.getByTestId("status").filter({ hasText: "Live" }).waitFor();
+  return { context, page };
+}
+
+async function addNote(page, where, text) {
+  await where.getByRole("button", { name: "+ Note" }).first().click();
+  await page.getByLabel("Kind").selectOption("pain_point");
+  await page.getByLabel("Note", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Add note" }).click();
+}
+
+const note = (page, text) => page.locator(".note", { hasText: text });
+const card = (page, title) => page.locator("[data-touchpoint]", { hasText: title }).first();
+const status = (page, text) => page.getByTestId("status").filter({ hasText: text }).waitFor();
+
+/**
+ * A context's network that can drop like the room's Wi-Fi: HTTP through
+ * setOffline, and the map's WebSocket, which Chromium's offline emulation
+ * leaves open (playwright#4910), through a route that cuts open sockets and
+ * refuses new ones while offline. The page talks to the real server
+ * otherwise.
+ */
+function wifi() {
+  let offline = false;
+  let context;
+  const open = [];
+  return {
+    async attach(c) {
+      context = c;
+      await c.routeWebSocket(/\/ws\//, (ws) => {
+        if (offline) return void ws.close();
+        ws.connectToServer();
+        open.push(ws);
+      });
+    },
+    async set(down) {
+      offline = down;
+      await context.setOffline(down);
+      if (down) await Promise.all(open.splice(0).map((ws) => ws.close().catch(() => {})));
+    },
+  };
+}
+
+/** What a participant's own client could send: the map with a touchpoint renamed. */
+async function forgedRename(origin, token, mapId, touchpointId) {
+  const auth = { Authorization: `Bearer ${token}` };
+  const res = await fetch(`${origin}/api/maps/${mapId}/state`, { headers: auth });
+  assert.equal(res.status, 200);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+  const before = Y.encodeStateVector(doc);
+  doc.getMap("touchpoints").get(touchpointId).set("title", "Renamed by an annotator");
+  return fetch(`${origin}/api/maps/${mapId}/update`, {
+    method: "POST",
+    headers: { ...auth, "Content-Type": "application/octet-stream" },
+    body: Y.encodeStateAsUpdate(doc, before),
+  });
+}
+
+/** In the page: whether the stage's column is inside the board (follow me). */
+function stageInView(id) {
+  const el = document.querySelector(`[data-stage="${id}"]`);
+  const b = document.querySelector(".board")?.getBoundingClientRect();
+  const r = el?.getBoundingClientRect();
+  return !!(
+    b &&
+    r &&
+    r.left >= b.left - 1 &&
+    r.left < b.right &&
+    r.top >= b.top - 1 &&
+    r.top < b.bottom
+  );
+}
+
+test("three browsers run a workshop together", { timeout: 240_000 }, async () => {
+  const mapId = execFileSync(
+    CLI,
+    ["--db", DB, "new", "--title", "Live workshop", "--template", "bank-lost-card"],
+    { encoding: "utf8" },
+  ).trim();
+  const original = show(mapId);
+  const touchpoint = original.touchpoints[0];
+  const lastStage = original.stages[original.stages.length - 1];
+  const origin = new URL(HOST_URL).origin;
+
+  // The facilitator: budget 2 votes each, votes hidden.
+  const hostCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const host = await hostCtx.newPage();
+  await host.goto(`${HOST_URL}#/workshop/${mapId}`);
+  await host.getByText("Facilitator", { exact: true }).waitFor();
+  await status(host, "Live");
+  await host.getByLabel("Vote budget").fill("2");
+  await host.getByRole("button", { name: "Set budget" }).click();
+  await host.getByRole("button", { name: "Hide votes" }).click();
+  await host.getByText("votes hidden").waitFor();
+
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const ana = await participant("Ana", phone, mapId);
+  const benWifi = wifi();
+  const ben = await participant("Ben", { viewport: { width: 1100, height: 800 } }, mapId, (c) =>
+    benWifi.attach(c),
+  );
+  for (const p of [host, ben.page]) {
+    await p.locator(".people li", { hasText: "Ana" }).waitFor();
+  }
+  await host.locator(".people li", { hasText: "Ben" }).waitFor();
+  await ana.page.locator(".people li", { hasText: "Facilitator" }).waitFor();
+
+  // Notes on a touchpoint and on a stage, seen by everyone.
+  await addNote(ana.page, card(ana.page, touchpoint.title), "Card blocked twice");
+  await addNote(ben.page, ben.page.locator("[data-stage]").first(), "Nobody calls back");
+  for (const p of [host, ana.page, ben.page]) {
+    await note(p, "Card blocked twice").waitFor();
+    await note(p, "Nobody calls back").waitFor();
+  }
+
+  // An annotator cannot edit the map: no rename button for her, and the
+  // server refuses the same edit sent with her token.
+  assert.equal(await ana.page.getByRole("button", { name: "Rename touchpoint" }).count(), 0);
+  assert.ok((await host.getByRole("button", { name: "Rename touchpoint" }).count()) > 0);
+  const anaToken = await ana.page.evaluate(() => localStorage.getItem("waymark.workshop.token"));
+  const refused = await forgedRename(origin, anaToken, mapId, touchpoint.id);
+  assert.equal(refused.status, 403);
+  assert.match((await refused.json()).message, /annotator/);
+
+  // Hidden votes: each sees only their own; the budget holds.
+  const vote = (page, text) =>
+    note(page, text).getByRole("button", { name: "Vote for this note" }).click();
+  await vote(ana.page, "Nobody calls back");
+  await note(ana.page, "Nobody calls back").getByText("you 1").waitFor();
+  await vote(ana.page, "Nobody calls back");
+  await note(ana.page, "Nobody calls back").getByText("you 2").waitFor();
+  await ana.page.getByTestId("budget").filter({ hasText: "0 votes left" }).waitFor();
+  await vote(ana.page, "Card blocked twice");
+  await ana.page.getByRole("alert").filter({ hasText: "no votes left" }).waitFor();
+  await vote(ben.page, "Card blocked twice");
+  await note(ben.page, "Card blocked twice").getByText("you 1").waitFor();
+  await ben.page.getByTestId("budget").filter({ hasText: "1 vote left" }).waitFor();
+  for (const p of [host, ben.page]) {
+    assert.equal(
+      (await note(p, "Nobody calls back").locator(".votes").textContent()).trim(),
+      "● 0",
+      "Ana's hidden votes leaked",
+    );
+  }
+  assert.deepEqual(
+    show(mapId).annotations.find((a) => a.text === "Nobody calls back").votes,
+    {},
+    "hidden votes reached the file before the reveal",
+  );
+  await ana.page.screenshot({ path: path.join(ARTIFACTS, "workshop-phone.png") });
+
+  await host.getByRole("button", { name: "Reveal votes" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await note(p, "Nobody calls back").locator(".votes", { hasText: "● 2" }).waitFor();
+    await note(p, "Card blocked twice").locator(".votes", { hasText: "● 1" }).waitFor();
+  }
+
+  // Lock: participants lose their note buttons until it is unlocked.
+  await host.getByRole("button", { name: "Lock editing" }).click();
+  for (const p of [ana.page, ben.page]) {
+    await p.locator(".pill", { hasText: "locked" }).waitFor();
+    await p.getByRole("button", { name: "+ Note" }).first().waitFor({ state: "detached" });
+  }
+  await host.getByRole("button", { name: "Unlock editing" }).click();
+  for (const p of [ana.page, ben.page]) {
+    await p.getByRole("button", { name: "+ Note" }).first().waitFor();
+  }
+
+  // A countdown everyone sees, and stopped for everyone.
+  await host.getByLabel("Timer minutes").fill("3");
+  await host.getByRole("button", { name: "Start timer" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await p
+      .getByTestId("timer")
+      .filter({ hasText: /⏱ [23]:\d\d/ })
+      .waitFor();
+  }
+  await host.getByRole("button", { name: "Stop timer" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await p.getByTestId("timer").waitFor({ state: "detached" });
+  }
+
+  // Follow me: the facilitator's stage comes into the participants' view.
+  for (const p of [ben.page, ana.page]) {
+    assert.equal(await p.evaluate(stageInView, lastStage.id), false, "starts in view");
+  }
+  await host.getByRole("button", { name: "Follow me" }).click();
+  await host.locator(`[data-stage="${lastStage.id}"] h2`).click();
+  for (const p of [ben.page, ana.page]) {
+    await p.waitForFunction(stageInView, lastStage.id);
+  }
+  await host.getByRole("button", { name: "Stop follow me" }).click();
+
+  // Ben drops off the Wi-Fi, writes a note, and comes back.
+  await benWifi.set(true);
+  await status(ben.page, "Offline");
+  await addNote(ben.page, card(ben.page, touchpoint.title), "Written on the train");
+  await note(ben.page, "Written on the train").waitFor();
+  assert.equal(await note(host, "Written on the train").count(), 0, "sent while offline");
+  await benWifi.set(false);
+  await status(ben.page, "Live");
+  await note(host, "Written on the train").waitFor();
+  await note(ana.page, "Written on the train").waitFor();
+  await host.screenshot({ path: path.join(ARTIFACTS, "workshop-facilitator.png") });
+  await ben.page.screenshot({ path: path.join(ARTIFACTS, "workshop-participant.png") });
+  await ana.page.screenshot({ path: path.join(ARTIFACTS, "workshop-phone-all.png") });
+  // Others' cursors (placed for wider screens) must not widen the phone's page.
+  for (const what of ["html", ".board"]) {
+    const [scroll, width] = await ana.page
+      .locator(what)
+      .evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    assert.ok(scroll <= width, `${what} scrolls sideways on the phone: ${scroll} > ${width}`);
+  }
+  // All three pages show the same notes with the same votes, and so does the
+  // library file through the CLI (the touchpoint keeps its title).
+  const saved = show(mapId);
+  assert.equal(saved.touchpoints[0].title, touchpoint.title);
+  const ours = ["Card blocked twice", "Nobody calls back", "Written on the train"];
+  const byText = (t) => saved.annotations.find((a) => a.text === t);
+  assert.equal(byText("Card blocked twice").author, "Ana");
+  assert.equal(byText("Nobody calls back").author, "Ben");
+  assert.equal(byText("Written on the train").author, "Ben");
+  assert.deepEqual(byText("Nobody calls back").votes, { Ana: 2 });
+  assert.deepEqual(byText("Card blocked twice").votes, { Ben: 1 });
+  const expected = saved.annotations.map((a) => ({
+    text: a.text,
+    votes: Object.values(a.votes).reduce((x, y) => x + y, 0),
+  }));
+  expected.sort((a, b) => a.text.localeCompare(b.text));
+  for (const p of [host, ana.page, ben.page]) {
+    const shown = await p.locator(".note").evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.querySelector("p").textContent,
+        votes: Number(el.querySelector(".votes").textContent.replace("●", "").trim()),
+      })),
+    );
+    shown.sort((a, b) => a.text.localeCompare(b.text));
+    assert.deepEqual(shown, expected);
+    for (const t of ours) assert.ok(shown.some((n) => n.text === t));
+  }
+
+  // The end: the session is over for everyone, each sees the summary.
+  host.once("dialog", (d) => void d.accept());
+  await host.getByRole("button", { name: "End workshop" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await p.getByText("The workshop has ended").waitFor();
+    const summary = p.getByRole("region", { name: "Summary" });
+    await summary.getByText("Nobody calls back — 2 votes (Ben)").waitFor();
+    await summary.getByRole("row", { name: "Ben annotator 2 1" }).waitFor();
+    await status(p, "Ended");
+    assert.equal(await p.getByRole("button", { name: "+ Note" }).count(), 0);
+  }
+  assert.equal(await host.getByRole("button", { name: "End workshop" }).count(), 0);
+
+  await host.screenshot({ path: path.join(ARTIFACTS, "workshop-summary.png") });
+  await ana.page.screenshot({ path: path.join(ARTIFACTS, "workshop-phone-ended.png") });
+  await Promise.all([hostCtx.close(), ana.context.close(), ben.context.close()]);
+});
