@@ -923,15 +923,22 @@ mod tests {
         reply.split(' ').nth(1).unwrap().parse().unwrap()
     }
 
+    /// Calls `cmd` with a JSON body; its JSON answer or error.
+    fn json_call(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(webview, request(cmd, body))
+            .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+    }
+
     #[test]
     fn workshop_commands_start_report_and_stop_the_server() {
         let dir = tempfile::tempdir().unwrap();
         let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
         let id = call_create(&webview);
-        let call = |cmd: &str, body: serde_json::Value| {
-            get_ipc_response(&webview, request(cmd, body))
-                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
-        };
+        let call = |cmd: &str, body: serde_json::Value| json_call(&webview, cmd, body);
         let addresses = call("workshop_addresses", serde_json::json!({})).unwrap();
         assert!(
             addresses

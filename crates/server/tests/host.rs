@@ -69,6 +69,28 @@ fn path_of(url: &str, addr: SocketAddr) -> String {
     rest.split('#').next().unwrap().to_string()
 }
 
+/// The token a URL this server printed carries.
+fn token_in(url: &str, addr: SocketAddr) -> String {
+    path_of(url, addr).replace("/?token=", "")
+}
+
+/// Joins with the join token as `name`.
+async fn join_as(addr: SocketAddr, join_token: &str, name: &str) -> Reply {
+    let auth = format!("Bearer {join_token}");
+    let body = serde_json::json!({ "name": name }).to_string();
+    http(
+        addr,
+        "POST",
+        "/api/workshop/join",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
+    .await
+}
+
 async fn refused(addr: SocketAddr) -> bool {
     tokio::net::TcpStream::connect(addr).await.is_err()
 }
@@ -130,17 +152,7 @@ async fn the_join_link_works_with_its_token_and_nothing_without() {
     // nothing else.
     let token = join.trim_start_matches("/?token=");
     let auth = format!("Bearer {token}");
-    let joined = http(
-        addr,
-        "POST",
-        "/api/workshop/join",
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"name":"Ana"}"#,
-    )
-    .await;
+    let joined = join_as(addr, token, "Ana").await;
     assert_eq!(
         joined.status,
         200,
@@ -236,20 +248,9 @@ async fn the_short_code_leads_to_the_join_page_until_too_many_wrong_tries() {
 async fn stopping_ends_the_workshop_closes_every_connection_and_frees_the_port() {
     let h = hosted_on(OTHER_LOOPBACK).await;
     let addr = h.workshop.addr();
-    let join_token = path_of(&h.workshop.join_url(), addr).replace("/?token=", "");
-    let host_token = path_of(&h.workshop.facilitator_url(), addr).replace("/?token=", "");
-    let auth = format!("Bearer {join_token}");
-    let joined = http(
-        addr,
-        "POST",
-        "/api/workshop/join",
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"name":"Ben"}"#,
-    )
-    .await;
+    let join_token = token_in(&h.workshop.join_url(), addr);
+    let host_token = token_in(&h.workshop.facilitator_url(), addr);
+    let joined = join_as(addr, &join_token, "Ben").await;
     let ben_token = joined.json()["token"].as_str().unwrap().to_string();
     let mut ben = Client::connect_as(addr, &h.map, &ben_token).await;
     let mut host = Client::connect_as(addr, &h.map, &host_token).await;
@@ -286,7 +287,7 @@ async fn stopping_ends_the_workshop_closes_every_connection_and_frees_the_port()
 async fn ending_in_the_facilitator_view_stops_the_server() {
     let h = hosted_on(OTHER_LOOPBACK).await;
     let addr = h.workshop.addr();
-    let host = path_of(&h.workshop.facilitator_url(), addr).replace("/?token=", "");
+    let host = token_in(&h.workshop.facilitator_url(), addr);
     let auth = format!("Bearer {host}");
     let end = http(
         addr,
@@ -312,7 +313,7 @@ async fn ending_in_the_facilitator_view_stops_the_server() {
 async fn the_hosts_own_edits_reach_the_participants_live() {
     let h = hosted_on(OTHER_LOOPBACK).await;
     let addr = h.workshop.addr();
-    let host = path_of(&h.workshop.facilitator_url(), addr).replace("/?token=", "");
+    let host = token_in(&h.workshop.facilitator_url(), addr);
     let mut client = Client::connect_as(addr, &h.map, &host).await;
     client
         .sync_until(|d| !waymark_core::doc::read_journey(d).journey.stages.is_empty())
