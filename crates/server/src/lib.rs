@@ -23,6 +23,7 @@ mod join_code;
 mod library_routes;
 mod limits;
 mod permit;
+mod presence;
 mod routes;
 mod workshop;
 mod ws;
@@ -62,6 +63,10 @@ pub struct ServerConfig {
     pub rate_per_sec: f64,
     /// Burst of WebSocket messages allowed per connection above the rate.
     pub rate_burst: f64,
+    /// Sustained votes per second allowed per person, and the burst above
+    /// it (the vote route writes the map each time).
+    pub votes_per_sec: f64,
+    pub vote_burst: f64,
     /// Extra `Host` names (`name` or `name:port`) the server answers to,
     /// e.g. a LAN host name for a workshop.
     pub extra_hosts: Vec<String>,
@@ -108,6 +113,8 @@ impl Default for ServerConfig {
             max_message_bytes: 1 << 20,
             rate_per_sec: 200.0,
             rate_burst: 400.0,
+            votes_per_sec: 5.0,
+            vote_burst: 20.0,
             extra_hosts: Vec::new(),
             join_token: None,
             maps: Vec::new(),

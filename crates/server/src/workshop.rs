@@ -23,6 +23,7 @@ use waymark_api::{ApiError, Library};
 use waymark_core::model::Id;
 use waymark_core::Journey;
 
+use crate::limits::Bucket;
 use crate::permit::votes_by;
 use crate::routes::{blocking, error};
 use crate::AppState;
@@ -80,6 +81,8 @@ pub(crate) struct WorkshopState {
     pub timer_ends_at: Option<u64>,
     pub follow: bool,
     pub ended: bool,
+    /// Each person's vote allowance (by name; the facilitator too).
+    pub vote_buckets: HashMap<String, Bucket>,
     /// What the end summed up, pushed to everyone with the ended state.
     pub summary: Option<Value>,
     /// Maps someone opened a room on (the summary's scope when the
@@ -161,6 +164,29 @@ impl Workshop {
                 Some((p.name.clone(), p.role, st.locked))
             }
         }
+    }
+
+    /// The name and colour a connection's presence must carry: a
+    /// participant's own (the facilitator's state is taken as sent).
+    pub fn presence_of(&self, who: &Who) -> Option<(String, &'static str)> {
+        match who {
+            Who::Participant(id) => {
+                let st = self.lock();
+                let p = st.participant(id)?;
+                Some((p.name.clone(), p.colour))
+            }
+            // Joiners cannot open a room; nobody speaks as them.
+            Who::Host | Who::Joiner => None,
+        }
+    }
+
+    /// Takes one vote from `name`'s allowance; false when it is used up.
+    pub fn may_vote_now(&self, name: &str, rate: f64, burst: f64) -> bool {
+        self.lock()
+            .vote_buckets
+            .entry(name.to_string())
+            .or_insert_with(|| Bucket::new(rate, burst))
+            .take()
     }
 
     /// The state as `who` may see it (their own held-back votes only).
@@ -344,6 +370,16 @@ async fn vote(
     }
     if locked {
         return forbidden("the facilitator locked the workshop");
+    }
+    if !s
+        .workshop
+        .may_vote_now(&name, s.config.votes_per_sec, s.config.vote_burst)
+    {
+        return error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many",
+            "too many votes at once: wait a moment",
+        );
     }
     if body.delta != 1 && body.delta != -1 {
         return error(StatusCode::BAD_REQUEST, "invalid", "a vote is +1 or -1");

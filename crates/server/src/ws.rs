@@ -16,7 +16,6 @@ use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
 use tokio::sync::broadcast;
 use waymark_api::{ApiError, Library};
-use yrs::sync::awareness::AwarenessUpdateEntry;
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -24,6 +23,7 @@ use yrs::{ClientID, Doc, ReadTxn, Transact, Update};
 
 use crate::limits::Bucket;
 use crate::permit::{check_update, Actor};
+use crate::presence::{Presence, Speaker};
 use crate::routes::{blocking, error};
 use crate::workshop::{Who, WORKSHOP_MESSAGE};
 use crate::AppState;
@@ -378,13 +378,26 @@ where
             Ok(())
         }
         Action::Awareness(update) => {
-            let ids: Vec<ClientID> = update.clients.keys().copied().collect();
-            room.awareness
+            let stamp = s.workshop.presence_of(who);
+            if stamp.is_none() && matches!(who, Who::Participant(_)) {
+                return Ok(()); // no longer in the workshop
+            }
+            let from = Speaker {
+                conn,
+                stamp: stamp.as_ref().map(|(n, c)| (n.as_str(), *c)),
+            };
+            let update = room
+                .awareness
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .apply(update);
-            clients.extend(ids);
-            let _ = room.tx.send((conn, Arc::new(bytes.to_vec())));
+                .apply(&from, update);
+            if update.clients.is_empty() {
+                return Ok(());
+            }
+            clients.extend(update.clients.keys().copied());
+            let _ = room
+                .tx
+                .send((conn, Arc::new(Message::Awareness(update).encode_v1())));
             Ok(())
         }
         Action::AwarenessQuery => {
@@ -395,58 +408,5 @@ where
             send(sink, Message::Awareness(u).encode_v1()).await
         }
         Action::Nothing => Ok(()),
-    }
-}
-
-/// The room's awareness states (presence), as y-protocols keeps them: the
-/// latest clock per client, `"null"` for a client that left.
-#[derive(Default)]
-struct Presence {
-    states: HashMap<ClientID, AwarenessUpdateEntry>,
-}
-
-const NULL: &str = "null";
-
-impl Presence {
-    fn apply(&mut self, update: AwarenessUpdate) {
-        for (id, entry) in update.clients {
-            let newer = match self.states.get(&id) {
-                None => true,
-                Some(cur) => {
-                    cur.clock < entry.clock
-                        || (cur.clock == entry.clock && &*entry.json == NULL && &*cur.json != NULL)
-                }
-            };
-            if newer {
-                self.states.insert(id, entry);
-            }
-        }
-    }
-
-    /// Everyone present.
-    fn update(&self) -> AwarenessUpdate {
-        AwarenessUpdate {
-            clients: self
-                .states
-                .iter()
-                .filter(|(_, e)| &*e.json != NULL)
-                .map(|(id, e)| (*id, e.clone()))
-                .collect(),
-        }
-    }
-
-    /// Marks `clients` gone and returns the update telling the others.
-    fn remove(&mut self, clients: &HashSet<ClientID>) -> AwarenessUpdate {
-        let mut out = HashMap::new();
-        for id in clients {
-            let clock = self.states.get(id).map_or(0, |e| e.clock) + 1;
-            let entry = AwarenessUpdateEntry {
-                clock,
-                json: NULL.into(),
-            };
-            self.states.insert(*id, entry.clone());
-            out.insert(*id, entry);
-        }
-        AwarenessUpdate { clients: out }
     }
 }

@@ -331,19 +331,8 @@ async fn hidden_votes_stay_on_the_server_until_revealed() {
     ben.sync_until(|d| voted(d, id).is_some()).await;
 
     let vote = |token: String, delta: i32| {
-        let f = &f;
-        let map = map.clone();
-        async move {
-            call(
-                f,
-                &token,
-                "POST",
-                "/api/workshop/vote",
-                json!({ "map": map, "annotation": id, "delta": delta }),
-            )
-            .await
-            .status
-        }
+        let (f, map) = (&f, map.clone());
+        async move { vote_on(f, &token, &map, id, delta).await.status }
     };
     assert_eq!(vote(ana_token.clone(), 1).await, 204);
     assert_eq!(vote(ben_token.clone(), 1).await, 204);
@@ -541,4 +530,97 @@ async fn writing_outside_the_map_is_refused() {
     assert_eq!(code, POLICY);
     assert!(reason.contains("outside the map"), "{reason}");
     assert_eq!(scratch(&f.library.encode_state(&map).unwrap()), "");
+}
+
+async fn vote_on(f: &Fixture, token: &str, map: &str, note: uuid::Uuid, delta: i32) -> Reply {
+    call(
+        f,
+        token,
+        "POST",
+        "/api/workshop/vote",
+        json!({ "map": map, "annotation": note, "delta": delta }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn votes_are_limited_per_person() {
+    let f = fixture_with(ServerConfig {
+        votes_per_sec: 0.001,
+        vote_burst: 3.0,
+        ..ServerConfig::default()
+    })
+    .await;
+    let map = create_map(&f).await;
+    let (ana_token, mut ana) = participant(&f, &map, "Ana").await;
+    let (ben_token, mut ben) = participant(&f, &map, "Ben").await;
+    let n = note("Ana", "hold music", Target::Map);
+    let id = n.id;
+    ana.edit(|j| j.annotations.push(n)).await;
+    ben.sync_until(|d| voted(d, id).is_some()).await;
+
+    for delta in [1, -1, 1] {
+        assert_eq!(vote_on(&f, &ana_token, &map, id, delta).await.status, 204);
+    }
+    let r = vote_on(&f, &ana_token, &map, id, -1).await;
+    assert_eq!(r.status, 429);
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("too many votes"));
+    // Refused means unchanged: her one vote stands.
+    let stored = f.library.journey(&map).unwrap();
+    let votes = &stored
+        .annotations
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap()
+        .votes;
+    assert_eq!(votes.get("Ana"), Some(&1));
+    // The allowance is per person: Ben still votes.
+    assert_eq!(vote_on(&f, &ben_token, &map, id, 1).await.status, 204);
+}
+
+/// Presence is not a place to pose as someone else: the server writes each
+/// participant's own name and colour into what they announce.
+#[tokio::test]
+async fn presence_carries_the_name_the_token_was_issued_to() {
+    let f = fixture().await;
+    let map = create_from(&f, TEMPLATE).await;
+    let (_, mut mallory) = participant(&f, &map, "Mallory").await;
+    let (_, mut ben) = participant(&f, &map, "Ben").await;
+    let mut host = Client::connect(&f, &map).await;
+    host.synced().await;
+
+    mallory
+        .send_presence(
+            11,
+            1,
+            r#"{"name":"Facilitator","facilitator":true,"focus":"x","user":{"name":"Ana"}}"#,
+        )
+        .await;
+    let seen = ben.presence_of(11).await;
+    assert_eq!(seen["name"], "Mallory");
+    assert_eq!(seen["user"]["name"], "Mallory");
+    assert!(seen.get("facilitator").is_none(), "{seen}");
+    assert_eq!(seen["focus"], "x", "the rest of the state is kept");
+
+    // The facilitator's own state is passed on as sent.
+    host.send_presence(12, 1, r#"{"name":"Facilitator","facilitator":true}"#)
+        .await;
+    assert_eq!(ben.presence_of(12).await["facilitator"], true);
+
+    // Mallory cannot overwrite the facilitator's client either: Ben next
+    // hears the facilitator's own update, not hers.
+    mallory
+        .send_presence(12, 9, r#"{"name":"Facilitator"}"#)
+        .await;
+    host.send_presence(
+        12,
+        2,
+        r#"{"name":"Facilitator","facilitator":true,"focus":"s"}"#,
+    )
+    .await;
+    let next = ben.presence_of(12).await;
+    assert_eq!(next["focus"], "s", "{next}");
 }

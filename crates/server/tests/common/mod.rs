@@ -211,18 +211,25 @@ impl Client {
         Client { ws, doc }
     }
 
+    /// The next binary message before `deadline` (panics naming `what`).
+    async fn next_binary(&mut self, deadline: tokio::time::Instant, what: &str) -> Vec<u8> {
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+                .expect("connection closed")
+                .unwrap();
+            if let WsMessage::Binary(bytes) = msg {
+                return bytes.to_vec();
+            }
+        }
+    }
+
     /// Handles incoming messages until `done` holds (or panics after 10 s).
     pub async fn sync_until(&mut self, done: impl Fn(&Doc) -> bool) {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         while !done(&self.doc) {
-            let msg = tokio::time::timeout_at(deadline, self.ws.next())
-                .await
-                .expect("timed out waiting for sync")
-                .expect("connection closed")
-                .unwrap();
-            let WsMessage::Binary(bytes) = msg else {
-                continue;
-            };
+            let bytes = self.next_binary(deadline, "sync").await;
             match Message::decode_v1(&bytes).unwrap() {
                 Message::Sync(SyncMessage::SyncStep1(sv)) => {
                     let diff = self.doc.transact().encode_diff_v1(&sv);
@@ -325,14 +332,7 @@ impl Client {
         use yrs::encoding::read::{Cursor, Read};
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         loop {
-            let msg = tokio::time::timeout_at(deadline, self.ws.next())
-                .await
-                .expect("timed out waiting for the workshop message")
-                .expect("connection closed")
-                .unwrap();
-            let WsMessage::Binary(bytes) = msg else {
-                continue;
-            };
+            let bytes = self.next_binary(deadline, "the workshop message").await;
             let mut cursor = Cursor::new(&bytes);
             if cursor.read_var::<u32>().unwrap() != u32::from(waymark_server::WORKSHOP_MESSAGE) {
                 continue;
@@ -343,6 +343,38 @@ impl Client {
                 "bytes left after the JSON of the workshop message"
             );
             return serde_json::from_str(&json).expect("the workshop message is JSON");
+        }
+    }
+
+    /// Announces this client's presence (awareness) state.
+    pub async fn send_presence(&mut self, client: u64, clock: u32, json: &str) {
+        use yrs::sync::awareness::AwarenessUpdateEntry;
+        let entry = AwarenessUpdateEntry {
+            clock,
+            json: json.into(),
+        };
+        let update = yrs::sync::AwarenessUpdate {
+            clients: [(yrs::block::ClientID::new(client), entry)].into(),
+        };
+        self.ws
+            .send(WsMessage::Binary(
+                Message::Awareness(update).encode_v1().into(),
+            ))
+            .await
+            .unwrap();
+    }
+
+    /// Reads until a presence state of `client` arrives; its JSON.
+    pub async fn presence_of(&mut self, client: u64) -> serde_json::Value {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let bytes = self.next_binary(deadline, "presence").await;
+            let Ok(Message::Awareness(u)) = Message::decode_v1(&bytes) else {
+                continue;
+            };
+            if let Some(e) = u.clients.get(&yrs::block::ClientID::new(client)) {
+                return serde_json::from_str(&e.json).unwrap();
+            }
         }
     }
 
