@@ -126,10 +126,11 @@ fn page(note: Option<&str>, status: StatusCode) -> Response {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Join the workshop · Waymark</title>
 <style>
+* {{ box-sizing: border-box; }}
 body {{ font: 16px/1.4 system-ui, sans-serif; margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f6f7fb; color: #1b1f2e; }}
 form {{ background: #fff; padding: 1.5rem; border-radius: 10px; box-shadow: 0 4px 16px rgb(20 24 40 / 8%); display: grid; gap: .75rem; width: min(20rem, 90vw); }}
 h1 {{ font-size: 1.2rem; margin: 0; }}
-input {{ font: 600 1.6rem ui-monospace, monospace; letter-spacing: .2em; text-transform: uppercase; text-align: center; padding: .4rem; border: 1px solid #dde1ec; border-radius: 6px; }}
+input {{ width: 100%; min-width: 0; font: 600 1.6rem ui-monospace, monospace; letter-spacing: .2em; text-transform: uppercase; text-align: center; padding: .4rem; border: 1px solid #dde1ec; border-radius: 6px; }}
 button {{ font: inherit; padding: .5rem; border: 0; border-radius: 6px; background: #3b4cca; color: #fff; }}
 .note {{ margin: 0; color: #b3261e; }}
 </style></head>
