@@ -42,6 +42,7 @@ async function participant(name, options, mapId, prepare = async () => {}) {
   await page.waitForFunction(() => location.hash.startsWith("#/workshop"));
   await page.evaluate((id) => (location.hash = `#/workshop/${id}`), mapId);
   await page.getByTestId("status").filter({ hasText: "Live" }).waitFor();
+  await page.locator("[data-stage]").first().waitFor(); // the map has arrived
   return { context, page };
 }
 
@@ -84,20 +85,27 @@ function wifi() {
   };
 }
 
-/** What a participant's own client could send: the map with a touchpoint renamed. */
-async function forgedRename(origin, token, mapId, touchpointId) {
+/** Changes the map as `token`'s own client would, through the HTTP update route. */
+async function sendChange(token, mapId, change) {
+  const origin = new URL(HOST_URL).origin;
   const auth = { Authorization: `Bearer ${token}` };
   const res = await fetch(`${origin}/api/maps/${mapId}/state`, { headers: auth });
   assert.equal(res.status, 200);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
   const before = Y.encodeStateVector(doc);
-  doc.getMap("touchpoints").get(touchpointId).set("title", "Renamed by an annotator");
+  change(doc);
   return fetch(`${origin}/api/maps/${mapId}/update`, {
     method: "POST",
     headers: { ...auth, "Content-Type": "application/octet-stream" },
     body: Y.encodeStateAsUpdate(doc, before),
   });
+}
+
+function newMap(title) {
+  return execFileSync(CLI, ["--db", DB, "new", "--title", title, "--template", "bank-lost-card"], {
+    encoding: "utf8",
+  }).trim();
 }
 
 /** In the page: whether the stage's column is inside the board (follow me). */
@@ -115,16 +123,63 @@ function stageInView(id) {
   );
 }
 
+// Runs first: the other test ends the workshop, which is the server's only one.
+test("a refused update starts the board over and keeps the notes it can", async () => {
+  const mapId = newMap("Refused update");
+  const m = show(mapId);
+  const doomed = m.touchpoints.find(
+    (t) =>
+      !m.annotations.some((a) => a.target.id === t.id) &&
+      !(m.connections ?? []).some((c) => c.from === t.id || c.to === t.id),
+  );
+  const cyWifi = wifi();
+  const cy = await participant("Cy", { viewport: { width: 1100, height: 800 } }, mapId, (c) =>
+    cyWifi.attach(c),
+  );
+
+  // Offline, Cy writes on a touchpoint and on its stage, while the
+  // facilitator deletes that touchpoint.
+  await cyWifi.set(true);
+  await status(cy.page, "Offline");
+  await addNote(cy.page, card(cy.page, doomed.title), "On a deleted touchpoint");
+  await addNote(cy.page, cy.page.locator(`[data-stage="${doomed.stage}"]`), "On its stage");
+  const hostToken = new URL(HOST_URL).searchParams.get("token");
+  const deleted = await sendChange(hostToken, mapId, (doc) =>
+    doc.getMap("touchpoints").delete(doomed.id),
+  );
+  assert.equal(deleted.status, 204, await deleted.text());
+
+  // Back online, her update is refused as a whole (a note on nothing): the
+  // board starts over from the server and adds back the note it can.
+  await cyWifi.set(false);
+  const told = cy.page.getByRole("alert").filter({ hasText: "The server refused a change" });
+  await told.waitFor();
+  assert.match(await told.textContent(), /1 note written meanwhile kept\. 1 note lost/);
+  await status(cy.page, "Live");
+  await note(cy.page, "On its stage").waitFor();
+  assert.equal(await note(cy.page, "On a deleted touchpoint").count(), 0);
+  assert.equal(await card(cy.page, doomed.title).count(), 0);
+
+  // She can go on, and the facilitator sees what was kept.
+  await addNote(cy.page, cy.page.locator(`[data-stage="${doomed.stage}"]`), "Still here");
+  const hostCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const host = await hostCtx.newPage();
+  await host.goto(`${HOST_URL}#/workshop/${mapId}`);
+  await note(host, "On its stage").waitFor();
+  await note(host, "Still here").waitFor();
+  const texts = show(mapId).annotations.map((a) => `${a.author}: ${a.text}`);
+  assert.ok(texts.includes("Cy: On its stage"), texts.join("\n"));
+  assert.ok(texts.includes("Cy: Still here"));
+  assert.ok(!texts.some((t) => t.includes("On a deleted touchpoint")));
+  await cy.page.screenshot({ path: path.join(ARTIFACTS, "workshop-refused.png") });
+  await Promise.all([hostCtx.close(), cy.context.close()]);
+});
+
 test("three browsers run a workshop together", { timeout: 240_000 }, async () => {
-  const mapId = execFileSync(
-    CLI,
-    ["--db", DB, "new", "--title", "Live workshop", "--template", "bank-lost-card"],
-    { encoding: "utf8" },
-  ).trim();
+  const mapId = newMap("Live workshop");
   const original = show(mapId);
   const touchpoint = original.touchpoints[0];
   const lastStage = original.stages[original.stages.length - 1];
-  const origin = new URL(HOST_URL).origin;
 
   // The facilitator: budget 2 votes each, votes hidden.
   const hostCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -162,7 +217,9 @@ test("three browsers run a workshop together", { timeout: 240_000 }, async () =>
   assert.equal(await ana.page.getByRole("button", { name: "Rename touchpoint" }).count(), 0);
   assert.ok((await host.getByRole("button", { name: "Rename touchpoint" }).count()) > 0);
   const anaToken = await ana.page.evaluate(() => localStorage.getItem("waymark.workshop.token"));
-  const refused = await forgedRename(origin, anaToken, mapId, touchpoint.id);
+  const refused = await sendChange(anaToken, mapId, (doc) =>
+    doc.getMap("touchpoints").get(touchpoint.id).set("title", "Renamed by an annotator"),
+  );
   assert.equal(refused.status, 403);
   assert.match((await refused.json()).message, /annotator/);
 

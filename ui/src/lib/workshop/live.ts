@@ -6,10 +6,15 @@
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
+import type { Annotation } from "../doc/journey";
 import type { WorkshopState } from "./api";
 
 /** The server's workshop message (crates/server WORKSHOP_MESSAGE). */
 export const WORKSHOP_MESSAGE = 100;
+/** The server refused an update of ours (policy violation). */
+export const REFUSED = 1008;
+/** The workshop ended (crates/server ENDED). */
+export const ENDED = 4000;
 
 export interface Presence {
   name: string;
@@ -19,6 +24,13 @@ export interface Presence {
   /** The stage the facilitator is looking at (follow me). */
   focus?: string;
   facilitator?: boolean;
+}
+
+/** What a board hands to the next one when the server refused its update. */
+export interface Carried {
+  reason: string;
+  /** This person's notes as they were on the refused board. */
+  notes: Annotation[];
 }
 
 export interface Live {
@@ -31,6 +43,7 @@ export function connect(
   mapId: string,
   token: string | null,
   onState: (s: WorkshopState) => void,
+  onRefused: (reason: string) => void = () => {},
 ): Live {
   const doc = new Y.Doc();
   const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
@@ -39,6 +52,13 @@ export function connect(
     // Tabs of one browser are separate participants: no cross-tab channel.
     disableBc: true,
     maxBackoffTime: 2000,
+    // A refused update would be sent again on every reconnect (it is in
+    // our document): stop, and let the page start over from the server.
+    shouldReconnect: (e) =>
+      e.code !== REFUSED && e.code !== ENDED && !(e.code >= 4400 && e.code < 4500),
+  });
+  provider.on("connection-close", (e) => {
+    if (e?.code === REFUSED) onRefused(e.reason.replace(/^refused: /, ""));
   });
   provider.messageHandlers[WORKSHOP_MESSAGE] = (_encoder, decoder) => {
     const state = JSON.parse(decoding.readVarString(decoder)) as WorkshopState;
