@@ -276,6 +276,12 @@ test("three browsers run a workshop together", { timeout: 240_000 }, async () =>
       .filter({ hasText: /⏱ [23]:\d\d/ })
       .waitFor();
   }
+  // A 3-second round runs out for everyone, then is cleared.
+  await host.getByLabel("Timer minutes").fill("0.05");
+  await host.getByRole("button", { name: "Start timer" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await p.getByTestId("timer").filter({ hasText: "Time's up" }).waitFor();
+  }
   await host.getByRole("button", { name: "Stop timer" }).click();
   for (const p of [host, ana.page, ben.page]) {
     await p.getByTestId("timer").waitFor({ state: "detached" });
@@ -286,6 +292,7 @@ test("three browsers run a workshop together", { timeout: 240_000 }, async () =>
     assert.equal(await p.evaluate(stageInView, lastStage.id), false, "starts in view");
   }
   await host.getByRole("button", { name: "Follow me" }).click();
+  await host.getByText("click a stage's title to bring everyone there").waitFor();
   await host.locator(`[data-stage="${lastStage.id}"] h2`).click();
   for (const p of [ben.page, ana.page]) {
     await p.waitForFunction(stageInView, lastStage.id);
