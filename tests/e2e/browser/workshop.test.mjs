@@ -267,6 +267,25 @@ test("three browsers run a workshop together", { timeout: 240_000 }, async () =>
     await p.getByRole("button", { name: "+ Note" }).first().waitFor();
   }
 
+  // Roles: Ben as editor renames a touchpoint (everyone sees it); Ana as
+  // viewer can only look. Both go back to annotating.
+  const renamed = original.touchpoints[1];
+  await host.getByLabel("Role of Ben").selectOption("editor");
+  await ben.page.locator(".people li", { hasText: "Ben (you, editor)" }).waitFor();
+  ben.page.once("dialog", (d) => void d.accept("Finds the card in the hotel safe"));
+  await card(ben.page, renamed.title).getByRole("button", { name: "Rename touchpoint" }).click();
+  for (const p of [host, ana.page, ben.page]) {
+    await card(p, "Finds the card in the hotel safe").waitFor();
+  }
+  await host.getByLabel("Role of Ana").selectOption("viewer");
+  await ana.page.locator(".people li", { hasText: "Ana (you, viewer)" }).waitFor();
+  assert.equal(await ana.page.getByRole("button", { name: "+ Note" }).count(), 0);
+  assert.equal(await ana.page.getByRole("button", { name: "Vote for this note" }).count(), 0);
+  await host.getByLabel("Role of Ana").selectOption("annotator");
+  await host.getByLabel("Role of Ben").selectOption("annotator");
+  await ana.page.locator(".people li", { hasText: "Ana (you, annotator)" }).waitFor();
+  await ben.page.locator(".people li", { hasText: "Ben (you, annotator)" }).waitFor();
+
   // A countdown everyone sees, and stopped for everyone.
   await host.getByLabel("Timer minutes").fill("3");
   await host.getByRole("button", { name: "Start timer" }).click();
@@ -323,6 +342,10 @@ test("three browsers run a workshop together", { timeout: 240_000 }, async () =>
   // library file through the CLI (the touchpoint keeps its title).
   const saved = show(mapId);
   assert.equal(saved.touchpoints[0].title, touchpoint.title);
+  assert.equal(
+    saved.touchpoints.find((t) => t.id === renamed.id).title,
+    "Finds the card in the hotel safe",
+  );
   const ours = ["Card blocked twice", "Nobody calls back", "Written on the train"];
   const byText = (t) => saved.annotations.find((a) => a.text === t);
   assert.equal(byText("Card blocked twice").author, "Ana");
