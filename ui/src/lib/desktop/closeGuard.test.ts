@@ -78,6 +78,30 @@ describe("guardWindowClose", () => {
     session.close();
   });
 
+  it("stays open once while a workshop is running, then lets a second close through", async () => {
+    const win = new FakeWindow();
+    const waits: string[] = [];
+    let asked = 0;
+    const hosting = () => {
+      asked += 1;
+      return Promise.resolve(true);
+    };
+    await guardWindowClose(win, { hosting, onWait: (s) => waits.push(s) });
+    await win.close();
+    expect(win.destroyed).toBe(false);
+    expect(waits).toEqual(["workshop"]);
+    await win.close();
+    expect(win.destroyed).toBe(true);
+    expect(asked).toBe(1);
+  });
+
+  it("closes at once when no workshop is running", async () => {
+    const win = new FakeWindow();
+    await guardWindowClose(win, { hosting: () => Promise.resolve(false) });
+    await win.close();
+    expect(win.destroyed).toBe(true);
+  });
+
   it("stays open once when the write cannot finish, then lets a second close through", async () => {
     const backend = new SlowBackend();
     backend.failing = true;

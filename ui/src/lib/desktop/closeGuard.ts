@@ -1,7 +1,8 @@
 // Closing the window while an edit is still being written waits for the
 // write. If it cannot finish (the disk is failing), the window stays open the
 // first time, with a message, so nothing typed is lost silently; a second
-// close goes through.
+// close goes through. Likewise while the app hosts a workshop: closing ends
+// it for everyone, so the first close only says so.
 
 import { anyDirty, flushAll } from "../sync/pending";
 
@@ -16,8 +17,11 @@ export interface ClosableWindow {
 export interface GuardOptions {
   /** How long to wait for pending writes. */
   timeoutMs?: number;
-  /** Told when closing waits, and when it gave up waiting. */
-  onWait?: (state: "saving" | "failed") => void;
+  /** Told when closing waits, when it gave up waiting, and when it held
+   * the window open because a workshop is running. */
+  onWait?: (state: "saving" | "failed" | "workshop") => void;
+  /** Whether a workshop is running: the first close then keeps the window. */
+  hosting?: () => Promise<boolean>;
   pending?: { anyDirty(): boolean; flushAll(timeoutMs: number): Promise<boolean> };
 }
 
@@ -27,7 +31,14 @@ export async function guardWindowClose(
 ): Promise<() => void> {
   const pending = options.pending ?? { anyDirty, flushAll };
   let refusedOnce = false;
+  let warnedOnce = false;
   return win.onCloseRequested(async (event) => {
+    if (!warnedOnce && (await options.hosting?.())) {
+      warnedOnce = true;
+      event.preventDefault();
+      options.onWait?.("workshop");
+      return;
+    }
     if (!pending.anyDirty()) return; // Tauri closes the window
     event.preventDefault();
     options.onWait?.("saving");
