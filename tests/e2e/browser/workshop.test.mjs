@@ -77,9 +77,14 @@ function wifi() {
         open.push(ws);
       });
     },
+    /** Wi-Fi down (or back). */
     async set(down) {
-      offline = down;
       await context.setOffline(down);
+      await this.host(down);
+    },
+    /** Only the host out of reach (the network itself is up). */
+    async host(down) {
+      offline = down;
       if (down) await Promise.all(open.splice(0).map((ws) => ws.close().catch(() => {})));
     },
   };
@@ -172,6 +177,13 @@ test("a refused update starts the board over and keeps the notes it can", async 
   assert.ok(texts.includes("Cy: Still here"));
   assert.ok(!texts.some((t) => t.includes("On a deleted touchpoint")));
   await cy.page.screenshot({ path: path.join(ARTIFACTS, "workshop-refused.png") });
+
+  // The host out of reach while the network is up: after a while the page
+  // says so, and it is live again when the host is back.
+  await cyWifi.host(true);
+  await status(cy.page, "Can't reach the host");
+  await cyWifi.host(false);
+  await status(cy.page, "Live");
   await Promise.all([hostCtx.close(), cy.context.close()]);
 });
 
