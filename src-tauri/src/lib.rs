@@ -4,6 +4,8 @@
 
 mod analysis_cmds;
 mod library_cmds;
+mod recent_menu;
+mod rendering;
 mod sync_cmds;
 mod window_state;
 mod workshop_cmds;
@@ -318,9 +320,10 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             None => b.build(app),
         }
     };
-    let file = SubmenuBuilder::new(app, "File")
+    let file = SubmenuBuilder::with_id(app, recent_menu::FILE_ID, "File")
         .item(&item("file.new")?)
         .item(&item("file.import")?)
+        .item(&recent_menu::submenu(app)?)
         .item(&item("file.library")?)
         .separator()
         .item(&item("file.save_version")?)
@@ -375,6 +378,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
         .manage(workshop_cmds::WorkshopState::default())
         .setup(move |app| {
             use tauri::Manager as _;
+            recent_menu::refresh_quietly(app.handle());
             if let Some(lib) = shared.clone() {
                 let handle = app.handle();
                 sync_cmds::start_background(handle, &app.state::<sync_cmds::SyncState>(), lib);
@@ -445,6 +449,7 @@ pub fn library_path(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf,
 
 /// Start the desktop app.
 pub fn run() {
+    rendering::choose_renderer();
     let path = match library_path(std::env::args_os().skip(1)) {
         Ok(path) => path,
         Err(msg) => {
@@ -768,6 +773,63 @@ mod tests {
         for (id, _, _) in MENU_IDS {
             assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
         }
+    }
+
+    /// The labels and ids in File › Open Recent.
+    fn recent_items(app: &tauri::App<tauri::test::MockRuntime>) -> Vec<(String, String)> {
+        let file = app.menu().unwrap().get(recent_menu::FILE_ID).unwrap();
+        let recent = file
+            .as_submenu()
+            .unwrap()
+            .get(recent_menu::SUBMENU_ID)
+            .unwrap();
+        recent
+            .as_submenu()
+            .unwrap()
+            .items()
+            .unwrap()
+            .into_iter()
+            .map(|i| {
+                let text = i.as_menuitem().unwrap().text().unwrap();
+                (i.id().as_ref().to_string(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn open_recent_follows_opening_renaming_and_the_trash() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, webview) = app_with_library(&dir.path().join("lib.db"));
+        assert_eq!(
+            recent_items(&app),
+            [(
+                "file.open_recent.none".to_string(),
+                "No maps opened yet".to_string()
+            )]
+        );
+        let a = call_create(&webview);
+        let b = call_create(&webview);
+        let call = |cmd: &str, args: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, args)).unwrap();
+        };
+        call("mark_opened", serde_json::json!({ "id": a }));
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        call("mark_opened", serde_json::json!({ "id": b }));
+        call(
+            "rename_map",
+            serde_json::json!({ "id": a, "title": "Claims & refunds" }),
+        );
+        assert_eq!(
+            recent_items(&app),
+            [
+                (format!("recent:{b}"), "M".to_string()),
+                (format!("recent:{a}"), "Claims && refunds".to_string()),
+            ]
+        );
+        call("trash_map", serde_json::json!({ "id": b }));
+        assert_eq!(recent_items(&app).len(), 1);
+        call("untrash_map", serde_json::json!({ "id": b }));
+        assert_eq!(recent_items(&app).len(), 2);
     }
 
     #[test]

@@ -4,18 +4,22 @@
 
 use std::path::PathBuf;
 
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use waymark_api::{MapStrip, MapSummary};
 
+use crate::recent_menu::refresh_quietly;
 use crate::{CommandError, LibraryState};
 
 #[tauri::command]
-pub async fn rename_map(
+pub async fn rename_map<R: Runtime>(
     state: State<'_, LibraryState>,
+    app: AppHandle<R>,
     id: String,
     title: String,
 ) -> Result<MapSummary, CommandError> {
-    Ok(state.library()?.rename(&id, &title)?)
+    let renamed = state.library()?.rename(&id, &title)?;
+    refresh_quietly(&app);
+    Ok(renamed)
 }
 
 #[tauri::command]
@@ -28,18 +32,36 @@ pub async fn duplicate_map(
 
 /// Moves a map to the trash; [`untrash_map`] undoes it.
 #[tauri::command]
-pub async fn trash_map(state: State<'_, LibraryState>, id: String) -> Result<(), CommandError> {
-    Ok(state.library()?.move_to_trash(&id)?)
+pub async fn trash_map<R: Runtime>(
+    state: State<'_, LibraryState>,
+    app: AppHandle<R>,
+    id: String,
+) -> Result<(), CommandError> {
+    state.library()?.move_to_trash(&id)?;
+    refresh_quietly(&app);
+    Ok(())
 }
 
 #[tauri::command]
-pub async fn untrash_map(state: State<'_, LibraryState>, id: String) -> Result<(), CommandError> {
-    Ok(state.library()?.restore_from_trash(&id)?)
+pub async fn untrash_map<R: Runtime>(
+    state: State<'_, LibraryState>,
+    app: AppHandle<R>,
+    id: String,
+) -> Result<(), CommandError> {
+    state.library()?.restore_from_trash(&id)?;
+    refresh_quietly(&app);
+    Ok(())
 }
 
 #[tauri::command]
-pub async fn mark_opened(state: State<'_, LibraryState>, id: String) -> Result<(), CommandError> {
-    Ok(state.library()?.mark_opened(&id)?)
+pub async fn mark_opened<R: Runtime>(
+    state: State<'_, LibraryState>,
+    app: AppHandle<R>,
+    id: String,
+) -> Result<(), CommandError> {
+    state.library()?.mark_opened(&id)?;
+    refresh_quietly(&app);
+    Ok(())
 }
 
 #[tauri::command]

@@ -85,6 +85,11 @@ impl Library {
         Ok(self.lock().store.mark_opened(id)?)
     }
 
+    /// The `limit` maps opened most recently, latest first (File › Open Recent).
+    pub fn recent_maps(&self, limit: usize) -> Result<Vec<MapSummary>> {
+        Ok(self.lock().store.recent_maps(limit)?)
+    }
+
     /// Every listed map's stages with their friction and emotion.
     pub fn strips(&self) -> Result<Vec<MapStrip>> {
         let maps = self.list_maps()?;

@@ -452,3 +452,29 @@ fn import_file_reads_waymark_and_mermaid_and_names_bad_files() {
     assert!(err.to_string().contains("missing.waymark"), "{err}");
     assert_eq!(lib.list_maps().unwrap().len(), before, "nothing written");
 }
+
+#[test]
+fn recent_maps_are_the_opened_ones_latest_first_without_the_trash() {
+    let (_dir, lib) = temp_library();
+    let ids: Vec<String> = ["A", "B", "C", "D"]
+        .iter()
+        .map(|t| lib.create_map(None, Some(t)).unwrap())
+        .collect();
+    assert!(lib.recent_maps(5).unwrap().is_empty(), "nothing opened yet");
+    for i in [2, 0, 3, 1] {
+        lib.mark_opened(&ids[i]).unwrap();
+        // Opened at distinct milliseconds, as a person does.
+        std::thread::sleep(std::time::Duration::from_millis(3));
+    }
+    let titles = |n| -> Vec<String> {
+        lib.recent_maps(n)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.title)
+            .collect()
+    };
+    assert_eq!(titles(10), ["B", "D", "A", "C"]);
+    assert_eq!(titles(2), ["B", "D"]);
+    lib.move_to_trash(&ids[3]).unwrap();
+    assert_eq!(titles(10), ["B", "A", "C"]);
+}

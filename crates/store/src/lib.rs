@@ -322,6 +322,17 @@ impl Store {
         self.query_rows(&sql, [], Self::map_from_row)
     }
 
+    /// The `limit` maps opened most recently (not in the trash), latest first.
+    pub fn recent_maps(&self, limit: usize) -> Result<Vec<MapRow>> {
+        let sql = format!(
+            "SELECT {} FROM maps WHERE deleted_at IS NULL AND opened_at IS NOT NULL \
+             ORDER BY opened_at DESC, rowid DESC LIMIT ?1",
+            Self::MAP_COLUMNS
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.query_rows(&sql, [limit], Self::map_from_row)
+    }
+
     pub fn map_row(&self, map_id: &str) -> Result<MapRow> {
         let sql = format!("SELECT {} FROM maps WHERE id = ?1", Self::MAP_COLUMNS);
         self.query_rows(&sql, [map_id], Self::map_from_row)?

@@ -4,14 +4,30 @@
 //   scrolls the canvas a little every animation frame (as a space-drag or a
 //   touchpad does) and records the intervals between requestAnimationFrame
 //   callbacks, which include the virtualized re-render of the cards;
+// - the CPU time the app and its WebKit processes spend per panned frame
+//   (from /proc/PID/stat): unlike the intervals it hardly moves when other
+//   work shares the machine, so it is the figure to compare changes by;
 // - resident memory (PSS summed over the app and its WebKit processes, from
 //   /proc/PID/smaps_rollup) idle with the library open, and with the map open.
 // Figures go to tests/e2e/artifacts/bench-desktop.txt; nothing is asserted.
 
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+
+// The app's own renderer choice, not the tests' (harness.mjs).
+process.env.WAYMARK_E2E_RENDERER = "app";
 import path from "node:path";
 import { test } from "node:test";
-import { APP, ARTIFACTS, cli, largeMap, openMap, useDriver, withApp, workDir } from "../desktop/harness.mjs";
+import {
+  APP,
+  ARTIFACTS,
+  cli,
+  largeMap,
+  openMap,
+  screenshot,
+  useDriver,
+  withApp,
+  workDir,
+} from "../desktop/harness.mjs";
 
 useDriver("tauri-driver-bench.log");
 
@@ -62,6 +78,22 @@ function memory() {
   return { pss: Math.round(pss / 1024), rss: Math.round(rss / 1024), processes: names.join(", ") };
 }
 
+/** User + system CPU seconds used so far by the app and its WebKit processes. */
+function cpuSeconds() {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const p of appTree()) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 const pct = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 test("pan frame time and memory on the 600-touchpoint map", { timeout: 300_000 }, async () => {
@@ -84,6 +116,8 @@ test("pan frame time and memory on the 600-touchpoint map", { timeout: 300_000 }
     for (const zoom of ["100%", "fit"]) {
       if (zoom === "fit") await browser.$("button=Fit").click();
       await browser.pause(500);
+      await browser.setTimeout({ script: 600_000 });
+      const cpuBefore = cpuSeconds();
       const frames = await browser.executeAsync((done) => {
         const el = document.querySelector(".scroller");
         const times = [];
@@ -99,12 +133,14 @@ test("pan frame time and memory on the 600-touchpoint map", { timeout: 300_000 }
         };
         requestAnimationFrame(step);
       });
+      const cpuMs = ((cpuSeconds() - cpuBefore) * 1000) / (frames.length - 1);
+      await screenshot(browser, `bench-pan-${zoom === "fit" ? "fit" : "100"}.png`);
       const gaps = frames.slice(1).map((t, k) => t - frames[k]).sort((a, b) => a - b);
       const over = gaps.filter((g) => g > 20).length;
       lines.push(
         `pan at ${zoom}: ${gaps.length} frames, interval p50 ${pct(gaps, 0.5).toFixed(1)} ms, ` +
           `p95 ${pct(gaps, 0.95).toFixed(1)} ms, max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
-          `${over} frames over 20 ms`,
+          `${over} frames over 20 ms; CPU ${cpuMs.toFixed(1)} ms per frame`,
       );
     }
   });

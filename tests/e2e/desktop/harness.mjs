@@ -153,6 +153,11 @@ before(async () => {
         XDG_CONFIG_HOME: path.join(workDir, "config"),
         XDG_DATA_HOME: path.join(workDir, "data"),
         XDG_CACHE_HOME: path.join(workDir, "cache"),
+        // Without a GPU the app turns WebKit's compositing off (src-tauri
+        // rendering.rs), and then WebKitWebDriver's screenshot now and then
+        // never returns. The tests keep WebKit's default; the benchmark
+        // (bench/desktop.bench.mjs) measures the app's own choice.
+        ...(process.env.WAYMARK_E2E_RENDERER === "app" ? {} : { WEBKIT_DISABLE_COMPOSITING_MODE: "0" }),
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group, so the cleanup reaches WebKitWebDriver too

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { menu, openMap, screenshot, submitNewMap, useDriver, withApp, workDir } from "./harness.mjs";
+import { cli, menu, openMap, screenshot, submitNewMap, useDriver, withApp, workDir } from "./harness.mjs";
 
 const TITLE = "Menu journey";
 
@@ -81,5 +81,35 @@ test("menu items reach the window", { timeout: 240_000 }, async () => {
     // File › Back to library.
     await menu(browser, "file.library");
     await browser.$("li.map").waitForDisplayed({ timeout: 10_000 });
+
+    // File › Open Recent › a map, chosen while another map is open: the open
+    // one closes after its last save and the chosen one opens.
+    const firstId = await browser.$(`li.map*=${TITLE}`).getAttribute("data-map-id");
+    await menu(browser, "file.new");
+    await submitNewMap(browser, "Second journey");
+    await openMap(browser, "Second journey");
+    const before = await stages();
+    await browser.$("button=+ Stage").click();
+    await browser.waitUntil(async () => (await stages()) === before + 1, { timeout: 5_000 });
+    await menu(browser, `recent:${firstId}`);
+    // The title attribute: WebDriver's getText is empty for this h1 in WebKit.
+    const openTitle = () => browser.$("h1.map-title").getAttribute("title");
+    await browser.waitUntil(async () => (await openTitle()) === TITLE, {
+      timeout: 10_000,
+      timeoutMsg: "Open Recent opened the first map",
+    });
+    const listed = JSON.parse(cli("list", "--json"));
+    const first = listed.find((m) => m.id === firstId);
+    const second = listed.find((m) => m.title === "Second journey");
+    assert.ok(first.opened_at > second.opened_at, "the map chosen last is the most recent");
+    assert.equal(second.stages, before + 1, "the stage added just before switching was saved");
+    // From the library it opens the map straight away.
+    await menu(browser, "file.library");
+    await browser.$("li.map").waitForDisplayed({ timeout: 10_000 });
+    await menu(browser, `recent:${second.id}`);
+    await browser.waitUntil(
+      async () => (await openTitle()) === "Second journey",
+      { timeout: 10_000, timeoutMsg: "Open Recent from the library" },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { createBackend as createDesktopBackend, type Backend } from "./backend";
 import { HttpBackend } from "./http";
 
 export type { Backend, ExportFormat } from "./backend";
-export { onMenu } from "./menu";
+export { onMenu, recentMapId } from "./menu";
 export { BackendError } from "./errors";
 export { HttpBackend } from "./http";
 export type * from "./types";

@@ -5,6 +5,13 @@ import { listen } from "@tauri-apps/api/event";
 
 export const MENU_EVENT = "menu";
 
+/** File › Open Recent items are `recent:<map id>` (src-tauri recent_menu.rs). */
+export function recentMapId(item: string): string | null {
+  return item.startsWith("recent:") && item.length > "recent:".length
+    ? item.slice("recent:".length)
+    : null;
+}
+
 /** Calls `handler` with the id of every menu item chosen; returns the unsubscribe. */
 export function onMenu(handler: (id: string) => void, win: object = globalThis): () => void {
   if (!("__TAURI_INTERNALS__" in win)) return () => {};
