@@ -1,7 +1,7 @@
 // End-to-end test of the canvas's multi-selection and arrows: shift-click and
-// marquee picking, duplicate (Ctrl+D), delete and undo of the picked cards,
+// marquee picking, dragging the picked cards together, duplicate (Ctrl+D), delete and undo of the picked cards,
 // connecting two touchpoints by dragging the card's handle, selecting and
-// deleting the arrow, reordering stages (drag and Alt+Arrow) and changing an
+// deleting the arrow, labelling it, reordering stages (drag and Alt+Arrow) and changing an
 // emotion rating from the keyboard. The CLI checks what reached the library.
 
 import assert from "node:assert/strict";
@@ -13,6 +13,7 @@ import {
   createMap,
   openMap,
   screenshot,
+  setFieldIn,
   stageNames,
   useDriver,
   waitSaved,
@@ -137,6 +138,30 @@ test("pick, duplicate, delete, undo, connect, reorder, keyboard emotion", { time
     const marqueed = await picked(browser);
     assert.ok(marqueed.includes(a) && marqueed.includes(b), marqueed.join(","));
 
+    // Dragging one of the picked cards onto the next stage's card takes them
+    // all there, as one undo step.
+    const stageOf = (tid) => browser.$(sel(tid)).getAttribute("data-stage");
+    const target = await stageOf(c);
+    const from = new Map();
+    for (const tid of marqueed) from.set(tid, await stageOf(tid));
+    await drag(browser, await centre(browser, sel(a)), await centre(browser, sel(c)));
+    await browser.waitUntil(async () => (await stageOf(b)) === target, {
+      timeout: 5_000,
+      timeoutMsg: "the picked cards moved together",
+    });
+    await waitSaved(browser);
+    now = stored(id);
+    for (const tid of marqueed) assert.equal(now.touchpoints.find((t) => t.id === tid).stage, target, tid);
+    await screenshot(browser, "62-canvas-moved-together.png");
+    await browser.keys(["Control", "z"]);
+    await browser.waitUntil(async () => (await stageOf(a)) !== target && (await stageOf(b)) !== target, {
+      timeout: 5_000,
+      timeoutMsg: "one undo brings them all back",
+    });
+    await waitSaved(browser);
+    now = stored(id);
+    for (const tid of marqueed) assert.equal(now.touchpoints.find((t) => t.id === tid).stage, from.get(tid), tid);
+
     // Connect A to C by dragging A's handle onto C.
     await clickAt(browser, sel(a));
     const handle = await browser.$(`[data-connect-handle='${a}']`);
@@ -159,6 +184,16 @@ test("pick, duplicate, delete, undo, connect, reorder, keyboard emotion", { time
     await browser.$(`g.connection[data-from='${a}'][data-to='${c}']`).waitForExist({ timeout: 5_000 });
     await waitSaved(browser);
     assert.ok(stored(id).connections.some((x) => x.from === a && x.to === c));
+
+    // The selected arrow's panel names its ends and edits its label, drawn on the canvas.
+    await browser.execute((s) => document.querySelector(s).focus(), `g.connection[data-from='${a}'][data-to='${c}']`);
+    const panel = browser.$("aside[aria-label=Arrow]");
+    await panel.waitForDisplayed({ timeout: 5_000 });
+    await setFieldIn(browser, panel, "arrow-label", "hands over");
+    await browser.$(`text.label[data-label='hands over']`).waitForExist({ timeout: 5_000 });
+    await waitSaved(browser);
+    assert.equal(stored(id).connections.find((x) => x.from === a && x.to === c).label, "hands over");
+    await screenshot(browser, "63-canvas-arrow-label.png");
 
     // Reorder stages: drag the first header onto the third; then Alt+Left moves it back one.
     await browser.execute(() => {

@@ -53,3 +53,17 @@ export function deleteConnection(doc: Y.Doc, id: string): void {
     doc.getMap("connections").delete(id);
   }, LOCAL);
 }
+
+/** Longest arrow label kept; a label is a few words on the canvas. */
+export const MAX_LABEL = 80;
+
+/** Sets an arrow's label (trimmed, at most MAX_LABEL characters) as one undo step. */
+export function setConnectionLabel(doc: Y.Doc, id: string, label: string): void {
+  const m = doc.getMap<Y.Map<unknown>>("connections").get(id);
+  if (!(m instanceof Y.Map)) return;
+  const next = label.trim().slice(0, MAX_LABEL);
+  if (m.get("label") === next) return;
+  doc.transact(() => {
+    m.set("label", next);
+  }, LOCAL);
+}

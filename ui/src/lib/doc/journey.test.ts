@@ -13,6 +13,7 @@ import {
   deleteTouchpoint,
   inputError,
   moveTouchpoint,
+  moveTouchpoints,
   readJourney,
   setFields,
   setInput,
@@ -65,6 +66,25 @@ describe("journey document", () => {
     expect(updates).toBe(1);
     expect(titles(doc, s1)).toEqual([]);
     expect(titles(doc, s2)).toEqual(["A", "X"]);
+  });
+
+  it("moves several touchpoints into one cell, side by side, as one undo step", () => {
+    const { doc, s1, s2, lane } = map();
+    const a = addTouchpoint(doc, s1, lane, "A");
+    addTouchpoint(doc, s1, lane, "B");
+    const c = addTouchpoint(doc, s1, lane, "C");
+    addTouchpoint(doc, s2, lane, "X");
+    addTouchpoint(doc, s2, lane, "Y");
+    const undo = undoManager(doc);
+    let updates = 0;
+    doc.on("update", () => updates++);
+    moveTouchpoints(doc, [a, c], s2, lane, 1);
+    expect(updates).toBe(1);
+    expect(titles(doc, s1)).toEqual(["B"]);
+    expect(titles(doc, s2)).toEqual(["X", "A", "C", "Y"]);
+    undo.undo();
+    expect(titles(doc, s1)).toEqual(["A", "B", "C"]);
+    expect(titles(doc, s2)).toEqual(["X", "Y"]);
   });
 
   it("validates scoring inputs and stores them in the nested inputs map", () => {

@@ -532,6 +532,24 @@ export function moveTouchpoint(
   }, LOCAL);
 }
 
+/**
+ * Moves several touchpoints into one cell as one undo step: they land side by
+ * side from `index`, in the order given.
+ */
+export function moveTouchpoints(
+  doc: Y.Doc,
+  ids: readonly string[],
+  stage: string,
+  lane: string,
+  index: number,
+): void {
+  doc.transact(() => {
+    ids.forEach((id, k) => {
+      moveTouchpoint(doc, id, stage, lane, index + k);
+    });
+  }, LOCAL);
+}
+
 export function deleteTouchpoint(doc: Y.Doc, id: string): void {
   deleteTouchpoints(doc, [id]);
 }
