@@ -101,14 +101,21 @@ test("pan frame time and memory on the 600-touchpoint map", { timeout: 300_000 }
   writeFileSync(file, JSON.stringify(largeMap()));
   cli("import", file);
   const lines = [];
+  const launched = performance.now();
   await withApp("bench", async (browser) => {
     await browser.$("li.map").waitForDisplayed({ timeout: 30_000 });
+    lines.push(
+      `library listed ${Math.round(performance.now() - launched)} ms after asking the driver for a session ` +
+        "(includes starting WebKitWebDriver and the app: an upper bound)",
+    );
     await browser.pause(3_000);
     const idle = memory();
     lines.push(`idle, library open: PSS ${idle.pss} MiB, RSS ${idle.rss} MiB (${idle.processes})`);
 
     const title = await browser.$("li.map h3").getText();
+    const clicked = performance.now();
     await openMap(browser, title);
+    lines.push(`600-touchpoint map: click to canvas shown and saved state ${Math.round(performance.now() - clicked)} ms`);
     await browser.pause(3_000);
     const open = memory();
     lines.push(`600-touchpoint map open: PSS ${open.pss} MiB, RSS ${open.rss} MiB`);
