@@ -10,7 +10,12 @@
 //!   (the id itself is the key, not a field). Object fields (a touchpoint's
 //!   `inputs`, an annotation's `votes` and `target`) are nested Y.Maps, so
 //!   concurrent edits of different inputs, or votes by different people, merge.
-//!   Scalars and arrays (tags) are plain values: last writer wins.
+//!   Text people type (titles, names, descriptions, notes; the list is
+//!   [`crate::doc_text::text_fields`]) is a Y.Text, edited in place so that
+//!   concurrent typing merges character by character; other scalars and
+//!   arrays (tags, a persona's goals) are plain values: last writer wins.
+//!   Documents written before text was Y.Text hold plain strings there; they
+//!   read the same and are converted once ([`crate::doc_text::migrate_text`]).
 //! - `responses`: Y.Map from a response's identity key to one plain value;
 //!   answers are added and removed, never edited, and a plain value keeps a
 //!   100,000-answer document light.
@@ -26,6 +31,7 @@ use std::collections::HashSet;
 use serde_json::{Map as JsonMap, Value};
 use yrs::{Any, Doc, In, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut, WriteTxn};
 
+use crate::doc_text::{text_fields, write_text_field};
 use crate::model::{Journey, SurveyResponse};
 use crate::validate::Problem;
 
@@ -233,7 +239,7 @@ pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
         collections.push((name, items));
     }
     let meta = txn.get_or_insert_map(META);
-    reconcile_fields(txn, &meta, &all, true);
+    reconcile_fields(txn, &meta, &all, true, text_fields(META));
 
     for (name, items) in collections {
         let root = txn.get_or_insert_map(name);
@@ -257,10 +263,10 @@ pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
                     continue;
                 };
                 match root.get(txn, &id) {
-                    Some(Out::YMap(m)) => reconcile_fields(txn, &m, &fields, true),
-                    _ => {
-                        root.insert(txn, id.as_str(), prelim(&fields, true));
+                    Some(Out::YMap(m)) => {
+                        reconcile_fields(txn, &m, &fields, true, text_fields(name))
                     }
+                    _ => insert_entity(txn, &root, &id, &fields, text_fields(name)),
                 }
                 keep.insert(id);
             }
@@ -309,7 +315,7 @@ fn meta_fields(j: &Journey) -> JsonMap<String, Value> {
 pub fn write_journey_diff(txn: &mut TransactionMut, before: &Journey, after: &Journey) {
     if meta_of(before) != meta_of(after) {
         let meta = txn.get_or_insert_map(META);
-        reconcile_fields(txn, &meta, &meta_fields(after), true);
+        reconcile_fields(txn, &meta, &meta_fields(after), true, text_fields(META));
     }
     diff_collection(txn, "personas", &before.personas, &after.personas, |p| {
         p.id.to_string()
@@ -378,10 +384,8 @@ fn diff_collection<T: serde::Serialize + PartialEq>(
         };
         fields.remove("id");
         match root.get(txn, &key) {
-            Some(Out::YMap(m)) => reconcile_fields(txn, &m, &fields, true),
-            _ => {
-                root.insert(txn, key.as_str(), prelim(&fields, true));
-            }
+            Some(Out::YMap(m)) => reconcile_fields(txn, &m, &fields, true, text_fields(name)),
+            _ => insert_entity(txn, &root, &key, &fields, text_fields(name)),
         }
     }
     for key in old.into_keys() {
@@ -396,16 +400,40 @@ pub fn new_doc(journey: &Journey) -> Doc {
     doc
 }
 
+/// Adds an entity's Y.Map under `id`; its text fields become Y.Texts.
+fn insert_entity(
+    txn: &mut TransactionMut,
+    root: &MapRef,
+    id: &str,
+    fields: &JsonMap<String, Value>,
+    text: &[&str],
+) {
+    let (texts, plain): (JsonMap<String, Value>, JsonMap<String, Value>) = fields
+        .clone()
+        .into_iter()
+        .partition(|(k, v)| v.is_string() && text.contains(&k.as_str()));
+    let m = root.insert(txn, id, prelim(&plain, true));
+    for (k, v) in texts {
+        write_text_field(txn, &m, &k, v.as_str().unwrap_or_default());
+    }
+}
+
+/// Makes `ymap` hold exactly `fields`: `text` names the keys that are Y.Text
+/// (edited by their difference), `nest` whether objects become nested maps.
 fn reconcile_fields(
     txn: &mut TransactionMut,
     ymap: &MapRef,
     fields: &JsonMap<String, Value>,
     nest: bool,
+    text: &[&str],
 ) {
     for (k, v) in fields {
         match (nest, v) {
+            (_, Value::String(s)) if text.contains(&k.as_str()) => {
+                write_text_field(txn, ymap, k, s);
+            }
             (true, Value::Object(inner)) => match ymap.get(txn, k) {
-                Some(Out::YMap(m)) => reconcile_fields(txn, &m, inner, false),
+                Some(Out::YMap(m)) => reconcile_fields(txn, &m, inner, false, &[]),
                 _ => {
                     ymap.insert(txn, k.as_str(), prelim(inner, false));
                 }
