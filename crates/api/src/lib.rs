@@ -131,11 +131,25 @@ impl Inner {
     fn load(&mut self, id: &str) -> Result<&mut OpenMap> {
         if !self.maps.contains_key(id) {
             let stored = self.store.load_doc(id)?;
-            let doc = doc_from_updates(
-                stored.snapshot.into_iter().chain(stored.updates),
-                &format!("map {id}"),
-            )?;
+            let updates: Vec<Vec<u8>> = stored.snapshot.into_iter().chain(stored.updates).collect();
+            let mut doc = doc_from_updates(updates.iter().cloned(), &format!("map {id}"))?;
             let p = read_journey(&doc);
+            if let Some(update) = waymark_core::doc_text::migrate_text(&doc) {
+                // A map written before text fields were Y.Text: its conversion
+                // is stored before anything builds on it, or not used at all
+                // (a read-only library still reads; edits then convert the
+                // fields they touch).
+                let stored = self.store.append_update(
+                    id,
+                    &update,
+                    "migration",
+                    Some(&p.journey),
+                    &p.journey,
+                );
+                if stored.is_err() {
+                    doc = doc_from_updates(updates, &format!("map {id}"))?;
+                }
+            }
             self.maps.insert(
                 id.to_string(),
                 OpenMap {
