@@ -77,6 +77,13 @@ fn text_kinds(doc: &Doc) -> Vec<(String, bool)> {
     out
 }
 
+/// Both sides' edits of "Customer calls the bank"; the two appends at the
+/// end may come in either order (the replicas' client ids decide).
+const MERGED: [&str; 2] = [
+    "Angry: Customer phones bank at night!",
+    "Angry: Customer phones bank! at night",
+];
+
 fn small() -> Journey {
     synth_journey(
         Size {
@@ -120,9 +127,12 @@ fn typed_model_edits_on_two_yrs_replicas_merge() {
     set_description(&a, |d| d.replace("calls", "phones") + " at night");
     set_description(&b, |d| format!("Angry: {}", d.replace(" the", "")) + "!");
     exchange(&a, &b);
-    let expected = "Angry: Customer phones bank at night!";
-    assert_eq!(description(&a), expected);
-    assert_eq!(description(&b), expected);
+    assert!(
+        MERGED.contains(&description(&a).as_str()),
+        "{}",
+        description(&a)
+    );
+    assert_eq!(description(&b), description(&a));
     assert_eq!(read_journey(&a).journey, read_journey(&b).journey);
 }
 
@@ -192,7 +202,11 @@ fn yrs_and_yjs_typing_merge() {
     }
     let theirs = std::fs::read(fixture("text-yjs-edit.bin")).unwrap();
     apply(&doc, &theirs);
-    assert_eq!(description(&doc), "Angry: Customer phones bank at night!");
+    assert!(
+        MERGED.contains(&description(&doc).as_str()),
+        "{}",
+        description(&doc)
+    );
 }
 
 /// The UI converts an old document the same way: the update yjs made

@@ -5,6 +5,7 @@
 
 import * as Y from "yjs";
 import { LOCAL, cellKeyAfter, newId } from "./journey";
+import { isTextField } from "./text";
 
 export interface ClipTouchpoint {
   /** The id it had where it was copied (to re-link arrows). */
@@ -22,6 +23,7 @@ export interface Clip {
 /** Y types inside a touchpoint that hold plain data (everything else is a scalar). */
 function toPlain(v: unknown): unknown {
   if (v instanceof Y.Map || v instanceof Y.Array) return v.toJSON();
+  if (v instanceof Y.Text) return v.toJSON();
   return v;
 }
 
@@ -31,6 +33,7 @@ function fromPlain(key: string, v: unknown): unknown {
     for (const [k, x] of Object.entries((v ?? {}) as Record<string, unknown>)) m.set(k, x);
     return m;
   }
+  if (typeof v === "string" && isTextField("touchpoints", key)) return new Y.Text(v);
   return Array.isArray(v) ? [...(v as unknown[])] : v;
 }
 

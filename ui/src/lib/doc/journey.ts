@@ -2,11 +2,13 @@
 // is crates/core/src/doc.rs: root Y.Maps `meta`, `stages`, `lanes`,
 // `touchpoints`, `annotations`, ... from entity id to a Y.Map of fields;
 // object fields (`inputs`, `target`, `votes`) are nested Y.Maps; order is a
-// fractional `order` key per entity (./order.ts). Every user action is one
-// `doc.transact(..., LOCAL)` so that it is one undo step and one update.
+// fractional `order` key per entity (./order.ts); text people type is a
+// Y.Text (./text.ts). Every user action is one `doc.transact(..., LOCAL)` so
+// that it is one undo step and one update.
 
 import * as Y from "yjs";
 import { keyBetween } from "../order";
+import { isTextField, textValue, writeTextField, type TextBinding } from "./text";
 
 /** The origin of every transaction made by this window's user. */
 export const LOCAL = "local";
@@ -139,8 +141,7 @@ export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
 }
 
 function str(m: Y.Map<unknown>, key: string, fallback = ""): string {
-  const v = m.get(key);
-  return typeof v === "string" ? v : fallback;
+  return textValue(m.get(key)) ?? fallback;
 }
 
 function plain(v: unknown): Record<string, unknown> {
@@ -286,9 +287,11 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-function entity(fields: Record<string, unknown>): Y.Map<unknown> {
+/** A new entity of `collection`; its text fields become Y.Texts. */
+function entity(collection: string, fields: Record<string, unknown>): Y.Map<unknown> {
   const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  for (const [k, v] of Object.entries(fields))
+    m.set(k, typeof v === "string" && isTextField(collection, k) ? new Y.Text(v) : v);
   return m;
 }
 
@@ -323,12 +326,41 @@ function get(doc: Y.Doc, name: string, id: string): Y.Map<unknown> | undefined {
   return m instanceof Y.Map ? m : undefined;
 }
 
+/** Fields that validation requires to be non-blank (crates/core/src/validate.rs). */
+const REQUIRED: Readonly<Record<string, string>> = {
+  meta: "title",
+  personas: "name",
+  stages: "name",
+  lanes: "name",
+  touchpoints: "title",
+  annotations: "text",
+};
+
+/** Binds an input to a text field of an entity (or `meta`), for `use:bindText`. */
+export function textBinding(
+  doc: Y.Doc,
+  collection: "meta" | "personas" | "stages" | "lanes" | "touchpoints" | "annotations",
+  id: string,
+  key: string,
+): TextBinding {
+  return {
+    doc,
+    map: () => (collection === "meta" ? doc.getMap<unknown>("meta") : get(doc, collection, id)),
+    key,
+    origin: LOCAL,
+    required: REQUIRED[collection] === key,
+  };
+}
+
 export function addStage(doc: Y.Doc, name: string, index?: number): string {
   const id = newId();
   doc.transact(() => {
     const siblings = sortedOrders(doc, "stages");
     const order = keyAt(siblings, index ?? siblings.length);
-    root(doc, "stages").set(id, entity({ order, name, description: "", customer_goal: "" }));
+    root(doc, "stages").set(
+      id,
+      entity("stages", { order, name, description: "", customer_goal: "" }),
+    );
   }, LOCAL);
   return id;
 }
@@ -338,12 +370,12 @@ export function addLane(doc: Y.Doc, name: string, kind: LaneKind, index?: number
   doc.transact(() => {
     const siblings = sortedOrders(doc, "lanes");
     const order = keyAt(siblings, index ?? siblings.length);
-    root(doc, "lanes").set(id, entity({ order, name, kind }));
+    root(doc, "lanes").set(id, entity("lanes", { order, name, kind }));
   }, LOCAL);
   return id;
 }
 
-/** Sets plain fields of one entity; unchanged values are not written. */
+/** Sets fields of one entity (text fields by their difference); unchanged values are not written. */
 export function setFields(
   doc: Y.Doc,
   collection: "stages" | "lanes" | "touchpoints" | "annotations" | "meta",
@@ -354,7 +386,8 @@ export function setFields(
     const m = collection === "meta" ? doc.getMap<unknown>("meta") : get(doc, collection, id);
     if (!m) return;
     for (const [k, v] of Object.entries(fields)) {
-      if (m.get(k) !== v) m.set(k, v);
+      if (typeof v === "string" && isTextField(collection, k)) writeTextField(m, k, v);
+      else if (m.get(k) !== v) m.set(k, v);
     }
   }, LOCAL);
 }
@@ -366,7 +399,7 @@ export function addPersona(doc: Y.Doc, name: string): string {
     const order = keyAt(siblings, siblings.length);
     root(doc, "personas").set(
       id,
-      entity({ order, name, role: "", goals: [], frustrations: [], quote: "" }),
+      entity("personas", { order, name, role: "", goals: [], frustrations: [], quote: "" }),
     );
   }, LOCAL);
   return id;
@@ -387,6 +420,10 @@ export function setPersonaFields(doc: Y.Doc, id: string, fields: PersonaFields):
     if (!m) return;
     for (const [k, v] of Object.entries(fields)) {
       if (v === undefined) continue;
+      if (typeof v === "string") {
+        writeTextField(m, k, v);
+        continue;
+      }
       const same = Array.isArray(v)
         ? JSON.stringify(strings(m.get(k))) === JSON.stringify(v) && m.has(k)
         : m.get(k) === v;
@@ -493,7 +530,7 @@ export function addTouchpoint(
     const order = keyAt(siblings, index ?? siblings.length);
     root(doc, "touchpoints").set(
       id,
-      entity({
+      entity("touchpoints", {
         stage,
         lane,
         order,
@@ -619,7 +656,7 @@ export function addAnnotation(
     if (target.kind !== "map") t.set("id", target.id);
     root(doc, "annotations").set(
       id,
-      entity({
+      entity("annotations", {
         kind,
         text,
         author,

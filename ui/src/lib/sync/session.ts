@@ -4,10 +4,13 @@
 // made meanwhile, merged) and retries, so nothing typed is lost.
 
 import * as Y from "yjs";
+import { migrateText } from "../doc/text";
 import { track, untrack } from "./pending";
 
 /** The origin of updates that came from the backend (never sent back). */
 export const REMOTE = "remote";
+/** The origin of converting old text fields: sent to the backend, not undoable. */
+export const MIGRATION = "migration";
 
 export interface SyncTransport {
   openMap(id: string): Promise<Uint8Array>;
@@ -61,6 +64,9 @@ export class MapSession {
       if (origin === REMOTE) return;
       session.enqueue(update);
     });
+    // Text fields still plain strings (written by an older Waymark after the
+    // backend loaded the map) become Y.Text, as the backend converts them.
+    migrateText(session.doc, MIGRATION);
     track(session);
     return session;
   }
