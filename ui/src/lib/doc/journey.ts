@@ -347,7 +347,7 @@ export function textBinding(
     doc,
     map: () => (collection === "meta" ? doc.getMap<unknown>("meta") : get(doc, collection, id)),
     key,
-    origin: LOCAL,
+    origin: new Typing(`${collection}/${id}/${key}`),
     required: REQUIRED[collection] === key,
   };
 }
@@ -676,10 +676,35 @@ export function deleteAnnotation(doc: Y.Doc, id: string): void {
   }, LOCAL);
 }
 
-/** An undo manager over the editor's changes: one step per local transaction. */
+/** The origin of typing into one text field (`field` names it). */
+export class Typing {
+  constructor(readonly field: string) {}
+}
+
+/**
+ * An undo manager over the editor's changes: one step per local
+ * transaction, except that keystrokes typed one after another into the same
+ * field are one step.
+ */
 export function undoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager(editedRoots(doc), {
-    trackedOrigins: new Set([LOCAL]),
+  let typingIn: string | null = null;
+  // Registered before the manager's own handler, so it sees the timeout
+  // chosen here: "merge into the last step" only for more typing in the same field.
+  const group = (tr: Y.Transaction) => {
+    const field = tr.origin instanceof Typing ? tr.origin.field : null;
+    um.captureTimeout = field !== null && field === typingIn ? Number.MAX_SAFE_INTEGER : 0;
+    if (tr.origin === LOCAL || field !== null) typingIn = field;
+    else if (tr.origin === um) typingIn = null;
+  };
+  doc.on("afterTransaction", group);
+  const um = new Y.UndoManager(editedRoots(doc), {
+    trackedOrigins: new Set<unknown>([LOCAL, Typing]),
     captureTimeout: 0,
   });
+  const destroy = um.destroy.bind(um);
+  um.destroy = () => {
+    doc.off("afterTransaction", group);
+    destroy();
+  };
+  return um;
 }

@@ -15,6 +15,7 @@ import {
   readJourney,
   setFields,
   textBinding,
+  undoManager,
 } from "./journey";
 import { bindText, migrateText, moveIndex, textEdit, type TextInput } from "./text";
 
@@ -157,6 +158,29 @@ describe("concurrent typing", () => {
     exchange(a, b);
     expect(description(b)).toBe("Angry: Customer XY calls the bank");
     binding.destroy();
+  });
+
+  it("keystrokes in one field are one undo step; another field starts another", () => {
+    const { doc, tp } = withTouchpoint("Calls");
+    const um = undoManager(doc);
+    const el = new FakeInput();
+    bindText(el, textBinding(doc, "touchpoints", tp, "description"));
+    el.focus();
+    for (const c of " the bank") el.type(el.value.length, c);
+    const owner = new FakeInput();
+    bindText(owner, textBinding(doc, "touchpoints", tp, "owner"));
+    owner.focus();
+    owner.type(0, "Ops");
+    expect(description(doc)).toBe("Calls the bank");
+    um.undo();
+    expect(readJourney(doc).touchpoints[0]?.owner).toBe("");
+    expect(description(doc)).toBe("Calls the bank");
+    um.undo();
+    expect(description(doc)).toBe("Calls");
+    expect(el.value).toBe("Calls");
+    um.redo();
+    expect(description(doc)).toBe("Calls the bank");
+    um.destroy();
   });
 
   it("a required field left blank is not written, and comes back on leaving", () => {
