@@ -59,10 +59,12 @@ pub fn set_text(txn: &mut TransactionMut, text: &TextRef, new: &str) {
 }
 
 /// Writes `value` into the text field `key` of `ymap`: an edit of the Y.Text
-/// there, or a new Y.Text when the field is missing or an old plain string.
+/// there, or a new Y.Text when the field is missing or an old plain string
+/// that differs (an equal one is left for [`migrate_text`] to convert).
 pub fn write_text_field(txn: &mut TransactionMut, ymap: &MapRef, key: &str, value: &str) {
     match ymap.get(txn, key) {
         Some(Out::YText(t)) => set_text(txn, &t, value),
+        Some(Out::Any(Any::String(s))) if &*s == value => {}
         _ => {
             ymap.insert(txn, key, TextPrelim::new(value));
         }
