@@ -42,6 +42,10 @@ impl ApiError {
                 StoreError::Corrupt { .. } => "corrupt_library",
                 StoreError::MapNotFound(_) | StoreError::VersionNotFound { .. } => "not_found",
                 StoreError::VersionExists { .. } => "conflict",
+                StoreError::ReadOnly { .. } => "read_only",
+                StoreError::DiskFull { .. } => "disk_full",
+                StoreError::Busy { .. } => "locked",
+                StoreError::PermissionDenied { .. } => "permission_denied",
                 StoreError::Open { .. } | StoreError::Sql(_) => "storage",
             },
         }

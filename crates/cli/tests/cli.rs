@@ -1,38 +1,10 @@
 //! The `waymark` binary end to end, on a real library file.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod bin;
 
-fn waymark(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("WAYMARK_DB")
-        .output()
-        .unwrap()
-}
+use std::process::Command;
 
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = waymark(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(db: &Path, args: &[&str], code: i32) -> String {
-    let out = waymark(db, args);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stderr).unwrap()
-}
+use bin::{fails, ok};
 
 #[test]
 fn every_command_on_a_real_library() {

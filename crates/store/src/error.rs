@@ -1,4 +1,7 @@
-use std::path::PathBuf;
+//! Everything that can go wrong with a library file, each named in plain
+//! words with the file it happened to.
+
+use std::path::{Path, PathBuf};
 
 /// What went wrong with the library file. Each variant's message names the
 /// file and says what the user can do.
@@ -16,6 +19,16 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("{path}: cannot open the library: {detail}")]
     Open { path: PathBuf, detail: String },
+    /// The file or its folder cannot be written (permissions, a read-only
+    /// disk or mount). The library is open for reading.
+    #[error("{path} is read-only: Waymark can show it but not change it")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: the disk is full; this change was not saved. Free some space and try again")]
+    DiskFull { path: PathBuf },
+    #[error("{path} is locked by another program (for example an sqlite3 shell in the middle of a transaction); this change was not saved. Close that program or finish its transaction and try again")]
+    Busy { path: PathBuf },
+    #[error("{path}: permission denied; this user may not {action} it")]
+    PermissionDenied { path: PathBuf, action: &'static str },
     #[error("no map with id {0}")]
     MapNotFound(String),
     #[error("map {map} has no version {version:?}")]
@@ -27,19 +40,58 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Maps SQLite's corruption codes to [`StoreError::Corrupt`].
-    pub(crate) fn classify(e: rusqlite::Error, path: &std::path::Path) -> StoreError {
+    /// Names the file and the cause of an SQLite error in plain words:
+    /// damage, a read-only file, a full disk, another program's lock, missing
+    /// permission. Anything else stays [`StoreError::Sql`].
+    pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
         use rusqlite::ErrorCode;
+        let path = path.to_path_buf();
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
                 StoreError::Corrupt {
-                    path: path.to_path_buf(),
+                    path,
                     detail: e.to_string(),
                 }
             }
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                StoreError::Busy { path }
+            }
+            Some(ErrorCode::PermissionDenied)
+            | Some(ErrorCode::AuthorizationForStatementDenied) => StoreError::PermissionDenied {
+                path,
+                action: "write",
+            },
             _ => StoreError::Sql(e),
+        }
+    }
+
+    /// Names the file and the cause of an I/O error met while opening.
+    pub(crate) fn from_io(e: std::io::Error, path: &Path, action: &'static str) -> StoreError {
+        use std::io::ErrorKind;
+        let path = path.to_path_buf();
+        match e.kind() {
+            ErrorKind::PermissionDenied => StoreError::PermissionDenied { path, action },
+            ErrorKind::StorageFull => StoreError::DiskFull { path },
+            _ => StoreError::Open {
+                path,
+                detail: format!("cannot {action} it: {e}"),
+            },
         }
     }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// `.in_file(path)?` on an SQLite result: the error classified with the
+/// library's path, for the statements inside a write transaction.
+pub(crate) trait InFile<T> {
+    fn in_file(self, path: &Path) -> Result<T>;
+}
+
+impl<T> InFile<T> for rusqlite::Result<T> {
+    fn in_file(self, path: &Path) -> Result<T> {
+        self.map_err(|e| StoreError::classify(e, path))
+    }
+}

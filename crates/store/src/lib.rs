@@ -5,6 +5,7 @@
 
 mod derived;
 mod error;
+pub mod guard;
 mod links;
 pub mod schema;
 
@@ -14,6 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use waymark_core::Journey;
 
+use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::LinkRow;
 
@@ -79,7 +81,7 @@ fn stamp(t: time::OffsetDateTime) -> String {
 }
 
 pub struct Store {
-    conn: Connection,
+    conn: guard::Guarded,
     path: PathBuf,
 }
 
@@ -125,17 +127,18 @@ impl Store {
         tx.execute(
             "INSERT INTO maps (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
             params![id, journey.title, ts],
-        )?;
+        )
+        .in_file(&path)?;
         tx.execute(
             "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, 'create', ?3)",
             params![id, initial_update, ts],
-        )?;
-        derived::write(&tx, id, None, journey)?;
+        ).in_file(&path)?;
+        derived::write(&tx, id, None, journey).in_file(&path)?;
         if let Some((source, kind)) = link {
             tx.execute(
                 "INSERT INTO map_origins (map_id, source_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![id, source, kind, ts],
-            )?;
+            ).in_file(&path)?;
         }
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(())
@@ -175,19 +178,22 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::classify(e, &path))?;
         let ts = now();
-        let changed = tx.execute(
-            "UPDATE maps SET updated_at = ?2 WHERE id = ?1",
-            params![map_id, ts],
-        )?;
+        let changed = tx
+            .execute(
+                "UPDATE maps SET updated_at = ?2 WHERE id = ?1",
+                params![map_id, ts],
+            )
+            .in_file(&path)?;
         if changed == 0 {
             return Err(StoreError::MapNotFound(map_id.to_string()));
         }
         tx.execute(
             "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![map_id, update, origin, ts],
-        )?;
+        )
+        .in_file(&path)?;
         let seq = tx.last_insert_rowid();
-        derived::write(&tx, map_id, before, after)?;
+        derived::write(&tx, map_id, before, after).in_file(&path)?;
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(seq)
     }
@@ -214,11 +220,12 @@ impl Store {
         tx.execute(
             "INSERT OR REPLACE INTO map_snapshots (map_id, data, up_to_seq, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![map_id, state, up_to_seq, now()],
-        )?;
+        ).in_file(&path)?;
         tx.execute(
             "DELETE FROM map_updates WHERE map_id = ?1 AND seq <= ?2",
             params![map_id, up_to_seq],
-        )?;
+        )
+        .in_file(&path)?;
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(())
     }
@@ -275,7 +282,7 @@ impl Store {
             .conn
             .transaction()
             .map_err(|e| StoreError::classify(e, &path))?;
-        derived::write(&tx, map_id, None, journey)?;
+        derived::write(&tx, map_id, None, journey).in_file(&path)?;
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(())
     }

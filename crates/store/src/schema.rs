@@ -1,12 +1,13 @@
-//! Opening a library file: refusing what is not ours before touching it, and
-//! migrating ours to the current schema.
+//! Opening a library file: refusing what is not ours before touching it,
+//! opening read-only what may not be written, and migrating ours to the
+//! current schema.
 
-use std::io::Read;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Result, StoreError};
+use crate::guard::{Guarded, Presence};
 
 /// `PRAGMA application_id` of a Waymark library ("WYMK").
 pub const APPLICATION_ID: i64 = 0x5759_4D4B;
@@ -26,29 +27,145 @@ pub fn latest_version() -> i64 {
 
 /// Opens (or creates) the library at `path`. A file that is not a Waymark
 /// library, is damaged, or comes from a newer Waymark is refused without a
-/// single byte written to it.
-pub fn open(path: &Path) -> Result<Connection> {
+/// single byte written to it. A library whose file or folder cannot be
+/// written is opened read-only: reading works, writing fails with
+/// [`StoreError::ReadOnly`].
+///
+/// The file is never opened outside SQLite: on Linux and macOS closing any
+/// other descriptor of it would drop the locks SQLite holds on it for the
+/// other connections of this process (see [`crate::guard`]).
+pub fn open(path: &Path) -> Result<Guarded> {
     let exists = path.exists();
-    let open_err = |detail: String| StoreError::Open {
-        path: path.to_path_buf(),
-        detail,
-    };
-    if exists {
-        check_header(path)?;
-    } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| open_err(format!("cannot create folder {}: {e}", dir.display())))?;
+    if !exists {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::from_io(e, dir, "create a folder in"))?;
+        }
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| open_err(e.to_string()))?;
-    let classify = |e: rusqlite::Error| StoreError::classify(e, path);
+    let presence = Presence::join(path).map_err(|e| StoreError::from_io(e, path, "open"))?;
+    let writable_folder = presence.as_ref().is_some_and(Presence::writable);
+    let conn = connect(path, exists, writable_folder)?;
+    let conn = Guarded::new(conn, presence).map_err(|e| StoreError::classify(e, path))?;
+    match check_and_migrate(&conn, path) {
+        Ok(()) => Ok(conn),
+        Err(e) => {
+            let refused = matches!(
+                e,
+                StoreError::NotALibrary { .. }
+                    | StoreError::NewerLibrary { .. }
+                    | StoreError::Corrupt { .. }
+            );
+            // Only a file no Waymark will use loses the lock file this
+            // connection made: for a real library another process may
+            // already share it.
+            match conn.close_refused() {
+                Some(presence) if refused => presence.discard(),
+                _ => {}
+            }
+            Err(e)
+        }
+    }
+}
 
-    // Read-only checks first: nothing below writes until the file is known ours.
+/// An SQLite connection for reading and writing, or for reading only when
+/// the file or its folder cannot be written.
+fn connect(path: &Path, exists: bool, writable_folder: bool) -> Result<Connection> {
+    let classify = |e: rusqlite::Error| StoreError::classify(e, path);
+    if writable_folder {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_failed(e, path))?;
+        // SQLite opens a file it may not write read-only, silently.
+        if !conn.is_readonly("main").map_err(classify)? {
+            return Ok(conn);
+        }
+    }
+    if !exists {
+        return Err(StoreError::Open {
+            path: path.to_path_buf(),
+            detail: "the folder is read-only, so no library can be created in it".into(),
+        });
+    }
+    let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, ro).map_err(|e| open_failed(e, path))?;
+    match conn.query_row("PRAGMA schema_version", [], |_| Ok(())) {
+        Err(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
+                && !wal_path(path).exists() =>
+        {
+            // A closed WAL library in a read-only folder: SQLite cannot create
+            // the -shm its WAL mode needs. Without a -wal every committed
+            // change is in the file itself, and in a read-only folder no one
+            // can start a new -wal, so the file can be read as immutable.
+            drop(conn);
+            Connection::open_with_flags(immutable_uri(path), ro | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(|e| open_failed(e, path))
+        }
+        _ => Ok(conn),
+    }
+}
+
+fn open_failed(e: rusqlite::Error, path: &Path) -> StoreError {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) {
+        // stat, not open: opening the file would drop this process's locks.
+        if let Err(io) = std::fs::metadata(path) {
+            if io.kind() == std::io::ErrorKind::PermissionDenied {
+                return StoreError::from_io(io, path, "read");
+            }
+        }
+    }
+    match StoreError::classify(e, path) {
+        StoreError::Sql(e) => StoreError::Open {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        other => other,
+    }
+}
+
+fn wal_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-wal");
+    name.into()
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded as SQLite's URI
+/// filenames require.
+fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let text = if cfg!(windows) {
+        format!("/{}", text.replace('\\', "/"))
+    } else {
+        text.into_owned()
+    };
+    let mut uri = String::from("file:");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Refuses what is not ours, then brings the schema up to date (unless the
+/// library is read-only).
+fn check_and_migrate(conn: &Connection, path: &Path) -> Result<()> {
+    let classify = |e: rusqlite::Error| StoreError::classify(e, path);
+    // Read-only checks first: nothing below writes until the file is known
+    // ours. The first read is where SQLite meets the header.
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(classify)?;
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotALibrary {
+                path: path.to_path_buf(),
+                reason: "not an SQLite database".into(),
+            },
+            _ => classify(e),
+        })?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(classify)?;
@@ -85,35 +202,25 @@ pub fn open(path: &Path) -> Result<Connection> {
         }
     }
 
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+        .map_err(classify)?;
+    if conn.is_readonly("main").map_err(classify)? {
+        if version < latest_version() {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "it is read-only and comes from an older Waymark; it must be upgraded (library schema {version} to {}) before this Waymark can read it, which needs write access",
+                    latest_version()
+                ),
+            });
+        }
+        return Ok(());
+    }
     // WAL: readers never block the writer, and a crash loses nothing committed.
     // synchronous=FULL: an acknowledged edit survives power loss, not only a crash.
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-    )
-    .map_err(classify)?;
-    migrate(&conn, version).map_err(classify)?;
-    Ok(conn)
-}
-
-fn check_header(path: &Path) -> Result<()> {
-    let mut head = [0u8; 16];
-    let mut f = std::fs::File::open(path).map_err(|e| StoreError::Open {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    let n = f.read(&mut head).map_err(|e| StoreError::Open {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    if n == 0 {
-        return Ok(()); // an empty file becomes a new library
-    }
-    if n < 16 || &head != b"SQLite format 3\0" {
-        return Err(StoreError::NotALibrary {
-            path: path.to_path_buf(),
-            reason: "not an SQLite database".into(),
-        });
-    }
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+        .map_err(classify)?;
+    migrate(conn, version).map_err(classify)?;
     Ok(())
 }
 
