@@ -105,6 +105,8 @@ pub(crate) fn is_read_only(e: &io::Error) -> bool {
 pub struct Guarded {
     conn: Option<Connection>,
     presence: Option<Presence>,
+    #[cfg(target_os = "linux")]
+    shm: Option<crate::shm_hold::ShmHold>,
 }
 
 impl Guarded {
@@ -115,7 +117,19 @@ impl Guarded {
         Ok(Guarded {
             conn: Some(conn),
             presence,
+            #[cfg(target_os = "linux")]
+            shm: None,
         })
+    }
+
+    /// Once SQLite has opened the library's -shm (after the first read in
+    /// WAL mode): on Linux, holds SQLite's in-use mark on it where foreign
+    /// code cannot drop it (see [`crate::shm_hold`]).
+    pub fn hold_shm(&mut self, _db: &Path) {
+        #[cfg(target_os = "linux")]
+        {
+            self.shm = crate::shm_hold::ShmHold::take(_db);
+        }
     }
 }
 
@@ -148,6 +162,9 @@ impl Drop for Guarded {
         };
         let alone = self.presence.as_ref().is_some_and(Presence::alone);
         if alone {
+            // SQLite would see our own mark on the -shm and keep the WAL.
+            #[cfg(target_os = "linux")]
+            drop(self.shm.take());
             // Alone among Waymark connections: let SQLite checkpoint and
             // delete -wal/-shm if its own lock says so too (a foreign reader
             // such as the sqlite3 shell still holds that one), so a closed
@@ -157,6 +174,8 @@ impl Drop for Guarded {
         }
         // On failure the connection is closed anyway, still without a checkpoint.
         let _ = conn.close();
+        #[cfg(target_os = "linux")]
+        drop(self.shm.take());
         drop(self.presence.take());
     }
 }

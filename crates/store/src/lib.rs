@@ -8,6 +8,8 @@ mod error;
 pub mod guard;
 mod links;
 pub mod schema;
+#[cfg(target_os = "linux")]
+mod shm_hold;
 
 use std::path::{Path, PathBuf};
 

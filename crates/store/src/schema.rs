@@ -45,9 +45,12 @@ pub fn open(path: &Path) -> Result<Guarded> {
     let presence = Presence::join(path).map_err(|e| StoreError::from_io(e, path, "open"))?;
     let writable_folder = presence.as_ref().is_some_and(Presence::writable);
     let conn = connect(path, exists, writable_folder)?;
-    let conn = Guarded::new(conn, presence).map_err(|e| StoreError::classify(e, path))?;
+    let mut conn = Guarded::new(conn, presence).map_err(|e| StoreError::classify(e, path))?;
     match check_and_migrate(&conn, path) {
-        Ok(()) => Ok(conn),
+        Ok(()) => {
+            conn.hold_shm(path);
+            Ok(conn)
+        }
         Err(e) => {
             let refused = matches!(
                 e,
