@@ -226,3 +226,28 @@ fn a_full_disk_is_named_and_costs_nothing_saved_before() {
     assert_eq!(lib.integrity_check().unwrap(), "ok");
     assert_eq!(lib.list_maps().unwrap().len(), made.len());
 }
+
+#[test]
+fn a_library_locked_by_another_program_is_named_and_still_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("library.db");
+    ok(&db, &["new", "--title", "Kept"]);
+    // Another program (an sqlite3 shell) in the middle of a write transaction.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("BEGIN IMMEDIATE; UPDATE maps SET title = title;")
+        .unwrap();
+    assert!(
+        ok(&db, &["list"]).contains("Kept"),
+        "readers are not blocked"
+    );
+    let err = fails(&db, &["new", "--title", "Lost"], 1);
+    assert!(
+        err.contains(&format!("{} is locked by another program", db.display())),
+        "{err}"
+    );
+    other.execute_batch("ROLLBACK").unwrap();
+    drop(other);
+    ok(&db, &["new", "--title", "Later"]);
+    assert!(ok(&db, &["list"]).contains("Later"));
+}

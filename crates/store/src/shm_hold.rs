@@ -4,7 +4,7 @@
 //! Every connection holds a read lock on one byte of `<library>-shm` (the
 //! dead-man switch). A process opening the library that finds no such lock
 //! believes it is first: it truncates the -shm, which every live process has
-//! mapped, and rebuilds it from the WAL; and SQLite (3.51 and later) refuses
+//! mapped, and rebuilds it from the WAL; and recent SQLite (the bundled 3.54) refuses
 //! to delete the WAL on close while it sees the lock. When foreign code
 //! closes a descriptor of the -shm (a file dialog sniffing the folder), the
 //! POSIX lock is gone. So the same byte is also locked through an open file
