@@ -55,6 +55,8 @@ fn serve(db: &Path, nofile: Option<u32>, args: &[&str]) -> Served {
     };
     let host = url(" at http://");
     let join = url(" at http://");
+    // Keep reading what it prints: a closed pipe would end it at its next line.
+    std::thread::spawn(move || lines.for_each(drop));
     let (addr, token) = host.split_once("/?token=").unwrap();
     let join_token = join
         .split_once("/?token=")
