@@ -27,6 +27,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
+#[cfg(unix)]
 use crate::limits::FD_HEADROOM;
 use crate::throttle::{Connections, Slot};
 
@@ -48,6 +49,7 @@ impl Door {
 }
 
 /// Sockets this process can hold: its descriptor limit less the headroom.
+#[cfg(unix)]
 fn descriptor_budget() -> usize {
     let mut lim = libc::rlimit {
         rlim_cur: 0,
@@ -60,6 +62,12 @@ fn descriptor_budget() -> usize {
     }
     let soft = usize::try_from(lim.rlim_cur).unwrap_or(usize::MAX);
     soft.saturating_sub(FD_HEADROOM).max(1)
+}
+
+/// Windows has no descriptor limit of this kind (sockets are handles).
+#[cfg(not(unix))]
+fn descriptor_budget() -> usize {
+    usize::MAX
 }
 
 /// Accepts and serves until `stop` turns true, then asks every connection to
