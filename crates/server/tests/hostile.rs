@@ -506,3 +506,93 @@ async fn the_vote_budget_is_per_workshop_and_per_browser() {
     assert_eq!(vote(&f, &ben, &two, n2, -1).await, 204);
     assert_eq!(vote(&f, &ben, &one, n1, 1).await, 204);
 }
+
+#[tokio::test]
+async fn a_websocket_that_answers_no_pings_is_let_go() {
+    let f = fixture_with(ServerConfig {
+        ws_idle_timeout: Duration::from_millis(600),
+        ..ServerConfig::default()
+    })
+    .await;
+    let map = create_map(&f).await;
+    let mut quiet = Client::connect(&f, &map).await;
+    // Not reading means not answering the server's pings.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    // Closed (the frame may be lost to the pong the client then owes).
+    if let Some((code, reason)) = quiet.close_frame().await {
+        assert_eq!(code, 1001);
+        assert!(reason.contains("no word"), "{reason}");
+    }
+    // One that reads (and so answers pings) stays.
+    let mut awake = Client::connect(&f, &map).await;
+    awake.synced().await;
+    let deadline = tokio::time::Instant::now() + Duration::from_millis(2500);
+    while tokio::time::Instant::now() < deadline {
+        match tokio::time::timeout_at(deadline, awake.ws.next()).await {
+            Err(_) => break,
+            Ok(Some(Ok(WsMessage::Close(c)))) => panic!("closed: {c:?}"),
+            Ok(None | Some(Err(_))) => panic!("closed"),
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+#[tokio::test]
+async fn bodies_follow_the_limits_table() {
+    let f = fixture_with(ServerConfig {
+        body_timeout: Duration::from_secs(1),
+        ..ServerConfig::default()
+    })
+    .await;
+    let addr = f.server.addr();
+    let limits = |n| "n".repeat(n);
+    // The workshop routes take small bodies only.
+    let r = join_from(
+        &f,
+        &limits(waymark_server::limits::WORKSHOP_BODY_BYTES),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, 413);
+    // A file import may be larger than a message...
+    let content = limits(waymark_server::limits::MESSAGE_BYTES + 1000);
+    let r = call(
+        &f,
+        f.server.token(),
+        "POST",
+        "/api/import",
+        json!({ "name": "big.mmd", "content": content }),
+    )
+    .await;
+    assert_ne!(r.status, 413, "{}", String::from_utf8_lossy(&r.body));
+    // ...but not larger than a file may be.
+    let content = limits(waymark_server::limits::FILE_BODY_BYTES);
+    let r = call(
+        &f,
+        f.server.token(),
+        "POST",
+        "/api/import",
+        json!({ "name": "huge.mmd", "content": content }),
+    )
+    .await;
+    assert_eq!(r.status, 413);
+
+    // A body that stops coming is given up on.
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(
+        format!(
+            "POST /api/maps HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"ti",
+            f.server.token()
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut reply = vec![0u8; 64];
+    let n = tokio::time::timeout(Duration::from_secs(30), s.read(&mut reply))
+        .await
+        .expect("the stalled body was waited on forever")
+        .unwrap();
+    let head = String::from_utf8_lossy(&reply[..n]).to_string();
+    assert!(head.starts_with("HTTP/1.1 4"), "{head}");
+}
