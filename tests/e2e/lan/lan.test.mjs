@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { ARTIFACTS, launchChromium, need } from "./harness.mjs";
+import { ARTIFACTS, launchChromium, need } from "../browser/harness.mjs";
 
 const LAN = JSON.parse(need("WAYMARK_LAN"));
 const HOST_IP = need("WAYMARK_HOST_IP");
