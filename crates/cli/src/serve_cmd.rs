@@ -36,6 +36,10 @@ pub struct ServeArgs {
     /// Most participants who may join the workshop
     #[arg(long, value_name = "N", default_value_t = 100)]
     max_participants: usize,
+    /// Seconds a client has to send a request's headers (also the longest
+    /// idle time of a kept-alive connection)
+    #[arg(long, value_name = "SECS", default_value_t = waymark_server::limits::HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
 }
 
 pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
@@ -60,6 +64,7 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
         maps,
         max_connections_per_addr: args.max_per_address,
         max_participants: args.max_participants,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
         ..ServerConfig::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

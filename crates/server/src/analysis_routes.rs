@@ -14,13 +14,19 @@ use waymark_api::compare::MapRef;
 use waymark_api::report::ReportRequest;
 use waymark_api::survey::ColumnMapping;
 
-use crate::routes::blocking;
+use crate::routes::{blocking, file_body};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new()
-        .route("/api/maps/{id}/responses/preview", post(preview_responses))
-        .route("/api/maps/{id}/responses", post(import_responses))
+        .route(
+            "/api/maps/{id}/responses/preview",
+            post(preview_responses).layer(file_body()),
+        )
+        .route(
+            "/api/maps/{id}/responses",
+            post(import_responses).layer(file_body()),
+        )
         .route("/api/maps/{id}/report", post(report))
         .route("/api/maps/{id}/future", post(future_state))
         .route("/api/maps/{id}/origins", get(origins))

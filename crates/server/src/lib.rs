@@ -17,14 +17,18 @@
 //! messages are rate-limited per connection. Binds loopback by default.
 
 mod analysis_routes;
+mod front_door;
 mod guard;
 mod host;
 mod join_code;
 mod library_routes;
-mod limits;
+pub mod limits;
+mod names;
 mod permit;
 mod presence;
+mod room;
 mod routes;
+mod throttle;
 mod workshop;
 mod ws;
 
@@ -42,7 +46,7 @@ use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 use waymark_api::Library;
 
@@ -79,6 +83,21 @@ pub struct ServerConfig {
     /// Most WebSocket connections open at once, and per client address.
     pub max_connections: usize,
     pub max_connections_per_addr: usize,
+    /// Most sockets open at once (further held below the descriptor limit),
+    /// and per client address, before any token is read.
+    pub max_sockets: usize,
+    pub max_sockets_per_addr: usize,
+    /// Joins from one client address other than loopback.
+    pub max_joins_per_addr: usize,
+    /// Time to send a request's headers (and most idle time between
+    /// requests on a kept-alive connection).
+    pub header_timeout: Duration,
+    /// Most time between two pieces of a request body.
+    pub body_timeout: Duration,
+    /// A WebSocket silent this long (no message, no pong) is closed.
+    pub ws_idle_timeout: Duration,
+    /// Bytes waiting for one WebSocket reader before it is cut.
+    pub send_queue_bytes: usize,
     /// The built UI as files the host app embeds, when there is no
     /// `ui_dir` (the desktop app carries the UI inside its binary).
     pub ui_files: Option<UiFiles>,
@@ -110,7 +129,7 @@ impl Default for ServerConfig {
             bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
             ui_dir: None,
             token: None,
-            max_message_bytes: 1 << 20,
+            max_message_bytes: limits::MESSAGE_BYTES,
             rate_per_sec: 200.0,
             rate_burst: 400.0,
             votes_per_sec: 5.0,
@@ -118,9 +137,16 @@ impl Default for ServerConfig {
             extra_hosts: Vec::new(),
             join_token: None,
             maps: Vec::new(),
-            max_participants: 100,
-            max_connections: 256,
-            max_connections_per_addr: 16,
+            max_participants: limits::PARTICIPANTS,
+            max_connections: limits::WEBSOCKETS,
+            max_connections_per_addr: limits::WEBSOCKETS_PER_ADDR,
+            max_sockets: limits::SOCKETS,
+            max_sockets_per_addr: limits::SOCKETS_PER_ADDR,
+            max_joins_per_addr: limits::JOINS_PER_ADDR,
+            header_timeout: limits::HEADER_TIMEOUT,
+            body_timeout: limits::BODY_TIMEOUT,
+            ws_idle_timeout: limits::WS_IDLE_TIMEOUT,
+            send_queue_bytes: limits::SEND_QUEUE_BYTES,
             ui_files: None,
             join_code: None,
             stop_when_ended: false,
@@ -134,9 +160,9 @@ pub(crate) struct AppState {
     pub token: String,
     pub addr: SocketAddr,
     pub config: ServerConfig,
-    pub rooms: ws::Rooms,
+    pub rooms: room::Rooms,
     pub workshop: workshop::Workshop,
-    pub connections: limits::Connections,
+    pub connections: throttle::Connections,
     pub join_code: join_code::JoinCode,
     /// Set when the server stops: every WebSocket closes (1001).
     pub closing: AtomicBool,
@@ -271,35 +297,38 @@ pub async fn start(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
             config.maps.clone(),
             config.max_participants,
         ),
-        connections: limits::Connections::new(
+        connections: throttle::Connections::new(
             config.max_connections,
             config.max_connections_per_addr,
         ),
         join_code: join_code::JoinCode::new(config.join_code.clone()),
         config,
-        rooms: ws::Rooms::default(),
+        rooms: room::Rooms::default(),
         closing: AtomicBool::new(false),
     });
     let relay = relay_foreign_updates(&state);
     let app = router(state.clone());
+    let door = Arc::new(front_door::Door::new(
+        state.config.max_sockets,
+        state.config.max_sockets_per_addr,
+        state.config.header_timeout,
+    ));
     let (tx, rx) = oneshot::channel::<()>();
+    let (stop_tx, stop_rx) = watch::channel(false);
     let stopping = state.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = rx => {}
+            _ = ended(&stopping) => {}
+        }
+        close_all(&stopping).await;
+        let _ = stop_tx.send(true);
+    });
     let library = state.library.clone();
     let task = tokio::spawn(async move {
-        let served = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            tokio::select! {
-                _ = rx => {}
-                _ = ended(&stopping) => {}
-            }
-            close_all(&stopping).await;
-        })
-        .await;
+        front_door::serve(listener, app, door, stop_rx, CLOSE_WAIT).await;
         library.unsubscribe(relay);
-        served
+        Ok(())
     });
     Ok(RunningServer {
         addr,
@@ -365,6 +394,9 @@ fn router(state: Arc<AppState>) -> Router {
         .merge(ws::routes())
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.max_message_bytes,
+        ))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            state.config.body_timeout,
         ));
     if let Some(dir) = &state.config.ui_dir {
         let index = tower_http::services::ServeFile::new(dir.join("index.html"));
@@ -373,11 +405,12 @@ fn router(state: Arc<AppState>) -> Router {
         app = app
             .fallback(move |uri: axum::http::Uri| async move { host::ui_file(&files, uri.path()) });
     }
-    app.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        guard::guard,
-    ))
-    .with_state(state)
+    app.layer(axum::middleware::from_fn(routes::no_long_names))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::guard,
+        ))
+        .with_state(state)
 }
 
 #[cfg(test)]

@@ -11,13 +11,13 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::routes::blocking;
+use crate::routes::{blocking, file_body};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/api/strips", get(strips))
-        .route("/api/import", post(import))
+        .route("/api/import", post(import).layer(file_body()))
         .route("/api/maps/{id}/rename", post(rename))
         .route("/api/maps/{id}/duplicate", post(duplicate))
         .route("/api/maps/{id}/trash", post(trash))

@@ -1,96 +1,58 @@
-//! Bounds on what one client can take: WebSocket connections in all and per
-//! address, and messages per second per connection.
+//! The server's limits in one table: what one request, message, connection
+//! or person may take, and how long the server waits. [`ServerConfig`]'s
+//! defaults come from here, and the README's security section lists them.
+//! (The import limits for files themselves live with the importers.)
+//!
+//! [`ServerConfig`]: crate::ServerConfig
 
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::Duration;
 
-pub(crate) struct Connections {
-    max: usize,
-    per_addr: usize,
-    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
-}
+/// Largest WebSocket message, and largest HTTP body of the map routes (a Yjs
+/// update) and of anything not listed below.
+pub const MESSAGE_BYTES: usize = 1 << 20;
+/// Largest body of the routes that take a whole file (`/api/import`, survey
+/// answers and their preview): the file, as JSON text.
+pub const FILE_BODY_BYTES: usize = 8 << 20;
+/// Largest body of the workshop routes (join, vote, settings, roles).
+pub const WORKSHOP_BODY_BYTES: usize = 16 << 10;
 
-/// A held connection slot; dropping it frees the slot.
-pub(crate) struct Slot {
-    addr: IpAddr,
-    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
-}
+/// Largest presence (awareness) state passed on, after the server stamped
+/// the participant's name into it.
+pub const PRESENCE_STATE_BYTES: usize = 4 << 10;
+/// Presence updates relayed per second per connection, and the burst above
+/// it; more are dropped (not a reason to close).
+pub const PRESENCE_PER_SEC: f64 = 20.0;
+pub const PRESENCE_BURST: f64 = 40.0;
+/// Bytes waiting for one WebSocket reader before it is cut ("too slow");
+/// presence for it is dropped past a quarter of this.
+pub const SEND_QUEUE_BYTES: usize = 8 << 20;
 
-impl Connections {
-    pub fn new(max: usize, per_addr: usize) -> Self {
-        Self {
-            max,
-            per_addr,
-            open: Arc::default(),
-        }
-    }
+/// Time for a client to send a request's headers, and the most a kept-alive
+/// connection waits idle for the next request.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Time between two pieces of a request's body.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// A WebSocket that sent nothing (not even a pong to the server's pings) for
+/// this long is closed.
+pub const WS_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
-    /// Connections open now.
-    pub fn count(&self) -> usize {
-        let open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        open.values().sum()
-    }
+/// Open sockets (HTTP and WebSocket) in all, and per client address, checked
+/// when a connection is accepted, before any token. The total is further held
+/// [`FD_HEADROOM`] descriptors below the process's descriptor limit.
+pub const SOCKETS: usize = 1024;
+pub const SOCKETS_PER_ADDR: usize = 64;
+/// Descriptors kept free for the library file, its journal, the UI's files
+/// and the listener.
+pub const FD_HEADROOM: usize = 64;
 
-    /// A slot for a connection from `addr`, or why not.
-    pub fn open(&self, addr: IpAddr) -> Result<Slot, &'static str> {
-        let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        if open.values().sum::<usize>() >= self.max {
-            return Err("the server has too many connections");
-        }
-        let n = open.entry(addr).or_default();
-        if *n >= self.per_addr {
-            return Err("too many connections from this address");
-        }
-        *n += 1;
-        Ok(Slot {
-            addr,
-            open: self.open.clone(),
-        })
-    }
-}
+/// WebSocket connections in all and per client address (checked after the
+/// token, answered with 429 and why).
+pub const WEBSOCKETS: usize = 256;
+pub const WEBSOCKETS_PER_ADDR: usize = 16;
 
-impl Drop for Slot {
-    fn drop(&mut self) {
-        let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(n) = open.get_mut(&self.addr) {
-            *n -= 1;
-            if *n == 0 {
-                open.remove(&self.addr);
-            }
-        }
-    }
-}
-
-/// A token bucket: `rate` messages a second, bursts up to `burst`.
-pub(crate) struct Bucket {
-    rate: f64,
-    burst: f64,
-    tokens: f64,
-    last: Instant,
-}
-
-impl Bucket {
-    pub fn new(rate: f64, burst: f64) -> Self {
-        Self {
-            rate,
-            burst,
-            tokens: burst,
-            last: Instant::now(),
-        }
-    }
-
-    pub fn take(&mut self) -> bool {
-        let now = Instant::now();
-        let elapsed = now.duration_since(self.last).as_secs_f64();
-        self.last = now;
-        self.tokens = (self.tokens + elapsed * self.rate).min(self.burst);
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-}
+/// Longest participant name, in characters after normalising.
+pub const NAME_CHARS: usize = 40;
+/// Participants in a workshop, and joins from one client address other than
+/// this machine's own (each join is a new person with a new vote budget).
+pub const PARTICIPANTS: usize = 100;
+pub const JOINS_PER_ADDR: usize = 8;

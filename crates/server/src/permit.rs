@@ -3,7 +3,7 @@
 //! module says yes or why not. The facilitator (the host token) is not
 //! checked.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use waymark_api::UpdateCheck;
 use waymark_core::doc::other_roots;
@@ -115,23 +115,4 @@ fn same_without_notes(a: &Journey, b: &Journey) -> bool {
         ..j.clone()
     };
     strip(a) == strip(b)
-}
-
-/// Votes by `name` on a map: those in the document plus those held back.
-pub(crate) fn votes_by(
-    name: &str,
-    journey: &Journey,
-    hidden: Option<&HashMap<Id, BTreeMap<String, u32>>>,
-) -> u32 {
-    let shown: u32 = journey
-        .annotations
-        .iter()
-        .filter_map(|a| a.votes.get(name))
-        .sum();
-    let held: u32 = hidden
-        .into_iter()
-        .flat_map(|h| h.values())
-        .filter_map(|v| v.get(name))
-        .sum();
-    shown + held
 }

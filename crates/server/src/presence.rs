@@ -3,6 +3,12 @@
 //! the name and colour their token was issued to (one cannot appear as
 //! someone else, or as the facilitator), and a client ID announced by one
 //! connection cannot be overwritten by another while it is there.
+//!
+//! Bounded as well: a connection speaks for one client ID (the first new one
+//! it announces; y-websocket clients echo the others' states, which are
+//! dropped), a state holds at most [`MAX_STATE_BYTES`], and the states of
+//! clients that left are forgotten once there are more than
+//! [`MAX_DEPARTED`] of them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,12 +19,23 @@ use yrs::sync::AwarenessUpdate;
 
 const NULL: &str = "null";
 
+/// The largest presence state passed on (name, colour, cursor, selection
+/// and focus take a few hundred bytes); a larger one is dropped.
+pub(crate) const MAX_STATE_BYTES: usize = crate::limits::PRESENCE_STATE_BYTES;
+
+/// Departed clients remembered (so a late echo of their state cannot bring
+/// them back) before they are forgotten.
+const MAX_DEPARTED: usize = 1024;
+
 /// Who a connection's presence speaks for: `None` for the facilitator (whose
 /// state is taken as sent).
 pub(crate) struct Speaker<'a> {
     pub conn: u64,
     pub stamp: Option<(&'a str, &'a str)>,
 }
+
+/// The one client ID a connection speaks for, once it announced one.
+pub(crate) type Own = Option<ClientID>;
 
 /// The latest state per client, `"null"` for a client that left, and the
 /// connection that announced it while it is there.
@@ -28,11 +45,23 @@ pub(crate) struct Presence {
 }
 
 impl Presence {
-    /// Applies what `from` sent and returns what to pass on: its own newer
-    /// entries, stamped with its name.
-    pub fn apply(&mut self, from: &Speaker<'_>, update: AwarenessUpdate) -> AwarenessUpdate {
+    /// Applies what `from` sent and returns what to pass on: the newer
+    /// entry of its own client ID (`own`, claimed by its first new state),
+    /// stamped with its name; everything else in the update is dropped.
+    pub fn apply(
+        &mut self,
+        from: &Speaker<'_>,
+        own: &mut Own,
+        update: AwarenessUpdate,
+    ) -> AwarenessUpdate {
         let mut out = HashMap::new();
-        for (id, mut entry) in update.clients {
+        if own.is_none() {
+            *own = self.claimable(&update);
+        }
+        let Some(mine) = *own else {
+            return AwarenessUpdate { clients: out };
+        };
+        if let Some((id, mut entry)) = update.clients.into_iter().find(|(id, _)| *id == mine) {
             let newer = match self.states.get(&id) {
                 None => true,
                 Some((owner, _)) if owner.is_some_and(|o| o != from.conn) => false,
@@ -41,17 +70,37 @@ impl Presence {
                         || (cur.clock == entry.clock && &*entry.json == NULL && &*cur.json != NULL)
                 }
             };
-            if !newer {
-                continue;
-            }
-            if let Some((name, colour)) = from.stamp {
+            if let Some((name, colour)) = from.stamp.filter(|_| newer) {
                 entry.json = stamped(&entry.json, name, colour).into();
             }
-            let owner = (&*entry.json != NULL).then_some(from.conn);
-            self.states.insert(id, (owner, entry.clone()));
-            out.insert(id, entry);
+            if newer && entry.json.len() <= MAX_STATE_BYTES {
+                let owner = (&*entry.json != NULL).then_some(from.conn);
+                self.states.insert(id, (owner, entry.clone()));
+                out.insert(id, entry);
+            }
         }
         AwarenessUpdate { clients: out }
+    }
+
+    /// The client ID a connection's first announcement claims: one with a
+    /// state that nobody holds now (new, or back after it left). Others'
+    /// states echoed back are not claimable; of several, the smallest ID.
+    fn claimable(&self, update: &AwarenessUpdate) -> Own {
+        update
+            .clients
+            .iter()
+            .filter(|(_, e)| &*e.json != NULL)
+            .filter(|(id, e)| match self.states.get(id) {
+                None => true,
+                Some((owner, cur)) => owner.is_none() && cur.clock < e.clock,
+            })
+            .map(|(id, _)| *id)
+            .min()
+    }
+
+    /// States announced now (for tests and the host's figures).
+    pub fn present(&self) -> usize {
+        self.states.values().filter(|(o, _)| o.is_some()).count()
     }
 
     /// Everyone present.
@@ -77,6 +126,10 @@ impl Presence {
             };
             self.states.insert(*id, (None, entry.clone()));
             out.insert(*id, entry);
+        }
+        let departed = self.states.len() - self.present();
+        if departed > MAX_DEPARTED {
+            self.states.retain(|_, (owner, _)| owner.is_some());
         }
         AwarenessUpdate { clients: out }
     }
@@ -132,8 +185,10 @@ mod tests {
             conn: 1,
             stamp: Some(("Ana", "#d9480f")),
         };
+        let mut a = None;
         let out = p.apply(
             &ana,
+            &mut a,
             entry(1, r#"{"name":"Facilitator","facilitator":true,"cursor":{"x":1,"y":2},"user":{"name":"Bob"}}"#),
         );
         let v = json(&out);
@@ -144,9 +199,12 @@ mod tests {
         assert_eq!(v["cursor"]["x"], 1, "the rest of the state is kept");
         assert_eq!(json(&p.update())["name"], "Ana");
         // Not an object: an object with the name.
-        assert_eq!(json(&p.apply(&ana, entry(2, "42")))["name"], "Ana");
+        assert_eq!(json(&p.apply(&ana, &mut a, entry(2, "42")))["name"], "Ana");
         // Leaving stays leaving.
-        assert_eq!(&*p.apply(&ana, entry(3, NULL)).clients[&ID].json, NULL);
+        assert_eq!(
+            &*p.apply(&ana, &mut a, entry(3, NULL)).clients[&ID].json,
+            NULL
+        );
     }
 
     #[test]
@@ -158,6 +216,7 @@ mod tests {
         };
         let out = p.apply(
             &host,
+            &mut None,
             entry(1, r#"{"name":"Facilitator","facilitator":true}"#),
         );
         assert_eq!(json(&out)["facilitator"], true);
@@ -174,13 +233,63 @@ mod tests {
             conn: 2,
             stamp: Some(("Bob", "#1971c2")),
         };
-        p.apply(&ana, entry(1, "{}"));
-        assert!(p.apply(&bob, entry(5, "{}")).clients.is_empty());
-        assert!(p.apply(&bob, entry(5, NULL)).clients.is_empty());
+        let (mut a, mut b) = (None, None);
+        p.apply(&ana, &mut a, entry(1, "{}"));
+        assert!(p.apply(&bob, &mut b, entry(5, "{}")).clients.is_empty());
+        assert!(p.apply(&bob, &mut b, entry(5, NULL)).clients.is_empty());
         assert_eq!(json(&p.update())["name"], "Ana");
         // Ana's connection closed: the ID is free again (a reconnect keeps it).
         p.remove(&HashSet::from([ID]));
         assert!(p.update().clients.is_empty());
-        assert_eq!(json(&p.apply(&bob, entry(9, "{}")))["name"], "Bob");
+        assert_eq!(json(&p.apply(&bob, &mut b, entry(9, "{}")))["name"], "Bob");
+    }
+
+    #[test]
+    fn a_connection_speaks_for_one_client_with_a_small_state() {
+        let mut p = Presence::default();
+        let eve = Speaker {
+            conn: 3,
+            stamp: Some(("Eve", "#2f9e44")),
+        };
+        let mut own = None;
+        let flood = AwarenessUpdate {
+            clients: (1..=40_000u64)
+                .map(|i| {
+                    let e = AwarenessUpdateEntry {
+                        clock: 1,
+                        json: "{}".into(),
+                    };
+                    (ClientID::new(i), e)
+                })
+                .collect(),
+        };
+        let out = p.apply(&eve, &mut own, flood);
+        assert_eq!(out.clients.len(), 1, "cut to its own client");
+        assert_eq!(own, Some(ClientID::new(1)), "the smallest new ID");
+        assert_eq!(p.present(), 1);
+        // Another ID later is not hers either.
+        let other = AwarenessUpdate {
+            clients: HashMap::from([(
+                ClientID::new(99),
+                AwarenessUpdateEntry {
+                    clock: 1,
+                    json: "{}".into(),
+                },
+            )]),
+        };
+        assert!(p.apply(&eve, &mut own, other).clients.is_empty());
+        // A state over the cap is dropped; the last good one stays.
+        let big = format!(r#"{{"x":"{}"}}"#, "a".repeat(MAX_STATE_BYTES));
+        let huge = AwarenessUpdate {
+            clients: HashMap::from([(
+                ClientID::new(1),
+                AwarenessUpdateEntry {
+                    clock: 2,
+                    json: big.into(),
+                },
+            )]),
+        };
+        assert!(p.apply(&eve, &mut own, huge).clients.is_empty());
+        assert_eq!(p.update().clients.len(), 1);
     }
 }

@@ -42,6 +42,31 @@ pub(crate) fn api() -> Router<Arc<AppState>> {
         })
 }
 
+/// The body limit of the routes that take a whole file.
+pub(crate) fn file_body() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(crate::limits::FILE_BODY_BYTES)
+}
+
+/// Longest path segment (file names are at most 255 bytes on every file
+/// system the UI may be served from).
+const SEGMENT_BYTES: usize = 255;
+
+/// A path with a segment longer than any file name names nothing: 404,
+/// before the file system is asked (it answers "name too long", a 500).
+pub(crate) async fn no_long_names(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if req.uri().path().split('/').any(|s| s.len() > SEGMENT_BYTES) {
+        return if req.uri().path().starts_with("/api/") {
+            error(StatusCode::NOT_FOUND, "not_found", "no such route")
+        } else {
+            StatusCode::NOT_FOUND.into_response()
+        };
+    }
+    next.run(req).await
+}
+
 /// An error response in the `{code, message}` shape of [`ApiError`].
 pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
     (

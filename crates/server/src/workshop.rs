@@ -8,10 +8,11 @@
 //! ([`WORKSHOP_MESSAGE`]) whenever it changes; actions are HTTP routes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -23,9 +24,10 @@ use waymark_api::{ApiError, Library};
 use waymark_core::model::Id;
 use waymark_core::Journey;
 
-use crate::limits::Bucket;
-use crate::permit::votes_by;
+use crate::limits::WORKSHOP_BODY_BYTES;
+use crate::names;
 use crate::routes::{blocking, error};
+use crate::throttle::Bucket;
 use crate::AppState;
 
 /// The y-websocket message type carrying the workshop state (JSON, as a
@@ -66,10 +68,22 @@ pub(crate) struct Participant {
     pub colour: &'static str,
     #[serde(skip)]
     pub token: String,
+    /// Whose vote budget this participant spends: the browser they joined
+    /// from (the page keeps a random id), else their own id.
+    #[serde(skip)]
+    pub budget: String,
 }
 
 /// Held-back votes: map → note → voter → count.
 type Hidden = HashMap<String, HashMap<Id, BTreeMap<String, u32>>>;
+
+/// The votes one person cast in this workshop: (map, note) → count. Votes
+/// are written under names; this says which of them are whose, so a newcomer
+/// under an old name takes back none of the earlier person's.
+type Ballot = HashMap<(String, Id), u32>;
+
+/// The facilitator's key in the ballots and budgets.
+const HOST_KEY: &str = "facilitator";
 
 #[derive(Default)]
 pub(crate) struct WorkshopState {
@@ -81,8 +95,12 @@ pub(crate) struct WorkshopState {
     pub timer_ends_at: Option<u64>,
     pub follow: bool,
     pub ended: bool,
-    /// Each person's vote allowance (by name; the facilitator too).
+    /// Each person's vote allowance (by budget key; the facilitator too).
     pub vote_buckets: HashMap<String, Bucket>,
+    /// Votes cast by each participant id (and [`HOST_KEY`]).
+    pub ballots: HashMap<String, Ballot>,
+    /// Joins so far from each client address.
+    pub joins: HashMap<IpAddr, usize>,
     /// What the end summed up, pushed to everyone with the ended state.
     pub summary: Option<Value>,
     /// Maps someone opened a room on (the summary's scope when the
@@ -94,6 +112,27 @@ impl WorkshopState {
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }
+
+    /// Votes cast on every map of the workshop under one budget key.
+    fn spent(&self, budget: &str) -> u32 {
+        let ids = self
+            .participants
+            .iter()
+            .filter(|p| p.budget == budget)
+            .map(|p| p.id.as_str())
+            .chain((budget == HOST_KEY).then_some(HOST_KEY));
+        ids.filter_map(|id| self.ballots.get(id))
+            .flat_map(|b| b.values())
+            .sum()
+    }
+}
+
+/// Who casts a vote: their ballot's key, their budget's key and the name the
+/// votes carry.
+pub(crate) struct Voter {
+    pub id: String,
+    pub budget: String,
+    pub name: String,
 }
 
 /// One server's workshop.
@@ -180,11 +219,32 @@ impl Workshop {
         }
     }
 
-    /// Takes one vote from `name`'s allowance; false when it is used up.
-    pub fn may_vote_now(&self, name: &str, rate: f64, burst: f64) -> bool {
+    /// The ballot and budget a vote by `who` goes to.
+    pub fn voter(&self, who: &Who) -> Option<Voter> {
+        match who {
+            Who::Host => Some(Voter {
+                id: HOST_KEY.into(),
+                budget: HOST_KEY.into(),
+                name: FACILITATOR.into(),
+            }),
+            Who::Joiner => None,
+            Who::Participant(id) => {
+                let st = self.lock();
+                let p = st.participant(id)?;
+                Some(Voter {
+                    id: p.id.clone(),
+                    budget: p.budget.clone(),
+                    name: p.name.clone(),
+                })
+            }
+        }
+    }
+
+    /// Takes one vote from a budget's allowance; false when it is used up.
+    pub fn may_vote_now(&self, budget: &str, rate: f64, burst: f64) -> bool {
         self.lock()
             .vote_buckets
-            .entry(name.to_string())
+            .entry(budget.to_string())
             .or_insert_with(|| Bucket::new(rate, burst))
             .take()
     }
@@ -246,6 +306,7 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/workshop/participants/{id}/role", post(set_role))
         .route("/api/workshop/reveal", post(reveal))
         .route("/api/workshop/end", post(end))
+        .layer(DefaultBodyLimit::max(WORKSHOP_BODY_BYTES))
 }
 
 fn forbidden(message: &str) -> Response {
@@ -263,26 +324,43 @@ async fn view(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) ->
 #[derive(Deserialize)]
 struct Join {
     name: String,
+    /// A random id the page keeps in this browser: joins from one browser
+    /// share one vote budget.
+    #[serde(default)]
+    browser: Option<String>,
 }
 
-/// A name people will recognise: 1–40 characters, no control characters.
-fn check_name(name: &str) -> Result<String, &'static str> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err("enter your name");
-    }
-    if name.chars().count() > 40 {
-        return Err("a name has at most 40 characters");
-    }
-    if name.chars().any(char::is_control) {
-        return Err("a name cannot hold control characters");
-    }
-    Ok(name.to_string())
+/// A browser id as the page makes it (a UUID or hex digits), else none.
+fn browser_key(id: Option<&str>) -> Option<String> {
+    let id = id?.trim();
+    let ok =
+        (16..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    ok.then(|| format!("browser:{}", id.to_ascii_lowercase()))
+}
+
+/// Refused: `name` reads like the name of someone in the workshop.
+fn name_taken(name: &str, st: &WorkshopState) -> Option<Response> {
+    let taken = || {
+        st.participants
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain([FACILITATOR])
+    };
+    let like = taken().find(|t| names::reads_like(name, t))?;
+    let suggestion = names::suggestion(name, taken());
+    let message = if like == name {
+        format!("someone in the workshop is already called {name}: try \"{suggestion}\"")
+    } else {
+        format!("\"{name}\" reads like {like}, who is in the workshop: try \"{suggestion}\"")
+    };
+    let body = json!({ "code": "conflict", "message": message, "suggestion": suggestion });
+    Some((StatusCode::CONFLICT, Json(body)).into_response())
 }
 
 async fn join(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Json(body): Json<Join>,
 ) -> Response {
     if who == Who::Host {
@@ -292,9 +370,9 @@ async fn join(
             "the facilitator is already in the workshop",
         );
     }
-    let name = match check_name(&body.name) {
+    let name = match names::normalise(&body.name) {
         Ok(n) => n,
-        Err(m) => return error(StatusCode::BAD_REQUEST, "invalid", m),
+        Err(m) => return error(StatusCode::BAD_REQUEST, "invalid", &m),
     };
     let w = &s.workshop;
     let participant = {
@@ -309,16 +387,20 @@ async fn join(
                 &format!("the workshop is full ({} participants)", w.max_participants),
             );
         }
-        let taken = name.eq_ignore_ascii_case(FACILITATOR)
-            || st
-                .participants
-                .iter()
-                .any(|p| p.name.to_lowercase() == name.to_lowercase());
-        if taken {
+        if let Some(r) = name_taken(&name, &st) {
+            return r;
+        }
+        // Each join is a new person with a new budget: from one address
+        // (other than this machine) only a few.
+        let from = peer.ip();
+        let joins = st.joins.get(&from).copied().unwrap_or(0);
+        if !from.is_loopback() && joins >= s.config.max_joins_per_addr {
             return error(
-                StatusCode::CONFLICT,
-                "conflict",
-                &format!("someone in the workshop is already called {name}"),
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many",
+                &format!(
+                    "{joins} people already joined from this device's address: ask the facilitator"
+                ),
             );
         }
         let (Ok(token), Ok(id)) = (crate::random_token(), crate::random_token()) else {
@@ -328,13 +410,16 @@ async fn join(
                 "no randomness",
             );
         };
+        let id = id[..8].to_string();
         let p = Participant {
-            id: id[..8].to_string(),
+            budget: browser_key(body.browser.as_deref()).unwrap_or_else(|| id.clone()),
+            id,
             name,
             role: Role::default(),
             colour: COLOURS[st.participants.len() % COLOURS.len()],
             token,
         };
+        *st.joins.entry(from).or_default() += 1;
         st.participants.push(p.clone());
         p
     };
@@ -362,7 +447,8 @@ async fn vote(
     Extension(who): Extension<Who>,
     Json(body): Json<Vote>,
 ) -> Response {
-    let Some((name, role, locked)) = s.workshop.actor(&who) else {
+    let (Some((_, role, locked)), Some(voter)) = (s.workshop.actor(&who), s.workshop.voter(&who))
+    else {
         return ended();
     };
     if role == Role::Viewer {
@@ -373,7 +459,7 @@ async fn vote(
     }
     if !s
         .workshop
-        .may_vote_now(&name, s.config.votes_per_sec, s.config.vote_burst)
+        .may_vote_now(&voter.budget, s.config.votes_per_sec, s.config.vote_burst)
     {
         return error(
             StatusCode::TOO_MANY_REQUESTS,
@@ -396,7 +482,7 @@ async fn vote(
     let room = body.map.clone();
     let result = blocking(&s, move |lib| {
         let mut st = state.workshop.lock();
-        lib.edit_update(&map, "workshop", |j| cast(&mut st, j, &map, &name, &body))
+        lib.edit_update(&map, "workshop", |j| cast(&mut st, j, &map, &voter, &body))
     })
     .await;
     match result {
@@ -412,25 +498,29 @@ async fn vote(
 }
 
 /// Casts or takes back one vote: into the held-back votes while voting is
-/// hidden, else into the map. The budget counts both.
+/// hidden, else into the map. The budget counts every vote cast under the
+/// voter's budget key in this workshop, on every map; only one's own votes
+/// can be taken back.
 fn cast(
     st: &mut WorkshopState,
     j: &mut Journey,
     map: &str,
-    name: &str,
+    voter: &Voter,
     v: &Vote,
 ) -> waymark_api::Result<()> {
-    let used = votes_by(name, j, st.hidden.get(map));
     let Some(note) = j.annotations.iter_mut().find(|a| a.id == v.annotation) else {
         return Err(ApiError::NotFound(format!(
             "no note {} on this map",
             v.annotation
         )));
     };
+    let key = (map.to_string(), v.annotation);
+    let name = voter.name.as_str();
     if v.delta > 0 {
+        let used = st.spent(&voter.budget);
         if let Some(budget) = st.vote_budget.filter(|b| used >= *b) {
             return Err(ApiError::Conflict(format!(
-                "no votes left: each person has {budget}"
+                "no votes left: each person has {budget} in this workshop"
             )));
         }
         if st.votes_hidden {
@@ -440,11 +530,35 @@ fn cast(
         } else {
             *note.votes.entry(name.to_string()).or_default() += 1;
         }
+        *st.ballots
+            .entry(voter.id.clone())
+            .or_default()
+            .entry(key)
+            .or_default() += 1;
         return Ok(());
+    }
+    let mine = st
+        .ballots
+        .get(&voter.id)
+        .and_then(|b| b.get(&key))
+        .copied()
+        .unwrap_or(0);
+    // The facilitator may take back votes under their name from before.
+    if mine == 0 && voter.id != HOST_KEY {
+        return Err(ApiError::Conflict("you have no vote on this note".into()));
     }
     // Take back a held-back vote first, else a shown one.
     let held = held(&mut st.hidden, map, v.annotation);
-    if take_one(held, name) || take_one(&mut note.votes, name) {
+    let taken = take_one(held, name) || take_one(&mut note.votes, name);
+    if let Some(b) = st.ballots.get_mut(&voter.id) {
+        match b.get_mut(&key) {
+            Some(n) if *n > 1 => *n -= 1,
+            _ => {
+                b.remove(&key);
+            }
+        }
+    }
+    if taken {
         Ok(())
     } else {
         Err(ApiError::Conflict("you have no vote on this note".into()))

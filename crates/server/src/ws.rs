@@ -2,10 +2,10 @@
 //! persisted through the library before they are broadcast; awareness
 //! (presence) is kept in memory per room and relayed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, Path, State};
@@ -14,70 +14,23 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
-use tokio::sync::broadcast;
 use waymark_api::{ApiError, Library};
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
-use yrs::{ClientID, Doc, ReadTxn, Transact, Update};
+use yrs::{Doc, ReadTxn, Transact, Update};
 
-use crate::limits::Bucket;
+use crate::limits::{PRESENCE_BURST, PRESENCE_PER_SEC};
 use crate::permit::{check_update, Actor};
-use crate::presence::{Presence, Speaker};
+use crate::presence::{Own, Speaker};
+use crate::room::{Kind, Room};
 use crate::routes::{blocking, error};
+use crate::throttle::Bucket;
 use crate::workshop::{Who, WORKSHOP_MESSAGE};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new().route("/ws/{map_id}", get(upgrade))
-}
-
-/// A frame for a room: who sent it (0 = the HTTP API) and the encoded message.
-type Frame = (u64, Arc<Vec<u8>>);
-
-pub(crate) struct Room {
-    tx: broadcast::Sender<Frame>,
-    awareness: Mutex<Presence>,
-}
-
-#[derive(Default)]
-pub(crate) struct Rooms {
-    rooms: Mutex<HashMap<String, Arc<Room>>>,
-    next_conn: AtomicU64,
-}
-
-impl Rooms {
-    fn join(&self, map: &str) -> (Arc<Room>, u64) {
-        let id = self.next_conn.fetch_add(1, Ordering::Relaxed) + 1;
-        let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
-        let room = rooms
-            .entry(map.to_string())
-            .or_insert_with(|| {
-                Arc::new(Room {
-                    tx: broadcast::channel(1024).0,
-                    awareness: Mutex::new(Presence::default()),
-                })
-            })
-            .clone();
-        (room, id)
-    }
-
-    fn leave(&self, map: &str, room: Arc<Room>) {
-        let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
-        // The map's entry and `room` are the last two references: no one is left.
-        if Arc::strong_count(&room) <= 2 {
-            rooms.remove(map);
-        }
-    }
-
-    /// Forwards an update that reached the library another way (HTTP).
-    pub(crate) fn broadcast_update(&self, map: &str, update: &[u8]) {
-        let rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(room) = rooms.get(map) {
-            let msg = Message::Sync(SyncMessage::Update(update.to_vec())).encode_v1();
-            let _ = room.tx.send((0, Arc::new(msg)));
-        }
-    }
 }
 
 async fn upgrade(
@@ -131,12 +84,25 @@ const TOO_BIG: u16 = 1009;
 /// The workshop ended (an application code: the client should not retry).
 pub const ENDED: u16 = 4000;
 
+const TRY_AGAIN: u16 = 1013;
+
+/// How long the last words (the close frame) may take to a reader that
+/// stopped reading.
+const CLOSE_SEND: Duration = Duration::from_secs(2);
+
+/// What one connection has said about its presence.
+#[derive(Default)]
+struct Speech {
+    own: Own,
+    bucket: Option<Bucket>,
+}
+
 async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) {
-    let (room, conn) = s.rooms.join(&map);
-    let mut rx = room.tx.subscribe();
+    let (room, conn, mut outbox) = s.rooms.join(&map, s.config.send_queue_bytes);
     let mut workshop = s.workshop.changed.subscribe();
     let (mut sink, mut stream) = socket.split();
-    let mut clients: HashSet<ClientID> = HashSet::new();
+    let mut speech = Speech::default();
+    let idle = s.config.ws_idle_timeout;
 
     let outcome = async {
         // Greeting: our state vector (so the client sends what we lack), the
@@ -156,18 +122,27 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
         };
         send(&mut sink, Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1()).await?;
         send_workshop(&s, &who, &mut sink).await?;
-        let present = {
-            let aw = room.awareness.lock().unwrap_or_else(|p| p.into_inner());
-            Some(aw.update()).filter(|u| !u.clients.is_empty())
-        };
+        let present = Some(room.presence().update()).filter(|u| !u.clients.is_empty());
         if let Some(u) = present {
             send(&mut sink, Message::Awareness(u).encode_v1()).await?;
         }
 
         let mut bucket = Bucket::new(s.config.rate_per_sec, s.config.rate_burst);
+        let mut heard = tokio::time::Instant::now();
+        let mut ping = tokio::time::interval(idle / 3);
+        ping.tick().await;
         loop {
             tokio::select! {
+                _ = ping.tick() => {
+                    // Browsers answer pings by themselves; a peer that went
+                    // away without closing (a phone put to sleep) is let go.
+                    if heard.elapsed() >= idle {
+                        return Err(Close::new(GOING_AWAY, "no word from the client"));
+                    }
+                    send_frame(&mut sink, WsMessage::Ping(Default::default())).await?;
+                }
                 incoming = stream.next() => {
+                    heard = tokio::time::Instant::now();
                     let bytes = match incoming {
                         None | Some(Ok(WsMessage::Close(_))) => return Ok(()),
                         Some(Err(e)) => {
@@ -182,17 +157,15 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
                     if !bucket.take() {
                         return Err(Close::new(POLICY, "too many messages"));
                     }
-                    handle(&s, &map, &who, &room, conn, &mut clients, &mut sink, &bytes).await?;
+                    handle(&s, &map, &who, &room, conn, &mut speech, &mut sink, &bytes).await?;
                 }
-                frame = rx.recv() => match frame {
-                    Ok((from, bytes)) => {
-                        if from != conn {
-                            send(&mut sink, bytes.to_vec()).await?;
-                        }
-                    }
+                frame = outbox.next() => match frame {
+                    Some(bytes) => tokio::select! {
+                        sent = send(&mut sink, bytes.to_vec()) => sent?,
+                        _ = outbox.cut() => return Err(too_slow()),
+                    },
                     // Fell behind: the client resyncs when it reconnects.
-                    Err(broadcast::error::RecvError::Lagged(_)) => return Err(Close::new(1013, "too slow")),
-                    Err(broadcast::error::RecvError::Closed) => return Ok(()),
+                    None => return Err(too_slow()),
                 },
                 changed = workshop.changed() => {
                     if changed.is_err() {
@@ -214,33 +187,42 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
     }
     .await;
 
-    if let Err(Close(code, reason)) = outcome {
-        let _ = sink
-            .send(WsMessage::Close(Some(CloseFrame {
+    let farewell = async {
+        if let Err(Close(code, reason)) = outcome {
+            let frame = CloseFrame {
                 code,
                 reason: reason.into(),
-            })))
-            .await;
-    }
-    let _ = sink.close().await;
+            };
+            let _ = sink.send(WsMessage::Close(Some(frame))).await;
+        }
+        let _ = sink.close().await;
+    };
+    let _ = tokio::time::timeout(CLOSE_SEND, farewell).await;
 
-    // The clients this connection announced are gone.
-    if !clients.is_empty() {
-        let mut aw = room.awareness.lock().unwrap_or_else(|p| p.into_inner());
-        let u = aw.remove(&clients);
-        let _ = room
-            .tx
-            .send((conn, Arc::new(Message::Awareness(u).encode_v1())));
+    // The client this connection announced is gone.
+    if let Some(own) = speech.own {
+        let u = room.presence().remove(&HashSet::from([own]));
+        room.send(conn, Kind::Presence, Message::Awareness(u).encode_v1());
     }
-    drop(rx);
-    s.rooms.leave(&map, room);
+    s.rooms.leave(&map, room, conn);
+}
+
+fn too_slow() -> Close {
+    Close::new(TRY_AGAIN, "too slow: fell behind the room's updates")
 }
 
 async fn send<S>(sink: &mut S, bytes: Vec<u8>) -> Result<(), Close>
 where
     S: futures_util::Sink<WsMessage> + Unpin,
 {
-    sink.send(WsMessage::Binary(bytes.into()))
+    send_frame(sink, WsMessage::Binary(bytes.into())).await
+}
+
+async fn send_frame<S>(sink: &mut S, frame: WsMessage) -> Result<(), Close>
+where
+    S: futures_util::Sink<WsMessage> + Unpin,
+{
+    sink.send(frame)
         .await
         .map_err(|_| Close::new(1011, "send failed"))
 }
@@ -340,7 +322,7 @@ async fn handle<S>(
     who: &Who,
     room: &Room,
     conn: u64,
-    clients: &mut HashSet<ClientID>,
+    speech: &mut Speech,
     sink: &mut S,
     bytes: &[u8],
 ) -> Result<(), Close>
@@ -374,7 +356,7 @@ where
     match action {
         Action::Reply(out) => send(sink, out).await,
         Action::Relay(out) => {
-            let _ = room.tx.send((conn, Arc::new(out)));
+            room.send(conn, Kind::Doc, out);
             Ok(())
         }
         Action::Awareness(update) => {
@@ -382,29 +364,26 @@ where
             if stamp.is_none() && matches!(who, Who::Participant(_)) {
                 return Ok(()); // no longer in the workshop
             }
+            // Cursors and chips beyond a few a second are dropped, not relayed.
+            let bucket = speech
+                .bucket
+                .get_or_insert_with(|| Bucket::new(PRESENCE_PER_SEC, PRESENCE_BURST));
+            if !bucket.take() {
+                return Ok(());
+            }
             let from = Speaker {
                 conn,
                 stamp: stamp.as_ref().map(|(n, c)| (n.as_str(), *c)),
             };
-            let update = room
-                .awareness
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .apply(&from, update);
+            let update = room.presence().apply(&from, &mut speech.own, update);
             if update.clients.is_empty() {
                 return Ok(());
             }
-            clients.extend(update.clients.keys().copied());
-            let _ = room
-                .tx
-                .send((conn, Arc::new(Message::Awareness(update).encode_v1())));
+            room.send(conn, Kind::Presence, Message::Awareness(update).encode_v1());
             Ok(())
         }
         Action::AwarenessQuery => {
-            let u = {
-                let aw = room.awareness.lock().unwrap_or_else(|p| p.into_inner());
-                aw.update()
-            };
+            let u = room.presence().update();
             send(sink, Message::Awareness(u).encode_v1()).await
         }
         Action::Nothing => Ok(()),

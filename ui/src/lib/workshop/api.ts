@@ -46,6 +46,22 @@ export interface Joined {
 }
 
 const TOKEN_KEY = "waymark.workshop.token";
+const BROWSER_KEY = "waymark.workshop.browser";
+
+/**
+ * A random id this browser keeps for good (not cleared on leaving): every
+ * join from it shares one vote budget on the server.
+ */
+export function browserId(): string {
+  let id = localStorage.getItem(BROWSER_KEY);
+  if (!id) {
+    // randomUUID needs a secure context; a workshop is plain HTTP on the LAN.
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(BROWSER_KEY, id);
+  }
+  return id;
+}
 
 /** The participant token this browser joined with (kept across reloads). */
 export function savedToken(): string | null {
@@ -86,7 +102,7 @@ export class WorkshopApi {
   constructor(readonly token: string | null) {}
 
   static join(name: string): Promise<Joined> {
-    return call<Joined>(null, "POST", "/api/workshop/join", { name });
+    return call<Joined>(null, "POST", "/api/workshop/join", { name, browser: browserId() });
   }
 
   state(): Promise<WorkshopState> {
