@@ -77,14 +77,23 @@ pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 pub(crate) fn api_error(e: ApiError) -> Response {
-    let status = match e.code() {
+    (status_for(e.code()), Json(e)).into_response()
+}
+
+/// The HTTP status for an [`ApiError`] code: the one place codes meet HTTP.
+/// Storage conditions the user can act on are not server faults: a
+/// read-only library refuses writes (403), a full disk is 507, and a library
+/// held by another program is worth retrying (503).
+fn status_for(code: &str) -> StatusCode {
+    match code {
         "not_found" => StatusCode::NOT_FOUND,
         "invalid" | "import_failed" => StatusCode::BAD_REQUEST,
         "conflict" => StatusCode::CONFLICT,
-        "forbidden" => StatusCode::FORBIDDEN,
+        "forbidden" | "read_only" | "permission_denied" => StatusCode::FORBIDDEN,
+        "disk_full" => StatusCode::INSUFFICIENT_STORAGE,
+        "locked" => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    (status, Json(e)).into_response()
+    }
 }
 
 /// Runs a library call (SQLite, fsync) off the async workers.
@@ -281,4 +290,19 @@ async fn explain_touchpoint(
     Path((id, touchpoint)): Path<(String, String)>,
 ) -> Response {
     json(blocking(&s, move |lib| lib.explain(&id, &touchpoint)).await)
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn storage_conditions_are_not_server_faults() {
+        assert_eq!(status_for("read_only"), StatusCode::FORBIDDEN);
+        assert_eq!(status_for("permission_denied"), StatusCode::FORBIDDEN);
+        assert_eq!(status_for("disk_full"), StatusCode::INSUFFICIENT_STORAGE);
+        assert_eq!(status_for("locked"), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(status_for("storage"), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(status_for("not_found"), StatusCode::NOT_FOUND);
+    }
 }
