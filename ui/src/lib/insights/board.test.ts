@@ -165,8 +165,8 @@ describe("boardTable", () => {
     ]);
     // Text is passed as typed: quoting and formula neutralising are the
     // Rust writer's, so there is one rule for every CSV.
-    expect(table.rows[2][2]).toBe("=Offer a virtual card");
-    expect(table.rows[4].slice(0, 4)).toEqual([
+    expect(table.rows[2]?.[2]).toBe("=Offer a virtual card");
+    expect(table.rows[4]?.slice(0, 4)).toEqual([
       "5",
       "pain point",
       'Nobody owns this, "really"',
