@@ -51,6 +51,15 @@ impl Limit {
         )
     }
 
+    /// The default as the README's table gives it: "32 MiB", "20,000".
+    pub fn default_text(&self) -> String {
+        match self.unit {
+            "bytes" if self.max.is_multiple_of(MIB) => format!("{} MiB", self.max / MIB),
+            "bytes" if self.max.is_multiple_of(1024) => format!("{} KiB", self.max / 1024),
+            _ => group(self.max),
+        }
+    }
+
     /// `Err` with [`Limit::too_many`] once `count` passes the limit.
     pub fn check(&self, count: usize) -> Result<(), String> {
         if count > self.max {
@@ -73,8 +82,6 @@ pub const MAP_FILE_BYTES: Limit = Limit::new(
 /// A survey CSV.
 pub const SURVEY_FILE_BYTES: Limit =
     Limit::new("survey file", 32 * MIB, "bytes", "a survey CSV to import");
-/// One line of a Mermaid or CSV file.
-pub const LINE_BYTES: Limit = Limit::new("line", 1024 * 1024, "bytes", "one line of a file");
 /// Any one text: a title, name, description, note, comment, cell.
 pub const TEXT_BYTES: Limit = Limit::new(
     "text",
@@ -135,10 +142,9 @@ pub const ERRORS_LISTED: Limit = Limit::new(
 );
 
 /// Every limit, for the README and the fronts.
-pub const ALL: [Limit; 14] = [
+pub const ALL: [Limit; 13] = [
     MAP_FILE_BYTES,
     SURVEY_FILE_BYTES,
-    LINE_BYTES,
     TEXT_BYTES,
     STAGES,
     LANES,
