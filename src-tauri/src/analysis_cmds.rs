@@ -19,10 +19,6 @@ use crate::{body_bytes, CommandError, LibraryState, OpenFailure};
 /// percent-encoded (`encodeURIComponent`) because headers are ASCII.
 pub const PATH_HEADER: &str = "waymark-path";
 
-/// Survey files larger than this are refused before reading: a survey export
-/// of that size is almost surely the wrong file.
-const MAX_TEXT_FILE: u64 = 64 << 20;
-
 fn io_error(what: &str, path: &Path, err: impl std::fmt::Display) -> CommandError {
     CommandError::Request(OpenFailure {
         code: "io",
@@ -45,25 +41,16 @@ pub struct TextFile {
 #[tauri::command]
 pub async fn read_text_file(path: String) -> Result<TextFile, CommandError> {
     let path = chosen_path(&path)?;
-    let meta = std::fs::metadata(&path).map_err(|e| io_error("read", &path, e))?;
-    if meta.len() > MAX_TEXT_FILE {
-        return Err(io_error(
-            "read",
-            &path,
-            format!("{} MB is too large for a survey file", meta.len() >> 20),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| io_error("read", &path, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        io_error(
-            "read",
-            &path,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
+    // Bounded by the survey file limit before a byte is read; bad bytes are
+    // named by line and column.
+    let text = waymark_api::files::read_text(&path, waymark_core::limits::SURVEY_FILE_BYTES)
+        .map_err(|e| match e {
+            waymark_api::ApiError::Invalid(why) => CommandError::Request(OpenFailure {
+                code: "io",
+                message: why,
+            }),
+            other => other.into(),
+        })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

@@ -250,12 +250,18 @@ async fn explain_touchpoint(
     Ok(state.library()?.explain(&id, &touchpoint)?)
 }
 
-/// Writes text the UI made (a CSV of the pain-point board) to `path`; a
-/// relative path starts in the home folder. Returns the absolute path.
+/// Writes a table the UI made (the pain-point board) to `path` as CSV,
+/// through the one CSV writer (formula-like cells neutralised); a relative
+/// path starts in the home folder. Returns the absolute path.
 #[tauri::command]
-async fn save_text_file(path: String, text: String) -> Result<String, CommandError> {
+async fn save_csv(
+    path: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> Result<String, CommandError> {
     let path = waymark_api::files::user_path(&path)
         .ok_or_else(|| CommandError::bad_request("choose a file to save to"))?;
+    let text = waymark_api::csv_table(&header, &rows);
     waymark_api::files::write_atomically(&path, text.as_bytes()).map_err(|err| {
         CommandError::Request(OpenFailure {
             code: "io",
@@ -401,7 +407,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             export_map,
             score_map,
             explain_touchpoint,
-            save_text_file,
+            save_csv,
             library_cmds::rename_map,
             library_cmds::duplicate_map,
             library_cmds::trash_map,
@@ -902,15 +908,18 @@ mod tests {
 
         let out = dir.path().join("board.csv");
         let written = call(
-            "save_text_file",
-            serde_json::json!({ "path": out.display().to_string(), "text": "a,b\n" }),
+            "save_csv",
+            serde_json::json!({ "path": out.display().to_string(), "header": ["a", "b"], "rows": [["=1+1", "-3"]] }),
         )
         .unwrap();
         assert_eq!(written, serde_json::json!(out.display().to_string()));
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), "a,b\n");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "a,b\r\n'=1+1,-3\r\n"
+        );
         let err = call(
-            "save_text_file",
-            serde_json::json!({ "path": dir.path().join("no/dir/x.csv"), "text": "x" }),
+            "save_csv",
+            serde_json::json!({ "path": dir.path().join("no/dir/x.csv"), "header": ["x"], "rows": [] }),
         )
         .unwrap_err();
         assert_eq!(err["code"], "io", "{err}");

@@ -48,6 +48,13 @@ impl FromStr for ExportFormat {
     }
 }
 
+/// A table the UI made (the pain-point board) as CSV, through the writer
+/// every Waymark CSV goes through: formula-like cells are neutralised.
+pub fn csv_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    csv::write_table(&header, rows)
+}
+
 /// Parses an import format name ("waymark" or "mermaid").
 pub fn parse_import_format(s: &str) -> Result<ImportFormat, ApiError> {
     match s {
@@ -56,5 +63,19 @@ pub fn parse_import_format(s: &str) -> Result<ImportFormat, ApiError> {
         other => Err(ApiError::Invalid(format!(
             "unknown import format {other:?}: use waymark or mermaid"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ui_table_goes_through_the_one_writer() {
+        let text = csv_table(
+            &["title".into(), "priority".into()],
+            &[vec!["=1+1".into(), "-3".into()], vec!["a, \"b\"".into()]],
+        );
+        assert_eq!(text, "title,priority\r\n'=1+1,-3\r\n\"a, \"\"b\"\"\"\r\n");
     }
 }

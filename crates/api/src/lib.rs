@@ -28,7 +28,7 @@ use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
-pub use formats::{parse_import_format, ExportFormat, ImportFormat};
+pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
 pub use link::{
     check_link_target, LinkSpec, MapLink, Secret, SubscriptionId, TokenVia, UpdateObserver,
 };

@@ -113,9 +113,6 @@ impl Library {
     }
 }
 
-/// The largest file [`Library::import_file`] reads.
-pub const IMPORT_MAX_BYTES: u64 = 64 * 1024 * 1024;
-
 impl Library {
     /// Imports the `.waymark` or Mermaid file at `path` (the format from its
     /// name or content) and returns the new map's id. An unreadable, too
@@ -125,25 +122,7 @@ impl Library {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let unreadable = |why: String| ApiError::Invalid(format!("{}: {why}", path.display()));
-        let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-        if !meta.is_file() {
-            return Err(unreadable("not a file".into()));
-        }
-        if meta.len() > IMPORT_MAX_BYTES {
-            return Err(unreadable(format!(
-                "{} MiB is too large to import (at most {} MiB)",
-                meta.len() / (1024 * 1024),
-                IMPORT_MAX_BYTES / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            unreadable(format!(
-                "not UTF-8 text (byte {})",
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
+        let text = crate::files::read_text(path, waymark_core::limits::MAP_FILE_BYTES)?;
         self.import(&name, &text, None)
     }
 }

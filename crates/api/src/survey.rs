@@ -2,18 +2,20 @@
 //! of a file whose columns may carry other names.
 
 use waymark_score::{
-    merge_responses, parse_mapped_responses, parse_responses_csv, MergeStats, ResponseError,
+    merge_responses, parse_mapped_responses, parse_responses_csv, total_problems, MergeStats,
+    ResponseError,
 };
 pub use waymark_score::{ColumnMapping, ResponsesPreview};
 
 use crate::{ApiError, Library, Result};
 
 fn rejected(file_name: &str, errors: Vec<ResponseError>) -> ApiError {
+    let total = total_problems(&errors);
     ApiError::Rejected {
         summary: format!(
             "{file_name}: {} problem{} found, nothing imported",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+            waymark_core::limits::group(total),
+            if total == 1 { "" } else { "s" }
         ),
         details: errors.iter().map(|e| e.to_string()).collect(),
     }

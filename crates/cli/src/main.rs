@@ -7,11 +7,13 @@ mod output;
 mod report_cmd;
 mod serve_cmd;
 mod sync_cmd;
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use terminal::{say, say_err};
 use waymark_api::{parse_import_format, ApiError, ExportFormat, Library};
 
 #[derive(Parser)]
@@ -138,22 +140,22 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
-            eprintln!("waymark: {msg}");
+            say_err!("waymark: {msg}");
             ExitCode::from(2)
         }
         Err(Failure::Api(ApiError::Rejected { summary, details })) => {
-            eprintln!("waymark: {summary}");
+            say_err!("waymark: {summary}");
             for d in details {
-                eprintln!("  {d}");
+                say_err!("  {d}");
             }
             ExitCode::from(1)
         }
         Err(Failure::Api(e)) => {
-            eprintln!("waymark: {}", one_line(&e.to_string()));
+            say_err!("waymark: {}", one_line(&e.to_string()));
             ExitCode::from(1)
         }
         Err(Failure::Io(msg)) => {
-            eprintln!("waymark: {}", one_line(&msg));
+            say_err!("waymark: {}", one_line(&msg));
             ExitCode::from(1)
         }
     }
@@ -199,17 +201,10 @@ pub(crate) fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
     }
 }
 
-/// Reads a UTF-8 text file, naming it in errors.
-fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::Io(format!("{}: cannot read: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Io(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+/// Reads a text file for an import bounded by `limit` (see
+/// [`waymark_api::files::read_text`]).
+fn read_text(path: &Path, limit: waymark_core::limits::Limit) -> Result<String, Failure> {
+    Ok(waymark_api::files::read_text(path, limit)?)
 }
 
 /// Writes `content` to `path` through a temporary file and a rename, so a
@@ -238,7 +233,7 @@ fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> Result<(), Failur
 fn run(cli: Cli) -> Result<(), Failure> {
     let db = cli.db.unwrap_or_else(waymark_api::default_library_path);
     if let Command::Templates = cli.command {
-        print!("{}", output::templates(&waymark_api::list_templates()));
+        terminal::print(&output::templates(&waymark_api::list_templates()));
         return Ok(());
     }
     let lib = Library::open(&db)?;
@@ -246,17 +241,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Templates => unreachable!("handled before opening the library"),
         Command::New { title, template } => {
             let id = lib.create_map(template.as_deref(), Some(&title))?;
-            println!("{id}");
+            say!("{id}");
         }
         Command::List { json } => {
             let maps = lib.list_maps()?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&maps).expect("serializable")
-                );
+                say!("{}", terminal::json(&maps));
             } else {
-                print!("{}", output::map_list(&maps));
+                terminal::print(&output::map_list(&maps));
             }
         }
         Command::Show { id, json } => {
@@ -267,22 +259,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let link = lib.map_link(&id)?;
             if json {
                 let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey});
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&v).expect("serializable")
-                );
+                say!("{}", terminal::json(&v));
             } else {
-                print!("{}", output::map_detail(&summary, &journey, &versions));
+                terminal::print(&output::map_detail(&summary, &journey, &versions));
                 if let Some(link) = link {
-                    print!("{}", sync_cmd::link_detail(&link));
+                    terminal::print(&sync_cmd::link_detail(&link));
                 }
             }
         }
         Command::Import { file, format } => {
-            let content = read_text(&file)?;
+            let content = read_text(&file, waymark_core::limits::MAP_FILE_BYTES)?;
             let format = format.as_deref().map(parse_import_format).transpose()?;
             let id = lib.import(&file.display().to_string(), &content, format)?;
-            println!("{id}");
+            say!("{id}");
         }
         Command::Export {
             id,
@@ -295,22 +284,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let text = lib.export(&id, format, version.as_deref())?;
             match output {
                 Some(path) => write_atomically(&path, &text)?,
-                None => print!("{text}"),
+                None => terminal::print_data(&text),
             }
         }
         Command::Versions { id } => {
             let id = resolve(&lib, &id)?;
-            print!("{}", output::versions(&lib.versions(&id)?));
+            terminal::print(&output::versions(&lib.versions(&id)?));
         }
         Command::Version { id, label } => {
             let id = resolve(&lib, &id)?;
             let v = lib.create_version(&id, &label)?;
-            println!("{}", v.id);
+            say!("{}", v.id);
         }
         Command::Restore { id, version } => {
             let id = resolve(&lib, &id)?;
             let kept = lib.restore(&id, &version)?;
-            println!(
+            say!(
                 "restored {version}; the previous state is kept as version {:?}",
                 kept.label
             );
@@ -319,25 +308,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let id = resolve(&lib, &id)?;
             let card = lib.score(&id)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&card).expect("serializable")
-                );
+                say!("{}", terminal::json(&card));
             } else {
-                print!("{}", waymark_score::render_table(&card));
+                terminal::print(&waymark_score::render_table(&card));
             }
         }
         Command::Responses {
             command: ResponsesCommand::Import { id, file },
         } => {
             let id = resolve(&lib, &id)?;
-            let text = read_text(&file)?;
+            let text = read_text(&file, waymark_core::limits::SURVEY_FILE_BYTES)?;
             let stats = lib.import_responses(&id, &file.display().to_string(), &text)?;
-            println!("{} answers added, {} replaced", stats.added, stats.replaced);
+            say!("{} answers added, {} replaced", stats.added, stats.replaced);
         }
         Command::Future { id, title } => {
             let id = resolve(&lib, &id)?;
-            println!("{}", lib.create_future_state(&id, title.as_deref())?);
+            say!("{}", lib.create_future_state(&id, title.as_deref())?);
         }
         Command::Compare {
             before,
@@ -348,12 +334,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let after = compare_cmd::parse_side(&lib, &after)?;
             let c = lib.compare(&before, &after)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&c).expect("serializable")
-                );
+                say!("{}", terminal::json(&c));
             } else {
-                print!("{}", compare_cmd::render(&c));
+                terminal::print(&compare_cmd::render(&c));
             }
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
@@ -364,7 +347,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;
             lib.delete(&id)?;
-            println!("deleted {id}");
+            say!("deleted {id}");
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use clap::Args;
 use waymark_api::report::{ReportOptions, Section};
 use waymark_api::Library;
 
+use crate::terminal::{say, say_err};
 use crate::{resolve, write_atomically, Failure};
 
 #[derive(Args)]
@@ -60,9 +61,9 @@ pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
     let report = lib.report_pdf(&id, &options)?;
     write_atomically(&args.output, &report.pdf)?;
     for w in &report.warnings {
-        eprintln!("waymark: warning: {w}");
+        say_err!("waymark: warning: {w}");
     }
-    println!(
+    say!(
         "wrote {} ({} pages, {} bytes)",
         args.output.display(),
         report.pages,

@@ -10,6 +10,7 @@ use clap::Args;
 use waymark_api::Library;
 use waymark_server::ServerConfig;
 
+use crate::terminal::{say, say_err};
 use crate::Failure;
 
 #[derive(Args)]
@@ -76,14 +77,14 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", args.bind)))?;
         if !server.addr().ip().is_loopback() {
-            eprintln!(
+            say_err!(
                 "waymark: listening on {} beyond this machine: anyone with the facilitator link can edit; the join link lets people annotate and vote",
                 server.addr()
             );
         }
-        println!("Serving {} at {}", path.display(), server.url());
-        println!("Participants join at {}", server.join_url());
-        println!("Press Ctrl-C to stop.");
+        say!("Serving {} at {}", path.display(), server.url());
+        say!("Participants join at {}", server.join_url());
+        say!("Press Ctrl-C to stop.");
         let _ = std::io::stdout().flush();
         tokio::signal::ctrl_c()
             .await

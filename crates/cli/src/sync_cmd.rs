@@ -8,6 +8,7 @@ use clap::Args;
 use waymark_api::{Library, LinkSpec, Secret, TokenVia};
 use waymark_sync::{LinkState, LiveSync, SyncConfig, SyncError};
 
+use crate::terminal::say;
 use crate::{resolve, Failure};
 
 /// Where to sync: server, room and token (the token also from
@@ -107,7 +108,7 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
             let report = waymark_sync::sync_once(lib, &id, &cfg)
                 .await
                 .map_err(failure)?;
-            println!(
+            say!(
                 "in sync with {place}: {} bytes received, {} sent{}",
                 report.received,
                 report.sent,
@@ -119,7 +120,7 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
             );
             return Ok(());
         }
-        println!("Syncing map {id} with {place}. Press Ctrl-C to stop.");
+        say!("Syncing map {id} with {place}. Press Ctrl-C to stop.");
         let live = LiveSync::start(lib, &id, cfg);
         let mut status = live.watch();
         let mut last = None;
@@ -127,9 +128,9 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
             let s = status.borrow_and_update().clone();
             if last.as_ref() != Some(&(s.state, s.message.clone())) {
                 match (s.state, &s.message) {
-                    (LinkState::Connected, _) => println!("connected: edits flow both ways"),
-                    (state, Some(m)) => println!("{}: {m}", state.as_str()),
-                    (state, None) => println!("{}", state.as_str()),
+                    (LinkState::Connected, _) => say!("connected: edits flow both ways"),
+                    (state, Some(m)) => say!("{}: {m}", state.as_str()),
+                    (state, None) => say!("{}", state.as_str()),
                 }
                 let _ = std::io::stdout().flush();
                 last = Some((s.state, s.message.clone()));
@@ -140,7 +141,7 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
             }
         }
         live.stop().await;
-        println!("stopped; the map stays linked (`waymark unlink {id}` to remove the link)");
+        say!("stopped; the map stays linked (`waymark unlink {id}` to remove the link)");
         Ok(())
     })
 }
@@ -151,14 +152,14 @@ pub fn join(lib: Library, args: JoinArgs) -> Result<(), Failure> {
     let id = runtime()?
         .block_on(waymark_sync::join(lib, &spec, &SyncConfig::default()))
         .map_err(failure)?;
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }
 
 pub fn unlink(lib: &Library, id: &str) -> Result<(), Failure> {
     let id = resolve(lib, id)?;
     if lib.unlink_map(&id)? {
-        println!("map {id} is no longer linked (the room keeps its copy)");
+        say!("map {id} is no longer linked (the room keeps its copy)");
         Ok(())
     } else {
         Err(Failure::Api(waymark_api::ApiError::NotFound(format!(

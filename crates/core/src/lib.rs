@@ -7,6 +7,7 @@ pub mod doc;
 pub mod doc_text;
 pub mod formats;
 pub mod identity;
+pub mod limits;
 pub mod model;
 pub mod order;
 pub mod synth;

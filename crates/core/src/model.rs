@@ -33,19 +33,19 @@ pub struct Journey {
     pub settings: Settings,
     #[serde(default)]
     pub inputs: JourneyInputs,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::personas")]
     pub personas: Vec<Persona>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::stages")]
     pub stages: Vec<Stage>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::lanes")]
     pub lanes: Vec<Lane>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::touchpoints")]
     pub touchpoints: Vec<Touchpoint>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::connections")]
     pub connections: Vec<Connection>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::notes")]
     pub annotations: Vec<Annotation>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::answers")]
     pub responses: Vec<SurveyResponse>,
 }
 

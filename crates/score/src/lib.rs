@@ -36,7 +36,9 @@ mod table;
 pub use aggregate::{priority, score};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
-pub use responses_csv::{merge_responses, parse_responses_csv, MergeStats, ResponseError};
+pub use responses_csv::{
+    merge_responses, parse_responses_csv, total_problems, MergeStats, ResponseError,
+};
 pub use responses_preview::{
     expected_columns, parse_mapped_responses, preview_responses, suggest_mapping, ColumnMapping,
     CsvSample, PreviewError, ResponsesPreview,

@@ -5,13 +5,17 @@
 //! Call the bank,r-17,2026-03-02,ces,ces7,5,"Quick, but I was on hold"
 //! ```
 //!
-//! All-or-nothing: every problem in the file is reported (file, line, column)
+//! All-or-nothing: every problem in the file is found (file, line, column)
 //! and nothing is returned if there is any, because a half-imported survey
-//! skews every pooled metric without anyone noticing.
+//! skews every pooled metric without anyone noticing. The first
+//! [`limits::ERRORS_LISTED`] problems are listed, the rest counted; the file
+//! size, each cell and the answers are bounded by [`waymark_core::limits`]
+//! while reading.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use waymark_core::limits::{self, group};
 use waymark_core::{Id, Journey, Scale, SurveyResponse};
 
 /// One problem in a survey CSV. `line` is 1-based and counts the header.
@@ -22,10 +26,90 @@ pub struct ResponseError {
     /// The column at fault, when one is.
     pub column: Option<String>,
     pub message: String,
+    /// On the last entry of a long list: how many more problems were found
+    /// and not listed (0 on every real problem).
+    pub more: usize,
+}
+
+impl ResponseError {
+    /// A problem on `line` (0: the whole file), in `column` if one.
+    pub(crate) fn new(file: &str, line: u64, column: Option<&str>, message: String) -> Self {
+        ResponseError {
+            file: file.to_string(),
+            line,
+            column: column.map(str::to_string),
+            message,
+            more: 0,
+        }
+    }
+
+    fn overflow(file: &str, more: usize) -> Self {
+        ResponseError {
+            message: format!("… and {} more errors", group(more)),
+            more,
+            ..ResponseError::new(file, 0, None, String::new())
+        }
+    }
+}
+
+/// How many problems `errors` stands for, the counted ones included.
+pub fn total_problems(errors: &[ResponseError]) -> usize {
+    errors.iter().map(|e| e.more.max(1)).sum()
+}
+
+/// The problems of one file as they are found: the first
+/// [`limits::ERRORS_LISTED`] kept, the rest only counted, so a million bad
+/// lines cost a counter, not a million messages.
+pub(crate) struct Problems {
+    file: String,
+    listed: Vec<ResponseError>,
+    more: usize,
+}
+
+impl Problems {
+    pub(crate) fn new(file: &str) -> Self {
+        Problems {
+            file: file.to_string(),
+            listed: Vec::new(),
+            more: 0,
+        }
+    }
+
+    pub(crate) fn push(&mut self, e: ResponseError) {
+        if e.more > 0 {
+            self.more += e.more;
+        } else if self.listed.len() < limits::ERRORS_LISTED.max {
+            self.listed.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Every problem found so far, listed or counted.
+    pub(crate) fn len(&self) -> usize {
+        self.listed.len() + self.more
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The listed problems by line, then "… and N more errors" if any.
+    pub(crate) fn into_vec(mut self) -> Vec<ResponseError> {
+        self.listed.sort_by_key(|e| e.line);
+        if self.more > 0 {
+            self.listed
+                .push(ResponseError::overflow(&self.file, self.more));
+        }
+        self.listed
+    }
 }
 
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            return write!(f, "{}: {}", self.file, self.message);
+        }
         match &self.column {
             Some(c) => write!(
                 f,
@@ -56,14 +140,18 @@ pub fn parse_responses_csv(
     text: &str,
     journey: &Journey,
 ) -> Result<Vec<SurveyResponse>, Vec<ResponseError>> {
-    let mut errors = Vec::new();
-    let err = |line: u64, column: Option<&str>, message: String| ResponseError {
-        file: file_name.to_string(),
-        line,
-        column: column.map(str::to_string),
-        message,
+    let mut errors = Problems::new(file_name);
+    let err = |line: u64, column: Option<&str>, message: String| {
+        ResponseError::new(file_name, line, column, message)
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > limits::SURVEY_FILE_BYTES.max {
+        return Err(vec![err(
+            0,
+            None,
+            limits::SURVEY_FILE_BYTES.exceeded(text.len()),
+        )]);
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -100,7 +188,7 @@ pub fn parse_responses_csv(
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(errors.into_vec());
     }
 
     let ids: HashSet<Id> = journey.touchpoints.iter().map(|t| t.id).collect();
@@ -136,6 +224,18 @@ pub fn parse_responses_csv(
         }
         let get = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
         let before = errors.len();
+        if let Some((i, cell)) = rec
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.len() > limits::TEXT_BYTES.max)
+        {
+            errors.push(err(
+                line,
+                header.get(i),
+                limits::TEXT_BYTES.exceeded(cell.len()),
+            ));
+            continue;
+        }
 
         let tp_cell = get("touchpoint");
         let touchpoint = if tp_cell.is_empty() {
@@ -259,6 +359,10 @@ pub fn parse_responses_csv(
                      a file may hold each answer once"
                 ),
             )),
+            None if out.len() == limits::ANSWERS_PER_FILE.max => {
+                errors.push(err(line, None, limits::ANSWERS_PER_FILE.too_many()));
+                break;
+            }
             None => {
                 seen.insert(r.key(), line);
                 out.push(r);
@@ -268,7 +372,7 @@ pub fn parse_responses_csv(
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(errors.into_vec())
     }
 }
 

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use waymark_core::{Journey, SurveyResponse};
 
-use crate::responses_csv::{parse_responses_csv, Lines, ResponseError, OPTIONAL, REQUIRED};
+use crate::responses_csv::{
+    parse_responses_csv, Lines, Problems, ResponseError, OPTIONAL, REQUIRED,
+};
 
 /// Every column of the survey CSV, required ones first.
 pub fn expected_columns() -> Vec<&'static str> {
@@ -156,15 +158,12 @@ fn apply_mapping(
     text: &str,
     mapping: &ColumnMapping,
 ) -> (String, Vec<ResponseError>) {
-    let err = |line: u64, column: Option<&str>, message: String| ResponseError {
-        file: file_name.to_string(),
-        line,
-        column: column.map(str::to_string),
-        message,
+    let err = |line: u64, column: Option<&str>, message: String| {
+        ResponseError::new(file_name, line, column, message)
     };
     let expected = expected_columns();
     let s = sample(text, 0);
-    let mut errors = Vec::new();
+    let mut errors = Problems::new(file_name);
     let mut picks: Vec<(&str, usize)> = Vec::new();
     for (ours, theirs) in mapping {
         match expected.iter().find(|e| **e == ours.as_str()) {
@@ -184,8 +183,10 @@ fn apply_mapping(
         }
     }
     if !errors.is_empty() {
-        return (String::new(), errors);
+        return (String::new(), errors.into_vec());
     }
+    // Our own intermediate text, parsed again below: written as read, not
+    // through the export writer (which would change what people typed).
     let mut out = String::new();
     let mut push = |fields: &[&str]| {
         let mut w = csv::WriterBuilder::new()
@@ -239,7 +240,7 @@ fn apply_mapping(
             push(&fields);
         }
     }
-    (out, errors)
+    (out, errors.into_vec())
 }
 
 /// Parses a survey CSV whose columns are named by `mapping` (see
@@ -250,7 +251,12 @@ pub fn parse_mapped_responses(
     mapping: &ColumnMapping,
     journey: &Journey,
 ) -> Result<Vec<SurveyResponse>, Vec<ResponseError>> {
-    let (mapped, mut errors) = apply_mapping(file_name, text, mapping);
+    let limit = waymark_core::limits::SURVEY_FILE_BYTES;
+    if text.len() > limit.max {
+        let e = ResponseError::new(file_name, 0, None, limit.exceeded(text.len()));
+        return Err(vec![e]);
+    }
+    let (mapped, errors) = apply_mapping(file_name, text, mapping);
     if errors.iter().any(|e| e.line == 1) {
         return Err(errors);
     }
@@ -258,9 +264,9 @@ pub fn parse_mapped_responses(
         Ok(answers) if errors.is_empty() => Ok(answers),
         Ok(_) => Err(errors),
         Err(more) => {
-            errors.extend(more);
-            errors.sort_by_key(|e| e.line);
-            Err(errors)
+            let mut all = Problems::new(file_name);
+            errors.into_iter().chain(more).for_each(|e| all.push(e));
+            Err(all.into_vec())
         }
     }
 }

@@ -31,6 +31,24 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/maps/{id}/future", post(future_state))
         .route("/api/maps/{id}/origins", get(origins))
         .route("/api/compare", post(compare))
+        .route("/api/csv", post(csv_table))
+}
+
+/// A table the UI made (the pain-point board).
+#[derive(Deserialize)]
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// The table as CSV through the one CSV writer (formula-like cells
+/// neutralised), for the browser to download.
+async fn csv_table(Json(t): Json<Table>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        waymark_api::csv_table(&t.header, &t.rows),
+    )
+        .into_response()
 }
 
 fn json<T: serde::Serialize>(r: Result<T, Response>) -> Response {

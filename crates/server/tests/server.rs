@@ -622,6 +622,13 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
     let r = http(addr, "POST", "/api/compare", &hj, body.as_bytes()).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["changed"], 1);
+
+    // The board's CSV: the browser sends the table, the one writer
+    // neutralises formula-like cells.
+    let body = serde_json::json!({ "header": ["title", "priority"], "rows": [["@SUM(A1)", "-3"]] });
+    let r = http(addr, "POST", "/api/csv", &hj, body.to_string().as_bytes()).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.body, b"title,priority\r\n'@SUM(A1),-3\r\n");
 }
 
 #[tokio::test]

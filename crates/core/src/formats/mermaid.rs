@@ -10,32 +10,48 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::ImportError;
+use crate::limits::{self, Limit};
 use crate::model::{Journey, Lane, LaneKind, Persona, Stage, Touchpoint};
 use crate::order::spread;
 
 /// A task as read: name, emotion rating, actor persona ids.
 type Task = (String, i8, Vec<Uuid>);
 
-/// Reads a Mermaid `journey` diagram.
+/// Reads a Mermaid `journey` diagram. Sections, tasks, actors and the
+/// length of every line and name are counted as they are read
+/// ([`crate::limits`]): the first one over a limit stops the read, naming
+/// its line.
 pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
+    let content = super::strip_bom(content);
+    super::check_size(file, content)?;
     let mut journey = Journey::new("");
     let mut seen_header = false;
     let mut persona_ids: HashMap<String, Uuid> = HashMap::new();
     // Stage names and their tasks, in file order.
     let mut sections: Vec<(String, Vec<Task>)> = Vec::new();
-    let mut in_front_matter = false;
+    let mut tasks = 0usize;
+    // The line a front matter block opened on, while inside it.
+    let mut front_matter: Option<usize> = None;
     for (i, raw) in content.lines().enumerate() {
         let line_no = i + 1;
+        let err = |col: usize, msg: String| ImportError::new(file, Some(line_no), Some(col), msg);
         let line = raw.trim();
         if line == "---" && !seen_header {
-            in_front_matter = !in_front_matter;
+            front_matter = match front_matter {
+                Some(_) => None,
+                None => Some(line_no),
+            };
             continue;
         }
-        if in_front_matter || line.is_empty() || line.starts_with("%%") {
+        if front_matter.is_some() || line.is_empty() || line.starts_with("%%") {
             continue;
         }
-        let err = |col: usize, msg: String| ImportError::new(file, Some(line_no), Some(col), msg);
         let indent = raw.len() - raw.trim_start().len() + 1;
+        let bounded = |limit: Limit, count: usize| limit.check(count).map_err(|e| err(indent, e));
+        // A line holds at most one name: bounding it bounds every text.
+        if line.len() > limits::TEXT_BYTES.max {
+            return Err(err(indent, limits::TEXT_BYTES.exceeded(line.len())));
+        }
         if !seen_header {
             if line != "journey" {
                 return Err(err(
@@ -52,6 +68,7 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
             if rest.is_empty() {
                 return Err(err(indent, "a section needs a name".into()));
             }
+            bounded(limits::STAGES, sections.len() + 1)?;
             sections.push((rest.to_string(), Vec::new()));
         } else if keyword(line, "accTitle").is_some()
             || keyword(line, "accDescr").is_some()
@@ -83,9 +100,15 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
             if !(1..=5).contains(&score) {
                 return Err(err(score_col, format!("task score {score} is outside 1-5")));
             }
+            tasks += 1;
+            bounded(limits::TOUCHPOINTS, tasks)?;
             let mut actors = Vec::new();
             if let Some(list) = parts.get(2) {
                 for actor in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                    bounded(limits::LIST_ITEMS, actors.len() + 1)?;
+                    if !persona_ids.contains_key(actor) {
+                        bounded(limits::PERSONAS, persona_ids.len() + 1)?;
+                    }
                     let next_order = persona_ids.len();
                     let id = *persona_ids.entry(actor.to_string()).or_insert_with(|| {
                         let id = Uuid::new_v4();
@@ -108,6 +131,14 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
             let last = sections.last_mut().expect("a section exists");
             last.1.push((name.to_string(), (score - 3) as i8, actors));
         }
+    }
+    if let Some(opened) = front_matter {
+        return Err(ImportError::new(
+            file,
+            Some(opened),
+            Some(1),
+            "the front matter opened here is never closed: add a line `---` after it",
+        ));
     }
     if !seen_header {
         return Err(ImportError::new(
@@ -288,6 +319,60 @@ mod tests {
         assert_eq!(e.line, Some(1));
         let e = from_str("bad.mmd", "journey\n  section A\n    T: x: Me\n").unwrap_err();
         assert!(e.message.contains("not a whole number"), "{e}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let j = from_str("bom.mmd", &format!("\u{feff}{SAMPLE}")).unwrap();
+        assert_eq!(to_string(&j), SAMPLE);
+        let any = crate::formats::ImportFormat::detect("x", &format!("\u{feff}{SAMPLE}"));
+        assert_eq!(any, crate::formats::ImportFormat::Mermaid);
+    }
+
+    #[test]
+    fn unclosed_front_matter_says_so() {
+        let e = from_str("fm.mmd", "---\ntitle: x\njourney\n  section A\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(1)));
+        assert!(
+            e.message
+                .contains("front matter opened here is never closed"),
+            "{e}"
+        );
+        let ok = from_str(
+            "fm.mmd",
+            "---\ntitle: x\n---\njourney\n  section A\n    T: 3\n",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+    }
+
+    #[test]
+    fn counts_stop_at_the_first_section_task_or_actor_over_the_limit() {
+        let mut text = String::from("journey\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("  section S{i}\n"));
+        }
+        let e = from_str("many.mmd", &text).unwrap_err();
+        assert_eq!(e.line, Some(limits::STAGES.max + 2), "{e}");
+        assert!(
+            e.message.contains("more than the limit of 500 stages"),
+            "{e}"
+        );
+
+        let actors: Vec<String> = (0..=limits::PERSONAS.max)
+            .map(|i| format!("A{i}"))
+            .collect();
+        let mut text = String::from("journey\n  section S\n");
+        for chunk in actors.chunks(100) {
+            text.push_str(&format!("    T: 3: {}\n", chunk.join(", ")));
+        }
+        let e = from_str("actors.mmd", &text).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("personas"), "{e}");
+
+        let long = format!("journey\n  title {}\n", "x".repeat(limits::TEXT_BYTES.max));
+        let e = from_str("long.mmd", &long).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("more than the limit of 65,536"), "{e}");
     }
 
     #[test]

@@ -54,8 +54,12 @@ pub fn to_string(journey: &Journey) -> String {
     s
 }
 
-/// Reads and validates a `.waymark` file.
+/// Reads and validates a `.waymark` file. Lists are counted while they are
+/// read ([`crate::limits`]), so an oversized file stops at its first item
+/// over a limit, with its line and column.
 pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
+    let content = super::strip_bom(content);
+    super::check_size(file, content)?;
     let json_err = |e: serde_json::Error| {
         let line = (e.line() > 0).then_some(e.line());
         let col = (e.column() > 0).then_some(e.column());
@@ -116,6 +120,7 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
     }
     let parsed: FileIn = serde_json::from_str(content).map_err(json_err)?;
     let mut journey = parsed.map;
+    crate::limits::check_journey(&journey).map_err(|e| ImportError::new(file, None, None, e))?;
     let problems = validate(&journey);
     if !problems.is_empty() {
         return Err(ImportError::new(
@@ -127,4 +132,66 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
     }
     journey.normalize();
     Ok(journey)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits;
+
+    fn sample() -> String {
+        to_string(&crate::templates::load("bank-lost-card").expect("template"))
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let plain = sample();
+        let text = format!("\u{feff}{plain}");
+        let j = from_str("bom.waymark", &text).unwrap();
+        assert_eq!(to_string(&j), plain);
+        assert!(crate::formats::import(
+            "bom.waymark",
+            &text,
+            crate::formats::ImportFormat::Waymark
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn too_many_stages_stop_the_read_at_the_first_one_over() {
+        let stage = |i: usize| {
+            format!(
+                r#"{{"id":"{}","order":"V","name":"S{i}"}}"#,
+                uuid::Uuid::from_u128(i as u128 + 1)
+            )
+        };
+        let stages: Vec<String> = (0..limits::STAGES.max + 5).map(stage).collect();
+        let text = format!(
+            "{{\"format\":\"waymark\",\"version\":1,\"map\":{{\"title\":\"T\",\n\"stages\":[{}]}}}}",
+            stages.join(",\n")
+        );
+        let e = from_str("big.waymark", &text).unwrap_err();
+        assert!(
+            e.message.contains("more than the limit of 500 stages"),
+            "{e}"
+        );
+        // Stage 501 is on line 502; the JSON reader reports the position
+        // just after it, the start of the next line.
+        let line = e.line.unwrap();
+        assert!((502..=503).contains(&line), "{e}");
+    }
+
+    #[test]
+    fn a_huge_title_or_file_is_refused_with_the_limit() {
+        let mut j = crate::Journey::new("x");
+        j.title = "t".repeat(limits::TEXT_BYTES.max + 1);
+        let e = from_str("long.waymark", &to_string(&j)).unwrap_err();
+        assert!(e.message.starts_with("title: one title"), "{e}");
+        let pad = " ".repeat(limits::MAP_FILE_BYTES.max);
+        let e = from_str("fat.waymark", &format!("{}{pad}", sample())).unwrap_err();
+        assert!(
+            e.message.contains("more than the limit of 33,554,432"),
+            "{e}"
+        );
+    }
 }

@@ -55,10 +55,11 @@ export interface Backend {
   scoreMap(id: string, brief?: boolean): Promise<Scorecard>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
-  /** Save text the UI made (a CSV) as a file: in the desktop app to `path`
+  /** Save a table the UI made as CSV, written by Waymark's one CSV writer
+   * (formula-like cells neutralised): in the desktop app to `path`
    * (relative: from the home folder), in a browser as a download named
    * after it. Resolves to where it went. */
-  saveTextFile(path: string, text: string): Promise<string>;
+  saveCsv(path: string, table: CsvTable): Promise<string>;
   /** Rename a map; resolves to its summary after the change. */
   renameMap(id: string, title: string): Promise<MapSummary>;
   /** Copy a map (not its versions) as "… (copy)"; resolves to the copy's id. */
@@ -131,6 +132,12 @@ export interface Backend {
 }
 
 export type ExportFormat = "waymark" | "mermaid" | "csv";
+
+/** A table for [`Backend.saveCsv`]: a header and rows of text cells. */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+}
 
 /**
  * The backend for the environment the page runs in, or `null` when there is

@@ -1,4 +1,4 @@
-import type { Backend } from "./backend";
+import type { Backend, CsvTable } from "./backend";
 import type {
   ColumnMapping,
   Comparison,
@@ -149,12 +149,13 @@ export class HttpBackend implements Backend {
     );
   }
 
-  /** A browser does not write the server's disk: the text is downloaded,
-   * named after the last part of `path`. */
-  saveTextFile(path: string, text: string): Promise<string> {
-    return Promise.resolve(
-      download(path, new Blob([text], { type: "text/csv;charset=utf-8" }), "export.csv"),
-    );
+  /** A browser does not write the server's disk: the server's CSV writer
+   * turns the table into text, which is downloaded, named after the last
+   * part of `path`. */
+  async saveCsv(path: string, table: CsvTable): Promise<string> {
+    const res = await this.request("POST", "/api/csv", JSON.stringify(table), "application/json");
+    const text = await res.text();
+    return download(path, new Blob([text], { type: "text/csv;charset=utf-8" }), "export.csv");
   }
 
   renameMap(id: string, title: string): Promise<MapSummary> {

@@ -1,6 +1,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import type { Backend, ExportFormat } from "./backend";
+import type { Backend, CsvTable, ExportFormat } from "./backend";
 import type {
   ColumnMapping,
   Comparison,
@@ -71,8 +71,8 @@ export class TauriBackend implements Backend {
     return call<Explanation>("explain_touchpoint", { id, touchpoint });
   }
 
-  saveTextFile(path: string, text: string): Promise<string> {
-    return call<string>("save_text_file", { path, text });
+  saveCsv(path: string, table: CsvTable): Promise<string> {
+    return call<string>("save_csv", { path, header: table.header, rows: table.rows });
   }
 
   renameMap(id: string, title: string): Promise<MapSummary> {

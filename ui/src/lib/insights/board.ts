@@ -2,7 +2,7 @@
 // with the filters the team triages by, and its CSV.
 
 import * as Y from "yjs";
-import type { Scorecard, TouchpointScore } from "../backend";
+import type { CsvTable, Scorecard, TouchpointScore } from "../backend";
 import type { Evidence, JourneyView, Nature, Touchpoint } from "../doc/journey";
 
 export type ItemKind = "pain_point" | "opportunity";
@@ -194,13 +194,12 @@ export function kindLabel(kind: ItemKind): string {
   return KIND_LABEL[kind];
 }
 
-/** One CSV field (RFC 4180). Text that a spreadsheet would run as a formula
- * gets a leading apostrophe. */
-function field(v: string | number | null): string {
+/** One cell as text; numbers rounded to two decimals. Quoting and the
+ * neutralising of formula-like text are the CSV writer's (Rust). */
+function cell(v: string | number | null): string {
   if (v === null) return "";
   if (typeof v === "number") return String(Math.round(v * 100) / 100);
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return v;
 }
 
 export const CSV_COLUMNS = [
@@ -219,8 +218,9 @@ export const CSV_COLUMNS = [
   "source",
 ] as const;
 
-/** The board (as filtered) as CSV, one row per item in rank order. */
-export function boardCsv(items: BoardItem[]): string {
+/** The board (as filtered) as a table for the CSV writer, one row per item
+ * in rank order. */
+export function boardTable(items: BoardItem[]): CsvTable {
   const rows = items.map((it) =>
     [
       it.rank,
@@ -236,9 +236,7 @@ export function boardCsv(items: BoardItem[]): string {
       it.emotion,
       it.votes,
       it.source,
-    ]
-      .map(field)
-      .join(","),
+    ].map(cell),
   );
-  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  return { header: [...CSV_COLUMNS], rows };
 }
