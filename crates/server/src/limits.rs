@@ -11,8 +11,15 @@ use std::time::Duration;
 /// update) and of anything not listed below.
 pub const MESSAGE_BYTES: usize = 1 << 20;
 /// Largest body of the routes that take a whole file (`/api/import`, survey
-/// answers and their preview): the file, as JSON text.
-pub const FILE_BODY_BYTES: usize = 8 << 20;
+/// answers and their preview): the file, as JSON text. It follows the
+/// importers' own file limits (`waymark_core::limits`), with room for JSON
+/// escaping, so a file the CLI imports is not refused over HTTP for its size.
+pub const FILE_BODY_BYTES: usize = {
+    let map = waymark_core::limits::MAP_FILE_BYTES.max;
+    let survey = waymark_core::limits::SURVEY_FILE_BYTES.max;
+    let file = if map > survey { map } else { survey };
+    file + file / 2
+};
 /// Largest body of the workshop routes (join, vote, settings, roles).
 pub const WORKSHOP_BODY_BYTES: usize = 16 << 10;
 
