@@ -1,12 +1,14 @@
 //! Our VADER port against the Python reference on 200+ customer-service
-//! comments (expected values from `tests/data/gen_expected.py`).
+//! comments (expected values from `tests/data/gen_expected.py`) and on 300
+//! generated ones (`tests/data/gen_generated.py`).
 
 use std::collections::HashMap;
 
-use waymark_score::sentiment::compound;
+use waymark_score::sentiment::{compound, sample::distinct_comments, Vader};
 
 const COMMENTS: &str = include_str!("data/comments.tsv");
 const EXCEPTIONS: &str = include_str!("data/vader_exceptions.tsv");
+const GENERATED: &str = include_str!("data/generated.tsv");
 
 #[test]
 fn compound_matches_python_reference() {
@@ -45,4 +47,34 @@ fn compound_matches_python_reference() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// 300 comments from the generator (seed 2026) that nobody wrote by hand,
+/// with the reference's scores (`tests/data/gen_generated.py`): every one
+/// must be identical, scored without the cache.
+#[test]
+fn generated_comments_match_python_reference_exactly() {
+    let rows: Vec<(&str, f64)> = GENERATED
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (c, e) = l.split_once('\t').expect("comment<TAB>expected");
+            (c, e.parse().expect("number"))
+        })
+        .collect();
+    assert_eq!(rows.len(), 300);
+    let generated = distinct_comments(300, 2026);
+    let vader = Vader::get();
+    let mut failures = Vec::new();
+    for ((comment, expected), fresh) in rows.iter().zip(&generated) {
+        assert_eq!(
+            comment, fresh,
+            "the generator changed; rerun gen_generated.py"
+        );
+        let got = vader.compound(comment);
+        if got != *expected {
+            failures.push(format!("{comment:?}: rust {got}, python {expected}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

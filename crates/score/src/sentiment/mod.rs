@@ -3,6 +3,7 @@
 //! effort cues VADER cannot see.
 
 mod cues;
+pub mod sample;
 mod vader;
 
 pub use cues::{effort_cues, CUES};
