@@ -21,8 +21,7 @@ const REMEMBERED: usize = 200_000;
 /// a compound score depends on the text alone, so it is remembered (up to
 /// [`REMEMBERED`] texts, then forgotten all at once).
 pub fn compound(text: &str) -> f64 {
-    static SEEN: OnceLock<Mutex<HashMap<String, f64>>> = OnceLock::new();
-    let seen = SEEN.get_or_init(Default::default);
+    let seen = remembered();
     if let Some(v) = seen.lock().ok().and_then(|m| m.get(text).copied()) {
         return v;
     }
@@ -34,6 +33,19 @@ pub fn compound(text: &str) -> f64 {
         m.insert(text.to_string(), v);
     }
     v
+}
+
+fn remembered() -> &'static Mutex<HashMap<String, f64>> {
+    static SEEN: OnceLock<Mutex<HashMap<String, f64>>> = OnceLock::new();
+    SEEN.get_or_init(Default::default)
+}
+
+/// Forgets every remembered score, so that a benchmark measures VADER and
+/// not the memory.
+pub fn forget() {
+    if let Ok(mut m) = remembered().lock() {
+        m.clear();
+    }
 }
 
 /// A comment counts as negative at or below this compound score: the cut-off
@@ -50,5 +62,8 @@ mod tests {
         let fresh = Vader::get().compound(text);
         assert_eq!(compound(text), fresh);
         assert_eq!(compound(text), fresh, "the second call answers from memory");
+        forget();
+        assert!(!remembered().lock().unwrap().contains_key(text));
+        assert_eq!(compound(text), fresh);
     }
 }

@@ -661,6 +661,26 @@ mod tests {
         }
     }
 
+    /// The fast rounding route gives what formatting gives, near ties too.
+    #[test]
+    fn rounding_matches_the_decimal_route() {
+        let decimal = |x: f64, p: usize| -> f64 { format!("{x:.p$}").parse().unwrap() };
+        let mut rng = waymark_core::synth::Rng::new(3);
+        for k in -10_000i64..=10_000 {
+            for x in [
+                k as f64 / 10_000.0,
+                (k as f64 + 0.5) / 10_000.0,
+                (k as f64 + 0.5) / 1_000.0 / 10.0,
+                k as f64 / 10_000.0 + 1e-9,
+                (rng.next_u64() as f64 / u64::MAX as f64) * 2.0 - 1.0,
+            ] {
+                assert_eq!(py_round(x, 4).to_bits(), decimal(x, 4).to_bits(), "{x:e}");
+                let y = x.abs();
+                assert_eq!(py_round(y, 3).to_bits(), decimal(y, 3).to_bits(), "{y:e}");
+            }
+        }
+    }
+
     #[test]
     fn but_rule_finds_sentiments_by_value() {
         // Position 0 halves 3.8 to 1.9; position 3 then holds 1.9 too, and
