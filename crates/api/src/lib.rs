@@ -4,7 +4,8 @@
 //!
 //! A [`Library`] keeps the Yjs document of every map it has touched in memory
 //! and persists every change (local edit or remote Yjs update) durably before
-//! returning.
+//! returning. Other processes may write the same file at the same time: see
+//! the `shared` module for how the documents in memory stay the truth.
 
 pub mod compare;
 mod error;
@@ -14,12 +15,14 @@ mod link;
 mod manage;
 pub mod report;
 mod scoring;
+mod shared;
 pub mod survey;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use shared::Change;
 use waymark_core::doc::{other_roots, read_journey, write_journey_diff, Projection};
 use waymark_core::validate::Problem;
 use waymark_core::{validate, Journey};
@@ -34,6 +37,7 @@ pub use link::{
 };
 pub use manage::{MapStrip, StripStage, TRASH_KEEP};
 pub use scoring::{ExplainedResponse, Explanation};
+pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::Scorecard;
 pub use waymark_store::{now as timestamp, MapRow as MapSummary, VersionRow as VersionInfo};
@@ -80,6 +84,10 @@ struct OpenMap {
     /// What the projection hid (dangling or unreadable entities): when any,
     /// the document holds more than `journey`, so a local edit must re-project.
     problems: Vec<Problem>,
+    /// Highest log sequence applied to `doc` (an update's or the snapshot's).
+    seen: i64,
+    /// `PRAGMA data_version` when reads last caught the map up.
+    checked: Option<i64>,
 }
 
 struct Inner {
@@ -87,6 +95,9 @@ struct Inner {
     maps: HashMap<String, OpenMap>,
     observers: Vec<(u64, UpdateObserver)>,
     next_observer: u64,
+    forgotten: shared::Forgotten,
+    /// `PRAGMA data_version` at the last [`Library::refresh`].
+    refreshed: Option<i64>,
 }
 
 /// A Waymark library: one SQLite file of journey maps.
@@ -128,71 +139,6 @@ fn check_valid(journey: &Journey) -> Result<()> {
 }
 
 impl Inner {
-    fn load(&mut self, id: &str) -> Result<&mut OpenMap> {
-        if !self.maps.contains_key(id) {
-            let stored = self.store.load_doc(id)?;
-            let updates: Vec<Vec<u8>> = stored.snapshot.into_iter().chain(stored.updates).collect();
-            let mut doc = doc_from_updates(updates.iter().cloned(), &format!("map {id}"))?;
-            let p = read_journey(&doc);
-            if let Some(update) = waymark_core::doc_text::migrate_text(&doc) {
-                // A map written before text fields were Y.Text: its conversion
-                // is stored before anything builds on it, or not used at all
-                // (a read-only library still reads; edits then convert the
-                // fields they touch).
-                let stored = self.store.append_update(
-                    id,
-                    &update,
-                    "migration",
-                    Some(&p.journey),
-                    &p.journey,
-                );
-                if stored.is_err() {
-                    doc = doc_from_updates(updates, &format!("map {id}"))?;
-                }
-            }
-            self.maps.insert(
-                id.to_string(),
-                OpenMap {
-                    doc,
-                    journey: p.journey,
-                    problems: p.problems,
-                },
-            );
-        }
-        Ok(self.maps.get_mut(id).expect("just loaded"))
-    }
-
-    /// Persists `update` (already applied to the cached document) and folds
-    /// the log into a snapshot when it has grown. On a storage error the
-    /// cached document is dropped, so memory never runs ahead of the disk.
-    fn persist(
-        &mut self,
-        id: &str,
-        update: &[u8],
-        origin: &str,
-        before: Journey,
-        after: Journey,
-    ) -> Result<()> {
-        let res = self
-            .store
-            .append_update(id, update, origin, Some(&before), &after);
-        let seq = match res {
-            Ok(seq) => seq,
-            Err(e) => {
-                self.maps.remove(id);
-                return Err(e.into());
-            }
-        };
-        let open = self.maps.get_mut(id).expect("loaded before persisting");
-        open.journey = after;
-        self.notify(id, update, origin);
-        if self.store.pending_updates(id)? > COMPACT_AFTER {
-            let state = full_state(&self.maps[id].doc);
-            self.store.compact(id, &state, seq)?;
-        }
-        Ok(())
-    }
-
     fn insert(&mut self, journey: Journey) -> Result<String> {
         self.insert_from(journey, None)
     }
@@ -203,16 +149,10 @@ impl Inner {
         let id = uuid::Uuid::new_v4().to_string();
         let doc = waymark_core::doc::new_doc(&journey);
         let projected = read_journey(&doc).journey;
-        self.store
+        let seq = self
+            .store
             .create_map_from(&id, &full_state(&doc), &projected, link)?;
-        self.maps.insert(
-            id.clone(),
-            OpenMap {
-                doc,
-                journey: projected,
-                problems: Vec::new(),
-            },
-        );
+        self.maps.insert(id.clone(), OpenMap::new(doc, seq));
         Ok(id)
     }
 
@@ -222,29 +162,37 @@ impl Inner {
         origin: &str,
         f: impl FnOnce(&mut Journey) -> Result<()>,
     ) -> Result<(Journey, Option<Vec<u8>>)> {
-        let open = self.load(id)?;
-        let before = open.journey.clone();
-        let mut next = before.clone();
-        f(&mut next)?;
-        next.normalize();
-        check_valid(&next)?;
-        let update = {
-            let mut txn = open.doc.transact_mut();
-            write_journey_diff(&mut txn, &before, &next);
-            txn.encode_update_v1()
-        };
-        // Writing the difference makes the document project to `next` unless
-        // it holds entities the projection hides; only then read it back.
-        let after = if !open.problems.is_empty() {
-            read_journey(&open.doc).journey
-        } else {
-            next
-        };
-        if after == before {
-            return Ok((after, None));
-        }
-        self.persist(id, &update, origin, before, after.clone())?;
-        Ok((after, Some(update)))
+        self.write(id, origin, |open| {
+            let before = open.journey.clone();
+            let mut next = before.clone();
+            f(&mut next)?;
+            next.normalize();
+            check_valid(&next)?;
+            let update = {
+                let mut txn = open.doc.transact_mut();
+                write_journey_diff(&mut txn, &before, &next);
+                txn.encode_update_v1()
+            };
+            // Writing the difference makes the document project to `next` unless
+            // it holds entities the projection hides; only then read it back.
+            let after = if !open.problems.is_empty() {
+                read_journey(&open.doc).journey
+            } else {
+                next
+            };
+            if after == before {
+                return Ok(((after, None), None));
+            }
+            let out = (after.clone(), Some(update.clone()));
+            Ok((
+                out,
+                Some(Change {
+                    update,
+                    before,
+                    after,
+                }),
+            ))
+        })
     }
 }
 
@@ -252,12 +200,15 @@ impl Library {
     /// Opens the library file at `path`, creating it when missing.
     pub fn open(path: &Path) -> Result<Library> {
         let store = Store::open(path)?;
+        let refreshed = Some(store.data_version()?);
         Ok(Library {
             inner: Mutex::new(Inner {
                 store,
                 maps: HashMap::new(),
                 observers: Vec::new(),
                 next_observer: 0,
+                forgotten: Default::default(),
+                refreshed,
             }),
         })
     }
@@ -374,40 +325,39 @@ impl Library {
     ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        let before = open.journey.clone();
-        let before_roots = other_roots(&open.doc.transact());
-        let applied = open.doc.transact_mut().apply_update(decoded);
-        let checked = match applied {
-            Err(e) => Err(ApiError::Invalid(format!(
-                "map {id}: Yjs update does not apply: {e}"
-            ))),
-            Ok(()) => {
-                let after = read_journey(&open.doc);
-                let verdict = check(&UpdateCheck {
-                    before: &before,
-                    before_problems: &open.problems,
-                    before_roots: &before_roots,
-                    after: &after,
-                    doc: &open.doc,
-                });
-                verdict
-                    .map(|()| after)
-                    .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))
-            }
-        };
-        match checked {
-            Ok(after) => {
-                open.problems = after.problems;
-                inner.persist(id, update, origin, before, after.journey)
-            }
-            Err(e) => {
-                // The document may hold part of the refused update: forget it.
-                inner.maps.remove(id);
-                Err(e)
-            }
-        }
+        self.lock().write(id, origin, |open| {
+            let before = open.journey.clone();
+            let before_roots = other_roots(&open.doc.transact());
+            let applied = open.doc.transact_mut().apply_update(decoded);
+            let checked = match applied {
+                Err(e) => Err(ApiError::Invalid(format!(
+                    "map {id}: Yjs update does not apply: {e}"
+                ))),
+                Ok(()) => {
+                    let after = read_journey(&open.doc);
+                    let verdict = check(&UpdateCheck {
+                        before: &before,
+                        before_problems: &open.problems,
+                        before_roots: &before_roots,
+                        after: &after,
+                        doc: &open.doc,
+                    });
+                    verdict
+                        .map(|()| after)
+                        .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))
+                }
+            };
+            // Refused: the document may hold part of the update; the write
+            // forgets it.
+            let after = checked?;
+            open.problems = after.problems;
+            let change = Change {
+                update: update.to_vec(),
+                before,
+                after: after.journey,
+            };
+            Ok(((), Some(change)))
+        })
     }
 
     /// The map's full document state (a Yjs update from an empty document).
@@ -490,6 +440,14 @@ impl Library {
             Ok(())
         })?;
         Ok(kept)
+    }
+
+    /// Where the map's derived tables differ from its document, one line per
+    /// table; empty when they are its projection, as they must be.
+    pub fn derived_differences(&self, id: &str) -> Result<Vec<String>> {
+        let mut inner = self.lock();
+        let journey = inner.load(id)?.journey.clone();
+        Ok(inner.store.derived_differences(id, &journey)?)
     }
 
     /// `PRAGMA integrity_check` of the library file.

@@ -11,7 +11,8 @@ use waymark_store::LinkRow;
 use yrs::updates::decoder::Decode;
 use yrs::{ReadTxn, Transact, Update};
 
-use crate::{check_valid, doc_from_updates, full_state, ApiError, Inner, Library, OpenMap, Result};
+use crate::shared::Change;
+use crate::{check_valid, doc_from_updates, full_state, ApiError, Library, OpenMap, Result};
 
 /// How the token reaches the server: `?token=…` on the URL (what y-websocket
 /// clients send, and what y-redis and Hocuspocus setups commonly read) or an
@@ -166,11 +167,14 @@ pub type UpdateObserver = Arc<dyn Fn(&str, &[u8], &str) + Send + Sync>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubscriptionId(pub(crate) u64);
 
-impl Inner {
-    pub(crate) fn notify(&self, id: &str, update: &[u8], origin: &str) {
-        for (_, f) in &self.observers {
-            f(id, update, origin);
-        }
+pub(crate) fn notify_all(
+    observers: &[(u64, UpdateObserver)],
+    id: &str,
+    update: &[u8],
+    origin: &str,
+) {
+    for (_, f) in observers {
+        f(id, update, origin);
     }
 }
 
@@ -219,20 +223,28 @@ impl Library {
 
     /// The map's sync identity, giving it one (a persisted edit) if missing.
     pub fn ensure_doc_id(&self, id: &str) -> Result<String> {
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        if let Some(d) = identity::doc_id(&open.doc.transact()) {
+        // Most maps have one: no need to take the library's write lock.
+        if let Some(d) = self.doc_id(id)? {
             return Ok(d);
         }
-        let doc_id = uuid::Uuid::new_v4().to_string();
-        let update = {
-            let mut txn = open.doc.transact_mut();
-            identity::set_doc_id(&mut txn, &doc_id);
-            txn.encode_update_v1()
-        };
-        let journey = open.journey.clone();
-        inner.persist(id, &update, "local", journey.clone(), journey)?;
-        Ok(doc_id)
+        self.lock().write(id, "local", |open| {
+            if let Some(d) = identity::doc_id(&open.doc.transact()) {
+                return Ok((d, None));
+            }
+            let doc_id = uuid::Uuid::new_v4().to_string();
+            let update = {
+                let mut txn = open.doc.transact_mut();
+                identity::set_doc_id(&mut txn, &doc_id);
+                txn.encode_update_v1()
+            };
+            let journey = open.journey.clone();
+            let change = Change {
+                update,
+                before: journey.clone(),
+                after: journey,
+            };
+            Ok((doc_id, Some(change)))
+        })
     }
 
     pub fn doc_id(&self, id: &str) -> Result<Option<String>> {
@@ -268,28 +280,31 @@ impl Library {
         }
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        let before = open.journey.clone();
-        let applied = open.doc.transact_mut().apply_update(decoded);
-        let found = identity::doc_id(&open.doc.transact());
-        let problem = match applied {
-            Err(e) => Some(format!("map {id}: Yjs update does not apply: {e}")),
-            Ok(()) if found.as_deref() != Some(doc_id) => Some(format!(
-                "map {id}: the update would turn it into another document ({}); refused",
-                found.as_deref().unwrap_or("none")
-            )),
-            Ok(()) => None,
-        };
-        if let Some(message) = problem {
-            // Memory never runs ahead of the disk: reload from disk next time.
-            inner.maps.remove(id);
-            return Err(ApiError::Invalid(message));
-        }
-        let open = inner.maps.get_mut(id).expect("loaded above");
-        let p = read_journey(&open.doc);
-        open.problems = p.problems;
-        inner.persist(id, update, origin, before, p.journey)
+        self.lock().write(id, origin, |open| {
+            let before = open.journey.clone();
+            let applied = open.doc.transact_mut().apply_update(decoded);
+            let found = identity::doc_id(&open.doc.transact());
+            let problem = match applied {
+                Err(e) => Some(format!("map {id}: Yjs update does not apply: {e}")),
+                Ok(()) if found.as_deref() != Some(doc_id) => Some(format!(
+                    "map {id}: the update would turn it into another document ({}); refused",
+                    found.as_deref().unwrap_or("none")
+                )),
+                Ok(()) => None,
+            };
+            if let Some(message) = problem {
+                // The write drops the document: reloaded from disk next time.
+                return Err(ApiError::Invalid(message));
+            }
+            let p = read_journey(&open.doc);
+            open.problems = p.problems;
+            let change = Change {
+                update: update.to_vec(),
+                before,
+                after: p.journey,
+            };
+            Ok(((), Some(change)))
+        })
     }
 
     /// Adds a map whose document is `state` (a room's full state, from
@@ -305,15 +320,8 @@ impl Library {
         check_valid(&p.journey)?;
         let id = uuid::Uuid::new_v4().to_string();
         let mut inner = self.lock();
-        inner.store.create_map(&id, &full_state(&doc), &p.journey)?;
-        inner.maps.insert(
-            id.clone(),
-            OpenMap {
-                doc,
-                problems: p.problems,
-                journey: p.journey,
-            },
-        );
+        let seq = inner.store.create_map(&id, &full_state(&doc), &p.journey)?;
+        inner.maps.insert(id.clone(), OpenMap::new(doc, seq));
         Ok(id)
     }
 

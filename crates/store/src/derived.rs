@@ -403,3 +403,71 @@ pub fn write(
     }
     Ok(())
 }
+
+/// Where the derived rows of `map_id` differ from what `journey` projects
+/// to, one line per table (empty when they agree): the check that the
+/// tables are the document's projection.
+pub fn differences(
+    conn: &rusqlite::Connection,
+    map_id: &str,
+    journey: &Journey,
+) -> rusqlite::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for table in TABLES {
+        let (rows, _) = (table.changes)(None, journey);
+        let expected: HashMap<String, Vec<Value>> = rows.into_iter().collect();
+        let key_at = table
+            .columns
+            .iter()
+            .position(|c| *c == table.key)
+            .expect("the key is a column");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {} FROM {} WHERE map_id = ?1",
+            table.columns.join(", "),
+            table.name
+        ))?;
+        let stored: HashMap<String, Vec<Value>> = stmt
+            .query_map([map_id], |r| {
+                let values = (0..table.columns.len())
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let key = match &values[key_at] {
+                    Value::Text(t) => t.clone(),
+                    other => format!("{other:?}"),
+                };
+                Ok((key, values))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let missing = expected.keys().filter(|k| !stored.contains_key(*k)).count();
+        let extra = stored.keys().filter(|k| !expected.contains_key(*k)).count();
+        let changed = expected
+            .iter()
+            .filter(|(k, v)| stored.get(*k).is_some_and(|s| s != *v))
+            .count();
+        if missing + extra + changed > 0 {
+            out.push(format!(
+                "{}: {missing} rows missing, {extra} rows extra, {changed} rows differ",
+                table.name
+            ));
+        }
+    }
+    let meta: (String, String, Option<String>, i64, i64, i64) = conn.query_row(
+        "SELECT title, description, persona, stage_count, touchpoint_count, annotation_count FROM maps WHERE id = ?1",
+        [map_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+    )?;
+    let want = (
+        journey.title.clone(),
+        journey.description.clone(),
+        journey.main_persona().map(|p| p.name.clone()),
+        journey.stages.len() as i64,
+        journey.touchpoints.len() as i64,
+        journey.annotations.len() as i64,
+    );
+    if meta != want {
+        out.push(format!(
+            "maps: the row says {meta:?}, the document {want:?}"
+        ));
+    }
+    Ok(out)
+}

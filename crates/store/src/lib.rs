@@ -7,6 +7,7 @@ mod derived;
 mod error;
 pub mod guard;
 mod links;
+mod log;
 pub mod schema;
 #[cfg(target_os = "linux")]
 mod shm_hold;
@@ -20,6 +21,7 @@ use waymark_core::Journey;
 use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::LinkRow;
+pub use log::LogWrite;
 
 /// A map as the library lists it, read from the derived `maps` table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,7 +109,13 @@ impl Store {
     }
 
     /// Adds a map whose document starts as `initial_update` (a full state).
-    pub fn create_map(&mut self, id: &str, initial_update: &[u8], journey: &Journey) -> Result<()> {
+    /// Returns the sequence number of that first update.
+    pub fn create_map(
+        &mut self,
+        id: &str,
+        initial_update: &[u8],
+        journey: &Journey,
+    ) -> Result<i64> {
         self.create_map_from(id, initial_update, journey, None)
     }
 
@@ -119,7 +127,7 @@ impl Store {
         initial_update: &[u8],
         journey: &Journey,
         link: Option<(&str, &str)>,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -135,6 +143,7 @@ impl Store {
             "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, 'create', ?3)",
             params![id, initial_update, ts],
         ).in_file(&path)?;
+        let seq = tx.last_insert_rowid();
         derived::write(&tx, id, None, journey).in_file(&path)?;
         if let Some((source, kind)) = link {
             tx.execute(
@@ -143,7 +152,7 @@ impl Store {
             ).in_file(&path)?;
         }
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
-        Ok(())
+        Ok(seq)
     }
 
     /// Every link from or to `map_id` (its source, and the maps made from it).
@@ -163,117 +172,9 @@ impl Store {
         )
     }
 
-    /// Appends one update to a map's log and brings the derived tables from
-    /// `before` to `after`, in one durable transaction. Returns the update's
-    /// sequence number once it is on disk.
-    pub fn append_update(
-        &mut self,
-        map_id: &str,
-        update: &[u8],
-        origin: &str,
-        before: Option<&Journey>,
-        after: &Journey,
-    ) -> Result<i64> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path))?;
-        let ts = now();
-        let changed = tx
-            .execute(
-                "UPDATE maps SET updated_at = ?2 WHERE id = ?1",
-                params![map_id, ts],
-            )
-            .in_file(&path)?;
-        if changed == 0 {
-            return Err(StoreError::MapNotFound(map_id.to_string()));
-        }
-        tx.execute(
-            "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![map_id, update, origin, ts],
-        )
-        .in_file(&path)?;
-        let seq = tx.last_insert_rowid();
-        derived::write(&tx, map_id, before, after).in_file(&path)?;
-        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
-        Ok(seq)
-    }
-
-    /// Number of updates logged after the map's snapshot.
-    pub fn pending_updates(&self, map_id: &str) -> Result<i64> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM map_updates WHERE map_id = ?1",
-                [map_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.classify(e))
-    }
-
-    /// Replaces the log up to `up_to_seq` with `state`, the full document
-    /// including those updates.
-    pub fn compact(&mut self, map_id: &str, state: &[u8], up_to_seq: i64) -> Result<()> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path))?;
-        tx.execute(
-            "INSERT OR REPLACE INTO map_snapshots (map_id, data, up_to_seq, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![map_id, state, up_to_seq, now()],
-        ).in_file(&path)?;
-        tx.execute(
-            "DELETE FROM map_updates WHERE map_id = ?1 AND seq <= ?2",
-            params![map_id, up_to_seq],
-        )
-        .in_file(&path)?;
-        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
-        Ok(())
-    }
-
     /// Everything stored for a map's document.
     pub fn load_doc(&self, map_id: &str) -> Result<StoredDoc> {
-        let exists: bool = self
-            .conn
-            .query_row("SELECT 1 FROM maps WHERE id = ?1", [map_id], |_| Ok(true))
-            .optional()
-            .map_err(|e| self.classify(e))?
-            .unwrap_or(false);
-        if !exists {
-            return Err(StoreError::MapNotFound(map_id.to_string()));
-        }
-        let snap: Option<(Vec<u8>, i64)> = self
-            .conn
-            .query_row(
-                "SELECT data, up_to_seq FROM map_snapshots WHERE map_id = ?1",
-                [map_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.classify(e))?;
-        let mut out = StoredDoc::default();
-        if let Some((data, seq)) = snap {
-            out.snapshot = Some(data);
-            out.last_seq = seq;
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT seq, data FROM map_updates WHERE map_id = ?1 AND seq > ?2 ORDER BY seq",
-            )
-            .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map(params![map_id, out.last_seq], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })
-            .map_err(|e| self.classify(e))?;
-        for row in rows {
-            let (seq, data) = row.map_err(|e| self.classify(e))?;
-            out.last_seq = seq;
-            out.updates.push(data);
-        }
-        Ok(out)
+        self.doc_since(map_id, i64::MIN)
     }
 
     /// Rewrites a map's derived rows from scratch (after a restore, or to
@@ -481,6 +382,12 @@ impl Store {
                 map: map_id.to_string(),
                 version: id_or_label.to_string(),
             })
+    }
+
+    /// Where the map's derived rows differ from `journey`'s projection, one
+    /// line per table; empty when they agree.
+    pub fn derived_differences(&self, map_id: &str, journey: &Journey) -> Result<Vec<String>> {
+        derived::differences(&self.conn, map_id, journey).map_err(|e| self.classify(e))
     }
 
     /// `PRAGMA integrity_check`: "ok" or the problems found.

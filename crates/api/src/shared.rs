@@ -1,0 +1,341 @@
+//! Many processes, one library: how an open map stays the truth when other
+//! processes (the app, `waymark serve`, `waymark sync`, CLI commands) write
+//! the same file.
+//!
+//! Each open map remembers the highest log sequence it applied. Reads catch
+//! up when SQLite reports the file changed (`PRAGMA data_version`); every
+//! write catches up inside its own IMMEDIATE transaction first, so the
+//! derived tables' diff starts from the true state and compaction folds only
+//! rows this process applied. Live fronts call [`Library::watch_other_processes`]
+//! so edits made elsewhere reach their observers within a second.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use waymark_core::doc::read_journey;
+use waymark_core::doc_text::migrate_text;
+use waymark_core::Journey;
+use waymark_store::{LogWrite, StoredDoc};
+use yrs::updates::decoder::Decode;
+use yrs::{ReadTxn, StateVector, Transact, Update};
+
+use crate::link::notify_all;
+use crate::{
+    doc_from_updates, full_state, ApiError, Inner, Library, OpenMap, Result, COMPACT_AFTER,
+};
+
+/// The origin observers see on updates another process wrote to the library.
+pub const OTHER_PROCESS: &str = "other-process";
+
+/// How often [`Library::watch_other_processes`] looks for other processes'
+/// writes (one `PRAGMA data_version` when nothing changed).
+pub const REFRESH_EVERY: Duration = Duration::from_millis(300);
+
+/// What a write did to an open map: `update` is already applied to its
+/// document, which now projects to `after`.
+pub(crate) struct Change {
+    pub update: Vec<u8>,
+    pub before: Journey,
+    pub after: Journey,
+}
+
+type Observers = [(u64, crate::UpdateObserver)];
+
+/// Applies what was stored after the map's last applied row, tells the
+/// observers what it added (one update), and re-projects.
+fn catch_up(open: &mut OpenMap, id: &str, tail: StoredDoc, observers: &Observers) -> Result<()> {
+    if tail.snapshot.is_none() && tail.updates.is_empty() {
+        return Ok(());
+    }
+    let before = open.doc.transact().state_vector();
+    {
+        let mut txn = open.doc.transact_mut();
+        for bytes in tail.snapshot.iter().chain(&tail.updates) {
+            let update = Update::decode_v1(bytes).map_err(|e| {
+                ApiError::Invalid(format!("map {id}: a stored update is unreadable: {e}"))
+            })?;
+            txn.apply_update(update).map_err(|e| {
+                ApiError::Invalid(format!("map {id}: a stored update does not apply: {e}"))
+            })?;
+        }
+    }
+    open.seen = tail.last_seq;
+    let p = read_journey(&open.doc);
+    open.journey = p.journey;
+    open.problems = p.problems;
+    let added = open.doc.transact().encode_diff_v1(&before);
+    notify_all(observers, id, &added, OTHER_PROCESS);
+    Ok(())
+}
+
+/// Maps dropped from memory (a refused update, a failed write), with what
+/// their document held: when one is read again, the observers get what
+/// other processes added meanwhile, as if it had stayed open.
+pub(crate) type Forgotten = HashMap<String, StateVector>;
+
+/// Drops a map from memory; it is reloaded from the file on next use.
+pub(crate) fn forget(maps: &mut HashMap<String, OpenMap>, forgotten: &mut Forgotten, id: &str) {
+    if let Some(open) = maps.remove(id) {
+        forgotten.insert(id.to_string(), open.doc.transact().state_vector());
+    }
+}
+
+/// The open maps of a library and what they need to stay up to date.
+struct Maps<'a> {
+    maps: &'a mut HashMap<String, OpenMap>,
+    forgotten: &'a mut Forgotten,
+    observers: &'a Observers,
+}
+
+impl<'a> Maps<'a> {
+    /// The map in memory, brought up to what `read` (given the last applied
+    /// sequence) finds stored, and whether it was just read from the file.
+    /// A map that cannot be brought up to date is forgotten.
+    fn up_to_date(
+        self,
+        id: &str,
+        read: impl FnOnce(i64) -> waymark_store::Result<StoredDoc>,
+    ) -> Result<(&'a mut OpenMap, bool)> {
+        let Maps {
+            maps,
+            forgotten,
+            observers,
+        } = self;
+        let seen = maps.get(id).map_or(i64::MIN, |m| m.seen);
+        let tail = match read(seen) {
+            Ok(tail) => tail,
+            Err(e) => {
+                forget(maps, forgotten, id);
+                return Err(e.into());
+            }
+        };
+        if maps.contains_key(id) {
+            let open = maps.get_mut(id).expect("checked above");
+            if let Err(e) = catch_up(open, id, tail, observers) {
+                forget(maps, forgotten, id);
+                return Err(e);
+            }
+            return Ok((maps.get_mut(id).expect("still open"), false));
+        }
+        let seen = tail.last_seq;
+        let doc = doc_from_updates(
+            tail.snapshot.into_iter().chain(tail.updates),
+            &format!("map {id}"),
+        )?;
+        if let Some(held) = forgotten.remove(id) {
+            let added = doc.transact().encode_diff_v1(&held);
+            notify_all(observers, id, &added, OTHER_PROCESS);
+        }
+        let open = maps
+            .entry(id.to_string())
+            .or_insert(OpenMap::new(doc, seen));
+        Ok((open, true))
+    }
+}
+
+/// Stores the conversion of a map written before text fields were Y.Text
+/// ([`waymark_core::doc_text::migrate_text`], already applied to the
+/// document) in `log`, before anything builds on it. The projection is the
+/// same before and after. When nothing else was logged since the map was
+/// read, the map has applied every row up to the conversion.
+fn store_migration(log: &LogWrite, id: &str, open: &mut OpenMap, update: &[u8]) -> Result<()> {
+    let since = log.doc_since(id, open.seen)?;
+    let seq = log.append_update(id, update, "migration", Some(&open.journey), &open.journey)?;
+    if since.snapshot.is_none() && since.updates.is_empty() {
+        open.seen = seq;
+    }
+    Ok(())
+}
+
+impl OpenMap {
+    /// A map read from the file, holding every row up to `seen`.
+    pub(crate) fn new(doc: yrs::Doc, seen: i64) -> OpenMap {
+        let p = read_journey(&doc);
+        OpenMap {
+            doc,
+            journey: p.journey,
+            problems: p.problems,
+            seen,
+            checked: None,
+        }
+    }
+}
+
+impl Inner {
+    /// The map for reading: from memory, caught up first when another
+    /// process has committed to the file since it was last checked.
+    pub(crate) fn load(&mut self, id: &str) -> Result<&mut OpenMap> {
+        let version = self.store.data_version()?;
+        let Inner {
+            store,
+            maps,
+            forgotten,
+            observers,
+            ..
+        } = self;
+        if maps.get(id).is_some_and(|m| m.checked == Some(version)) {
+            return Ok(maps.get_mut(id).expect("checked above"));
+        }
+        let (open, fresh) = Maps {
+            maps,
+            forgotten,
+            observers,
+        }
+        .up_to_date(id, |seen| store.doc_since(id, seen))?;
+        open.checked = Some(version);
+        if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
+            let stored = store.begin_write().map_err(ApiError::from).and_then(|log| {
+                store_migration(&log, id, open, &update)?;
+                Ok(log.commit()?)
+            });
+            if stored.is_err() {
+                // Not stored (a read-only library): read on without it; edits
+                // then convert the fields they touch.
+                let all = store.doc_since(id, i64::MIN)?;
+                let doc = doc_from_updates(
+                    all.snapshot.into_iter().chain(all.updates),
+                    &format!("map {id}"),
+                )?;
+                *open = OpenMap::new(doc, all.last_seq);
+                open.checked = Some(version);
+            }
+        }
+        Ok(open)
+    }
+
+    /// One write to a map, durable before it returns: in one IMMEDIATE
+    /// transaction the map catches up with every row other processes
+    /// appended, `f` makes its change on that true state (or refuses), the
+    /// update is appended with the derived tables, and the log is compacted
+    /// when it has grown (up to this update, all of which this process
+    /// applied). On any error the map is dropped from memory, so memory
+    /// never runs ahead of the disk.
+    pub(crate) fn write<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut OpenMap) -> Result<(T, Option<Change>)>,
+    ) -> Result<T> {
+        let Inner {
+            store,
+            maps,
+            forgotten,
+            observers,
+            ..
+        } = self;
+        let written = (|| {
+            let log = store.begin_write()?;
+            let (open, fresh) = Maps {
+                maps: &mut *maps,
+                forgotten: &mut *forgotten,
+                observers,
+            }
+            .up_to_date(id, |seen| log.doc_since(id, seen))?;
+            if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
+                store_migration(&log, id, open, &update)?;
+            }
+            let (out, change) = f(open)?;
+            let Some(change) = change else {
+                return Ok(out); // nothing to write: the transaction ends unused
+            };
+            let seq = log.append_update(
+                id,
+                &change.update,
+                origin,
+                Some(&change.before),
+                &change.after,
+            )?;
+            if log.pending_updates(id)? > COMPACT_AFTER {
+                log.compact(id, &full_state(&open.doc), seq)?;
+            }
+            log.commit()?;
+            open.seen = seq;
+            open.journey = change.after;
+            notify_all(observers, id, &change.update, origin);
+            Ok(out)
+        })();
+        if written.is_err() {
+            forget(maps, forgotten, id);
+        }
+        written
+    }
+}
+
+impl Library {
+    /// Brings every map open in this process up to what other processes
+    /// wrote, handing their updates to the observers (origin
+    /// [`OTHER_PROCESS`]). Returns whether anything in the file changed since
+    /// the last call (a map added, renamed, trashed… elsewhere): then lists
+    /// are stale. Cheap when nothing changed.
+    pub fn refresh(&self) -> Result<bool> {
+        let mut inner = self.lock();
+        let version = inner.store.data_version()?;
+        if inner.refreshed == Some(version) {
+            return Ok(false);
+        }
+        inner.refreshed = Some(version);
+        let ids: Vec<String> = inner
+            .maps
+            .keys()
+            .chain(inner.forgotten.keys())
+            .cloned()
+            .collect();
+        for id in ids {
+            match inner.load(&id) {
+                Ok(_) => {}
+                Err(ApiError::NotFound(_)) => {
+                    inner.forgotten.remove(&id);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Calls [`Library::refresh`] every [`REFRESH_EVERY`] on a thread of its
+    /// own, and `on_change` when the file changed, until the returned
+    /// [`Watcher`] is dropped (or the library is). For live fronts: the app,
+    /// `waymark serve`, `waymark sync`.
+    pub fn watch_other_processes(
+        self: &Arc<Self>,
+        on_change: impl Fn() + Send + 'static,
+    ) -> Watcher {
+        let stop = Arc::new(AtomicBool::new(false));
+        let weak: Weak<Library> = Arc::downgrade(self);
+        let stopped = stop.clone();
+        std::thread::Builder::new()
+            .name("waymark-refresh".into())
+            .spawn(move || {
+                let mut last_error = String::new();
+                while !stopped.load(Ordering::Relaxed) {
+                    std::thread::sleep(REFRESH_EVERY);
+                    let Some(lib) = weak.upgrade() else { break };
+                    match lib.refresh() {
+                        Ok(true) => on_change(),
+                        Ok(false) => {}
+                        // Said once, not every tick; the next tick tries again.
+                        Err(e) if e.to_string() != last_error => {
+                            last_error = e.to_string();
+                            eprintln!("waymark: cannot read other processes' changes: {e}");
+                        }
+                        Err(_) => {}
+                    }
+                }
+            })
+            .expect("a thread starts");
+        Watcher { stop }
+    }
+}
+
+/// Keeps [`Library::watch_other_processes`] running; dropping it stops it.
+pub struct Watcher {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
