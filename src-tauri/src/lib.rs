@@ -1263,4 +1263,49 @@ mod tests {
         get_ipc_response(&webview, req).unwrap();
         assert_eq!(std::fs::read(&png).unwrap(), vec![137, 80, 78, 71]);
     }
+
+    #[test]
+    fn edits_by_another_process_reach_the_open_editor_and_the_list() {
+        use tauri::Listener;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let app = setup(mock_builder(), LibraryState::open(&path))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let id = get_ipc_response(
+            &webview,
+            request("create_map", serde_json::json!({ "title": "Shared" })),
+        )
+        .unwrap()
+        .deserialize::<String>()
+        .unwrap();
+        // What the setup hook does at launch (the mock app never runs it).
+        let lib = app.state::<LibraryState>().shared().unwrap();
+        sync_cmds::start_background(app.handle(), &app.state::<sync_cmds::SyncState>(), lib);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let remote = tx.clone();
+        app.listen(sync_cmds::REMOTE_UPDATE_EVENT, move |e| {
+            let _ = remote.send(format!("update {}", e.payload()));
+        });
+        app.listen(sync_cmds::LIBRARY_CHANGED_EVENT, move |_| {
+            let _ = tx.send("changed".to_string());
+        });
+
+        // The CLI, say, renames the map the editor has open.
+        waymark_api::Library::open(&path)
+            .unwrap()
+            .rename(&id, "Renamed elsewhere")
+            .unwrap();
+        let (mut update, mut changed) = (false, false);
+        while !(update && changed) {
+            let event = rx
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .expect("the app saw the other process's edit");
+            update |= event.starts_with("update") && event.contains(&id);
+            changed |= event == "changed";
+        }
+    }
 }

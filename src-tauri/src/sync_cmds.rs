@@ -1,8 +1,9 @@
 //! Team sync in the desktop app: link a map to a room on a y-websocket
 //! server and keep it syncing in the background (crates/sync does the work;
 //! this only forwards). Status changes reach the window as `sync-status`
-//! events, and updates merged from a room as `map-remote-update` events so
-//! an open editor shows teammates' edits live.
+//! events, and updates merged from a room (or written by another process on
+//! the library) as `map-remote-update` events so an open editor shows
+//! teammates' edits live; `library-changed` tells the list to reload.
 
 use std::sync::{Arc, OnceLock};
 
@@ -15,6 +16,8 @@ use crate::{CommandError, LibraryState};
 
 pub const STATUS_EVENT: &str = "sync-status";
 pub const REMOTE_UPDATE_EVENT: &str = "map-remote-update";
+/// Another process changed the library: lists are stale.
+pub const LIBRARY_CHANGED_EVENT: &str = "library-changed";
 
 /// Tells the window a map's sync status changed.
 type StatusSink = Arc<dyn Fn(&str, &SyncStatus) + Send + Sync>;
@@ -25,6 +28,8 @@ type StatusSink = Arc<dyn Fn(&str, &SyncStatus) + Send + Sync>;
 pub struct SyncState {
     manager: OnceLock<Arc<SyncManager>>,
     sink: OnceLock<StatusSink>,
+    /// Looks for other processes' writes while the app runs.
+    watcher: OnceLock<waymark_api::Watcher>,
 }
 
 impl SyncState {
@@ -70,8 +75,11 @@ struct RemoteUpdate {
 pub fn start_background<R: Runtime>(app: &AppHandle<R>, state: &SyncState, lib: Arc<Library>) {
     let window = app.clone();
     lib.subscribe(Arc::new(move |id: &str, update: &[u8], origin: &str| {
-        // From a sync room, or from a workshop's participants.
-        if origin == waymark_sync::SYNC_ORIGIN || waymark_server::SERVER_ORIGINS.contains(&origin) {
+        // From a sync room, a workshop's participants, or another process.
+        if origin == waymark_sync::SYNC_ORIGIN
+            || origin == waymark_api::OTHER_PROCESS
+            || waymark_server::SERVER_ORIGINS.contains(&origin)
+        {
             let payload = RemoteUpdate {
                 id: id.to_string(),
                 update: update.to_vec(),
@@ -89,6 +97,10 @@ pub fn start_background<R: Runtime>(app: &AppHandle<R>, state: &SyncState, lib: 
             };
             let _ = window.emit(STATUS_EVENT, event);
         }));
+    let window = app.clone();
+    let _ = state.watcher.set(lib.watch_other_processes(move || {
+        let _ = window.emit(LIBRARY_CHANGED_EVENT, ());
+    }));
     // Syncs run on the async runtime; setup itself is not on it.
     let app = app.clone();
     tauri::async_runtime::spawn(async move {

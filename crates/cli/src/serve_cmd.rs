@@ -72,8 +72,11 @@ pub fn run(lib: Library, args: ServeArgs) -> Result<(), Failure> {
         .enable_all()
         .build()
         .map_err(|e| Failure::Io(format!("cannot start the server runtime: {e}")))?;
+    let lib = Arc::new(lib);
+    // Edits other processes make reach the rooms (and the REST reads).
+    let _watch = lib.watch_other_processes(|| {});
     runtime.block_on(async move {
-        let server = waymark_server::start(Arc::new(lib), config)
+        let server = waymark_server::start(lib, config)
             .await
             .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", args.bind)))?;
         if !server.addr().ip().is_loopback() {

@@ -121,6 +121,8 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
             return Ok(());
         }
         say!("Syncing map {id} with {place}. Press Ctrl-C to stop.");
+        // Edits other processes make to the map go to the room too.
+        let _watch = lib.watch_other_processes(|| {});
         let live = LiveSync::start(lib, &id, cfg);
         let mut status = live.watch();
         let mut last = None;

@@ -117,6 +117,9 @@ export interface Backend {
   /** Calls `handler` with every update merged into the map from its sync
    * room; returns the unsubscribe. */
   onRemoteUpdate(id: string, handler: (update: Uint8Array) => void): () => void;
+  /** Calls `handler` when another process (the CLI, `waymark serve`, another
+   * window) changed the library; returns the unsubscribe. */
+  onLibraryChanged(handler: () => void): () => void;
   /** This machine's addresses a workshop can listen on, LAN first (desktop only). */
   workshopAddresses(): Promise<HostAddress[]>;
   /** Host a live workshop for map `id` on this machine (desktop only: a

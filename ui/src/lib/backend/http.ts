@@ -127,6 +127,11 @@ export class HttpBackend implements Backend {
     return () => {};
   }
 
+  /** The library list in a browser is read fresh when it is shown. */
+  onLibraryChanged(): () => void {
+    return () => {};
+  }
+
   /** Writing files on the server's disk is not offered to browsers: export
    * from the desktop app or with `waymark export`. */
   exportMap(): Promise<string> {

@@ -131,6 +131,21 @@ export class TauriBackend implements Backend {
     };
   }
 
+  onLibraryChanged(handler: () => void): () => void {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void listen("library-changed", () => {
+      handler();
+    }).then((unlisten) => {
+      if (stopped) unlisten();
+      else stop = unlisten;
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }
+
   async applyUpdate(id: string, update: Uint8Array): Promise<void> {
     // The raw update is the request body; the map id travels in a header.
     try {
