@@ -3,6 +3,7 @@
 //! and validation live in the crates; keep this file thin.
 
 mod analysis_cmds;
+mod homeless_cmds;
 mod library_cmds;
 mod recent_menu;
 mod rendering;
@@ -415,6 +416,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             library_cmds::mark_opened,
             library_cmds::map_strips,
             library_cmds::import_map,
+            homeless_cmds::map_homeless,
+            homeless_cmds::rehome,
             analysis_cmds::read_text_file,
             analysis_cmds::preview_responses,
             analysis_cmds::import_responses,

@@ -11,6 +11,7 @@ pub mod compare;
 mod error;
 pub mod files;
 mod formats;
+mod homeless;
 mod link;
 mod manage;
 pub mod report;
@@ -32,6 +33,7 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
+pub use homeless::Homeless;
 pub use link::{
     check_link_target, LinkSpec, MapLink, Secret, SubscriptionId, TokenVia, UpdateObserver,
 };

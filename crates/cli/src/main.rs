@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
 mod compare_cmd;
+mod homeless_cmd;
 mod output;
 mod report_cmd;
 mod serve_cmd;
@@ -83,6 +84,8 @@ enum Command {
     Restore { id: String, version: String },
     /// Delete a map with its history and versions
     Delete { id: String },
+    /// Put back a touchpoint or note a concurrent edit left without a home
+    Rehome(homeless_cmd::RehomeArgs),
     /// Write the executive PDF report of a map
     Report(report_cmd::ReportArgs),
     /// Serve the library to browsers (web UI, API, y-websocket) until Ctrl-C
@@ -257,11 +260,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let journey = lib.journey(&id)?;
             let versions = lib.versions(&id)?;
             let link = lib.map_link(&id)?;
+            let homeless = lib.homeless(&id)?;
+            let problems = lib.problems(&id)?;
             if json {
-                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey});
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems});
                 say!("{}", terminal::json(&v));
             } else {
                 terminal::print(&output::map_detail(&summary, &journey, &versions));
+                terminal::print(&homeless_cmd::render(&id, &homeless));
+                terminal::print(&homeless_cmd::render_repairs(&problems, 10));
                 if let Some(link) = link {
                     terminal::print(&sync_cmd::link_detail(&link));
                 }
@@ -344,6 +351,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Sync(args) => sync_cmd::sync(lib, args)?,
         Command::Join(args) => sync_cmd::join(lib, args)?,
         Command::Unlink { id } => sync_cmd::unlink(&lib, &id)?,
+        Command::Rehome(args) => {
+            let id = resolve(&lib, &args.id)?;
+            terminal::print(&homeless_cmd::rehome(&lib, &id, &args)?);
+        }
         Command::Delete { id } => {
             let id = resolve(&lib, &id)?;
             lib.delete(&id)?;

@@ -150,6 +150,7 @@ pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
             }
         }
     }
+    problems.extend(crate::repair::repair(&mut journey));
     drop_dangling(&mut journey, &mut problems);
     journey.normalize();
     Projection { journey, problems }

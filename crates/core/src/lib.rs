@@ -10,6 +10,8 @@ pub mod identity;
 pub mod limits;
 pub mod model;
 pub mod order;
+pub mod orphans;
+pub mod repair;
 pub mod synth;
 pub mod templates;
 pub mod validate;

@@ -19,6 +19,7 @@
 mod analysis_routes;
 mod front_door;
 mod guard;
+mod homeless_routes;
 mod host;
 mod join_code;
 mod library_routes;
@@ -389,6 +390,7 @@ pub async fn serve(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
 fn router(state: Arc<AppState>) -> Router {
     let mut app = routes::api()
         .merge(library_routes::routes())
+        .merge(homeless_routes::routes())
         .merge(workshop::routes())
         .merge(analysis_routes::routes())
         .merge(ws::routes())

@@ -14,6 +14,7 @@ import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./
 import { TauriBackend } from "./tauri";
 import type {
   Explanation,
+  Homeless,
   ImportSource,
   LinkView,
   MapStrip,
@@ -74,6 +75,12 @@ export interface Backend {
   mapStrips(): Promise<MapStrip[]>;
   /** Import a `.waymark` or Mermaid file; resolves to the new map's id. */
   importMap(source: ImportSource): Promise<string>;
+  /** What concurrent edits left without a home in the map (as saved). */
+  mapHomeless(id: string): Promise<Homeless>;
+  /** Put a homeless touchpoint or note back into `stage` (and `lane`, for a
+   * touchpoint; by default its old lane if it exists, else the first);
+   * resolves to what is still homeless. Reload the map's state after. */
+  rehome(id: string, entity: string, stage: string, lane?: string): Promise<Homeless>;
 
   /** True in the desktop app: files are read and written by path (native
    * dialogs, open/reveal); false in a browser (file inputs, downloads). */

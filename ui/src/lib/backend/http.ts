@@ -15,6 +15,7 @@ import { BackendError } from "./errors";
 import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
   Explanation,
+  Homeless,
   ImportSource,
   LinkView,
   MapStrip,
@@ -161,6 +162,18 @@ export class HttpBackend implements Backend {
     const res = await this.request("POST", "/api/csv", JSON.stringify(table), "application/json");
     const text = await res.text();
     return download(path, new Blob([text], { type: "text/csv;charset=utf-8" }), "export.csv");
+  }
+
+  mapHomeless(id: string): Promise<Homeless> {
+    return this.json<Homeless>("GET", `${mapPath(id)}/homeless`);
+  }
+
+  rehome(id: string, entity: string, stage: string, lane?: string): Promise<Homeless> {
+    return this.json<Homeless>("POST", `${mapPath(id)}/rehome`, {
+      entity,
+      stage,
+      lane: lane ?? null,
+    });
   }
 
   renameMap(id: string, title: string): Promise<MapSummary> {

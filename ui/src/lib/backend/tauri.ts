@@ -17,6 +17,7 @@ import { BackendError } from "./errors";
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
   Explanation,
+  Homeless,
   ImportSource,
   LinkView,
   MapStrip,
@@ -73,6 +74,14 @@ export class TauriBackend implements Backend {
 
   saveCsv(path: string, table: CsvTable): Promise<string> {
     return call<string>("save_csv", { path, header: table.header, rows: table.rows });
+  }
+
+  mapHomeless(id: string): Promise<Homeless> {
+    return call<Homeless>("map_homeless", { id });
+  }
+
+  rehome(id: string, entity: string, stage: string, lane?: string): Promise<Homeless> {
+    return call<Homeless>("rehome", { id, entity, stage, lane: lane ?? null });
   }
 
   renameMap(id: string, title: string): Promise<MapSummary> {

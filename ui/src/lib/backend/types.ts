@@ -1,6 +1,8 @@
 // Hand-written mirrors of the Rust structs the desktop shell returns.
 // Field names are snake_case because the Rust side serializes them as-is.
 
+import type { Orphan } from "../doc/homeless";
+
 /** One map in the library list (`waymark_api::MapSummary`, i.e. `waymark_store::MapRow`). */
 export interface MapSummary {
   id: string;
@@ -201,4 +203,12 @@ export interface ShareTarget {
   room: string;
   token: string;
   tokenVia: TokenVia;
+}
+
+/** A map's homeless entities (`waymark_api::Homeless`): what concurrent
+ * edits left without a stage, lane or target. */
+export interface Homeless {
+  /** "2 touchpoints lost their stage in a concurrent edit", or null. */
+  summary: string | null;
+  entities: Orphan[];
 }

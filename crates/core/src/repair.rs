@@ -1,0 +1,349 @@
+//! Deterministic repair of a projected journey, so that every reader of a
+//! document sees a map that passes [`crate::validate`], whatever the document
+//! holds.
+//!
+//! A Yjs update cannot be taken back once its author's replica holds it: a
+//! refused update leaves the writer's document and ours apart for good (and
+//! wedges a sync session whose later updates depend on it). So updates from
+//! replicas (the editor, workshop pages, the host token, sync rooms) are
+//! merged as they are, and the projection repairs what they broke: a value
+//! out of range is clamped, an empty name gets a placeholder, an entity that
+//! cannot be mended (an empty note, an impossible answer) is hidden. Every
+//! repair is reported as a [`Problem`] whose message ends in
+//! [`REPAIRED`] or [`HIDDEN`]; the document keeps what was written, so the
+//! author's next edit replaces it. Typed edits (CLI, commands) are refused
+//! instead, with the reason, before anything is written.
+//!
+//! Every rule here mirrors one in [`crate::validate`]; the property test in
+//! `tests/repair.rs` checks that a repaired journey always validates.
+
+use std::collections::HashSet;
+
+use crate::model::{Id, Journey};
+use crate::order::is_valid_key;
+use crate::validate::{parse_date, Problem};
+
+/// The end of a problem's message when the projection fixed the value.
+pub const REPAIRED: &str = "repaired";
+/// The end of a problem's message when the projection left the entity out.
+pub const HIDDEN: &str = "hidden";
+
+pub const UNTITLED_JOURNEY: &str = "Untitled journey";
+/// The time an annotation whose timestamp is unreadable is dated at.
+pub const EPOCH: &str = "1970-01-01T00:00:00Z";
+
+struct Report<'a>(&'a mut Vec<Problem>);
+
+impl Report<'_> {
+    fn fixed(&mut self, path: String, what: impl std::fmt::Display) {
+        self.0.push(Problem {
+            path,
+            message: format!("{what}; {REPAIRED}"),
+        });
+    }
+
+    fn hidden(&mut self, path: String, what: impl std::fmt::Display) {
+        self.0.push(Problem {
+            path,
+            message: format!("{what}; {HIDDEN}"),
+        });
+    }
+
+    fn name(&mut self, path: String, field: &str, value: &mut String, placeholder: &str) {
+        if value.trim().is_empty() {
+            self.fixed(
+                format!("{path}.{field}"),
+                format!("is empty, shown as {placeholder:?}"),
+            );
+            *value = placeholder.to_string();
+        }
+    }
+
+    fn order(&mut self, path: String, key: &mut String) {
+        if !is_valid_key(key) {
+            let fixed = repair_key(key);
+            self.fixed(
+                format!("{path}.order"),
+                format!("{key:?} is not an order key, read as {fixed:?}"),
+            );
+            *key = fixed;
+        }
+    }
+
+    fn clamp_f(&mut self, path: String, v: &mut f64, lo: f64, hi: f64, fallback: f64) {
+        if !v.is_finite() || *v < lo || *v > hi {
+            let fixed = if v.is_finite() { v.clamp(lo, hi) } else { fallback };
+            self.fixed(path, format!("{v} is outside {lo}..{hi}, read as {fixed}"));
+            *v = fixed;
+        }
+    }
+
+    fn clamp_opt(&mut self, path: String, v: &mut Option<f64>, lo: f64, hi: f64) {
+        if let Some(x) = v {
+            if !x.is_finite() {
+                self.fixed(path, format!("{x} is not a number, left out"));
+                *v = None;
+            } else {
+                self.clamp_f(path, x, lo, hi, lo);
+            }
+        }
+    }
+}
+
+/// A well-formed order key made from `key`: its digits, without trailing
+/// zeros, or the middle key `V` when nothing is left.
+pub fn repair_key(key: &str) -> String {
+    let digits: String = key.chars().filter(char::is_ascii_alphanumeric).collect();
+    let trimmed = digits.trim_end_matches('0');
+    if trimmed.is_empty() {
+        "V".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn at(collection: &str, id: Id) -> String {
+    format!("{collection}[{id}]")
+}
+
+/// Makes `j` pass [`crate::validate`] except for dangling references (which
+/// the projection handles after this, see `doc::drop_dangling`), and returns
+/// what it changed.
+pub fn repair(j: &mut Journey) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut r = Report(&mut problems);
+    if j.title.trim().is_empty() {
+        r.fixed(
+            "meta.title".into(),
+            format!("is empty, shown as {UNTITLED_JOURNEY:?}"),
+        );
+        j.title = UNTITLED_JOURNEY.to_string();
+    }
+    // Ids are unique per collection by construction (they are the keys); a
+    // hostile peer can still reuse one across collections: the later
+    // collection, in validation's order, loses the entity.
+    let mut ids: HashSet<Id> = HashSet::new();
+    let mut first = |r: &mut Report, collection: &str, id: Id| {
+        let fresh = ids.insert(id);
+        if !fresh {
+            r.hidden(at(collection, id), "its id is used by another entity");
+        }
+        fresh
+    };
+    j.personas.retain(|p| first(&mut r, "personas", p.id));
+    j.stages.retain(|s| first(&mut r, "stages", s.id));
+    j.lanes.retain(|l| first(&mut r, "lanes", l.id));
+    j.touchpoints.retain(|t| first(&mut r, "touchpoints", t.id));
+    j.connections.retain(|c| first(&mut r, "connections", c.id));
+    j.annotations.retain(|a| first(&mut r, "annotations", a.id));
+
+    for p in &mut j.personas {
+        let path = at("personas", p.id);
+        r.order(path.clone(), &mut p.order);
+        r.name(path, "name", &mut p.name, "Unnamed persona");
+    }
+    for s in &mut j.stages {
+        let path = at("stages", s.id);
+        r.order(path.clone(), &mut s.order);
+        r.name(path, "name", &mut s.name, "Unnamed stage");
+    }
+    for l in &mut j.lanes {
+        let path = at("lanes", l.id);
+        r.order(path.clone(), &mut l.order);
+        r.name(path, "name", &mut l.name, "Unnamed lane");
+    }
+    for t in &mut j.touchpoints {
+        let path = at("touchpoints", t.id);
+        r.order(path.clone(), &mut t.order);
+        r.name(path.clone(), "title", &mut t.title, "Untitled touchpoint");
+        let ip = format!("{path}.inputs");
+        let inp = &mut t.inputs;
+        if let Some(e) = inp.emotion.filter(|e| !(-2..=2).contains(e)) {
+            let fixed = e.clamp(-2, 2);
+            r.fixed(
+                format!("{ip}.emotion"),
+                format!("{e} is outside -2..+2, read as {fixed}"),
+            );
+            inp.emotion = Some(fixed);
+        }
+        if let Some(f) = inp.friction.filter(|f| *f > 4) {
+            r.fixed(
+                format!("{ip}.friction"),
+                format!("{f} is outside 0..4, read as 4"),
+            );
+            inp.friction = Some(4);
+        }
+        for (field, v) in [
+            ("wait_minutes", &mut inp.wait_minutes),
+            ("wait_desired_minutes", &mut inp.wait_desired_minutes),
+            ("wait_adequate_minutes", &mut inp.wait_adequate_minutes),
+            ("aht_minutes", &mut inp.aht_minutes),
+        ] {
+            r.clamp_opt(format!("{ip}.{field}"), v, 0.0, f64::MAX);
+        }
+        for (field, v) in [
+            ("fcr_rate", &mut inp.fcr_rate),
+            ("error_rate", &mut inp.error_rate),
+        ] {
+            r.clamp_opt(format!("{ip}.{field}"), v, 0.0, 1.0);
+        }
+        if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
+            if a < d {
+                r.fixed(
+                    format!("{ip}.wait_adequate_minutes"),
+                    format!("{a} is below the desired wait {d}, read as {d}"),
+                );
+                inp.wait_adequate_minutes = Some(d);
+            }
+        }
+    }
+    j.annotations.retain_mut(|a| {
+        let path = at("annotations", a.id);
+        if a.text.trim().is_empty() {
+            r.hidden(path, "a note without text");
+            return false;
+        }
+        if time::OffsetDateTime::parse(
+            &a.created_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .is_err()
+        {
+            r.fixed(
+                format!("{path}.created_at"),
+                format!(
+                    "{:?} is not an RFC 3339 timestamp, read as {EPOCH}",
+                    a.created_at
+                ),
+            );
+            a.created_at = EPOCH.to_string();
+        }
+        true
+    });
+    // An answer is evidence: clamping it would invent one, so a bad one is
+    // left out.
+    j.responses.retain(|resp| {
+        let (lo, hi) = resp.scale.range();
+        let v = resp.value;
+        if !(v.is_finite() && v >= lo && v <= hi && v.fract() == 0.0) {
+            r.hidden(
+                format!("responses[{}].value", resp.key()),
+                format!("{v} is not a whole number in {lo}..{hi}"),
+            );
+            return false;
+        }
+        if parse_date(&resp.date).is_none() {
+            r.hidden(
+                format!("responses[{}].date", resp.key()),
+                format!("{:?} is not a date YYYY-MM-DD", resp.date),
+            );
+            return false;
+        }
+        true
+    });
+
+    let s = &mut j.settings;
+    let fw = &mut s.friction_weights;
+    for (name, w) in [
+        ("survey_effort", &mut fw.survey_effort),
+        ("repeat_contact", &mut fw.repeat_contact),
+        ("handoffs", &mut fw.handoffs),
+        ("wait", &mut fw.wait),
+        ("errors", &mut fw.errors),
+        ("extra_steps", &mut fw.extra_steps),
+    ] {
+        r.clamp_f(
+            format!("meta.settings.friction_weights.{name}"),
+            w,
+            0.0,
+            f64::MAX,
+            0.0,
+        );
+    }
+    let ew = &mut s.emotion_weights;
+    for (name, w) in [
+        ("survey", &mut ew.survey),
+        ("sentiment", &mut ew.sentiment),
+        ("designer", &mut ew.designer),
+    ] {
+        r.clamp_f(
+            format!("meta.settings.emotion_weights.{name}"),
+            w,
+            0.0,
+            f64::MAX,
+            0.0,
+        );
+    }
+    let th = &mut s.thresholds;
+    r.clamp_f(
+        "meta.settings.thresholds.pain_friction".into(),
+        &mut th.pain_friction,
+        0.0,
+        100.0,
+        0.0,
+    );
+    r.clamp_f(
+        "meta.settings.thresholds.pain_emotion".into(),
+        &mut th.pain_emotion,
+        -100.0,
+        100.0,
+        0.0,
+    );
+    r.clamp_f(
+        "meta.settings.thresholds.pain_negative_comment_share".into(),
+        &mut th.pain_negative_comment_share,
+        0.0,
+        1.0,
+        0.0,
+    );
+    r.clamp_f(
+        "meta.settings.service_desired_wait_minutes".into(),
+        &mut s.service_desired_wait_minutes,
+        0.0,
+        f64::MAX,
+        0.0,
+    );
+    let ji = &mut j.inputs;
+    for (name, v) in [
+        ("customers_at_start", &mut ji.customers_at_start),
+        ("customers_lost", &mut ji.customers_lost),
+        ("average_purchase_value", &mut ji.average_purchase_value),
+        ("purchases_per_period", &mut ji.purchases_per_period),
+        ("lifespan_periods", &mut ji.lifespan_periods),
+    ] {
+        r.clamp_opt(format!("meta.inputs.{name}"), v, 0.0, f64::MAX);
+    }
+    if let (Some(start), Some(lost)) = (ji.customers_at_start, ji.customers_lost) {
+        if lost > start {
+            r.fixed(
+                "meta.inputs.customers_lost".into(),
+                format!("{lost} lost is more than the {start} at start, read as {start}"),
+            );
+            ji.customers_lost = Some(start);
+        }
+    }
+    problems
+}
+
+/// Whether the projection mended or left out something because of what a
+/// writer put in the document (this module's repairs, and unreadable
+/// entities), rather than because a concurrent delete left it without a home
+/// (`doc::drop_dangling`, whose messages all say what was "deleted"; see
+/// [`crate::orphans`] for those).
+pub fn is_repair(p: &Problem) -> bool {
+    !p.message.contains(" deleted")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_mended_deterministically() {
+        assert_eq!(repair_key("a0"), "a");
+        assert_eq!(repair_key("0"), "V");
+        assert_eq!(repair_key(""), "V");
+        assert_eq!(repair_key("a-b"), "ab");
+        assert!(is_valid_key(&repair_key("ü0x0")));
+    }
+}
