@@ -749,6 +749,9 @@ fn summary(lib: &Library, maps: &[String], people: &[Participant]) -> waymark_ap
     for map in maps {
         let j = lib.journey(map)?;
         let version = lib.create_version(map, &format!("workshop end {stamp}"))?;
+        // Left without a home by concurrent edits in the session: said at
+        // the end, so the facilitator puts them back.
+        let homeless = lib.homeless(map)?.summary;
         let mut top: Vec<_> = j.annotations.iter().collect();
         top.sort_by_key(|a| std::cmp::Reverse(a.vote_count()));
         for a in &j.annotations {
@@ -765,6 +768,7 @@ fn summary(lib: &Library, maps: &[String], people: &[Participant]) -> waymark_ap
             "id": map,
             "title": j.title,
             "version": version.label,
+            "homeless": homeless,
             "notes": j.annotations.len(),
             "votes": j.annotations.iter().map(|a| a.vote_count()).sum::<u32>(),
             "top": top.iter().filter(|a| a.vote_count() > 0).take(10).map(|a| json!({

@@ -42,6 +42,14 @@ export interface WorkshopInfo {
 
 /** What ending a workshop saved (the server's end summary). */
 export interface WorkshopSummary {
-  maps: { id: string; title: string; version: string; notes: number; votes: number }[];
+  maps: {
+    id: string;
+    title: string;
+    version: string;
+    /** What concurrent edits left without a home, or null. */
+    homeless: string | null;
+    notes: number;
+    votes: number;
+  }[];
   participants: { name: string; role: string; notes: number; votes: number }[];
 }

@@ -147,6 +147,8 @@ export interface Summary {
     id: string;
     title: string;
     version: string;
+    /** "2 touchpoints lost their stage in a concurrent edit", or null. */
+    homeless: string | null;
     notes: number;
     votes: number;
     top: { id: string; kind: string; text: string; author: string; votes: number }[];
