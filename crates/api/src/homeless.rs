@@ -62,12 +62,12 @@ fn pick<'a>(
     }
 }
 
-/// Problems in `after` that `before` did not have: what an update made the
-/// projection repair or hide.
-fn new_problems(before: &[Problem], after: &[Problem]) -> Vec<Problem> {
+/// Repairs in `after` that `before` did not have: what an update made the
+/// projection mend or leave out (not what a concurrent delete left homeless).
+fn new_repairs(before: &[Problem], after: &[Problem]) -> Vec<Problem> {
     after
         .iter()
-        .filter(|p| !before.contains(p))
+        .filter(|p| waymark_core::repair::is_repair(p) && !before.contains(p))
         .cloned()
         .collect()
 }
@@ -146,7 +146,7 @@ impl Library {
         let mut repairs = Vec::new();
         self.apply_update_checked(id, update, origin, |c| {
             check(c)?;
-            repairs = new_problems(c.before_problems, &c.after.problems);
+            repairs = new_repairs(c.before_problems, &c.after.problems);
             Ok(())
         })?;
         Ok(repairs)

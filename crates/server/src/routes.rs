@@ -168,7 +168,11 @@ async fn open_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Res
 }
 
 /// The body is the raw Yjs update; answers 204 once it is durable, and
-/// forwards it to the map's WebSocket room.
+/// forwards it to the map's WebSocket room. An update that leaves a value
+/// the map cannot hold (an empty title, `emotion: 99`) is merged all the
+/// same (its sender's replica keeps it; refusing would part the two for
+/// good) and read mended: the answer is then 200 with `repaired`, each
+/// naming the entity and field (see `waymark_core::repair`).
 async fn apply_update(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
@@ -187,20 +191,25 @@ async fn apply_update(
         },
     };
     let applied = blocking(&s, move |lib| match &actor {
-        None => lib.apply_update(&map, &copy, "http"),
+        None => lib.apply_update_reported(&map, &copy, "http", |_| Ok(())),
         Some((name, role, locked)) => {
             let actor = Actor {
                 name,
                 role: *role,
                 locked: *locked,
             };
-            lib.apply_update_checked(&map, &copy, "http", |c| check_update(&actor, c))
+            lib.apply_update_reported(&map, &copy, "http", |c| check_update(&actor, c))
         }
     });
     match applied.await {
-        Ok(()) => {
+        Ok(repaired) => {
             s.rooms.broadcast_update(&id, &update);
-            StatusCode::NO_CONTENT.into_response()
+            if repaired.is_empty() {
+                StatusCode::NO_CONTENT.into_response()
+            } else {
+                // Merged as sent; every reader sees these values mended.
+                Json(serde_json::json!({ "repaired": repaired })).into_response()
+            }
         }
         Err(e) => e,
     }

@@ -3,7 +3,8 @@
 // through the join link (one on a phone-sized screen), annotate and vote;
 // an annotator's edit of the map is refused by the server; the facilitator
 // reveals; all three converge. Lock, timer and "follow me" reach everyone.
-// One participant goes offline, annotates, comes back, and the note merges.
+// One participant goes offline, annotates, comes back, and the note merges;
+// another closes the page while offline, and the note is sent when it opens.
 // The library file (through the CLI) holds everything; ending closes the
 // session and everyone sees the summary.
 
@@ -185,6 +186,44 @@ test("a refused update starts the board over and keeps the notes it can", async 
   await cyWifi.host(false);
   await status(cy.page, "Live");
   await Promise.all([hostCtx.close(), cy.context.close()]);
+});
+
+test("a note written offline survives a closed page and reaches the host", async () => {
+  const mapId = newMap("Offline notes");
+  const tp = show(mapId).touchpoints[0];
+  const dyWifi = wifi();
+  const dy = await participant("Dy", { viewport: { width: 1100, height: 800 } }, mapId, (c) =>
+    dyWifi.attach(c),
+  );
+
+  // Offline, Dy writes a note, and the page says it is kept on the device.
+  await dyWifi.set(true);
+  await status(dy.page, "Offline");
+  await addNote(dy.page, card(dy.page, tp.title), "Kept in the browser");
+  await dy.page.getByTestId("kept").filter({ hasText: "1 note kept on this device" }).waitFor();
+  const url = dy.page.url();
+  await dy.page.close();
+  assert.ok(!show(mapId).annotations.some((a) => a.text === "Kept in the browser"));
+
+  // Back online, the page opened again sends it and says so.
+  await dyWifi.set(false);
+  const again = await dy.context.newPage();
+  await again.goto(url);
+  await again
+    .getByRole("alert")
+    .filter({ hasText: "1 note written offline was kept on this device and sent." })
+    .waitFor();
+  await status(again, "Live");
+  await note(again, "Kept in the browser").waitFor();
+  await again.screenshot({ path: path.join(ARTIFACTS, "workshop-offline-kept.png") });
+
+  const hostCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const host = await hostCtx.newPage();
+  await host.goto(`${HOST_URL}#/workshop/${mapId}`);
+  await note(host, "Kept in the browser").waitFor();
+  const texts = show(mapId).annotations.map((a) => `${a.author}: ${a.text}`);
+  assert.equal(texts.filter((t) => t === "Dy: Kept in the browser").length, 1, texts.join("\n"));
+  await Promise.all([hostCtx.close(), dy.context.close()]);
 });
 
 test("three browsers run a workshop together", { timeout: 240_000 }, async () => {

@@ -1,0 +1,126 @@
+//! `waymark show` names what a concurrent edit left without a home, and
+//! `waymark rehome` puts it back.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use waymark_api::Library;
+use waymark_core::doc::{read_journey, write_journey};
+use waymark_core::Touchpoint;
+use yrs::updates::decoder::Decode;
+use yrs::{Doc, ReadTxn, Transact, Update};
+
+fn waymark(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("WAYMARK_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = waymark(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A map whose last stage was deleted while another replica added a card
+/// to it; returns (map, card id, first stage's name).
+fn map_with_a_homeless_card(db: &Path) -> (String, String, String) {
+    let lib = Library::open(db).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let base = lib.journey(&id).unwrap();
+    let doomed = base.stages.last().unwrap().id;
+    let other = Doc::new();
+    other
+        .transact_mut()
+        .apply_update(Update::decode_v1(&lib.encode_state(&id).unwrap()).unwrap())
+        .unwrap();
+    let sv = other.transact().state_vector();
+    lib.edit(&id, |j| {
+        j.stages.retain(|s| s.id != doomed);
+        let gone: Vec<_> = j
+            .touchpoints
+            .iter()
+            .filter(|t| t.stage == doomed)
+            .map(|t| t.id)
+            .collect();
+        j.touchpoints.retain(|t| t.stage != doomed);
+        j.annotations.retain(|a| {
+            a.target.id() != Some(doomed) && !a.target.id().is_some_and(|t| gone.contains(&t))
+        });
+        j.connections
+            .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
+        j.responses.retain(|r| !gone.contains(&r.touchpoint));
+        Ok(())
+    })
+    .unwrap();
+    let tp = uuid::Uuid::new_v4();
+    let mut theirs = read_journey(&other).journey;
+    theirs.touchpoints.push(Touchpoint {
+        id: tp,
+        stage: doomed,
+        lane: base.lanes[0].id,
+        order: "zz".into(),
+        title: "Added while apart".into(),
+        ..Touchpoint::default()
+    });
+    write_journey(&other, &theirs);
+    let update = other.transact().encode_diff_v1(&sv);
+    lib.apply_update(&id, &update, "ui").unwrap();
+    (id, tp.to_string(), base.stages[0].name.clone())
+}
+
+#[test]
+fn show_names_the_homeless_and_rehome_puts_one_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let (id, tp, stage) = map_with_a_homeless_card(&db);
+
+    let shown = ok(&db, &["show", &id]);
+    assert!(
+        shown.contains("Homeless: 1 touchpoint lost its stage in a concurrent edit\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!(
+            "  touchpoint {tp} \"Added while apart\" (stage deleted)\n"
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!(
+        "  put one back: waymark rehome {id} ENTITY --stage STAGE [--lane LANE]\n"
+    )));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    assert_eq!(
+        json["homeless"]["summary"],
+        "1 touchpoint lost its stage in a concurrent edit"
+    );
+    assert_eq!(json["homeless"]["entities"][0]["id"], tp.as_str());
+    assert_eq!(json["homeless"]["entities"][0]["lost"], "stage");
+
+    assert_eq!(
+        ok(&db, &["rehome", &id, &tp, "--stage", &stage]),
+        format!("put {tp} back into stage {stage:?}\n")
+    );
+    let shown = ok(&db, &["show", &id]);
+    assert!(!shown.contains("Homeless"), "{shown}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    assert_eq!(json["homeless"]["entities"], serde_json::json!([]));
+    let cards = json["map"]["touchpoints"].as_array().unwrap();
+    assert!(cards.iter().any(|t| t["id"] == tp.as_str()));
+
+    // Nothing is homeless any more: said in one line, exit 1.
+    let again = waymark(&db, &["rehome", &id, &tp, "--stage", &stage]);
+    assert_eq!(again.status.code(), Some(1));
+    let err = String::from_utf8(again.stderr).unwrap();
+    assert!(err.contains("is not a homeless touchpoint or note"), "{err}");
+}
