@@ -42,7 +42,7 @@ fn parse_id(what: &str, s: &str) -> Result<Id> {
 fn pick<'a>(
     what: &str,
     key: &str,
-    items: impl Iterator<Item = (Id, &'a str)> + Clone,
+    items: impl Iterator<Item = (Id, &'a str)>,
 ) -> Result<Id> {
     if let Ok(id) = key.trim().parse::<Id>() {
         return Ok(id);

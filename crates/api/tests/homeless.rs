@@ -112,6 +112,13 @@ fn a_touchpoint_added_to_a_stage_deleted_meanwhile_is_reported_and_put_back() {
     assert_eq!(err.code(), "not_found");
     assert!(err.to_string().contains("Nowhere"), "{err}");
 
+    // The replica catches up, and sees the card gone too.
+    other
+        .transact_mut()
+        .apply_update(Update::decode_v1(&lib.encode_state(&id).unwrap()).unwrap())
+        .unwrap();
+    assert!(read_journey(&other).journey.touchpoint(tp).is_none());
+
     let first = &base.stages[0];
     let (after, update) = lib
         .rehome(&id, &tp.to_string(), &first.name.to_uppercase(), None)

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 use yrs::types::ToJson;
-use yrs::{Any, In, Map, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
+use yrs::{Any, In, Map, MapPrelim, MapRef, Out, ReadTxn, TransactionMut, WriteTxn};
 
 use crate::model::{Id, Journey};
 use crate::order::key_between;
@@ -301,7 +301,7 @@ pub fn rehome(
     stage: Id,
     lane: Option<Id>,
 ) -> Result<Orphan, RehomeError> {
-    let orphan = find(txn, visible)
+    let orphan = find(&*txn, visible)
         .into_iter()
         .find(|o| o.id == entity)
         .ok_or(RehomeError::NotHomeless(entity))?;
@@ -318,7 +318,7 @@ pub fn rehome(
             let lane = match lane {
                 Some(l) if has_lane(l) => l,
                 Some(l) => return Err(RehomeError::NoLane(l)),
-                None => id_field(txn, &m, "lane")
+                None => id_field(&*txn, &m, "lane")
                     .filter(|l| has_lane(*l))
                     .or_else(|| visible.lanes.first().map(|l| l.id))
                     .ok_or(RehomeError::NoLanes(entity))?,

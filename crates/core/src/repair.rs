@@ -102,6 +102,23 @@ pub fn repair_key(key: &str) -> String {
     }
 }
 
+/// Leaves out the entities of `items` whose id an earlier one took.
+fn unique<T>(
+    items: &mut Vec<T>,
+    id: impl Fn(&T) -> Id,
+    collection: &str,
+    ids: &mut HashSet<Id>,
+    r: &mut Report<'_>,
+) {
+    items.retain(|item| {
+        let fresh = ids.insert(id(item));
+        if !fresh {
+            r.hidden(at(collection, id(item)), "its id is used by another entity");
+        }
+        fresh
+    });
+}
+
 fn at(collection: &str, id: Id) -> String {
     format!("{collection}[{id}]")
 }
@@ -123,19 +140,12 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
     // hostile peer can still reuse one across collections: the later
     // collection, in validation's order, loses the entity.
     let mut ids: HashSet<Id> = HashSet::new();
-    let mut first = |r: &mut Report, collection: &str, id: Id| {
-        let fresh = ids.insert(id);
-        if !fresh {
-            r.hidden(at(collection, id), "its id is used by another entity");
-        }
-        fresh
-    };
-    j.personas.retain(|p| first(&mut r, "personas", p.id));
-    j.stages.retain(|s| first(&mut r, "stages", s.id));
-    j.lanes.retain(|l| first(&mut r, "lanes", l.id));
-    j.touchpoints.retain(|t| first(&mut r, "touchpoints", t.id));
-    j.connections.retain(|c| first(&mut r, "connections", c.id));
-    j.annotations.retain(|a| first(&mut r, "annotations", a.id));
+    unique(&mut j.personas, |p| p.id, "personas", &mut ids, &mut r);
+    unique(&mut j.stages, |s| s.id, "stages", &mut ids, &mut r);
+    unique(&mut j.lanes, |l| l.id, "lanes", &mut ids, &mut r);
+    unique(&mut j.touchpoints, |t| t.id, "touchpoints", &mut ids, &mut r);
+    unique(&mut j.connections, |c| c.id, "connections", &mut ids, &mut r);
+    unique(&mut j.annotations, |a| a.id, "annotations", &mut ids, &mut r);
 
     for p in &mut j.personas {
         let path = at("personas", p.id);
