@@ -39,11 +39,7 @@ fn parse_id(what: &str, s: &str) -> Result<Id> {
 
 /// The id of the stage (or lane) named or identified by `key`: an id first,
 /// then a name (ignoring case), which must be unique.
-fn pick<'a>(
-    what: &str,
-    key: &str,
-    items: impl Iterator<Item = (Id, &'a str)>,
-) -> Result<Id> {
+fn pick<'a>(what: &str, key: &str, items: impl Iterator<Item = (Id, &'a str)>) -> Result<Id> {
     if let Ok(id) = key.trim().parse::<Id>() {
         return Ok(id);
     }

@@ -87,7 +87,8 @@ fn a_touchpoint_added_to_a_stage_deleted_meanwhile_is_reported_and_put_back() {
         ..Touchpoint::default()
     });
     write_journey(&other, &theirs);
-    lib.apply_update(&id, &diff(&lib, &id, &other), "ui").unwrap();
+    lib.apply_update(&id, &diff(&lib, &id, &other), "ui")
+        .unwrap();
 
     assert!(lib.journey(&id).unwrap().touchpoint(tp).is_none());
     assert!(!sql_titles(&lib, &id).contains(&"Added while apart".to_string()));
@@ -108,7 +109,9 @@ fn a_touchpoint_added_to_a_stage_deleted_meanwhile_is_reported_and_put_back() {
     assert_eq!(lib.homeless(&id).unwrap().entities.len(), 1);
 
     // A stage that does not exist is refused, naming it.
-    let err = lib.rehome(&id, &tp.to_string(), "Nowhere", None).unwrap_err();
+    let err = lib
+        .rehome(&id, &tp.to_string(), "Nowhere", None)
+        .unwrap_err();
     assert_eq!(err.code(), "not_found");
     assert!(err.to_string().contains("Nowhere"), "{err}");
 
@@ -140,7 +143,9 @@ fn a_touchpoint_added_to_a_stage_deleted_meanwhile_is_reported_and_put_back() {
     assert_eq!(read_journey(&other).journey, after);
     assert_exports_losslessly(&lib, &id);
     // Nothing left to put back.
-    let again = lib.rehome(&id, &tp.to_string(), &first.name, None).unwrap_err();
+    let again = lib
+        .rehome(&id, &tp.to_string(), &first.name, None)
+        .unwrap_err();
     assert_eq!(again.code(), "invalid");
 }
 
@@ -188,7 +193,9 @@ fn an_empty_title_and_emotion_99_are_mended_and_reported() {
         ["meta.title", &format!("touchpoints[{tp}].inputs.emotion")],
         "{repaired:?}"
     );
-    assert!(repaired[1].message.contains("99 is outside -2..+2, read as 2"));
+    assert!(repaired[1]
+        .message
+        .contains("99 is outside -2..+2, read as 2"));
     let j = lib.journey(&id).unwrap();
     assert_eq!(j.title, "Untitled journey");
     assert_eq!(j.touchpoints[0].inputs.emotion, Some(2));
@@ -196,7 +203,9 @@ fn an_empty_title_and_emotion_99_are_mended_and_reported() {
     assert_exports_losslessly(&lib, &id);
     // Reported once: the next update does not repeat it.
     let fine = hostile_update(&lib, &id, |txn| {
-        txn.get_map("meta").unwrap().insert(txn, "description", "ok");
+        txn.get_map("meta")
+            .unwrap()
+            .insert(txn, "description", "ok");
     });
     assert!(lib
         .apply_update_reported(&id, &fine, "ui", |_| Ok(()))

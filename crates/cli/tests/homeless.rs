@@ -97,8 +97,7 @@ fn show_names_the_homeless_and_rehome_puts_one_back() {
     assert!(shown.contains(&format!(
         "  put one back: waymark rehome {id} ENTITY --stage STAGE [--lane LANE]\n"
     )));
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
     assert_eq!(
         json["homeless"]["summary"],
         "1 touchpoint lost its stage in a concurrent edit"
@@ -112,8 +111,7 @@ fn show_names_the_homeless_and_rehome_puts_one_back() {
     );
     let shown = ok(&db, &["show", &id]);
     assert!(!shown.contains("Homeless"), "{shown}");
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
     assert_eq!(json["homeless"]["entities"], serde_json::json!([]));
     let cards = json["map"]["touchpoints"].as_array().unwrap();
     assert!(cards.iter().any(|t| t["id"] == tp.as_str()));
@@ -122,5 +120,8 @@ fn show_names_the_homeless_and_rehome_puts_one_back() {
     let again = waymark(&db, &["rehome", &id, &tp, "--stage", &stage]);
     assert_eq!(again.status.code(), Some(1));
     let err = String::from_utf8(again.stderr).unwrap();
-    assert!(err.contains("is not a homeless touchpoint or note"), "{err}");
+    assert!(
+        err.contains("is not a homeless touchpoint or note"),
+        "{err}"
+    );
 }

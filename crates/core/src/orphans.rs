@@ -142,10 +142,7 @@ pub fn summary(orphans: &[Orphan]) -> Option<String> {
     }
     let arrows = count(OrphanKind::Arrow, &[Lost::End]);
     if arrows > 0 {
-        parts.push(format!(
-            "{} lost an end",
-            plural(arrows, "arrow", "arrows")
-        ));
+        parts.push(format!("{} lost an end", plural(arrows, "arrow", "arrows")));
     }
     if parts.is_empty() {
         return None;

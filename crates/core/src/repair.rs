@@ -72,7 +72,11 @@ impl Report<'_> {
 
     fn clamp_f(&mut self, path: String, v: &mut f64, lo: f64, hi: f64, fallback: f64) {
         if !v.is_finite() || *v < lo || *v > hi {
-            let fixed = if v.is_finite() { v.clamp(lo, hi) } else { fallback };
+            let fixed = if v.is_finite() {
+                v.clamp(lo, hi)
+            } else {
+                fallback
+            };
             self.fixed(path, format!("{v} is outside {lo}..{hi}, read as {fixed}"));
             *v = fixed;
         }
@@ -143,9 +147,27 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
     unique(&mut j.personas, |p| p.id, "personas", &mut ids, &mut r);
     unique(&mut j.stages, |s| s.id, "stages", &mut ids, &mut r);
     unique(&mut j.lanes, |l| l.id, "lanes", &mut ids, &mut r);
-    unique(&mut j.touchpoints, |t| t.id, "touchpoints", &mut ids, &mut r);
-    unique(&mut j.connections, |c| c.id, "connections", &mut ids, &mut r);
-    unique(&mut j.annotations, |a| a.id, "annotations", &mut ids, &mut r);
+    unique(
+        &mut j.touchpoints,
+        |t| t.id,
+        "touchpoints",
+        &mut ids,
+        &mut r,
+    );
+    unique(
+        &mut j.connections,
+        |c| c.id,
+        "connections",
+        &mut ids,
+        &mut r,
+    );
+    unique(
+        &mut j.annotations,
+        |a| a.id,
+        "annotations",
+        &mut ids,
+        &mut r,
+    );
 
     for p in &mut j.personas {
         let path = at("personas", p.id);

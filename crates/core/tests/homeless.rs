@@ -126,16 +126,22 @@ fn a_touchpoint_added_to_a_deleted_stage_is_listed_and_put_back() {
     assert_eq!(put.id, tp);
     let after = read_journey(&a).journey;
     let t = after.touchpoint(tp).expect("visible again");
-    assert_eq!((t.stage, t.lane), (keep, base.lanes[1].id), "keeps its lane");
+    assert_eq!(
+        (t.stage, t.lane),
+        (keep, base.lanes[1].id),
+        "keeps its lane"
+    );
     let cell_last = after
         .touchpoints
         .iter()
-        .filter(|x| x.stage == keep && x.lane == t.lane)
-        .last()
+        .rfind(|x| x.stage == keep && x.lane == t.lane)
         .unwrap();
     assert_eq!(cell_last.id, tp, "put at the end of the cell");
     assert!(after.annotations.iter().any(|n| n.id == note), "note back");
-    assert!(after.connections.iter().any(|c| c.id == arrow), "arrow back");
+    assert!(
+        after.connections.iter().any(|c| c.id == arrow),
+        "arrow back"
+    );
     assert!(homeless(&a).is_empty());
     assert!(validate(&after).is_empty());
     merge(&a, &b);
@@ -174,7 +180,13 @@ fn a_touchpoint_whose_lane_was_deleted_goes_to_the_first_lane_by_default() {
     let p = read_journey(&a).journey;
     let missing = uuid::Uuid::new_v4();
     assert_eq!(
-        orphans::rehome(&mut a.transact_mut(), &p, tp, base.stages[1].id, Some(missing)),
+        orphans::rehome(
+            &mut a.transact_mut(),
+            &p,
+            tp,
+            base.stages[1].id,
+            Some(missing)
+        ),
         Err(RehomeError::NoLane(missing))
     );
     assert_eq!(
@@ -206,7 +218,10 @@ fn a_note_on_a_deleted_stage_goes_onto_another_stage() {
     merge(&a, &b);
     let found = homeless(&a);
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].kind, found[0].lost), (OrphanKind::Note, Lost::Target));
+    assert_eq!(
+        (found[0].kind, found[0].lost),
+        (OrphanKind::Note, Lost::Target)
+    );
     assert!(found[0].can_rehome());
     assert_eq!(
         orphans::summary(&found).as_deref(),
@@ -239,7 +254,10 @@ fn an_arrow_to_a_deleted_touchpoint_is_listed_but_cannot_come_back() {
     merge(&a, &b);
     let found = homeless(&a);
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].kind, found[0].lost), (OrphanKind::Arrow, Lost::End));
+    assert_eq!(
+        (found[0].kind, found[0].lost),
+        (OrphanKind::Arrow, Lost::End)
+    );
     assert!(!found[0].can_rehome());
     assert_eq!(
         orphans::summary(&found).as_deref(),

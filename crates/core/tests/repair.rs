@@ -144,10 +144,12 @@ fn an_empty_title_and_emotion_99_are_repaired_and_reported() {
     let tp = j.touchpoints[0].id;
     {
         let mut txn = doc.transact_mut();
-        txn.get_map("meta")
+        txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
+        let t = match txn
+            .get_map("touchpoints")
             .unwrap()
-            .insert(&mut txn, "title", "");
-        let t = match txn.get_map("touchpoints").unwrap().get(&txn, &tp.to_string()) {
+            .get(&txn, &tp.to_string())
+        {
             Some(Out::YMap(m)) => m,
             _ => unreachable!(),
         };

@@ -26,7 +26,9 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
     let id = create_from(&f, Some("bank-lost-card")).await;
     let auth = bearer(&f);
     let h = [("Authorization", auth.as_str())];
-    let tp = f.library.journey(&id).unwrap().touchpoints[0].id.to_string();
+    let tp = f.library.journey(&id).unwrap().touchpoints[0]
+        .id
+        .to_string();
 
     let doc = doc_of(&f.library.encode_state(&id).unwrap());
     let sv = doc.transact().state_vector();
@@ -67,7 +69,9 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
     let file = f.library.export(&id, ExportFormat::Waymark, None).unwrap();
     let back = f.library.import("back.waymark", &file, None).unwrap();
     assert_eq!(
-        f.library.export(&back, ExportFormat::Waymark, None).unwrap(),
+        f.library
+            .export(&back, ExportFormat::Waymark, None)
+            .unwrap(),
         file
     );
 
@@ -75,10 +79,19 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
     let sv = doc.transact().state_vector();
     {
         let mut txn = doc.transact_mut();
-        txn.get_map("meta").unwrap().insert(&mut txn, "title", "Named");
+        txn.get_map("meta")
+            .unwrap()
+            .insert(&mut txn, "title", "Named");
     }
     let ok = doc.transact().encode_diff_v1(&sv);
-    let r = http(f.server.addr(), "POST", &format!("/api/maps/{id}/update"), &h, &ok).await;
+    let r = http(
+        f.server.addr(),
+        "POST",
+        &format!("/api/maps/{id}/update"),
+        &h,
+        &ok,
+    )
+    .await;
     assert_eq!(r.status, 204);
 }
 
@@ -129,7 +142,14 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     f.library.apply_update(&id, &update, "ui").unwrap();
 
     let token = f.server.token().to_string();
-    let listed = call(&f, &token, "GET", &format!("/api/maps/{id}/homeless"), serde_json::Value::Null).await;
+    let listed = call(
+        &f,
+        &token,
+        "GET",
+        &format!("/api/maps/{id}/homeless"),
+        serde_json::Value::Null,
+    )
+    .await;
     assert_eq!(listed.status, 200);
     let listed = listed.json();
     assert_eq!(
@@ -150,7 +170,10 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     )
     .await;
     assert_eq!(bad.status, 400, "{}", String::from_utf8_lossy(&bad.body));
-    assert!(bad.json()["message"].as_str().unwrap().contains("no stage has id"));
+    assert!(bad.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("no stage has id"));
 
     let put = call(
         &f,
