@@ -30,3 +30,163 @@ pub async fn rehome(
     lib.rehome(&id, &entity, &stage, lane.as_deref())?;
     Ok(lib.homeless(&id)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tauri::{Manager, WebviewWindowBuilder};
+    use waymark_api::ExportFormat;
+    use waymark_core::doc::{read_journey, write_journey};
+    use yrs::updates::decoder::Decode;
+    use yrs::{Doc, Map, MapPrelim, Out, ReadTxn, Transact, Update};
+
+    use crate::{setup, LibraryState, MAP_HEADER};
+
+    fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        }
+    }
+
+    fn replica(lib: &waymark_api::Library, id: &str) -> Doc {
+        let doc = Doc::new();
+        doc.transact_mut()
+            .apply_update(Update::decode_v1(&lib.encode_state(id).unwrap()).unwrap())
+            .unwrap();
+        doc
+    }
+
+    /// The window's `apply_update` with an empty title and `emotion: 99`:
+    /// stored as sent, read mended, and the export re-imports.
+    #[test]
+    fn a_hostile_window_update_is_mended_and_exports_losslessly() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = setup(
+            mock_builder(),
+            LibraryState::open(&dir.path().join("lib.db")),
+        )
+        .build(mock_context(noop_assets()))
+        .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let state = webview.state::<LibraryState>();
+        let lib = state.library().unwrap();
+        let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+        let tp = lib.journey(&id).unwrap().touchpoints[0].id.to_string();
+        let doc = replica(lib, &id);
+        let sv = doc.transact().state_vector();
+        {
+            let mut txn = doc.transact_mut();
+            txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
+            let t = match txn.get_map("touchpoints").unwrap().get(&txn, &tp) {
+                Some(Out::YMap(m)) => m,
+                _ => unreachable!(),
+            };
+            let inputs = match t.get(&txn, "inputs") {
+                Some(Out::YMap(m)) => m,
+                _ => t.insert(&mut txn, "inputs", MapPrelim::default()),
+            };
+            inputs.insert(&mut txn, "emotion", 99);
+        }
+        let mut req = request("apply_update", serde_json::Value::Null);
+        req.body = InvokeBody::Raw(doc.transact().encode_diff_v1(&sv));
+        req.headers.insert(MAP_HEADER, id.parse().unwrap());
+        get_ipc_response(&webview, req).expect("apply_update");
+
+        let j = lib.journey(&id).unwrap();
+        assert_eq!(j.title, "Untitled journey");
+        assert_eq!(j.touchpoints[0].inputs.emotion, Some(2));
+        let file = lib.export(&id, ExportFormat::Waymark, None).unwrap();
+        let back = lib.import("back.waymark", &file, None).unwrap();
+        assert_eq!(
+            lib.export(&back, ExportFormat::Waymark, None).unwrap(),
+            file
+        );
+    }
+
+    #[test]
+    fn homeless_touchpoints_are_listed_and_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = setup(
+            mock_builder(),
+            LibraryState::open(&dir.path().join("lib.db")),
+        )
+        .build(mock_context(noop_assets()))
+        .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let call = |cmd: &str, body: serde_json::Value| {
+            get_ipc_response(&webview, request(cmd, body))
+                .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+        };
+        let state = webview.state::<LibraryState>();
+        let lib = state.library().unwrap();
+        let id = lib.create_map(None, Some("Blank")).unwrap();
+        // A second stage, then one replica deletes it while another adds a
+        // card to it.
+        lib.edit(&id, |j| {
+            let mut s = j.stages[0].clone();
+            s.id = uuid_like(1);
+            s.order = "z".into();
+            s.name = "Doomed".into();
+            j.stages.push(s);
+            Ok(())
+        })
+        .unwrap();
+        let base = lib.journey(&id).unwrap();
+        let other = replica(lib, &id);
+        let sv = other.transact().state_vector();
+        lib.edit(&id, |j| {
+            j.stages.retain(|s| s.name != "Doomed");
+            Ok(())
+        })
+        .unwrap();
+        let mut theirs = read_journey(&other).journey;
+        theirs.touchpoints.push(waymark_core::Touchpoint {
+            id: uuid_like(2),
+            stage: uuid_like(1),
+            lane: base.lanes[0].id,
+            order: "V".into(),
+            title: "Added while apart".into(),
+            ..Default::default()
+        });
+        write_journey(&other, &theirs);
+        lib.apply_update(&id, &other.transact().encode_diff_v1(&sv), "ui")
+            .unwrap();
+
+        let listed = call("map_homeless", serde_json::json!({ "id": id })).unwrap();
+        assert_eq!(
+            listed["summary"],
+            "1 touchpoint lost its stage in a concurrent edit"
+        );
+        let tp = uuid_like(2).to_string();
+        assert_eq!(listed["entities"][0]["id"], tp.as_str());
+        let left = call(
+            "rehome",
+            serde_json::json!({ "id": id, "entity": tp, "stage": base.stages[0].id.to_string() }),
+        )
+        .unwrap();
+        assert_eq!(left["summary"], serde_json::Value::Null);
+        assert!(lib.journey(&id).unwrap().touchpoint(uuid_like(2)).is_some());
+        let err = call(
+            "rehome",
+            serde_json::json!({ "id": id, "entity": tp, "stage": "Nowhere", "lane": null }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "not_found", "{err}");
+    }
+
+    fn uuid_like(n: u128) -> waymark_core::Id {
+        waymark_core::Id::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 | n)
+    }
+}
