@@ -210,7 +210,7 @@ test("a note written offline survives a closed page and reaches the host", async
   const again = await dy.context.newPage();
   await again.goto(url);
   await again
-    .getByRole("alert")
+    .getByTestId("kept-back")
     .filter({ hasText: "1 note written offline was kept on this device and sent." })
     .waitFor();
   await status(again, "Live");
