@@ -190,3 +190,62 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     peer.sync_until(|d| read_journey(d).journey.touchpoint(tp).is_some())
         .await;
 }
+
+#[tokio::test]
+async fn the_workshop_summary_names_what_lost_its_home() {
+    let f = fixture().await;
+    let id = create_from(&f, Some("bank-lost-card")).await;
+    let base = f.library.journey(&id).unwrap();
+    let doomed = base.stages.last().unwrap().id;
+    let mut peer = Client::connect(&f, &id).await;
+    peer.synced().await;
+    let stale = doc_of(&f.library.encode_state(&id).unwrap());
+    let sv = stale.transact().state_vector();
+    f.library
+        .edit(&id, |j| {
+            j.stages.retain(|s| s.id != doomed);
+            let gone: Vec<_> = j
+                .touchpoints
+                .iter()
+                .filter(|t| t.stage == doomed)
+                .map(|t| t.id)
+                .collect();
+            j.touchpoints.retain(|t| t.stage != doomed);
+            j.annotations.retain(|a| {
+                a.target.id() != Some(doomed) && !a.target.id().is_some_and(|t| gone.contains(&t))
+            });
+            j.connections
+                .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
+            j.responses.retain(|r| !gone.contains(&r.touchpoint));
+            Ok(())
+        })
+        .unwrap();
+    let mut theirs = read_journey(&stale).journey;
+    theirs.touchpoints.push(Touchpoint {
+        id: uuid::Uuid::new_v4(),
+        stage: doomed,
+        lane: base.lanes[0].id,
+        order: "zz".into(),
+        title: "Added while apart".into(),
+        ..Touchpoint::default()
+    });
+    waymark_core::doc::write_journey(&stale, &theirs);
+    f.library
+        .apply_update(&id, &stale.transact().encode_diff_v1(&sv), "ui")
+        .unwrap();
+
+    let token = f.server.token().to_string();
+    let r = call(
+        &f,
+        &token,
+        "POST",
+        "/api/workshop/end",
+        serde_json::Value::Null,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(
+        r.json()["maps"][0]["homeless"],
+        "1 touchpoint lost its stage in a concurrent edit"
+    );
+}
