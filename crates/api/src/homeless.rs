@@ -11,6 +11,7 @@ use waymark_core::validate::Problem;
 use waymark_core::{Id, Journey};
 use yrs::Transact;
 
+use crate::shared::Change;
 use crate::{check_valid, ApiError, Library, Result, UpdateCheck};
 
 /// The map's homeless entities and the sentence that sums them up.
@@ -92,40 +93,42 @@ impl Library {
         lane: Option<&str>,
     ) -> Result<(Journey, Vec<u8>)> {
         let entity = parse_id("entity", entity)?;
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        let before = open.journey.clone();
-        let stage = pick(
-            "stage",
-            stage,
-            before.stages.iter().map(|s| (s.id, s.name.as_str())),
-        )?;
-        let lane = lane
-            .map(|l| {
-                pick(
-                    "lane",
-                    l,
-                    before.lanes.iter().map(|x| (x.id, x.name.as_str())),
-                )
-            })
-            .transpose()?;
-        let update = {
-            let mut txn = open.doc.transact_mut();
-            orphans::rehome(&mut txn, &before, entity, stage, lane)
-                .map_err(|e| ApiError::Invalid(format!("map {id}: {e}")))?;
-            txn.encode_update_v1()
-        };
-        let p = waymark_core::doc::read_journey(&open.doc);
-        if let Err(e) = check_valid(&p.journey) {
-            // Cannot happen (the projection is always valid); never persist
-            // a map that does not validate, and forget the change.
-            inner.maps.remove(id);
-            return Err(e);
-        }
-        open.problems = p.problems;
-        let after = p.journey;
-        inner.persist(id, &update, "rehome", before, after.clone())?;
-        Ok((after, update))
+        // Written on the map's true state (caught up with other processes);
+        // on any error nothing is stored and the map is dropped from memory.
+        self.lock().write(id, "rehome", |open| {
+            let before = open.journey.clone();
+            let stage = pick(
+                "stage",
+                stage,
+                before.stages.iter().map(|s| (s.id, s.name.as_str())),
+            )?;
+            let lane = lane
+                .map(|l| {
+                    pick(
+                        "lane",
+                        l,
+                        before.lanes.iter().map(|x| (x.id, x.name.as_str())),
+                    )
+                })
+                .transpose()?;
+            let update = {
+                let mut txn = open.doc.transact_mut();
+                orphans::rehome(&mut txn, &before, entity, stage, lane)
+                    .map_err(|e| ApiError::Invalid(format!("map {id}: {e}")))?;
+                txn.encode_update_v1()
+            };
+            let p = waymark_core::doc::read_journey(&open.doc);
+            // The projection is always valid; never store one that is not.
+            check_valid(&p.journey)?;
+            open.problems = p.problems;
+            let after = p.journey;
+            let change = Change {
+                update: update.clone(),
+                before,
+                after: after.clone(),
+            };
+            Ok(((after, update), Some(change)))
+        })
     }
 
     /// [`Library::apply_update_checked`] that returns what the update made
