@@ -40,7 +40,7 @@ mod tests {
     use waymark_api::ExportFormat;
     use waymark_core::doc::{read_journey, write_journey};
     use yrs::updates::decoder::Decode;
-    use yrs::{Doc, Map, MapPrelim, Out, ReadTxn, Transact, Update};
+    use yrs::{Doc, ReadTxn, Transact, Update};
 
     use crate::{setup, LibraryState, MAP_HEADER};
 
@@ -82,23 +82,11 @@ mod tests {
         let lib = state.library().unwrap();
         let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
         let tp = lib.journey(&id).unwrap().touchpoints[0].id.to_string();
-        let doc = replica(lib, &id);
-        let sv = doc.transact().state_vector();
-        {
-            let mut txn = doc.transact_mut();
-            txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
-            let t = match txn.get_map("touchpoints").unwrap().get(&txn, &tp) {
-                Some(Out::YMap(m)) => m,
-                _ => unreachable!(),
-            };
-            let inputs = match t.get(&txn, "inputs") {
-                Some(Out::YMap(m)) => m,
-                _ => t.insert(&mut txn, "inputs", MapPrelim::default()),
-            };
-            inputs.insert(&mut txn, "emotion", 99);
-        }
         let mut req = request("apply_update", serde_json::Value::Null);
-        req.body = InvokeBody::Raw(doc.transact().encode_diff_v1(&sv));
+        req.body = InvokeBody::Raw(waymark_core::hostile::title_and_emotion_update(
+            &lib.encode_state(&id).unwrap(),
+            &tp,
+        ));
         req.headers.insert(MAP_HEADER, id.parse().unwrap());
         get_ipc_response(&webview, req).expect("apply_update");
 

@@ -6,6 +6,7 @@ pub mod arbitrary;
 pub mod doc;
 pub mod doc_text;
 pub mod formats;
+pub mod hostile;
 pub mod identity;
 pub mod limits;
 pub mod model;

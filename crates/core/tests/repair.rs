@@ -142,23 +142,7 @@ fn an_empty_title_and_emotion_99_are_repaired_and_reported() {
     );
     let doc = new_doc(&j);
     let tp = j.touchpoints[0].id;
-    {
-        let mut txn = doc.transact_mut();
-        txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
-        let t = match txn
-            .get_map("touchpoints")
-            .unwrap()
-            .get(&txn, &tp.to_string())
-        {
-            Some(Out::YMap(m)) => m,
-            _ => unreachable!(),
-        };
-        let inputs = match t.get(&txn, "inputs") {
-            Some(Out::YMap(m)) => m,
-            _ => t.insert(&mut txn, "inputs", MapPrelim::default()),
-        };
-        inputs.insert(&mut txn, "emotion", 99);
-    }
+    waymark_core::hostile::break_title_and_emotion(&doc, &tp.to_string());
     let p = read_journey(&doc);
     assert_eq!(p.journey.title, UNTITLED_JOURNEY);
     assert_eq!(p.journey.touchpoint(tp).unwrap().inputs.emotion, Some(2));

@@ -10,7 +10,7 @@ use waymark_api::ExportFormat;
 use waymark_core::doc::read_journey;
 use waymark_core::Touchpoint;
 use yrs::updates::decoder::Decode;
-use yrs::{Doc, Map, MapPrelim, Out, ReadTxn, Transact, Update};
+use yrs::{Doc, Map, ReadTxn, Transact, Update};
 
 fn doc_of(state: &[u8]) -> Doc {
     let doc = Doc::new();
@@ -30,22 +30,8 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
         .id
         .to_string();
 
-    let doc = doc_of(&f.library.encode_state(&id).unwrap());
-    let sv = doc.transact().state_vector();
-    {
-        let mut txn = doc.transact_mut();
-        txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
-        let t = match txn.get_map("touchpoints").unwrap().get(&txn, &tp) {
-            Some(Out::YMap(m)) => m,
-            _ => unreachable!(),
-        };
-        let inputs = match t.get(&txn, "inputs") {
-            Some(Out::YMap(m)) => m,
-            _ => t.insert(&mut txn, "inputs", MapPrelim::default()),
-        };
-        inputs.insert(&mut txn, "emotion", 99);
-    }
-    let update = doc.transact().encode_diff_v1(&sv);
+    let update =
+        waymark_core::hostile::title_and_emotion_update(&f.library.encode_state(&id).unwrap(), &tp);
     let r = http(
         f.server.addr(),
         "POST",
@@ -76,6 +62,7 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
     );
 
     // A valid update still answers 204.
+    let doc = doc_of(&f.library.encode_state(&id).unwrap());
     let sv = doc.transact().state_vector();
     {
         let mut txn = doc.transact_mut();

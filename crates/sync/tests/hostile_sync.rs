@@ -11,8 +11,6 @@ use std::time::Duration;
 use common::{eventually, library, spec, YServer};
 use waymark_api::{ExportFormat, Library};
 use waymark_sync::{join, sync_once, LinkState, LiveSync, SyncConfig};
-use yrs::updates::decoder::Decode;
-use yrs::{Doc, Map, MapPrelim, Out, ReadTxn, Transact, Update};
 
 fn fast() -> SyncConfig {
     SyncConfig {
@@ -36,27 +34,8 @@ async fn connected(live: &LiveSync) {
 /// An update on `lib`'s map setting the title to "" and the first
 /// touchpoint's emotion to 99, as a buggy window would send it.
 fn hostile(lib: &Library, map: &str) -> Vec<u8> {
-    let doc = Doc::new();
-    doc.transact_mut()
-        .apply_update(Update::decode_v1(&lib.encode_state(map).unwrap()).unwrap())
-        .unwrap();
     let tp = lib.journey(map).unwrap().touchpoints[0].id.to_string();
-    let sv = doc.transact().state_vector();
-    {
-        let mut txn = doc.transact_mut();
-        txn.get_map("meta").unwrap().insert(&mut txn, "title", "");
-        let t = match txn.get_map("touchpoints").unwrap().get(&txn, &tp) {
-            Some(Out::YMap(m)) => m,
-            _ => unreachable!(),
-        };
-        let inputs = match t.get(&txn, "inputs") {
-            Some(Out::YMap(m)) => m,
-            _ => t.insert(&mut txn, "inputs", MapPrelim::default()),
-        };
-        inputs.insert(&mut txn, "emotion", 99);
-    }
-    let update = doc.transact().encode_diff_v1(&sv);
-    update
+    waymark_core::hostile::title_and_emotion_update(&lib.encode_state(map).unwrap(), &tp)
 }
 
 fn exports_losslessly(lib: &Library, map: &str) {
