@@ -33,28 +33,15 @@ pub async fn rehome(
 
 #[cfg(test)]
 mod tests {
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-    use tauri::{Manager, WebviewWindowBuilder};
+    use tauri::test::get_ipc_response;
+    use tauri::Manager;
     use waymark_api::ExportFormat;
     use waymark_core::doc::{read_journey, write_journey};
     use yrs::updates::decoder::Decode;
     use yrs::{Doc, ReadTxn, Transact, Update};
 
-    use crate::{setup, LibraryState, MAP_HEADER};
-
-    fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        }
-    }
+    use crate::tests::{app_with_library, raw_update, request};
+    use crate::LibraryState;
 
     fn replica(lib: &waymark_api::Library, id: &str) -> Doc {
         let doc = Doc::new();
@@ -69,26 +56,14 @@ mod tests {
     #[test]
     fn a_hostile_window_update_is_mended_and_exports_losslessly() {
         let dir = tempfile::tempdir().unwrap();
-        let app = setup(
-            mock_builder(),
-            LibraryState::open(&dir.path().join("lib.db")),
-        )
-        .build(mock_context(noop_assets()))
-        .unwrap();
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
         let state = webview.state::<LibraryState>();
         let lib = state.library().unwrap();
         let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
         let tp = lib.journey(&id).unwrap().touchpoints[0].id.to_string();
-        let mut req = request("apply_update", serde_json::Value::Null);
-        req.body = InvokeBody::Raw(waymark_core::hostile::title_and_emotion_update(
-            &lib.encode_state(&id).unwrap(),
-            &tp,
-        ));
-        req.headers.insert(MAP_HEADER, id.parse().unwrap());
-        get_ipc_response(&webview, req).expect("apply_update");
+        let update =
+            waymark_core::hostile::title_and_emotion_update(&lib.encode_state(&id).unwrap(), &tp);
+        get_ipc_response(&webview, raw_update(&id, update)).expect("apply_update");
 
         let j = lib.journey(&id).unwrap();
         assert_eq!(j.title, "Untitled journey");
@@ -104,15 +79,7 @@ mod tests {
     #[test]
     fn homeless_touchpoints_are_listed_and_put_back() {
         let dir = tempfile::tempdir().unwrap();
-        let app = setup(
-            mock_builder(),
-            LibraryState::open(&dir.path().join("lib.db")),
-        )
-        .build(mock_context(noop_assets()))
-        .unwrap();
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
+        let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
         let call = |cmd: &str, body: serde_json::Value| {
             get_ipc_response(&webview, request(cmd, body))
                 .map(|b| b.deserialize::<serde_json::Value>().unwrap())

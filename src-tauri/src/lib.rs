@@ -495,7 +495,7 @@ mod tests {
     use tauri::Manager;
     use tauri::WebviewWindowBuilder;
 
-    fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
+    pub(crate) fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
         InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -570,7 +570,7 @@ mod tests {
         assert!(err["message"].is_string(), "{err}");
     }
 
-    fn app_with_library(
+    pub(crate) fn app_with_library(
         path: &std::path::Path,
     ) -> (
         tauri::App<tauri::test::MockRuntime>,
@@ -585,7 +585,7 @@ mod tests {
         (app, webview)
     }
 
-    fn raw_update(map: &str, update: Vec<u8>) -> InvokeRequest {
+    pub(crate) fn raw_update(map: &str, update: Vec<u8>) -> InvokeRequest {
         let mut req = request("apply_update", serde_json::Value::Null);
         req.body = InvokeBody::Raw(update);
         req.headers.insert(MAP_HEADER, map.parse().unwrap());
