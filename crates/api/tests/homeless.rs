@@ -62,17 +62,7 @@ fn a_touchpoint_added_to_a_stage_deleted_meanwhile_is_reported_and_put_back() {
 
     // The app deletes the last stage while a replica adds a card to it.
     lib.edit(&id, |j| {
-        j.stages.retain(|s| s.id != doomed);
-        j.touchpoints.retain(|t| t.stage != doomed);
-        j.annotations.retain(|a| a.target.id() != Some(doomed));
-        let tps: Vec<_> = j.touchpoints.iter().map(|t| t.id).collect();
-        j.annotations.retain(|a| match a.target {
-            waymark_core::Target::Touchpoint(t) => tps.contains(&t),
-            _ => true,
-        });
-        j.connections
-            .retain(|c| tps.contains(&c.from) && tps.contains(&c.to));
-        j.responses.retain(|r| tps.contains(&r.touchpoint));
+        j.delete_stage(doomed);
         Ok(())
     })
     .unwrap();

@@ -44,20 +44,7 @@ fn map_with_a_homeless_card(db: &Path) -> (String, String, String) {
         .unwrap();
     let sv = other.transact().state_vector();
     lib.edit(&id, |j| {
-        j.stages.retain(|s| s.id != doomed);
-        let gone: Vec<_> = j
-            .touchpoints
-            .iter()
-            .filter(|t| t.stage == doomed)
-            .map(|t| t.id)
-            .collect();
-        j.touchpoints.retain(|t| t.stage != doomed);
-        j.annotations.retain(|a| {
-            a.target.id() != Some(doomed) && !a.target.id().is_some_and(|t| gone.contains(&t))
-        });
-        j.connections
-            .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
-        j.responses.retain(|r| !gone.contains(&r.touchpoint));
+        j.delete_stage(doomed);
         Ok(())
     })
     .unwrap();

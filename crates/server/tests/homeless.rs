@@ -97,20 +97,7 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     let stale = doc_of(&f.library.encode_state(&id).unwrap());
     f.library
         .edit(&id, |j| {
-            j.stages.retain(|s| s.id != doomed);
-            let gone: Vec<_> = j
-                .touchpoints
-                .iter()
-                .filter(|t| t.stage == doomed)
-                .map(|t| t.id)
-                .collect();
-            j.touchpoints.retain(|t| t.stage != doomed);
-            j.annotations.retain(|a| {
-                a.target.id() != Some(doomed) && !a.target.id().is_some_and(|t| gone.contains(&t))
-            });
-            j.connections
-                .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
-            j.responses.retain(|r| !gone.contains(&r.touchpoint));
+            j.delete_stage(doomed);
             Ok(())
         })
         .unwrap();
@@ -190,20 +177,7 @@ async fn the_workshop_summary_names_what_lost_its_home() {
     let sv = stale.transact().state_vector();
     f.library
         .edit(&id, |j| {
-            j.stages.retain(|s| s.id != doomed);
-            let gone: Vec<_> = j
-                .touchpoints
-                .iter()
-                .filter(|t| t.stage == doomed)
-                .map(|t| t.id)
-                .collect();
-            j.touchpoints.retain(|t| t.stage != doomed);
-            j.annotations.retain(|a| {
-                a.target.id() != Some(doomed) && !a.target.id().is_some_and(|t| gone.contains(&t))
-            });
-            j.connections
-                .retain(|c| !gone.contains(&c.from) && !gone.contains(&c.to));
-            j.responses.retain(|r| !gone.contains(&r.touchpoint));
+            j.delete_stage(doomed);
             Ok(())
         })
         .unwrap();
