@@ -140,3 +140,19 @@ test("the page's own origin may open a map's y-websocket room; another origin ma
   assert.equal(await other.evaluate(firstMessage, `${wsUrl(origin)}?token=${token}`), "error");
   await context.close();
 });
+
+test("a map another process adds appears in the open library list", { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(URL_WITH_TOKEN);
+  await page.locator("li.map").first().waitFor({ timeout: 15_000 });
+  const before = await page.locator("li.map").count();
+
+  // A cron job, the desktop app or `waymark sync` writing the same library.
+  const title = "Added by another process";
+  execFileSync(CLI, ["--db", DB, "new", "--title", title], { encoding: "utf8" });
+  await page.locator(`li.map .title:has-text("${title}")`).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator("li.map").count(), before + 1);
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-06-other-process.png") });
+  await context.close();
+});

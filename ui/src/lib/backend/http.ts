@@ -12,6 +12,7 @@ import type {
   TextFile,
 } from "./analysis";
 import { BackendError } from "./errors";
+import { pollForChanges } from "./poll";
 import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
   Explanation,
@@ -128,9 +129,10 @@ export class HttpBackend implements Backend {
     return () => {};
   }
 
-  /** The library list in a browser is read fresh when it is shown. */
-  onLibraryChanged(): () => void {
-    return () => {};
+  /** Other processes' changes to the library (the app, the CLI, `waymark
+   * sync`) reach the list by asking the server again every few seconds. */
+  onLibraryChanged(handler: () => void): () => void {
+    return pollForChanges(() => this.listMaps(), handler);
   }
 
   /** Writing files on the server's disk is not offered to browsers: export
