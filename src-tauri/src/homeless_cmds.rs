@@ -36,20 +36,9 @@ mod tests {
     use tauri::test::get_ipc_response;
     use tauri::Manager;
     use waymark_api::ExportFormat;
-    use waymark_core::doc::{read_journey, write_journey};
-    use yrs::updates::decoder::Decode;
-    use yrs::{Doc, ReadTxn, Transact, Update};
 
     use crate::tests::{app_with_library, raw_update, request};
     use crate::LibraryState;
-
-    fn replica(lib: &waymark_api::Library, id: &str) -> Doc {
-        let doc = Doc::new();
-        doc.transact_mut()
-            .apply_update(Update::decode_v1(&lib.encode_state(id).unwrap()).unwrap())
-            .unwrap();
-        doc
-    }
 
     /// The window's `apply_update` with an empty title and `emotion: 99`:
     /// stored as sent, read mended, and the export re-imports.
@@ -99,25 +88,19 @@ mod tests {
         })
         .unwrap();
         let base = lib.journey(&id).unwrap();
-        let other = replica(lib, &id);
-        let sv = other.transact().state_vector();
+        let stale = lib.encode_state(&id).unwrap();
         lib.edit(&id, |j| {
             j.stages.retain(|s| s.name != "Doomed");
             Ok(())
         })
         .unwrap();
-        let mut theirs = read_journey(&other).journey;
-        theirs.touchpoints.push(waymark_core::Touchpoint {
-            id: uuid_like(2),
-            stage: uuid_like(1),
-            lane: base.lanes[0].id,
-            order: "V".into(),
-            title: "Added while apart".into(),
-            ..Default::default()
-        });
-        write_journey(&other, &theirs);
-        lib.apply_update(&id, &other.transact().encode_diff_v1(&sv), "ui")
-            .unwrap();
+        let update = waymark_core::hostile::card_added_while_apart(
+            &stale,
+            uuid_like(2),
+            uuid_like(1),
+            base.lanes[0].id,
+        );
+        lib.apply_update(&id, &update, "ui").unwrap();
 
         let listed = call("map_homeless", serde_json::json!({ "id": id })).unwrap();
         assert_eq!(

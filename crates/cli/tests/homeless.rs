@@ -5,10 +5,6 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use waymark_api::Library;
-use waymark_core::doc::{read_journey, write_journey};
-use waymark_core::Touchpoint;
-use yrs::updates::decoder::Decode;
-use yrs::{Doc, ReadTxn, Transact, Update};
 
 fn waymark(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark"))
@@ -37,29 +33,15 @@ fn map_with_a_homeless_card(db: &Path) -> (String, String, String) {
     let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
     let base = lib.journey(&id).unwrap();
     let doomed = base.stages.last().unwrap().id;
-    let other = Doc::new();
-    other
-        .transact_mut()
-        .apply_update(Update::decode_v1(&lib.encode_state(&id).unwrap()).unwrap())
-        .unwrap();
-    let sv = other.transact().state_vector();
+    let stale = lib.encode_state(&id).unwrap();
     lib.edit(&id, |j| {
         j.delete_stage(doomed);
         Ok(())
     })
     .unwrap();
     let tp = uuid::Uuid::new_v4();
-    let mut theirs = read_journey(&other).journey;
-    theirs.touchpoints.push(Touchpoint {
-        id: tp,
-        stage: doomed,
-        lane: base.lanes[0].id,
-        order: "zz".into(),
-        title: "Added while apart".into(),
-        ..Touchpoint::default()
-    });
-    write_journey(&other, &theirs);
-    let update = other.transact().encode_diff_v1(&sv);
+    let update =
+        waymark_core::hostile::card_added_while_apart(&stale, tp, doomed, base.lanes[0].id);
     lib.apply_update(&id, &update, "ui").unwrap();
     (id, tp.to_string(), base.stages[0].name.clone())
 }

@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use waymark_api::ExportFormat;
 use waymark_core::doc::read_journey;
-use waymark_core::Touchpoint;
+use waymark_core::hostile::card_added_while_apart;
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, Map, ReadTxn, Transact, Update};
 
@@ -94,25 +94,14 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     // The peer adds a card to the last stage while the host deletes it.
     let tp = uuid::Uuid::new_v4();
     let lane = base.lanes[0].id;
-    let stale = doc_of(&f.library.encode_state(&id).unwrap());
+    let stale = f.library.encode_state(&id).unwrap();
     f.library
         .edit(&id, |j| {
             j.delete_stage(doomed);
             Ok(())
         })
         .unwrap();
-    let sv = stale.transact().state_vector();
-    let mut theirs = read_journey(&stale).journey;
-    theirs.touchpoints.push(Touchpoint {
-        id: tp,
-        stage: doomed,
-        lane,
-        order: "zz".into(),
-        title: "Added while apart".into(),
-        ..Touchpoint::default()
-    });
-    waymark_core::doc::write_journey(&stale, &theirs);
-    let update = stale.transact().encode_diff_v1(&sv);
+    let update = card_added_while_apart(&stale, tp, doomed, lane);
     f.library.apply_update(&id, &update, "ui").unwrap();
 
     let token = f.server.token().to_string();
@@ -173,27 +162,15 @@ async fn the_workshop_summary_names_what_lost_its_home() {
     let doomed = base.stages.last().unwrap().id;
     let mut peer = Client::connect(&f, &id).await;
     peer.synced().await;
-    let stale = doc_of(&f.library.encode_state(&id).unwrap());
-    let sv = stale.transact().state_vector();
+    let stale = f.library.encode_state(&id).unwrap();
     f.library
         .edit(&id, |j| {
             j.delete_stage(doomed);
             Ok(())
         })
         .unwrap();
-    let mut theirs = read_journey(&stale).journey;
-    theirs.touchpoints.push(Touchpoint {
-        id: uuid::Uuid::new_v4(),
-        stage: doomed,
-        lane: base.lanes[0].id,
-        order: "zz".into(),
-        title: "Added while apart".into(),
-        ..Touchpoint::default()
-    });
-    waymark_core::doc::write_journey(&stale, &theirs);
-    f.library
-        .apply_update(&id, &stale.transact().encode_diff_v1(&sv), "ui")
-        .unwrap();
+    let update = card_added_while_apart(&stale, uuid::Uuid::new_v4(), doomed, base.lanes[0].id);
+    f.library.apply_update(&id, &update, "ui").unwrap();
 
     let token = f.server.token().to_string();
     let r = call(
