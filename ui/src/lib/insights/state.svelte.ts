@@ -4,7 +4,7 @@
 
 import type { Backend, Scorecard, TouchpointScore } from "../backend";
 import type { MapSession } from "../sync/session";
-import { LiveScores } from "./live";
+import { LiveScores } from "./liveScores";
 import {
   OVERLAY_MODES,
   byId,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Scorecard } from "../backend";
 import { scorecard } from "./fixture";
-import { LiveScores } from "./live";
+import { LiveScores } from "./liveScores";
 
 beforeEach(() => {
   vi.useFakeTimers();
