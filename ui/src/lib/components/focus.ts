@@ -27,3 +27,20 @@ export function wrapFocus<T>(items: readonly T[], active: unknown, back: boolean
   if (!back && at === items.length - 1) return first;
   return null;
 }
+
+let returning = false;
+
+/** Give focus back to where it was before a dialog opened. */
+export function returnFocus(el: HTMLElement): void {
+  returning = true;
+  try {
+    el.focus({ preventScroll: true });
+  } finally {
+    returning = false;
+  }
+}
+
+/** Focus is being given back by a closing dialog (not moved by the person). */
+export function focusReturning(): boolean {
+  return returning;
+}

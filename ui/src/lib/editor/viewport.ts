@@ -83,7 +83,11 @@ export function fitZoom(
   map: { width: number; height: number },
 ): { zoom: number; left: number; top: number } {
   const z = Math.min(v.width / map.width, v.height / map.height);
-  return { zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.floor(z * 100) / 100)), left: 0, top: 0 };
+  return {
+    zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.floor(z * 100) / 100)),
+    left: 0,
+    top: 0,
+  };
 }
 
 /** The zoom a Ctrl+wheel turn leads to (smooth: a trackpad sends small deltas). */

@@ -1,6 +1,7 @@
 // The insight views' state for one open map: the overlay, the live
-// scorecard and which panels are open. MapEditor holds one and hands it to
-// the components in this folder.
+// scorecard and the side panel's tab. The editor holds one and hands it to
+// the components in this folder; whether the board or the settings dialog is
+// open is the editor's one modal value (`dialogs`).
 
 import type { Backend, Scorecard, TouchpointScore } from "../backend";
 import type { MapSession } from "../sync/session";
@@ -17,6 +18,13 @@ import {
 
 export type SideTab = "edit" | "explain";
 
+/** The editor's modal value, as far as the insight dialogs go. */
+export interface InsightDialogs {
+  isOpen(kind: "board" | "settings"): boolean;
+  open(kind: "board" | "settings"): void;
+  close(kind: "board" | "settings"): void;
+}
+
 export class Insights {
   mode = $state<OverlayMode>("none");
   card = $state.raw<Scorecard | null>(null);
@@ -27,8 +35,6 @@ export class Insights {
   fetchMs = $state<number | null>(null);
   /** How many scorecards arrived (tests wait on it). */
   generation = $state(0);
-  boardOpen = $state(false);
-  settingsOpen = $state(false);
   side = $state<SideTab>("edit");
 
   readonly scores = $derived(byId(this.card));
@@ -39,8 +45,10 @@ export class Insights {
   private readonly live: LiveScores;
   private readonly onUpdate: () => void;
   private readonly session: MapSession;
+  private readonly dialogs: InsightDialogs;
 
-  constructor(backend: Backend, id: string, session: MapSession) {
+  constructor(backend: Backend, id: string, session: MapSession, dialogs: InsightDialogs) {
+    this.dialogs = dialogs;
     this.backend = backend;
     this.id = id;
     this.session = session;
@@ -72,9 +80,20 @@ export class Insights {
     this.session.doc.off("update", this.onUpdate);
   }
 
-  /** A dialog of ours is open (the editor's shortcuts stand down). */
-  get modal(): boolean {
-    return this.boardOpen || this.settingsOpen;
+  get boardOpen(): boolean {
+    return this.dialogs.isOpen("board");
+  }
+  set boardOpen(open: boolean) {
+    if (open) this.dialogs.open("board");
+    else this.dialogs.close("board");
+  }
+
+  get settingsOpen(): boolean {
+    return this.dialogs.isOpen("settings");
+  }
+  set settingsOpen(open: boolean) {
+    if (open) this.dialogs.open("settings");
+    else this.dialogs.close("settings");
   }
 
   score(tp: string): TouchpointScore | undefined {
@@ -89,26 +108,14 @@ export class Insights {
     this.mode = mode;
   }
 
-  /** The editor's keys for the insight views; true when the key was ours. */
-  onKey(e: KeyboardEvent): boolean {
-    if (e.ctrlKey || e.metaKey || e.altKey) return false;
-    const key = e.key.toLowerCase();
-    if (!["h", "b", "e"].includes(key)) return false;
-    // A held key repeats: one press, one step.
-    if (e.repeat) return true;
-    if (key === "h") {
-      this.mode = nextMode(this.mode, e.shiftKey ? -1 : 1);
-      return true;
-    }
-    if (key === "b") {
-      this.boardOpen = true;
-      return true;
-    }
-    if (key === "e") {
-      this.side = this.side === "explain" ? "edit" : "explain";
-      return true;
-    }
-    return false;
+  /** The next (1) or previous (-1) canvas overlay (keys H and Shift+H). */
+  cycleMode(step: 1 | -1): void {
+    this.mode = nextMode(this.mode, step);
+  }
+
+  /** The side panel's explanation of the selected touchpoint, or back to editing (key E). */
+  toggleExplain(): void {
+    this.side = this.side === "explain" ? "edit" : "explain";
   }
 }
 
