@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { Backend, ImportSource, MapSummary } from "../backend";
+import { LibraryState, importNotice } from "./state.svelte";
+
+const summary = (id: string, title: string): MapSummary => ({
+  id,
+  title,
+  persona: null,
+  stages: 1,
+  touchpoints: 0,
+  annotations: 0,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  opened_at: null,
+});
+
+/** A library in memory behind the few Backend methods the home uses. */
+function fakeBackend() {
+  const maps = [summary("a", "Onboarding"), summary("b", "Lost card")];
+  const trash: MapSummary[] = [];
+  let failStrips = false;
+  const backend = {
+    listMaps: () => Promise.resolve([...maps]),
+    listTemplates: () => Promise.resolve([]),
+    mapStrips: () =>
+      failStrips
+        ? Promise.reject(new Error("no strips"))
+        : Promise.resolve(maps.map((m) => ({ id: m.id, stages: [] }))),
+    trashMap: (id: string) => {
+      const i = maps.findIndex((m) => m.id === id);
+      trash.push(...maps.splice(i, 1));
+      return Promise.resolve();
+    },
+    untrashMap: (id: string) => {
+      const m = trash.find((x) => x.id === id);
+      if (m) maps.push(m);
+      return Promise.resolve();
+    },
+    renameMap: () => Promise.reject(new Error("the title is empty")),
+    importMap: (s: ImportSource) =>
+      "name" in s && s.name.endsWith(".waymark")
+        ? Promise.resolve(`new-${s.name}`)
+        : Promise.reject(new Error("not a map")),
+  };
+  return {
+    backend: backend as unknown as Backend,
+    maps,
+    failStrips: () => (failStrips = true),
+  };
+}
+
+describe("LibraryState", () => {
+  it("loads the maps; the list stands without the strips", async () => {
+    const f = fakeBackend();
+    const lib = new LibraryState(f.backend);
+    await lib.load();
+    expect(lib.maps?.map((m) => m.id)).toEqual(["a", "b"]);
+    expect(Object.keys(lib.strips)).toEqual(["a", "b"]);
+    f.failStrips();
+    await lib.load();
+    expect(lib.maps).toHaveLength(2);
+    expect(lib.strips).toEqual({});
+    expect(lib.loadError).toBeNull();
+  });
+
+  it("filters by the search", async () => {
+    const lib = new LibraryState(fakeBackend().backend);
+    await lib.load();
+    lib.query = "lost";
+    expect(lib.shown.map((m) => m.id)).toEqual(["b"]);
+  });
+
+  it("moves a map to the trash and brings it back with its undo", async () => {
+    const f = fakeBackend();
+    const lib = new LibraryState(f.backend);
+    await lib.load();
+    await lib.trash("a");
+    expect(lib.trashed).toEqual({ id: "a", title: "Onboarding" });
+    expect(lib.maps?.map((m) => m.id)).toEqual(["b"]);
+    await lib.untrash();
+    expect(lib.trashed).toBeNull();
+    expect(lib.lastCreated).toBe("a");
+    expect(lib.maps?.map((m) => m.id)).toEqual(["b", "a"]);
+  });
+
+  it("shows a failed action in the notice instead of throwing", async () => {
+    const lib = new LibraryState(fakeBackend().backend);
+    await lib.rename("a", "");
+    expect(lib.notice).toEqual({
+      kind: "error",
+      text: "Could not rename the map: the title is empty",
+      details: [],
+    });
+  });
+
+  it("imports what it can and names the files it could not", async () => {
+    const lib = new LibraryState(fakeBackend().backend);
+    await lib.importSources([
+      { name: "one.waymark", content: "" },
+      { name: "two.txt", content: "" },
+    ]);
+    expect(lib.lastCreated).toBe("new-one.waymark");
+    expect(lib.notice).toEqual({
+      kind: "error",
+      text: "Imported 1 map; 1 file could not be imported.",
+      details: ["two.txt: not a map"],
+    });
+  });
+});
+
+describe("importNotice", () => {
+  it("says how many maps came in", () => {
+    expect(importNotice(2, []).text).toBe("Imported 2 maps.");
+    expect(importNotice(0, ["x: bad"]).text).toBe(
+      "The file could not be imported. Nothing was added.",
+    );
+    expect(importNotice(3, ["x", "y"]).text).toBe(
+      "Imported 3 maps; 2 files could not be imported.",
+    );
+  });
+});
