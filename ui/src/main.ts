@@ -1,3 +1,4 @@
+// The page's entry: mounts App.svelte.
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";

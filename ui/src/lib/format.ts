@@ -1,3 +1,5 @@
+// Dates and times as the library shows them.
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
