@@ -62,6 +62,9 @@ pub struct UpdateCheck<'a> {
 /// Updates logged before a map's log is folded into a snapshot.
 const COMPACT_AFTER: i64 = 256;
 
+/// Content per update when a map or answers are written in batches.
+const BATCH_BYTES: usize = waymark_core::doc_batches::BATCH_BYTES;
+
 /// The library file used when neither `--db` nor `WAYMARK_DB` names one:
 /// `<OS data dir>/waymark/library.db`.
 pub fn default_library_path() -> PathBuf {
@@ -146,15 +149,17 @@ impl Inner {
     }
 
     /// Adds `journey` as a new map, remembering the map it was made from.
-    fn insert_from(&mut self, journey: Journey, link: Option<(&str, &str)>) -> Result<String> {
+    /// The document is written in batches ([`waymark_core::doc_batches`])
+    /// and not kept in memory: a large import never holds its whole
+    /// document; the map is read from the file when first used.
+    fn insert_from(&mut self, mut journey: Journey, link: Option<(&str, &str)>) -> Result<String> {
         check_valid(&journey)?;
+        // What the document reads as (the derived tables hold it).
+        journey.normalize();
         let id = uuid::Uuid::new_v4().to_string();
-        let doc = waymark_core::doc::new_doc(&journey);
-        let projected = read_journey(&doc).journey;
-        let seq = self
-            .store
-            .create_map_from(&id, &full_state(&doc), &projected, link)?;
-        self.maps.insert(id.clone(), OpenMap::new(doc, seq));
+        self.store.create_map_in_parts(&id, &journey, link, |log| {
+            waymark_core::doc_batches::new_doc_updates(&journey, BATCH_BYTES, log)
+        })?;
         Ok(id)
     }
 
@@ -273,6 +278,22 @@ impl Library {
     ) -> Result<String> {
         let format = format.unwrap_or_else(|| ImportFormat::detect(file_name, content));
         let journey = waymark_core::formats::import(file_name, content, format)?;
+        self.insert_journey(journey)
+    }
+
+    /// Imports the map file at `path`, named `name` in errors, read within
+    /// the map file limit. The text is let go once parsed, so it and the
+    /// map's document are never held together.
+    pub fn import_path(
+        &self,
+        path: &Path,
+        name: &str,
+        format: Option<ImportFormat>,
+    ) -> Result<String> {
+        let content = files::read_text(path, waymark_core::limits::MAP_FILE_BYTES)?;
+        let format = format.unwrap_or_else(|| ImportFormat::detect(name, &content));
+        let journey = waymark_core::formats::import(name, &content, format)?;
+        drop(content);
         self.insert_journey(journey)
     }
 

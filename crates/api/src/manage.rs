@@ -122,7 +122,6 @@ impl Library {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let text = crate::files::read_text(path, waymark_core::limits::MAP_FILE_BYTES)?;
-        self.import(&name, &text, None)
+        self.import_path(path, &name, None)
     }
 }

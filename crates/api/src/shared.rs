@@ -263,6 +263,63 @@ impl Inner {
     }
 }
 
+impl Inner {
+    /// A write whose updates are made outside the map's document (answers
+    /// added in batches, [`waymark_core::doc_batches`]), so the whole
+    /// document is never built in memory: `f` gets the map brought up to
+    /// date (as [`Inner::write`] does) and the open log transaction, appends
+    /// its updates itself and hands each to `made`. The observers get them
+    /// once the write is durable. Afterwards the map is dropped from memory,
+    /// as its document there lacks what `f` added; it is read again from
+    /// the file on next use.
+    pub(crate) fn write_outside<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut OpenMap, &LogWrite, &mut dyn FnMut(&[u8])) -> Result<T>,
+    ) -> Result<T> {
+        let Inner {
+            store,
+            maps,
+            forgotten,
+            observers,
+            ..
+        } = self;
+        let watched = !observers.is_empty();
+        let mut made: Vec<Vec<u8>> = Vec::new();
+        let written = (|| {
+            let log = store.begin_write()?;
+            let (open, fresh) = Maps {
+                maps: &mut *maps,
+                forgotten: &mut *forgotten,
+                observers,
+            }
+            .up_to_date(id, |seen| log.doc_since(id, seen))?;
+            if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
+                store_migration(&log, id, open, &update)?;
+            }
+            // Kept only for observers (a live front); the CLI keeps none.
+            let out = f(open, &log, &mut |u: &[u8]| {
+                if watched {
+                    made.push(u.to_vec());
+                }
+            })?;
+            log.commit()?;
+            Ok(out)
+        })();
+        match &written {
+            Ok(_) => {
+                maps.remove(id);
+                for update in &made {
+                    notify_all(observers, id, update, origin);
+                }
+            }
+            Err(_) => forget(maps, forgotten, id),
+        }
+        written
+    }
+}
+
 impl Library {
     /// Brings every map open in this process up to what other processes
     /// wrote, handing their updates to the observers (origin

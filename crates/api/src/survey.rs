@@ -2,12 +2,82 @@
 //! of a file whose columns may carry other names.
 
 use waymark_score::{
-    merge_responses, parse_mapped_responses, parse_responses_csv, total_problems, MergeStats,
+    merge_answers, parse_mapped_responses, parse_responses_csv, total_problems, MergeStats,
     ResponseError,
 };
 pub use waymark_score::{ColumnMapping, ResponsesPreview};
 
-use crate::{ApiError, Library, Result};
+use std::path::Path;
+
+use waymark_core::doc::RESPONSES;
+use waymark_core::doc_batches::response_updates;
+use waymark_core::SurveyResponse;
+use yrs::{Map, ReadTxn, Transact, WriteTxn};
+
+use crate::files::read_text;
+use crate::{check_valid, ApiError, Inner, Library, Result, BATCH_BYTES};
+
+fn parse(
+    journey: &waymark_core::Journey,
+    file_name: &str,
+    text: &str,
+    mapping: Option<&ColumnMapping>,
+) -> Result<Vec<SurveyResponse>> {
+    match mapping {
+        Some(m) => parse_mapped_responses(file_name, text, m, journey),
+        None => parse_responses_csv(file_name, text, journey),
+    }
+    .map_err(|errors| rejected(file_name, errors))
+}
+
+impl Inner {
+    /// Merges imported answers into the map by identity, writing only
+    /// them: answers under keys the document already holds are replaced
+    /// through the document (so the new value wins), new ones go in
+    /// batches of their own ([`response_updates`]), and only their derived
+    /// rows are written. Neither the map before and after nor its whole
+    /// document are held at once.
+    fn add_answers(&mut self, id: &str, answers: Vec<SurveyResponse>) -> Result<MergeStats> {
+        self.write_outside(id, "local", |open, log, made| {
+            let old_len = open.journey.responses.len();
+            let (stats, replaced) = merge_answers(&mut open.journey.responses, answers);
+            check_valid(&open.journey)?;
+            let all = &open.journey.responses;
+            let (in_doc, new): (Vec<usize>, Vec<usize>) = {
+                let txn = open.doc.transact();
+                let root = txn.get_map(RESPONSES);
+                (old_len..all.len()).partition(|&i| {
+                    root.as_ref()
+                        .is_some_and(|m| m.contains_key(&txn, &all[i].key()))
+                })
+            };
+            let in_doc: Vec<usize> = replaced.iter().copied().chain(in_doc).collect();
+            if !in_doc.is_empty() {
+                let update = {
+                    let mut txn = open.doc.transact_mut();
+                    let root = txn.get_or_insert_map(RESPONSES);
+                    for &i in &in_doc {
+                        let r = &all[i];
+                        let any = waymark_core::doc::json_to_any(
+                            &serde_json::to_value(r).expect("response serializes"),
+                        );
+                        root.insert(&mut txn, r.key().as_str(), any);
+                    }
+                    txn.encode_update_v1()
+                };
+                log.append_bare(id, &update, "local")?;
+                made(&update);
+            }
+            response_updates(new.iter().map(|&i| &all[i]), BATCH_BYTES, |u| {
+                log.append_bare(id, &u, "local")?;
+                made(&u);
+                Ok::<_, ApiError>(())
+            })?;
+            log.upsert_responses(id, in_doc.iter().chain(&new).map(|&i| &all[i]))?;
+            Ok(stats)
+        })
+    }
+}
 
 fn rejected(file_name: &str, errors: Vec<ResponseError>) -> ApiError {
     let total = total_problems(&errors);
@@ -31,18 +101,20 @@ impl Library {
         text: &str,
         mapping: Option<&ColumnMapping>,
     ) -> Result<MergeStats> {
-        let journey = self.journey(id)?;
-        let answers = match mapping {
-            Some(m) => parse_mapped_responses(file_name, text, m, &journey),
-            None => parse_responses_csv(file_name, text, &journey),
-        }
-        .map_err(|errors| rejected(file_name, errors))?;
-        let mut stats = None;
-        self.edit(id, |j| {
-            stats = Some(merge_responses(j, answers));
-            Ok(())
-        })?;
-        Ok(stats.expect("edit ran the closure"))
+        let mut inner = self.lock();
+        let answers = parse(&inner.load(id)?.journey, file_name, text, mapping)?;
+        inner.add_answers(id, answers)
+    }
+
+    /// [`Library::import_responses`] of the survey CSV at `path`, read
+    /// within the survey file limit; the text is let go once parsed.
+    pub fn import_responses_file(&self, id: &str, path: &Path) -> Result<MergeStats> {
+        let text = read_text(path, waymark_core::limits::SURVEY_FILE_BYTES)?;
+        let file_name = path.display().to_string();
+        let mut inner = self.lock();
+        let answers = parse(&inner.load(id)?.journey, &file_name, &text, None)?;
+        drop(text);
+        inner.add_answers(id, answers)
     }
 
     /// The import's dry run: the file's first rows, the column mapping

@@ -204,12 +204,6 @@ pub(crate) fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
     }
 }
 
-/// Reads a text file for an import bounded by `limit` (see
-/// [`waymark_api::files::read_text`]).
-fn read_text(path: &Path, limit: waymark_core::limits::Limit) -> Result<String, Failure> {
-    Ok(waymark_api::files::read_text(path, limit)?)
-}
-
 /// Writes `content` to `path` through a temporary file and a rename, so a
 /// failure never leaves a half-written file.
 fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> Result<(), Failure> {
@@ -275,9 +269,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Import { file, format } => {
-            let content = read_text(&file, waymark_core::limits::MAP_FILE_BYTES)?;
             let format = format.as_deref().map(parse_import_format).transpose()?;
-            let id = lib.import(&file.display().to_string(), &content, format)?;
+            let id = lib.import_path(&file, &file.display().to_string(), format)?;
             say!("{id}");
         }
         Command::Export {
@@ -324,8 +317,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             command: ResponsesCommand::Import { id, file },
         } => {
             let id = resolve(&lib, &id)?;
-            let text = read_text(&file, waymark_core::limits::SURVEY_FILE_BYTES)?;
-            let stats = lib.import_responses(&id, &file.display().to_string(), &text)?;
+            let stats = lib.import_responses_file(&id, &file)?;
             say!("{} answers added, {} replaced", stats.added, stats.replaced);
         }
         Command::Future { id, title } => {

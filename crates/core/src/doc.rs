@@ -297,7 +297,7 @@ fn meta_of(j: &Journey) -> Journey {
     }
 }
 
-fn meta_fields(j: &Journey) -> JsonMap<String, Value> {
+pub(crate) fn meta_fields(j: &Journey) -> JsonMap<String, Value> {
     let Value::Object(mut all) = serde_json::to_value(meta_of(j)).expect("journey serializes")
     else {
         unreachable!("a struct serializes to an object")
@@ -402,7 +402,7 @@ pub fn new_doc(journey: &Journey) -> Doc {
 }
 
 /// Adds an entity's Y.Map under `id`; its text fields become Y.Texts.
-fn insert_entity(
+pub(crate) fn insert_entity(
     txn: &mut TransactionMut,
     root: &MapRef,
     id: &str,
@@ -421,7 +421,7 @@ fn insert_entity(
 
 /// Makes `ymap` hold exactly `fields`: `text` names the keys that are Y.Text
 /// (edited by their difference), `nest` whether objects become nested maps.
-fn reconcile_fields(
+pub(crate) fn reconcile_fields(
     txn: &mut TransactionMut,
     ymap: &MapRef,
     fields: &JsonMap<String, Value>,

@@ -4,6 +4,7 @@
 #[cfg(feature = "arbitrary")]
 pub mod arbitrary;
 pub mod doc;
+pub mod doc_batches;
 pub mod doc_text;
 pub mod formats;
 pub mod hostile;

@@ -22,6 +22,7 @@
 //! A figure without data is `None`, never 0.
 
 mod aggregate;
+mod answer_index;
 pub mod compare;
 mod emotion;
 mod explain;
@@ -37,7 +38,7 @@ pub use aggregate::{priority, score};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
 pub use responses_csv::{
-    merge_responses, parse_responses_csv, total_problems, MergeStats, ResponseError,
+    merge_answers, merge_responses, parse_responses_csv, total_problems, MergeStats, ResponseError,
 };
 pub use responses_preview::{
     expected_columns, parse_mapped_responses, preview_responses, suggest_mapping, ColumnMapping,

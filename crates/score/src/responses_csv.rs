@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use waymark_core::limits::{self, group};
+
+use crate::answer_index::AnswerIndex;
 use waymark_core::{Id, Journey, Scale, SurveyResponse};
 
 /// One problem in a survey CSV. `line` is 1-based and counts the header.
@@ -199,8 +201,11 @@ pub fn parse_responses_csv(
         title_id.insert(t.title.as_str(), t.id);
     }
 
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // Sized once from the line count (at most one answer a line), so a
+    // large file's answers are not copied as the list grows.
+    let at_most = line_count(text).min(limits::ANSWERS_PER_FILE.max);
+    let mut out = Vec::with_capacity(at_most);
+    let mut seen: AnswerIndex<u64> = AnswerIndex::with_capacity(at_most);
     for rec in records {
         let rec = match rec {
             Ok(r) => r,
@@ -350,8 +355,9 @@ pub fn parse_responses_csv(
             value,
             comment: get("comment").to_string(),
         };
-        match seen.get(&r.key()) {
-            Some(first) => errors.push(err(
+        let key = r.key();
+        match seen.get(&out, &key) {
+            Some((_, first)) => errors.push(err(
                 line,
                 None,
                 format!(
@@ -364,7 +370,7 @@ pub fn parse_responses_csv(
                 break;
             }
             None => {
-                seen.insert(r.key(), line);
+                seen.insert(&out, key, out.len(), line);
                 out.push(r);
             }
         }
@@ -374,6 +380,11 @@ pub fn parse_responses_csv(
     } else {
         Err(errors.into_vec())
     }
+}
+
+/// Lines in `text` (newlines, plus a last line without one).
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// 1-based line numbers of CSV records. The csv crate's own count misses a
@@ -447,27 +458,61 @@ pub struct MergeStats {
 /// Merges imported answers by identity ([`SurveyResponse::key`]) and leaves
 /// the responses in canonical (key) order.
 pub fn merge_responses(journey: &mut Journey, new: Vec<SurveyResponse>) -> MergeStats {
-    let mut index: HashMap<String, usize> = journey
-        .responses
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key(), i))
-        .collect();
+    let (stats, _) = merge_answers(&mut journey.responses, new);
+    journey.responses.sort_by_cached_key(|r| r.key());
+    stats
+}
+
+/// Merges `new` answers into `responses` by identity: an answer with the
+/// key of one already there replaces it, the others are appended in file
+/// order (a later duplicate in the file wins). Returns the counts and the
+/// indexes of the answers replaced in place (those before the appended
+/// ones); the appended ones are the tail past the old length. Leaves the
+/// order as it was, for callers that write only what changed.
+pub fn merge_answers(
+    responses: &mut Vec<SurveyResponse>,
+    new: Vec<SurveyResponse>,
+) -> (MergeStats, Vec<usize>) {
+    let old_len = responses.len();
+    // The answers move in without a copy of the list (into an empty map
+    // the imported list itself becomes the map's), then duplicates leave.
+    if old_len == 0 {
+        *responses = new;
+    } else {
+        responses.reserve_exact(new.len());
+        responses.extend(new);
+    }
+    let mut index: AnswerIndex<()> = AnswerIndex::with_capacity(responses.len());
+    for i in 0..old_len {
+        index.insert(responses, responses[i].key(), i, ());
+    }
     let mut stats = MergeStats::default();
-    for r in new {
-        let key = r.key();
-        match index.get(&key) {
-            Some(&i) => {
-                journey.responses[i] = r;
+    let mut replaced = Vec::new();
+    let mut duplicate = vec![false; responses.len()];
+    for i in old_len..responses.len() {
+        let key = responses[i].key();
+        match index.get(responses, &key) {
+            Some((first, ())) => {
+                // The later answer takes the earlier one's place.
+                responses.swap(first, i);
+                duplicate[i] = true;
                 stats.replaced += 1;
+                if first < old_len {
+                    replaced.push(first);
+                }
             }
             None => {
-                index.insert(key, journey.responses.len());
-                journey.responses.push(r);
+                index.insert(responses, key, i, ());
                 stats.added += 1;
             }
         }
     }
-    journey.responses.sort_by_cached_key(|r| r.key());
-    stats
+    let mut i = 0;
+    responses.retain(|_| {
+        i += 1;
+        !duplicate[i - 1]
+    });
+    replaced.sort_unstable();
+    replaced.dedup();
+    (stats, replaced)
 }

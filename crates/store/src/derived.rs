@@ -9,9 +9,6 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
 use waymark_core::*;
 
-/// A row's primary key and its values (without `map_id`).
-type Row = (String, Vec<Value>);
-
 fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
@@ -44,22 +41,26 @@ fn cell_positions(items: &[Touchpoint]) -> Vec<i64> {
         .collect()
 }
 
-/// The rows to upsert and the keys to delete to go from `old` to `new`.
+/// Where a table's rows to upsert go, one at a time (so a whole map's rows
+/// are never held at once).
+type Upsert<'a> = &'a mut dyn FnMut(Vec<Value>) -> rusqlite::Result<()>;
+
+/// Hands `upsert` the rows that go from `old` to `new` and returns the keys
+/// to delete.
 fn diff<T: PartialEq>(
+    upsert: Upsert,
     old: Option<&[T]>,
     new: &[T],
     key: fn(&T) -> String,
     positions: fn(&[T]) -> Vec<i64>,
     row: fn(&T, i64) -> Vec<Value>,
-) -> Changes {
+) -> rusqlite::Result<Vec<String>> {
     let new_pos = positions(new);
     let Some(old) = old else {
-        let rows = new
-            .iter()
-            .zip(new_pos)
-            .map(|(e, p)| (key(e), row(e, p)))
-            .collect();
-        return (rows, Vec::new());
+        for (e, p) in new.iter().zip(new_pos) {
+            upsert(row(e, p))?;
+        }
+        return Ok(Vec::new());
     };
     let old_pos = positions(old);
     let mut before: HashMap<String, (&T, i64)> = old
@@ -67,22 +68,14 @@ fn diff<T: PartialEq>(
         .zip(old_pos)
         .map(|(e, p)| (key(e), (e, p)))
         .collect();
-    let mut upserts = Vec::new();
     for (e, p) in new.iter().zip(new_pos) {
-        let k = key(e);
-        match before.remove(&k) {
+        match before.remove(&key(e)) {
             Some((o, op)) if o == e && op == p => {}
-            _ => {
-                let values = row(e, p);
-                upserts.push((k, values));
-            }
+            _ => upsert(row(e, p))?,
         }
     }
-    (upserts, before.into_keys().collect())
+    Ok(before.into_keys().collect())
 }
-
-/// Rows to upsert and keys to delete.
-type Changes = (Vec<Row>, Vec<String>);
 
 /// One derived table: its name, key column, columns after `map_id`, and how
 /// to diff a journey's entities into rows.
@@ -90,7 +83,7 @@ struct Table {
     name: &'static str,
     key: &'static str,
     columns: &'static [&'static str],
-    changes: fn(Option<&Journey>, &Journey) -> Changes,
+    changes: fn(Option<&Journey>, &Journey, Upsert) -> rusqlite::Result<Vec<String>>,
 }
 
 const TABLES: &[Table] = &[
@@ -106,8 +99,9 @@ const TABLES: &[Table] = &[
             "frustrations",
             "quote",
         ],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.personas[..]),
                 &new.personas,
                 |p| p.id.to_string(),
@@ -130,8 +124,9 @@ const TABLES: &[Table] = &[
         name: "stages",
         key: "id",
         columns: &["id", "position", "name", "description", "customer_goal"],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.stages[..]),
                 &new.stages,
                 |s| s.id.to_string(),
@@ -152,8 +147,9 @@ const TABLES: &[Table] = &[
         name: "lanes",
         key: "id",
         columns: &["id", "position", "name", "kind"],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.lanes[..]),
                 &new.lanes,
                 |l| l.id.to_string(),
@@ -199,8 +195,9 @@ const TABLES: &[Table] = &[
             "aht_minutes",
             "reach",
         ],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.touchpoints[..]),
                 &new.touchpoints,
                 |t| t.id.to_string(),
@@ -244,8 +241,9 @@ const TABLES: &[Table] = &[
         name: "connections",
         key: "id",
         columns: &["id", "from_id", "to_id", "label"],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.connections[..]),
                 &new.connections,
                 |c| c.id.to_string(),
@@ -276,8 +274,9 @@ const TABLES: &[Table] = &[
             "votes",
             "voters",
         ],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.annotations[..]),
                 &new.annotations,
                 |a| a.id.to_string(),
@@ -315,28 +314,66 @@ const TABLES: &[Table] = &[
             "value",
             "comment",
         ],
-        changes: |old, new| {
+        changes: |old, new, upsert| {
             diff(
+                upsert,
                 old.map(|j| &j.responses[..]),
                 &new.responses,
                 SurveyResponse::key,
                 no_positions,
-                |r, _| {
-                    vec![
-                        text(&r.key()),
-                        text(&r.touchpoint.to_string()),
-                        text(&r.respondent),
-                        text(&r.date),
-                        text(r.scale.metric()),
-                        text(r.scale.as_str()),
-                        Value::Real(r.value),
-                        text(&r.comment),
-                    ]
-                },
+                response_row,
             )
         },
     },
 ];
+
+fn response_row(r: &SurveyResponse, _: i64) -> Vec<Value> {
+    vec![
+        text(&r.key()),
+        text(&r.touchpoint.to_string()),
+        text(&r.respondent),
+        text(&r.date),
+        text(r.scale.metric()),
+        text(r.scale.as_str()),
+        Value::Real(r.value),
+        text(&r.comment),
+    ]
+}
+
+fn upsert_statement<'t>(
+    tx: &'t Transaction,
+    table: &Table,
+) -> rusqlite::Result<rusqlite::CachedStatement<'t>> {
+    let placeholders: Vec<String> = (0..=table.columns.len())
+        .map(|i| format!("?{}", i + 1))
+        .collect();
+    tx.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO {} (map_id, {}) VALUES ({})",
+        table.name,
+        table.columns.join(", "),
+        placeholders.join(", ")
+    ))
+}
+
+/// Writes the derived rows of answers added to (or replaced in) `map_id`,
+/// when nothing else of the map changed: the survey import's write, which
+/// never holds the map's rows before and after.
+pub fn upsert_responses<'a>(
+    tx: &Transaction,
+    map_id: &str,
+    responses: impl IntoIterator<Item = &'a SurveyResponse>,
+) -> rusqlite::Result<()> {
+    let table = TABLES
+        .iter()
+        .find(|t| t.name == "responses")
+        .expect("the responses table");
+    let mut stmt = upsert_statement(tx, table)?;
+    for r in responses {
+        let params = std::iter::once(Value::Text(map_id.to_string())).chain(response_row(r, 0));
+        stmt.execute(params_from_iter(params))?;
+    }
+    Ok(())
+}
 
 /// Brings the derived rows of `map_id` from `old` (what the tables hold now,
 /// `None` when unknown) to `new`.
@@ -353,22 +390,18 @@ pub fn write(
                 [map_id],
             )?;
         }
-        let (upserts, deletes) = (table.changes)(old, new);
-        if !upserts.is_empty() {
-            let placeholders: Vec<String> = (0..=table.columns.len())
-                .map(|i| format!("?{}", i + 1))
-                .collect();
-            let mut upsert = tx.prepare_cached(&format!(
-                "INSERT OR REPLACE INTO {} (map_id, {}) VALUES ({})",
-                table.name,
-                table.columns.join(", "),
-                placeholders.join(", ")
-            ))?;
-            for (_, values) in upserts {
-                let params = std::iter::once(Value::Text(map_id.to_string())).chain(values);
-                upsert.execute(params_from_iter(params))?;
+        let mut stmt = None;
+        let mut upsert = |values: Vec<Value>| -> rusqlite::Result<()> {
+            if stmt.is_none() {
+                stmt = Some(upsert_statement(tx, table)?);
             }
-        }
+            let params = std::iter::once(Value::Text(map_id.to_string())).chain(values);
+            stmt.as_mut()
+                .expect("prepared above")
+                .execute(params_from_iter(params))?;
+            Ok(())
+        };
+        let deletes = (table.changes)(old, new, &mut upsert)?;
         if !deletes.is_empty() {
             let mut delete = tx.prepare_cached(&format!(
                 "DELETE FROM {} WHERE map_id = ?1 AND {} = ?2",
@@ -414,13 +447,20 @@ pub fn differences(
 ) -> rusqlite::Result<Vec<String>> {
     let mut out = Vec::new();
     for table in TABLES {
-        let (rows, _) = (table.changes)(None, journey);
-        let expected: HashMap<String, Vec<Value>> = rows.into_iter().collect();
         let key_at = table
             .columns
             .iter()
             .position(|c| *c == table.key)
             .expect("the key is a column");
+        let mut expected: HashMap<String, Vec<Value>> = HashMap::new();
+        (table.changes)(None, journey, &mut |values| {
+            let key = match &values[key_at] {
+                Value::Text(t) => t.clone(),
+                other => format!("{other:?}"),
+            };
+            expected.insert(key, values);
+            Ok(())
+        })?;
         let mut stmt = conn.prepare(&format!(
             "SELECT {} FROM {} WHERE map_id = ?1",
             table.columns.join(", "),

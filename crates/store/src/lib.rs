@@ -128,6 +128,22 @@ impl Store {
         journey: &Journey,
         link: Option<(&str, &str)>,
     ) -> Result<i64> {
+        self.create_map_in_parts(id, journey, link, |log| log(initial_update.to_vec()))
+    }
+
+    /// Adds a map whose document comes in parts, in one transaction:
+    /// `write_doc` hands each update (together they hold the whole document;
+    /// see `waymark_core::doc_batches`) to the function it is given, which
+    /// logs it as its own row, so a large import never holds its whole
+    /// document. `journey` is what the document reads as. Returns the
+    /// sequence number of the last update.
+    pub fn create_map_in_parts(
+        &mut self,
+        id: &str,
+        journey: &Journey,
+        link: Option<(&str, &str)>,
+        write_doc: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> Result<()>) -> Result<()>,
+    ) -> Result<i64> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -139,11 +155,16 @@ impl Store {
             params![id, journey.title, ts],
         )
         .in_file(&path)?;
-        tx.execute(
-            "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, 'create', ?3)",
-            params![id, initial_update, ts],
-        ).in_file(&path)?;
-        let seq = tx.last_insert_rowid();
+        let mut seq = None;
+        write_doc(&mut |update| {
+            tx.execute(
+                "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, 'create', ?3)",
+                params![id, update, ts],
+            ).in_file(&path)?;
+            seq = Some(tx.last_insert_rowid());
+            Ok(())
+        })?;
+        let seq = seq.expect("a map's document is at least one update");
         derived::write(&tx, id, None, journey).in_file(&path)?;
         if let Some((source, kind)) = link {
             tx.execute(

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use waymark_core::Journey;
+use waymark_core::{Journey, SurveyResponse};
 
 use crate::error::InFile;
 use crate::{derived, now, Result, Store, StoreError, StoredDoc};
@@ -67,6 +67,14 @@ impl LogWrite<'_> {
         before: Option<&Journey>,
         after: &Journey,
     ) -> Result<i64> {
+        let seq = self.append_bare(map_id, update, origin)?;
+        derived::write(&self.tx, map_id, before, after).in_file(self.path)?;
+        Ok(seq)
+    }
+
+    /// Appends one update whose derived rows the caller writes itself
+    /// ([`LogWrite::upsert_responses`]). Returns its sequence number.
+    pub fn append_bare(&self, map_id: &str, update: &[u8], origin: &str) -> Result<i64> {
         let ts = now();
         let changed = self
             .tx
@@ -82,9 +90,17 @@ impl LogWrite<'_> {
             "INSERT INTO map_updates (map_id, data, origin, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![map_id, update, origin, ts],
         ).in_file(self.path)?;
-        let seq = self.tx.last_insert_rowid();
-        derived::write(&self.tx, map_id, before, after).in_file(self.path)?;
-        Ok(seq)
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The derived rows of survey answers added or replaced by updates
+    /// appended with [`LogWrite::append_bare`], when nothing else changed.
+    pub fn upsert_responses<'r>(
+        &self,
+        map_id: &str,
+        responses: impl IntoIterator<Item = &'r SurveyResponse>,
+    ) -> Result<()> {
+        derived::upsert_responses(&self.tx, map_id, responses).in_file(self.path)
     }
 
     /// Number of updates logged after the map's snapshot.
