@@ -13,6 +13,7 @@ pub mod files;
 mod formats;
 mod homeless;
 mod link;
+mod link_view;
 mod manage;
 pub mod report;
 mod scoring;
@@ -37,8 +38,9 @@ pub use homeless::Homeless;
 pub use link::{
     check_link_target, LinkSpec, MapLink, Secret, SubscriptionId, TokenVia, UpdateObserver,
 };
+pub use link_view::{stored_state, stored_status, LinkState, LinkView, SyncStatus};
 pub use manage::{MapStrip, StripStage, TRASH_KEEP};
-pub use scoring::{ExplainedResponse, Explanation};
+pub use scoring::{scorecard_table, ExplainedResponse, Explanation};
 pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::Scorecard;

@@ -7,6 +7,12 @@ use waymark_score::{MergeStats, Scorecard, TouchpointScore};
 
 use crate::{ApiError, Library, Result};
 
+/// A scorecard as the plain-text table `waymark score` prints: the CLI
+/// shows scores through the API, like every other front.
+pub fn scorecard_table(card: &Scorecard) -> String {
+    waymark_score::render_table(card)
+}
+
 /// Why a touchpoint scores what it does: its score with every factor, and
 /// the survey answers behind it with each comment's sentiment and cues.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

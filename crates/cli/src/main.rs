@@ -310,7 +310,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if json {
                 say!("{}", terminal::json(&card));
             } else {
-                terminal::print(&waymark_score::render_table(&card));
+                terminal::print(&waymark_api::scorecard_table(&card));
             }
         }
         Command::Responses {

@@ -14,7 +14,7 @@ use waymark_api::compare::MapRef;
 use waymark_api::report::ReportRequest;
 use waymark_api::survey::ColumnMapping;
 
-use crate::routes::{blocking, file_body};
+use crate::reply::{blocking, file_body};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {

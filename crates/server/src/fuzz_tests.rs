@@ -12,7 +12,7 @@ use yrs::updates::encoder::Encode;
 use yrs::{Doc, Transact, Update};
 
 use crate::permit::Actor;
-use crate::workshop::Role;
+use crate::who::Role;
 use crate::ws::process;
 
 struct Setup {

@@ -9,7 +9,9 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::workshop::Who;
+use crate::join_code;
+use crate::secret::same;
+use crate::who::Who;
 use crate::AppState;
 
 /// The cookie's name carries the port: cookies ignore ports, and two servers
@@ -46,8 +48,8 @@ pub(crate) async fn guard(
         .clone()
         .or_else(|| bearer_token(headers))
         .or_else(|| cookie_token(headers, &cookie_name(&s)));
-    if given.is_none() && crate::join_code::handles(&s, req.method(), req.uri().path()) {
-        return crate::join_code::answer(&s, req).await;
+    if given.is_none() && join_code::handles(&s, req.method(), req.uri().path()) {
+        return join_code::answer(&s, req).await;
     }
     let Some(who) = given.and_then(|t| identify(&s, &t)) else {
         return StatusCode::UNAUTHORIZED.into_response();
@@ -110,11 +112,6 @@ fn may_reach(s: &AppState, who: &Who, method: &Method, path: &str) -> bool {
             }
         }
     }
-}
-
-/// Compares without an early exit, so timing tells nothing about the token.
-pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn query_token(query: Option<&str>) -> Option<String> {

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::routes::blocking;
+use crate::reply::blocking;
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {

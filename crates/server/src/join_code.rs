@@ -94,7 +94,7 @@ pub(crate) async fn answer(s: &AppState, req: Request) -> Response {
     let right = jc
         .code
         .as_deref()
-        .is_some_and(|c| crate::guard::same(c.as_bytes(), typed.as_bytes()));
+        .is_some_and(|c| crate::secret::same(c.as_bytes(), typed.as_bytes()));
     if right {
         let to = format!("/?token={}#/join", s.workshop.join_token);
         return Response::builder()

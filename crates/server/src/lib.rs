@@ -27,9 +27,12 @@ pub mod limits;
 mod names;
 mod permit;
 mod presence;
+mod reply;
 mod room;
 mod routes;
+mod secret;
 mod throttle;
+mod who;
 mod workshop;
 mod ws;
 
@@ -37,7 +40,9 @@ pub use host::{
     host_addresses, host_workshop, qr_svg, HostAddress, HostedWorkshop, WorkshopInfo,
     WorkshopOptions,
 };
-pub use workshop::{Role, FACILITATOR, WORKSHOP_MESSAGE};
+pub use secret::random_token;
+pub use who::Role;
+pub use workshop::{FACILITATOR, WORKSHOP_MESSAGE};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -180,13 +185,6 @@ const END_GRACE: Duration = Duration::from_millis(1500);
 
 /// How long stopping waits for open WebSockets to close.
 const CLOSE_WAIT: Duration = Duration::from_secs(3);
-
-/// A random token of 128 bits, as 32 lowercase hex digits.
-pub fn random_token() -> std::io::Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
 
 /// A server started with [`start`]: its address and token, and the handle to
 /// stop it.

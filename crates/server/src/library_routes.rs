@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::routes::{blocking, file_body};
+use crate::reply::{blocking, file_body};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {

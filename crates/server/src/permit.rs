@@ -11,7 +11,7 @@ use waymark_core::model::{Annotation, Id};
 use waymark_core::{validate, Journey};
 use yrs::{ReadTxn, Transact};
 
-use crate::workshop::Role;
+use crate::who::Role;
 
 /// Who is changing the map, as the server knows them.
 pub(crate) struct Actor<'a> {

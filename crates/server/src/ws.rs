@@ -23,10 +23,11 @@ use yrs::{Doc, ReadTxn, Transact, Update};
 use crate::limits::{PRESENCE_BURST, PRESENCE_PER_SEC};
 use crate::permit::{check_update, Actor};
 use crate::presence::{Own, Speaker};
+use crate::reply::{blocking, error};
 use crate::room::{Kind, Room};
-use crate::routes::{blocking, error};
 use crate::throttle::Bucket;
-use crate::workshop::{Who, WORKSHOP_MESSAGE};
+use crate::who::Who;
+use crate::workshop::WORKSHOP_MESSAGE;
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<Arc<AppState>> {

@@ -20,11 +20,13 @@ mod session;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
 use waymark_api::{ApiError, Library, LinkSpec};
 
-pub use live::{stored_state, stored_status, LinkView, LiveSync, SyncManager};
+pub use live::{LiveSync, SyncManager};
+// How a link looks to fronts lives in the API (the server shows stored
+// links without this crate); re-exported for the app's sync commands.
 pub use session::{join, sync_once, SyncReport, SYNC_ORIGIN};
+pub use waymark_api::{stored_state, stored_status, LinkState, LinkView, SyncStatus};
 
 /// Timings of the sync client.
 #[derive(Debug, Clone)]
@@ -44,45 +46,6 @@ impl Default for SyncConfig {
             timeout: Duration::from_secs(15),
         }
     }
-}
-
-/// What a link is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LinkState {
-    /// Connecting and exchanging state with the room.
-    Syncing,
-    /// In step with the room; edits flow both ways live.
-    Connected,
-    /// The server is unreachable; edits stay in the library and a retry is scheduled.
-    Offline,
-    /// The server answered with something that is not this map (or refused
-    /// us); the local map is untouched. Retried at the longest backoff.
-    Error,
-    /// Not syncing (no live task for the map).
-    Stopped,
-}
-
-impl LinkState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkState::Syncing => "syncing",
-            LinkState::Connected => "connected",
-            LinkState::Offline => "offline",
-            LinkState::Error => "error",
-            LinkState::Stopped => "stopped",
-        }
-    }
-}
-
-/// A link's state as fronts show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SyncStatus {
-    pub state: LinkState,
-    /// When the map and the room were last known to be in step (RFC 3339).
-    pub last_sync_at: Option<String>,
-    /// Why the link is offline or in error.
-    pub message: Option<String>,
 }
 
 /// Why a sync attempt failed.

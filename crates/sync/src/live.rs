@@ -6,13 +6,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::Serialize;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
-use waymark_api::{Library, MapLink};
+use waymark_api::Library;
 
 use crate::session::{record_failure, Session, SYNC_ORIGIN};
-use crate::{blocking, LinkState, SyncConfig, SyncError, SyncStatus};
+use crate::{blocking, stored_status, LinkState, SyncConfig, SyncError, SyncStatus};
 
 /// A map syncing live in the background until stopped.
 pub struct LiveSync {
@@ -205,41 +204,5 @@ impl SyncManager {
             return Ok(Some(live.status()));
         }
         Ok(self.lib.map_link(map_id)?.as_ref().map(stored_status))
-    }
-}
-
-/// The state a link was left in by the last sync that ran (in this process
-/// or another): `stopped` if it never ran or ended cleanly.
-pub fn stored_state(link: &MapLink) -> LinkState {
-    match link.last_state.as_deref() {
-        Some("offline") => LinkState::Offline,
-        Some("error") => LinkState::Error,
-        _ => LinkState::Stopped,
-    }
-}
-
-/// A link's status as the library recorded it (no sync running here).
-pub fn stored_status(link: &MapLink) -> SyncStatus {
-    SyncStatus {
-        state: stored_state(link),
-        last_sync_at: link.last_sync_at.clone(),
-        message: link.last_error.clone(),
-    }
-}
-
-/// A map's link and what its sync is doing, as fronts show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub link: MapLink,
-    pub status: SyncStatus,
-}
-
-impl LinkView {
-    /// The map's link as the library recorded it, or None when not linked.
-    pub fn stored(lib: &Library, map_id: &str) -> Result<Option<LinkView>, waymark_api::ApiError> {
-        Ok(lib.map_link(map_id)?.map(|link| LinkView {
-            status: stored_status(&link),
-            link,
-        }))
     }
 }

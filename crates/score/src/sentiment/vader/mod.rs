@@ -28,8 +28,14 @@ const B_DECR: f64 = -0.293;
 const C_INCR: f64 = 0.733;
 const N_SCALAR: f64 = -0.74;
 
-static LEXICON_TXT: &str = include_str!("vader_lexicon.txt");
-static EMOJI_TXT: &str = include_str!("emoji_utf8_lexicon.txt");
+mod python;
+mod words;
+
+use python::{is_py_space, py_isupper, py_lower, py_round, py_strip, strip_punc_if_word};
+use words::{booster, booster_pair, negated, special_case};
+
+static LEXICON_TXT: &str = include_str!("../vader_lexicon.txt");
+static EMOJI_TXT: &str = include_str!("../emoji_utf8_lexicon.txt");
 
 /// VADER's four scores, rounded as the reference rounds them (compound to 4
 /// places, the proportions to 3) so that thresholds such as "≤ −0.05 is
@@ -442,179 +448,6 @@ fn allcap_differential(tokens: &[Token]) -> bool {
     let caps = tokens.iter().filter(|t| t.upper).count();
     let diff = tokens.len() - caps;
     0 < diff && diff < tokens.len()
-}
-
-/// The reference's `negated` for one word: its NEGATE list, or "n't" inside.
-fn negated(word: &str) -> bool {
-    matches!(
-        word,
-        "aint"
-            | "arent"
-            | "cannot"
-            | "cant"
-            | "couldnt"
-            | "darent"
-            | "didnt"
-            | "doesnt"
-            | "ain't"
-            | "aren't"
-            | "can't"
-            | "couldn't"
-            | "daren't"
-            | "didn't"
-            | "doesn't"
-            | "dont"
-            | "hadnt"
-            | "hasnt"
-            | "havent"
-            | "isnt"
-            | "mightnt"
-            | "mustnt"
-            | "neither"
-            | "don't"
-            | "hadn't"
-            | "hasn't"
-            | "haven't"
-            | "isn't"
-            | "mightn't"
-            | "mustn't"
-            | "neednt"
-            | "needn't"
-            | "never"
-            | "none"
-            | "nope"
-            | "nor"
-            | "not"
-            | "nothing"
-            | "nowhere"
-            | "oughtnt"
-            | "shant"
-            | "shouldnt"
-            | "uhuh"
-            | "wasnt"
-            | "werent"
-            | "oughtn't"
-            | "shan't"
-            | "shouldn't"
-            | "uh-uh"
-            | "wasn't"
-            | "weren't"
-            | "without"
-            | "wont"
-            | "wouldnt"
-            | "won't"
-            | "wouldn't"
-            | "rarely"
-            | "seldom"
-            | "despite"
-    ) || word.contains("n't")
-}
-
-fn booster(w: &str) -> Option<f64> {
-    Some(match w {
-        "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably"
-        | "decidedly" | "deeply" | "effing" | "enormous" | "enormously" | "entirely"
-        | "especially" | "exceptional" | "exceptionally" | "extreme" | "extremely"
-        | "fabulously" | "flipping" | "flippin" | "frackin" | "fracking" | "fricking"
-        | "frickin" | "frigging" | "friggin" | "fully" | "fuckin" | "fucking" | "fuggin"
-        | "fugging" | "greatly" | "hella" | "highly" | "hugely" | "incredible" | "incredibly"
-        | "intensely" | "major" | "majorly" | "more" | "most" | "particularly" | "purely"
-        | "quite" | "really" | "remarkably" | "so" | "substantially" | "thoroughly" | "total"
-        | "totally" | "tremendous" | "tremendously" | "uber" | "unbelievably" | "unusually"
-        | "utter" | "utterly" | "very" => B_INCR,
-        "almost" | "barely" | "hardly" | "just enough" | "kind of" | "kinda" | "kindof"
-        | "kind-of" | "less" | "little" | "marginal" | "marginally" | "occasional"
-        | "occasionally" | "partly" | "scarce" | "scarcely" | "slight" | "slightly"
-        | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => B_DECR,
-        _ => return None,
-    })
-}
-
-/// The reference's idioms; "badass" is in its table too, but only phrases
-/// of two or three words are ever looked up there.
-fn special_case(words: &[&str]) -> Option<f64> {
-    Some(match words {
-        ["the", "shit"] | ["the", "bomb"] => 3.0,
-        ["bad", "ass"] => 1.5,
-        ["bus", "stop"] => 0.0,
-        ["yeah", "right"] => -2.0,
-        ["kiss", "of", "death"] => -1.5,
-        ["to", "die", "for"] => 3.0,
-        ["beating", "heart"] => 3.5,
-        _ => return None,
-    })
-}
-
-/// The two-word entries of the reference's booster table.
-fn booster_pair(a: &str, b: &str) -> Option<f64> {
-    match (a, b) {
-        ("just", "enough") | ("kind", "of") | ("sort", "of") => Some(B_DECR),
-        _ => None,
-    }
-}
-
-/// Python's `str.isspace` set: Unicode White_Space plus the four ASCII
-/// information separators, which `str.split()` also splits on.
-fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-fn py_strip(s: &str) -> &str {
-    s.trim_matches(is_py_space)
-}
-
-/// `token.strip(string.punctuation)`, keeping the token whole when two or
-/// fewer characters remain (emoticons such as ":)" or ":D").
-fn strip_punc_if_word(token: &str) -> &str {
-    let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    if stripped.chars().count() <= 2 {
-        token
-    } else {
-        stripped
-    }
-}
-
-/// `str.isupper`: at least one cased character and no lower-case one.
-fn py_isupper(s: &str) -> bool {
-    let mut cased = false;
-    for c in s.chars() {
-        if c.is_lowercase() {
-            return false;
-        }
-        if c.is_uppercase() {
-            cased = true;
-        }
-    }
-    cased
-}
-
-/// `str.lower()`; ASCII words without capitals (most) are borrowed.
-fn py_lower(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
-}
-
-/// Python's `round(x, n)`: correctly rounded, ties to even on the exact
-/// binary value, which is what Rust's formatter does too. For |x| ≤ 1 the
-/// product x·10ⁿ is off by less than 1e-12, so unless it lies within 1e-6
-/// of a tie it rounds to the same integer k as the exact value, and k / 10ⁿ
-/// (one correctly rounded division) is the double nearest the decimal the
-/// formatter would print; only near-ties take the formatting route.
-fn py_round(x: f64, places: i32) -> f64 {
-    let scale = 10f64.powi(places);
-    let t = x * scale;
-    if x.abs() <= 1.0 && ((t - t.trunc()).abs() - 0.5).abs() > 1e-6 {
-        return t.round() / scale;
-    }
-    let places = places as usize;
-    format!("{x:.places$}").parse().unwrap_or(x)
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! How every route answers: a library call run off the async workers, an
+//! error in the `{code, message}` shape with the one mapping from API codes
+//! to HTTP statuses, and the body limit of routes that take a file.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use waymark_api::{ApiError, Library};
+
+use crate::AppState;
+
+/// The body limit of the routes that take a whole file.
+pub(crate) fn file_body() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(crate::limits::FILE_BODY_BYTES)
+}
+
+/// An error response in the `{code, message}` shape of [`ApiError`].
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        Json(serde_json::json!({ "code": code, "message": message })),
+    )
+        .into_response()
+}
+
+fn api_error(e: ApiError) -> Response {
+    (status_for(e.code()), Json(e)).into_response()
+}
+
+/// The HTTP status for an [`ApiError`] code: the one place codes meet HTTP.
+/// Storage conditions the user can act on are not server faults: a
+/// read-only library refuses writes (403), a full disk is 507, and a library
+/// held by another program is worth retrying (503).
+fn status_for(code: &str) -> StatusCode {
+    match code {
+        "not_found" => StatusCode::NOT_FOUND,
+        "invalid" | "import_failed" => StatusCode::BAD_REQUEST,
+        "conflict" => StatusCode::CONFLICT,
+        "forbidden" | "read_only" | "permission_denied" => StatusCode::FORBIDDEN,
+        "disk_full" => StatusCode::INSUFFICIENT_STORAGE,
+        "locked" => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Runs a library call (SQLite, fsync) off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(
+    s: &AppState,
+    f: impl FnOnce(&Library) -> waymark_api::Result<T> + Send + 'static,
+) -> Result<T, Response> {
+    let lib = s.library.clone();
+    match tokio::task::spawn_blocking(move || f(&lib)).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(api_error(e)),
+        Err(_) => Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_conditions_are_not_server_faults() {
+        assert_eq!(status_for("read_only"), StatusCode::FORBIDDEN);
+        assert_eq!(status_for("permission_denied"), StatusCode::FORBIDDEN);
+        assert_eq!(status_for("disk_full"), StatusCode::INSUFFICIENT_STORAGE);
+        assert_eq!(status_for("locked"), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(status_for("storage"), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(status_for("not_found"), StatusCode::NOT_FOUND);
+    }
+}
