@@ -135,6 +135,7 @@ pub async fn link_map(
     room: String,
     token: Option<String>,
     token_via: Option<String>,
+    protocol: Option<String>,
 ) -> Result<LinkView, CommandError> {
     let lib = state.shared()?;
     // An empty token field keeps the token already stored (the window never
@@ -148,6 +149,7 @@ pub async fn link_map(
             .map(Secret::new)
             .or(kept),
         token_via: token_via.as_deref().unwrap_or("query").parse()?,
+        protocol: protocol.as_deref().unwrap_or("y-websocket").parse()?,
     };
     lib.link_map(&id, &spec)?;
     sync.start(lib.clone(), &id);

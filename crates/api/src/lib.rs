@@ -36,7 +36,8 @@ pub use error::{ApiError, Result};
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
 pub use homeless::Homeless;
 pub use link::{
-    check_link_target, LinkSpec, MapLink, Secret, SubscriptionId, TokenVia, UpdateObserver,
+    check_link_target, LinkSpec, MapLink, Protocol, Secret, SubscriptionId, TokenVia,
+    UpdateObserver,
 };
 pub use link_view::{stored_state, stored_status, LinkState, LinkView, SyncStatus};
 pub use manage::{MapStrip, StripStage, TRASH_KEEP};

@@ -47,6 +47,43 @@ impl std::str::FromStr for TokenVia {
     }
 }
 
+/// The kind of server a link talks to. Both carry the Yjs sync protocol;
+/// they differ in how a connection names its document and authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+pub enum Protocol {
+    /// `@y/websocket-server`, y-redis, …: one document per WebSocket, named
+    /// by the URL path; the token on the URL or in a header.
+    #[default]
+    #[serde(rename = "y-websocket")]
+    YWebsocket,
+    /// Hocuspocus: documents multiplexed over one WebSocket, every message
+    /// prefixed with the document name; the token in an authentication message.
+    #[serde(rename = "hocuspocus")]
+    Hocuspocus,
+}
+
+impl Protocol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::YWebsocket => "y-websocket",
+            Protocol::Hocuspocus => "hocuspocus",
+        }
+    }
+}
+
+impl std::str::FromStr for Protocol {
+    type Err = ApiError;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "y-websocket" => Ok(Protocol::YWebsocket),
+            "hocuspocus" => Ok(Protocol::Hocuspocus),
+            other => Err(ApiError::Invalid(format!(
+                "sync protocol {other:?}: use \"y-websocket\" or \"hocuspocus\""
+            ))),
+        }
+    }
+}
+
 /// A secret that never shows: Debug and Display print a mask.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -73,13 +110,15 @@ impl std::fmt::Display for Secret {
     }
 }
 
-/// Where to sync a map: a y-websocket server, a room on it, and a token.
+/// Where to sync a map: a server, a room (document) on it, a token, and the
+/// server's protocol.
 #[derive(Debug, Clone)]
 pub struct LinkSpec {
     pub server: String,
     pub room: String,
     pub token: Option<Secret>,
     pub token_via: TokenVia,
+    pub protocol: Protocol,
 }
 
 /// A map's link to a room, as fronts show it. The token is never serialized.
@@ -92,6 +131,7 @@ pub struct MapLink {
     pub token: Option<Secret>,
     pub has_token: bool,
     pub token_via: TokenVia,
+    pub protocol: Protocol,
     pub linked_at: String,
     pub last_sync_at: Option<String>,
     /// How the last attempt ended: `connected`, `offline` or `error`.
@@ -106,6 +146,7 @@ impl MapLink {
             room: self.room.clone(),
             token: self.token.clone(),
             token_via: self.token_via,
+            protocol: self.protocol,
         }
     }
 }
@@ -116,6 +157,7 @@ impl From<LinkRow> for MapLink {
             has_token: r.token.is_some(),
             token: r.token.map(Secret),
             token_via: r.token_via.parse().unwrap_or_default(),
+            protocol: r.protocol.parse().unwrap_or_default(),
             map_id: r.map_id,
             server: r.server,
             room: r.room,
@@ -179,7 +221,7 @@ pub(crate) fn notify_all(
 }
 
 impl Library {
-    /// Links a map to a room on a y-websocket server, giving its document a
+    /// Links a map to a room on a sync server, giving its document a
     /// sync identity first if it has none.
     pub fn link_map(&self, id: &str, spec: &LinkSpec) -> Result<MapLink> {
         let (server, room) = check_link_target(&spec.server, &spec.room)?;
@@ -189,10 +231,16 @@ impl Library {
             .map(|t| t.expose().trim())
             .filter(|t| !t.is_empty());
         self.ensure_doc_id(id)?;
-        let row = self
-            .lock()
-            .store
-            .set_link(id, &server, &room, token, spec.token_via.as_str())?;
+        let row = self.lock().store.set_link(
+            id,
+            &waymark_store::NewLink {
+                server: &server,
+                room: &room,
+                token,
+                token_via: spec.token_via.as_str(),
+                protocol: spec.protocol.as_str(),
+            },
+        )?;
         Ok(row.into())
     }
 

@@ -1,11 +1,11 @@
 //! `waymark sync`, `waymark join`, `waymark unlink`: team sync of a map
-//! through a y-websocket server (crates/sync does the work).
+//! through a y-websocket or Hocuspocus server (crates/sync does the work).
 
 use std::io::Write;
 use std::sync::Arc;
 
 use clap::Args;
-use waymark_api::{Library, LinkSpec, Secret, TokenVia};
+use waymark_api::{Library, LinkSpec, Protocol, Secret, TokenVia};
 use waymark_sync::{LinkState, LiveSync, SyncConfig, SyncError};
 
 use crate::terminal::say;
@@ -26,12 +26,15 @@ pub struct TargetArgs {
     /// How the token is sent: as ?token= on the URL, or an Authorization: Bearer header
     #[arg(long, value_name = "HOW", value_parser = ["query", "header"], default_value = "query")]
     token_via: String,
+    /// The server's protocol (default: asked of the server when linking)
+    #[arg(long, value_name = "KIND", value_parser = ["y-websocket", "hocuspocus"])]
+    protocol: Option<String>,
 }
 
 #[derive(Args)]
 pub struct SyncArgs {
     id: String,
-    /// The y-websocket server, ws://HOST[:PORT][/PATH] or wss://…; links the
+    /// The sync server, ws://HOST[:PORT][/PATH] or wss://…; links the
     /// map (again). Without it the map's existing link is used
     #[arg(long, value_name = "URL")]
     server: Option<String>,
@@ -47,7 +50,7 @@ pub struct SyncArgs {
 
 #[derive(Args)]
 pub struct JoinArgs {
-    /// The y-websocket server, ws://HOST[:PORT][/PATH] or wss://…
+    /// The sync server, ws://HOST[:PORT][/PATH] or wss://…
     #[arg(long, value_name = "URL")]
     server: String,
     /// The room holding the map
@@ -58,9 +61,11 @@ pub struct JoinArgs {
 }
 
 impl TargetArgs {
+    /// The link to make; without --protocol the server is asked which one
+    /// it speaks (y-websocket when it cannot be reached now).
     fn spec(&self, server: String, room: String) -> Result<LinkSpec, Failure> {
         let token_via: TokenVia = self.token_via.parse()?;
-        Ok(LinkSpec {
+        let mut spec = LinkSpec {
             server,
             room,
             token: self
@@ -69,7 +74,29 @@ impl TargetArgs {
                 .filter(|t| !t.is_empty())
                 .map(Secret::new),
             token_via,
-        })
+            protocol: Protocol::YWebsocket,
+        };
+        match &self.protocol {
+            Some(p) => spec.protocol = p.parse()?,
+            None => {
+                let (server, room) = waymark_api::check_link_target(&spec.server, &spec.room)?;
+                let probe = LinkSpec {
+                    server,
+                    room,
+                    ..spec.clone()
+                };
+                let found =
+                    runtime()?.block_on(waymark_sync::detect(&probe, &SyncConfig::default()));
+                match found {
+                    Ok(p) => spec.protocol = p,
+                    Err(e) if e.is_offline() => say!(
+                        "cannot ask the server which protocol it speaks ({e}); linking as y-websocket (give --protocol to choose)"
+                    ),
+                    Err(e) => return Err(failure(e)),
+                }
+            }
+        }
+        Ok(spec)
     }
 }
 
@@ -101,7 +128,12 @@ pub fn sync(lib: Library, args: SyncArgs) -> Result<(), Failure> {
         })?,
     };
     let lib = Arc::new(lib);
-    let place = format!("room {:?} on {}", link.room, link.server);
+    let place = format!(
+        "room {:?} on {} ({})",
+        link.room,
+        link.server,
+        link.protocol.as_str()
+    );
     let cfg = SyncConfig::default();
     runtime()?.block_on(async move {
         if args.once {
@@ -174,9 +206,10 @@ pub fn unlink(lib: &Library, id: &str) -> Result<(), Failure> {
 pub fn link_detail(link: &waymark_api::MapLink) -> String {
     let state = waymark_sync::stored_state(link);
     let mut out = format!(
-        "sync: room {:?} on {}{}\n",
+        "sync: room {:?} on {} ({}){}\n",
         link.room,
         link.server,
+        link.protocol.as_str(),
         if link.has_token { " (token set)" } else { "" }
     );
     out.push_str(&format!(

@@ -652,6 +652,7 @@ async fn the_link_route_shows_a_maps_team_sync_link_without_its_token() {
         room: "team".into(),
         token: Some(waymark_api::Secret::new("s3cr3t")),
         token_via: waymark_api::TokenVia::Header,
+        protocol: waymark_api::Protocol::YWebsocket,
     };
     f.library.link_map(&id, &spec).unwrap();
     f.library

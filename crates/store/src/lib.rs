@@ -20,7 +20,7 @@ use waymark_core::Journey;
 
 use error::InFile;
 pub use error::{Result, StoreError};
-pub use links::LinkRow;
+pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
 
 /// A map as the library lists it, read from the derived `maps` table.

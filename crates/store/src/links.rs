@@ -1,4 +1,4 @@
-//! Maps linked to a room on a y-websocket server (team sync).
+//! Maps linked to a room on a sync server (y-websocket or Hocuspocus; team sync).
 
 use rusqlite::{params, OptionalExtension};
 
@@ -14,6 +14,8 @@ pub struct LinkRow {
     pub token: Option<String>,
     /// `query` or `header`.
     pub token_via: String,
+    /// `y-websocket` or `hocuspocus`.
+    pub protocol: String,
     pub linked_at: String,
     pub last_sync_at: Option<String>,
     /// `connected`, `offline` or `error`: how the last attempt ended.
@@ -29,6 +31,7 @@ impl std::fmt::Debug for LinkRow {
             .field("room", &self.room)
             .field("token", &self.token.as_ref().map(|_| "<hidden>"))
             .field("token_via", &self.token_via)
+            .field("protocol", &self.protocol)
             .field("last_sync_at", &self.last_sync_at)
             .field("last_state", &self.last_state)
             .field("last_error", &self.last_error)
@@ -36,8 +39,19 @@ impl std::fmt::Debug for LinkRow {
     }
 }
 
-const LINK_COLUMNS: &str =
-    "map_id, server, room, token, token_via, linked_at, last_sync_at, last_state, last_error";
+/// What a link is made of when it is set.
+pub struct NewLink<'a> {
+    pub server: &'a str,
+    pub room: &'a str,
+    pub token: Option<&'a str>,
+    /// `query` or `header`.
+    pub token_via: &'a str,
+    /// `y-websocket` or `hocuspocus`.
+    pub protocol: &'a str,
+}
+
+const LINK_COLUMNS: &str = "map_id, server, room, token, token_via, linked_at, last_sync_at, \
+     last_state, last_error, protocol";
 
 fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LinkRow> {
     Ok(LinkRow {
@@ -50,25 +64,28 @@ fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LinkRow> {
         last_sync_at: r.get(6)?,
         last_state: r.get(7)?,
         last_error: r.get(8)?,
+        protocol: r.get(9)?,
     })
 }
 
 impl Store {
     /// Links a map to a room (replacing an earlier link of the map).
-    pub fn set_link(
-        &mut self,
-        map_id: &str,
-        server: &str,
-        room: &str,
-        token: Option<&str>,
-        token_via: &str,
-    ) -> Result<LinkRow> {
+    pub fn set_link(&mut self, map_id: &str, link: &NewLink<'_>) -> Result<LinkRow> {
         self.map_row(map_id)?;
         self.conn
             .execute(
-                "INSERT OR REPLACE INTO map_links (map_id, server, room, token, token_via, linked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![map_id, server, room, token, token_via, now()],
+                "INSERT OR REPLACE INTO map_links
+                     (map_id, server, room, token, token_via, protocol, linked_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    map_id,
+                    link.server,
+                    link.room,
+                    link.token,
+                    link.token_via,
+                    link.protocol,
+                    now()
+                ],
             )
             .map_err(|e| self.classify(e))?;
         self.link(map_id)?

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_trash_recent.sql")),
     (3, include_str!("../migrations/0003_map_links.sql")),
     (4, include_str!("../migrations/0004_map_origins.sql")),
+    (5, include_str!("../migrations/0005_link_protocol.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -6,7 +6,7 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::Error as WsError;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
-use waymark_api::{LinkSpec, TokenVia};
+use waymark_api::{LinkSpec, Protocol, TokenVia};
 
 use crate::{describe, SyncConfig, SyncError};
 
@@ -28,8 +28,13 @@ fn encode_component(s: &str) -> String {
     out
 }
 
-/// The room's URL as y-websocket clients build it: `SERVER/ROOM`.
+/// The URL to open: `SERVER/ROOM` as y-websocket clients build it; the
+/// server itself for Hocuspocus, which names the document (and carries the
+/// token) in its messages.
 pub(crate) fn room_url(spec: &LinkSpec) -> String {
+    if spec.protocol == Protocol::Hocuspocus {
+        return spec.server.clone();
+    }
     let mut url = format!("{}/{}", spec.server.trim_end_matches('/'), spec.room);
     if let (Some(token), TokenVia::Query) = (&spec.token, spec.token_via) {
         url.push_str("?token=");
@@ -106,6 +111,7 @@ mod tests {
             room: "team-map".into(),
             token: Some(Secret::new(token)),
             token_via: via,
+            protocol: Protocol::YWebsocket,
         }
     }
 
@@ -125,5 +131,15 @@ mod tests {
             room_url(&spec("t", TokenVia::Header)),
             "ws://127.0.0.1:1/yjs/team-map"
         );
+    }
+
+    #[test]
+    fn hocuspocus_opens_the_server_url_without_room_or_token() {
+        let s = LinkSpec {
+            protocol: Protocol::Hocuspocus,
+            server: "ws://127.0.0.1:1/collab".into(),
+            ..spec("secret", TokenVia::Query)
+        };
+        assert_eq!(room_url(&s), "ws://127.0.0.1:1/collab");
     }
 }

@@ -1,6 +1,8 @@
 //! Team sync: keeps a library's map in step with a room on a standard
 //! y-websocket server (`@y/websocket-server`, y-redis, or anything speaking
-//! the y-websocket protocol), keeping the SQLite library as the offline copy.
+//! the y-websocket protocol) or a document on Hocuspocus (any number of
+//! instances relaying through Redis), keeping the SQLite library as the
+//! offline copy.
 //!
 //! On every (re)connect the client asks the room for its whole state, checks
 //! it in a scratch document (same map? a valid journey?) before merging the
@@ -13,15 +15,18 @@
 //! the local map untouched.
 
 mod connect;
+mod detect;
 mod live;
 mod room;
 mod session;
+mod wire;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use waymark_api::{ApiError, Library, LinkSpec};
 
+pub use detect::detect;
 pub use live::{LiveSync, SyncManager};
 // How a link looks to fronts lives in the API (the server shows stored
 // links without this crate); re-exported for the app's sync commands.

@@ -1,5 +1,5 @@
-//! One connection to a room: the initial exchange (checked before merging),
-//! then live updates both ways.
+//! One connection to a room: authentication where the protocol has it, the
+//! initial exchange (checked before merging), then live updates both ways.
 
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use yrs::StateVector;
 
 use crate::connect::{self, Socket};
 use crate::room::{self, RoomState};
+use crate::wire::{Incoming, Wire};
 use crate::{blocking, describe, SyncConfig, SyncError};
 
 /// The origin recorded in the update log for updates from a sync room;
@@ -36,6 +37,11 @@ pub(crate) struct Session {
     doc_id: String,
     place: String,
     socket: Socket,
+    wire: Wire,
+    /// Updates sent that the server has not acknowledged yet (Hocuspocus).
+    unacked: usize,
+    /// The server accepted the token for reading only (Hocuspocus).
+    read_only: bool,
     cfg: SyncConfig,
     pub(crate) report: SyncReport,
     /// When the link's last sync time was last written to the library.
@@ -54,40 +60,111 @@ impl Session {
         cfg: &SyncConfig,
     ) -> Result<Session, SyncError> {
         let socket = connect::open(spec, cfg).await?;
-        Ok(Session {
+        let mut session = Session {
             lib,
             map_id: map_id.to_string(),
             doc_id: doc_id.to_string(),
             place: describe(spec),
             socket,
+            wire: Wire::new(spec.protocol, &spec.room),
+            unacked: 0,
+            read_only: false,
             cfg: cfg.clone(),
             report: SyncReport::default(),
             stamped: std::time::Instant::now(),
-        })
+        };
+        let token = spec.token.as_ref().map(|t| t.expose());
+        if let Some(hello) = session.wire.hello(token) {
+            session.send_raw(hello).await?;
+            session.authenticated().await?;
+        }
+        Ok(session)
+    }
+
+    /// Waits for the server to accept the token (Hocuspocus answers the
+    /// authentication message before it loads the document).
+    async fn authenticated(&mut self) -> Result<(), SyncError> {
+        loop {
+            match self.next_frame(true).await? {
+                Incoming::Authenticated { read_only } => {
+                    self.read_only = read_only;
+                    return Ok(());
+                }
+                Incoming::Skip => continue,
+                other => return Err(self.unexpected(other)),
+            }
+        }
+    }
+
+    async fn send_raw(&mut self, bytes: Vec<u8>) -> Result<(), SyncError> {
+        self.socket
+            .send(WsMessage::Binary(bytes.into()))
+            .await
+            .map_err(|e| SyncError::Offline(format!("{}: connection lost: {e}", self.place)))
     }
 
     async fn send(&mut self, msg: Message) -> Result<(), SyncError> {
         if let Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) = &msg {
             self.report.sent += u.len();
+            if self.wire.acknowledges() {
+                self.unacked += 1;
+            }
         }
-        self.socket
-            .send(WsMessage::Binary(msg.encode_v1().into()))
-            .await
-            .map_err(|e| SyncError::Offline(format!("{}: connection lost: {e}", self.place)))
+        let bytes = self.wire.encode(&msg);
+        self.send_raw(bytes).await
     }
 
-    /// The next sync message; presence and pings are skipped. `timed` bounds
+    /// The next sync message, or `None` when the server acknowledged an
+    /// update (Hocuspocus); presence and pings are skipped. `timed` bounds
     /// the wait (during the initial exchange).
-    async fn recv(&mut self, timed: bool) -> Result<SyncMessage, SyncError> {
+    async fn recv(&mut self, timed: bool) -> Result<Option<SyncMessage>, SyncError> {
+        loop {
+            match self.next_frame(timed).await? {
+                Incoming::Sync(m) => return Ok(Some(m)),
+                Incoming::Ack(true) => {
+                    self.unacked = self.unacked.saturating_sub(1);
+                    return Ok(None);
+                }
+                Incoming::Skip | Incoming::Authenticated { .. } => continue,
+                other => return Err(self.unexpected(other)),
+            }
+        }
+    }
+
+    /// What a frame that is neither sync nor acknowledgement means.
+    fn unexpected(&self, frame: Incoming) -> SyncError {
+        let place = &self.place;
+        match frame {
+            Incoming::Denied(reason) => {
+                SyncError::Rejected(format!("{place}: the server denied access: {reason}"))
+            }
+            Incoming::Ack(false) => SyncError::Rejected(format!(
+                "{place}: the server did not take an edit{}; the local map keeps it",
+                if self.read_only {
+                    " (the token gives read-only access)"
+                } else {
+                    ""
+                }
+            )),
+            Incoming::Closed(reason) => SyncError::Offline(format!(
+                "{place}: the server closed the document ({reason})"
+            )),
+            other => self.garbage(format!("{other:?} out of turn")),
+        }
+    }
+
+    /// The next frame the server sends, decoded.
+    async fn next_frame(&mut self, timed: bool) -> Result<Incoming, SyncError> {
         loop {
             let next = if timed {
                 tokio::time::timeout(self.cfg.timeout, self.socket.next())
                     .await
                     .map_err(|_| {
                         SyncError::Rejected(format!(
-                            "{}: no y-websocket sync answer within {} s (is it a y-websocket server?)",
+                            "{}: no {p} answer within {} s (is it a {p} server?)",
                             self.place,
-                            self.cfg.timeout.as_secs()
+                            self.cfg.timeout.as_secs(),
+                            p = self.wire.protocol().as_str(),
                         ))
                     })?
             } else {
@@ -112,31 +189,15 @@ impl Session {
                 }
                 Some(Ok(_)) => continue,
             };
-            match Message::decode_v1(&bytes) {
-                Ok(Message::Sync(m)) => return Ok(m),
-                Ok(Message::Awareness(_) | Message::AwarenessQuery | Message::Auth(None)) => {
-                    continue
-                }
-                Ok(Message::Auth(Some(reason))) => {
-                    return Err(SyncError::Rejected(format!(
-                        "{}: the server denied access: {reason}",
-                        self.place
-                    )))
-                }
-                Ok(Message::Custom(tag, _)) => {
-                    return Err(self.garbage(format!("a message of unknown type {tag}")))
-                }
-                Err(e) => {
-                    return Err(self.garbage(format!("{} undecodable bytes ({e})", bytes.len())))
-                }
-            }
+            return self.wire.decode(&bytes).map_err(|what| self.garbage(what));
         }
     }
 
     fn garbage(&self, what: String) -> SyncError {
         SyncError::Rejected(format!(
-            "{}: the server sent {what}, not the y-websocket protocol; the local map is unchanged",
-            self.place
+            "{}: the server sent {what}, not the {} protocol; the local map is unchanged",
+            self.place,
+            self.wire.protocol().as_str()
         ))
     }
 
@@ -166,19 +227,8 @@ impl Session {
     /// Reads the room whole, checks it, merges what it has that the library
     /// lacks, sends what it lacks, and waits until the server has it.
     pub(crate) async fn handshake(&mut self) -> Result<(), SyncError> {
-        self.send(Message::Sync(
-            SyncMessage::SyncStep1(StateVector::default()),
-        ))
-        .await?;
         let mut early = Vec::new();
-        let room_state = loop {
-            match self.recv(true).await? {
-                SyncMessage::SyncStep2(state) => break state,
-                SyncMessage::Update(u) => early.push(u),
-                // Answered below with the diff against the room's full state.
-                SyncMessage::SyncStep1(_) => {}
-            }
-        };
+        let room_state = self.room_state(&mut early).await?;
         self.report.received += room_state.len();
         let room = room::check(&self.place, &room_state, Some(&self.doc_id))?;
         self.report.seeded_room = matches!(room, RoomState::Empty);
@@ -200,18 +250,39 @@ impl Session {
         let now = StateVector::decode_v1(&now).expect("the library encodes its state vector");
         self.send(Message::Sync(SyncMessage::SyncStep1(now)))
             .await?;
-        loop {
+        let mut answered = false;
+        // Hocuspocus also acknowledges each update: the server has everything
+        // once it has answered and acknowledged all of them.
+        while !answered || self.unacked > 0 {
             match self.recv(true).await? {
-                SyncMessage::SyncStep2(u) => {
+                Some(SyncMessage::SyncStep2(u)) => {
                     self.apply(u).await?;
-                    break;
+                    answered = true;
                 }
-                SyncMessage::Update(u) => self.apply(u).await?,
-                SyncMessage::SyncStep1(sv) => self.reply_step1(sv).await?,
+                Some(SyncMessage::Update(u)) => self.apply(u).await?,
+                Some(SyncMessage::SyncStep1(sv)) => self.reply_step1(sv).await?,
+                None => {}
             }
         }
         let id = self.map_id.clone();
         blocking(&self.lib, move |lib| lib.record_sync(&id, None)).await
+    }
+
+    /// Asks the room for its whole state; updates that arrive before it are
+    /// kept in `early`.
+    async fn room_state(&mut self, early: &mut Vec<Vec<u8>>) -> Result<Vec<u8>, SyncError> {
+        self.send(Message::Sync(
+            SyncMessage::SyncStep1(StateVector::default()),
+        ))
+        .await?;
+        loop {
+            match self.recv(true).await? {
+                Some(SyncMessage::SyncStep2(state)) => return Ok(state),
+                Some(SyncMessage::Update(u)) => early.push(u),
+                // Answered by the handshake with the diff against the room's full state.
+                Some(SyncMessage::SyncStep1(_)) | None => {}
+            }
+        }
     }
 
     /// Live: remote updates in, local updates out, until the connection
@@ -230,16 +301,20 @@ impl Session {
             }
             tokio::select! {
                 msg = self.recv(false) => match msg? {
-                    SyncMessage::SyncStep2(u) | SyncMessage::Update(u) => {
+                    Some(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) => {
                         self.apply(u).await?;
                         on_synced();
                     }
-                    SyncMessage::SyncStep1(sv) => self.reply_step1(sv).await?,
+                    Some(SyncMessage::SyncStep1(sv)) => self.reply_step1(sv).await?,
+                    None => on_synced(),
                 },
                 update = local.recv() => match update {
                     Some(u) => {
                         self.send(Message::Sync(SyncMessage::Update(u))).await?;
-                        on_synced();
+                        // Hocuspocus says when it has the update (above).
+                        if !self.wire.acknowledges() {
+                            on_synced();
+                        }
                     }
                     None => return Ok(()),
                 },
@@ -307,16 +382,7 @@ pub async fn join(
         ..spec.clone()
     };
     let mut session = Session::open(lib.clone(), "", "", &spec, cfg).await?;
-    session
-        .send(Message::Sync(
-            SyncMessage::SyncStep1(StateVector::default()),
-        ))
-        .await?;
-    let state = loop {
-        if let SyncMessage::SyncStep2(state) = session.recv(true).await? {
-            break state;
-        }
-    };
+    let state = session.room_state(&mut Vec::new()).await?;
     session.close().await;
     let place = describe(&spec);
     let RoomState::Map { doc, .. } = room::check(&place, &state, None)? else {

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use waymark_api::{Library, LinkSpec, TokenVia};
+use waymark_api::{Library, LinkSpec, Protocol, TokenVia};
 
 /// The npm y-websocket server, started by the test on 127.0.0.1.
 pub struct YServer {
@@ -120,6 +120,7 @@ pub fn spec(server: &str, room: &str) -> LinkSpec {
         room: room.to_string(),
         token: None,
         token_via: TokenVia::Query,
+        protocol: Protocol::YWebsocket,
     }
 }
 
