@@ -9,7 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use waymark_api::{Library, LinkSpec, Protocol, TokenVia};
+use waymark_api::{Library, LinkSpec, Protocol, Secret, TokenVia};
+
+pub mod hocuspocus;
 
 /// The npm y-websocket server, started by the test on 127.0.0.1.
 pub struct YServer {
@@ -28,7 +30,7 @@ fn server_script() -> PathBuf {
     script
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free loopback port")
@@ -121,6 +123,15 @@ pub fn spec(server: &str, room: &str) -> LinkSpec {
         token: None,
         token_via: TokenVia::Query,
         protocol: Protocol::YWebsocket,
+    }
+}
+
+/// A link to document `room` on a Hocuspocus server, with its token.
+pub fn hocuspocus_spec(server: &str, room: &str, token: &str) -> LinkSpec {
+    LinkSpec {
+        token: Some(Secret::new(token)),
+        protocol: Protocol::Hocuspocus,
+        ..spec(server, room)
     }
 }
 
