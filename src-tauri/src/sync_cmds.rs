@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
-use waymark_api::{Library, LinkSpec, Secret};
+use waymark_api::{Library, LinkSpec, Protocol, Secret};
 use waymark_sync::{LinkView, SyncConfig, SyncManager, SyncStatus};
 
 use crate::{CommandError, LibraryState};
@@ -135,13 +135,14 @@ pub async fn link_map(
     room: String,
     token: Option<String>,
     token_via: Option<String>,
+    // None: asked of the server.
     protocol: Option<String>,
 ) -> Result<LinkView, CommandError> {
     let lib = state.shared()?;
     // An empty token field keeps the token already stored (the window never
     // sees it, so it cannot send it back).
     let kept = lib.map_link(&id)?.and_then(|l| l.token);
-    let spec = LinkSpec {
+    let mut spec = LinkSpec {
         server,
         room,
         token: token
@@ -149,8 +150,13 @@ pub async fn link_map(
             .map(Secret::new)
             .or(kept),
         token_via: token_via.as_deref().unwrap_or("query").parse()?,
-        protocol: protocol.as_deref().unwrap_or("y-websocket").parse()?,
+        protocol: Protocol::YWebsocket,
     };
+    let given = protocol.as_deref().map(str::parse).transpose()?;
+    spec.protocol = waymark_sync::choose_protocol(&spec, given, &SyncConfig::default())
+        .await
+        .map_err(|e| CommandError::bad_request(&e.to_string()))?
+        .0;
     lib.link_map(&id, &spec)?;
     sync.start(lib.clone(), &id);
     Ok(view(&sync.manager(lib.clone()), &lib, &id)?.expect("just linked"))

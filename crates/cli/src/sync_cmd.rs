@@ -76,26 +76,18 @@ impl TargetArgs {
             token_via,
             protocol: Protocol::YWebsocket,
         };
-        match &self.protocol {
-            Some(p) => spec.protocol = p.parse()?,
-            None => {
-                let (server, room) = waymark_api::check_link_target(&spec.server, &spec.room)?;
-                let probe = LinkSpec {
-                    server,
-                    room,
-                    ..spec.clone()
-                };
-                let found =
-                    runtime()?.block_on(waymark_sync::detect(&probe, &SyncConfig::default()));
-                match found {
-                    Ok(p) => spec.protocol = p,
-                    Err(e) if e.is_offline() => say!(
-                        "cannot ask the server which protocol it speaks ({e}); linking as y-websocket (give --protocol to choose)"
-                    ),
-                    Err(e) => return Err(failure(e)),
-                }
-            }
+        let given = self.protocol.as_deref().map(str::parse).transpose()?;
+        let (protocol, note) = runtime()?
+            .block_on(waymark_sync::choose_protocol(
+                &spec,
+                given,
+                &SyncConfig::default(),
+            ))
+            .map_err(failure)?;
+        if let Some(note) = note {
+            say!("{note} (give --protocol to choose)");
         }
+        spec.protocol = protocol;
         Ok(spec)
     }
 }

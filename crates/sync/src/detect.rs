@@ -72,3 +72,31 @@ async fn next_binary(
         }
     }
 }
+
+/// The protocol to link with: `given`, else the server's answer, else —
+/// the server cannot be reached now — y-websocket, with a note saying so.
+pub async fn choose_protocol(
+    spec: &LinkSpec,
+    given: Option<Protocol>,
+    cfg: &SyncConfig,
+) -> Result<(Protocol, Option<String>), SyncError> {
+    if let Some(p) = given {
+        return Ok((p, None));
+    }
+    let (server, room) = waymark_api::check_link_target(&spec.server, &spec.room)?;
+    let probe = LinkSpec {
+        server,
+        room,
+        ..spec.clone()
+    };
+    match detect(&probe, cfg).await {
+        Ok(p) => Ok((p, None)),
+        Err(e) if e.is_offline() => Ok((
+            Protocol::YWebsocket,
+            Some(format!(
+                "cannot ask the server which protocol it speaks ({e}); linked as y-websocket"
+            )),
+        )),
+        Err(e) => Err(e),
+    }
+}

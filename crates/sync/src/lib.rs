@@ -26,11 +26,11 @@ use std::time::Duration;
 
 use waymark_api::{ApiError, Library, LinkSpec};
 
-pub use detect::detect;
+pub use detect::{choose_protocol, detect};
 pub use live::{LiveSync, SyncManager};
+pub use session::{join, sync_once, SyncReport, SYNC_ORIGIN};
 // How a link looks to fronts lives in the API (the server shows stored
 // links without this crate); re-exported for the app's sync commands.
-pub use session::{join, sync_once, SyncReport, SYNC_ORIGIN};
 pub use waymark_api::{stored_state, stored_status, LinkState, LinkView, SyncStatus};
 
 /// Timings of the sync client.
