@@ -89,6 +89,8 @@ test("share a map with the team from the Map menu", { timeout: 240_000 }, async 
       timeoutMsg: "the link did not reach Connected",
     });
     await screenshot(browser, "80-share-connected.png");
+    // "Detect" asked the server, which speaks y-websocket.
+    assert.equal(await dialog.$("select[name=share-protocol]").getValue(), "y-websocket");
 
     // Another designer joins the room and gets the same map.
     const joined = other("join", "--server", url, "--room", ROOM).trim().split(/\s+/).pop();

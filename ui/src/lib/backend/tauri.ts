@@ -114,7 +114,8 @@ export class TauriBackend implements Backend {
 
   linkMap(id: string, target: ShareTarget): Promise<LinkView> {
     const { server, room, token, tokenVia } = target;
-    return call<LinkView>("link_map", { id, server, room, token, tokenVia });
+    const protocol = target.protocol ?? null;
+    return call<LinkView>("link_map", { id, server, room, token, tokenVia, protocol });
   }
 
   unlinkMap(id: string): Promise<void> {

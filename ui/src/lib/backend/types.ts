@@ -177,13 +177,14 @@ export interface SyncStatus {
   message: string | null;
 }
 
-/** A map's link to a room on a y-websocket server; the token never leaves the backend. */
+/** A map's link to a room on a sync server; the token never leaves the backend. */
 export interface MapLink {
   map_id: string;
   server: string;
   room: string;
   has_token: boolean;
   token_via: TokenVia;
+  protocol: SyncProtocol;
   linked_at: string;
   last_sync_at: string | null;
   last_state: string | null;
@@ -191,6 +192,9 @@ export interface MapLink {
 }
 
 export type TokenVia = "query" | "header";
+
+/** The kind of sync server (`waymark_api::Protocol`). */
+export type SyncProtocol = "y-websocket" | "hocuspocus";
 
 export interface LinkView {
   link: MapLink;
@@ -203,6 +207,8 @@ export interface ShareTarget {
   room: string;
   token: string;
   tokenVia: TokenVia;
+  /** Absent or null: the backend asks the server which one it speaks. */
+  protocol?: SyncProtocol | null;
 }
 
 /** A map's homeless entities (`waymark_api::Homeless`): what concurrent
