@@ -36,6 +36,8 @@ pub(crate) struct Session {
     map_id: String,
     doc_id: String,
     place: String,
+    /// For scrubbing the token from what the server says.
+    spec: LinkSpec,
     socket: Socket,
     wire: Wire,
     /// Updates sent that the server has not acknowledged yet (Hocuspocus).
@@ -65,6 +67,7 @@ impl Session {
             map_id: map_id.to_string(),
             doc_id: doc_id.to_string(),
             place: describe(spec),
+            spec: spec.clone(),
             socket,
             wire: Wire::new(spec.protocol, &spec.room),
             unacked: 0,
@@ -131,9 +134,15 @@ impl Session {
         }
     }
 
-    /// What a frame that is neither sync nor acknowledgement means.
+    /// What a frame that is neither sync nor acknowledgement means. What
+    /// the server says is scrubbed: it could echo the token.
     fn unexpected(&self, frame: Incoming) -> SyncError {
         let place = &self.place;
+        let frame = match frame {
+            Incoming::Denied(r) => Incoming::Denied(connect::scrub(&self.spec, r)),
+            Incoming::Closed(r) => Incoming::Closed(connect::scrub(&self.spec, r)),
+            other => other,
+        };
         match frame {
             Incoming::Denied(reason) => {
                 SyncError::Rejected(format!("{place}: the server denied access: {reason}"))
@@ -194,10 +203,13 @@ impl Session {
     }
 
     fn garbage(&self, what: String) -> SyncError {
-        SyncError::Rejected(format!(
-            "{}: the server sent {what}, not the {} protocol; the local map is unchanged",
-            self.place,
-            self.wire.protocol().as_str()
+        SyncError::Rejected(connect::scrub(
+            &self.spec,
+            format!(
+                "{}: the server sent {what}, not the {} protocol; the local map is unchanged",
+                self.place,
+                self.wire.protocol().as_str()
+            ),
         ))
     }
 

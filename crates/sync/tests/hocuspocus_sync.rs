@@ -296,3 +296,89 @@ async fn a_redis_restart_mid_session_keeps_clients_working_and_they_converge() {
     live_a.stop().await;
     live_b.stop().await;
 }
+
+/// A frame as a Hocuspocus server sends it: document name, type, payload.
+fn frame(document: &str, kind: u32, payload: &[u8]) -> Vec<u8> {
+    use yrs::encoding::write::Write;
+    let mut out = Vec::new();
+    out.write_string(document);
+    out.write_var(kind);
+    out.extend_from_slice(payload);
+    out
+}
+
+fn with_string(mut bytes: Vec<u8>, s: &str) -> Vec<u8> {
+    use yrs::encoding::write::Write;
+    bytes.write_string(s);
+    bytes
+}
+
+/// A WebSocket server on loopback that sends `frames` to every connection.
+async fn fake_hocuspocus(frames: Vec<Vec<u8>>) -> String {
+    use futures_util::{SinkExt, StreamExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("ws://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let frames = frames.clone();
+            tokio::spawn(async move {
+                let Ok(mut ws) = tokio_tungstenite::accept_async(tcp).await else {
+                    return;
+                };
+                for f in frames {
+                    let _ = ws
+                        .send(tokio_tungstenite::tungstenite::Message::Binary(f.into()))
+                        .await;
+                }
+                while let Some(Ok(_)) = ws.next().await {}
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_hocuspocus_server_changes_nothing_and_never_echoes_the_token() {
+    let secret = "echo-me-t0ken";
+    let dir = tempfile::tempdir().unwrap();
+    let a = library(&dir, "a.db");
+    let map = a.create_map(Some("bank-lost-card"), None).unwrap();
+    a.ensure_doc_id(&map).unwrap();
+    let before = derived_rows(&a, &map);
+    let authenticated = with_string(frame("room", 2, &[2]), "read-write");
+    for (frames, expect) in [
+        // Refused, with the token in the reason.
+        (
+            vec![with_string(
+                frame("room", 2, &[1]),
+                &format!("bad {secret}"),
+            )],
+            "denied access: bad ••••••",
+        ),
+        // Accepted, then a "document" that is random bytes.
+        (
+            vec![
+                authenticated.clone(),
+                frame("room", 0, &[1, 5, 0xde, 0xad, 0xbe, 0xef, 0x99]),
+            ],
+            "does not decode",
+        ),
+        // Accepted, then frames for another document (named like the token).
+        (
+            vec![authenticated.clone(), frame(secret, 8, &[1])],
+            "another document",
+        ),
+        // A y-websocket server's first words.
+        (vec![vec![0, 0, 0]], "not the hocuspocus protocol"),
+    ] {
+        let url = fake_hocuspocus(frames).await;
+        a.link_map(&map, &hocuspocus_spec(&url, "room", secret))
+            .unwrap();
+        let err = sync_once(a.clone(), &map, &fast()).await.unwrap_err();
+        assert!(matches!(err, SyncError::Rejected(_)), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.contains(expect), "{msg}");
+        assert!(!msg.contains(secret), "the token leaked: {msg}");
+        assert_eq!(derived_rows(&a, &map), before, "the local map is untouched");
+    }
+}
