@@ -126,6 +126,8 @@ fn view(manager: &SyncManager, lib: &Library, id: &str) -> Result<Option<LinkVie
 }
 
 /// Links a map to a room (replacing an earlier link) and starts syncing it.
+// Each argument is a field of the window's invoke payload.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn link_map(
     state: State<'_, LibraryState>,
