@@ -70,8 +70,9 @@ fn sync_once_join_show_and_errors() {
         "{out}"
     );
     let show = expect(&a, &["show", &id_a], 0);
+    // No --protocol: the server was asked, and it speaks y-websocket.
     assert!(
-        show.contains(&format!("sync: room \"team\" on {url}")),
+        show.contains(&format!("sync: room \"team\" on {url} (y-websocket)")),
         "{show}"
     );
     assert!(!show.contains("last sync: never"), "{show}");
@@ -120,6 +121,12 @@ fn sync_once_join_show_and_errors() {
         1,
     );
     assert!(err.contains("ws:// or wss://"), "{err}");
+    let err = expect(
+        &a,
+        &["sync", &blank, "--server", &url, "--protocol", "socket.io"],
+        2,
+    );
+    assert!(err.contains("socket.io"), "{err}");
     let err = expect(&b, &["join", "--server", &url, "--room", "nobody-here"], 1);
     assert!(err.contains("the room is empty"), "{err}");
     let err = expect(
