@@ -50,6 +50,10 @@ pub(crate) struct Session {
     stamped: std::time::Instant,
 }
 
+/// How long `join` waits for a Hocuspocus room that looks empty to be
+/// filled by the other instances.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// How often a live link writes its last sync time to the library.
 const STAMP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -394,10 +398,30 @@ pub async fn join(
         ..spec.clone()
     };
     let mut session = Session::open(lib.clone(), "", "", &spec, cfg).await?;
-    let state = session.room_state(&mut Vec::new()).await?;
-    session.close().await;
+    let mut state = session.room_state(&mut Vec::new()).await?;
     let place = describe(&spec);
-    let RoomState::Map { doc, .. } = room::check(&place, &state, None)? else {
+    let mut room = room::check(&place, &state, None)?;
+    if matches!(room, RoomState::Empty) && session.wire.acknowledges() {
+        // A Hocuspocus instance that has just loaded the document answers
+        // before the other instances' state reaches it through Redis; it
+        // forwards that state as soon as it comes.
+        let deadline = tokio::time::Instant::now() + SETTLE;
+        while matches!(room, RoomState::Empty) {
+            let Ok(msg) = tokio::time::timeout_at(deadline, session.recv(false)).await else {
+                break;
+            };
+            if let Some(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) = msg? {
+                state = yrs::merge_updates_v1([state.as_slice(), u.as_slice()]).map_err(|e| {
+                    SyncError::Rejected(format!(
+                        "{place}: the server sent updates that do not merge ({e}); nothing was merged"
+                    ))
+                })?;
+                room = room::check(&place, &state, None)?;
+            }
+        }
+    }
+    session.close().await;
+    let RoomState::Map { doc, .. } = room else {
         return Err(SyncError::Rejected(format!(
             "{place}: the room is empty, there is no map to join; share one there with `waymark sync ID --server URL --room NAME`"
         )));

@@ -1,7 +1,7 @@
 //! Test support for Hocuspocus: Debian's `redis-server` and Hocuspocus
 //! instances (tests/hocuspocus: `@hocuspocus/server` with the Redis and
-//! SQLite extensions) on loopback, and a TCP round-robin standing in for the
-//! load balancer in front of the instances.
+//! SQLite extensions) on loopback, and a TCP failover proxy standing in for
+//! the load balancer in front of the instances.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -244,41 +244,38 @@ pub fn stored_documents(database: &Path) -> HashMap<String, Vec<u8>> {
         .unwrap_or_default()
 }
 
-/// A TCP round-robin over backend ports on 127.0.0.1, standing in for a
-/// load balancer: each new connection goes to the next backend that
+/// A TCP proxy standing in for a load balancer with health checks: each
+/// new connection goes to the first backend (in the given order) that
 /// accepts it; when a backend dies, its connections are cut.
-pub struct RoundRobin {
+pub struct Failover {
     pub port: u16,
     stop: Arc<AtomicBool>,
     active: Arc<Mutex<HashMap<u16, usize>>>,
 }
 
-impl RoundRobin {
-    pub fn start(backends: Vec<u16>) -> RoundRobin {
+impl Failover {
+    pub fn start(backends: Vec<u16>) -> Failover {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
         let active = Arc::new(Mutex::new(HashMap::new()));
         let (stop2, active2) = (stop.clone(), active.clone());
         std::thread::spawn(move || {
-            let mut next = 0;
             for client in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(client) = client else { continue };
-                for i in 0..backends.len() {
-                    let backend = backends[(next + i) % backends.len()];
+                for &backend in &backends {
                     let addr: SocketAddr = ([127, 0, 0, 1], backend).into();
                     if let Ok(server) = TcpStream::connect_timeout(&addr, Duration::from_secs(1)) {
-                        next = (next + i + 1) % backends.len();
                         splice(client, server, backend, active2.clone());
                         break;
                     }
                 }
             }
         });
-        RoundRobin { port, stop, active }
+        Failover { port, stop, active }
     }
 
     pub fn url(&self) -> String {
@@ -315,7 +312,7 @@ fn splice(
     pipe(s2, c2, None);
 }
 
-impl Drop for RoundRobin {
+impl Drop for Failover {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(("127.0.0.1", self.port));

@@ -140,8 +140,13 @@ pub fn library(dir: &tempfile::TempDir, name: &str) -> Arc<Library> {
 }
 
 /// Polls `f` until it holds (or panics after 20 s with `what`).
-pub async fn eventually(what: &str, mut f: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+pub async fn eventually(what: &str, f: impl FnMut() -> bool) {
+    eventually_within(Duration::from_secs(20), what, f).await
+}
+
+/// Polls `f` until it holds (or panics after `limit` with `what`).
+pub async fn eventually_within(limit: Duration, what: &str, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
     while !f() {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
         tokio::time::sleep(Duration::from_millis(25)).await;
