@@ -15,6 +15,16 @@ import { SQLite } from "@hocuspocus/extension-sqlite";
 const port = Number(process.env.PORT ?? 1234);
 const token = process.env.TOKEN ?? "";
 
+const redis = new Redis({ host: "127.0.0.1", port: Number(process.env.REDIS_PORT ?? 6379) });
+// Serve only once both Redis connections are ready: a document opened before
+// that subscribes during ioredis's ready check, which fails ("Connection in
+// subscriber mode"), and the instance then misses the other instances' changes.
+await Promise.all(
+  [redis.pub, redis.sub].map((client) =>
+    client.status === "ready" ? null : new Promise((ready) => client.once("ready", ready)),
+  ),
+);
+
 const server = new Server({
   name: `waymark-test-${port}`,
   address: process.env.HOST ?? "127.0.0.1",
@@ -24,7 +34,7 @@ const server = new Server({
   debounce: 200,
   maxDebounce: 1000,
   extensions: [
-    new Redis({ host: "127.0.0.1", port: Number(process.env.REDIS_PORT ?? 6379) }),
+    redis,
     new SQLite({ database: process.env.DATABASE ?? "hocuspocus.sqlite" }),
   ],
   async onAuthenticate(data) {

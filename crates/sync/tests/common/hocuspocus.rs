@@ -154,7 +154,11 @@ impl Hocuspocus {
     }
 
     fn try_start(&mut self) -> bool {
-        let log = std::fs::File::create(self.database.with_extension(format!("{}.log", self.port)))
+        // Appended to, so a restart keeps what the killed instance said.
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.database.with_extension(format!("{}.log", self.port)))
             .expect("a log file next to the database");
         let mut cmd = Command::new("node");
         cmd.arg(server_script())
