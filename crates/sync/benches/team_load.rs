@@ -1,13 +1,13 @@
 //! Team-sync load run: MEMBERS simulated team members (default 200), each a
 //! library of its own, over MAPS maps (default 20), each member adding EDITS
-//! touchpoints (default 5, one a second, the members' edits spread over
-//! the second) while every member syncs live. Run against two
+//! touchpoints (default 5, one every SECONDS (default 5), the members' edits
+//! spread over those seconds) while every member syncs live. Run against two
 //! Hocuspocus instances sharing one redis-server (members of a map spread
 //! across both) and against one `@y/websocket-server`. Checks that every
 //! replica of a map converges with every added touchpoint exactly once, and
 //! prints the propagation time of an edit (persisted in the sender until
 //! persisted in each other member of its map): p50, p99, max.
-//! `scripts/bench-team-sync [MEMBERS MAPS EDITS]`
+//! `scripts/bench-team-sync [MEMBERS MAPS EDITS SECONDS]`
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -96,6 +96,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// One load run; `link(member, room)` says where a member syncs.
 async fn run(name: &str, link: impl Fn(usize, &str) -> LinkSpec) {
     let (members, maps, edits) = (arg(1, 200), arg(2, 20), arg(3, 5));
+    let round = Duration::from_secs(arg(4, 5) as u64);
     let per_map = members / maps;
     let cfg = SyncConfig::default();
     let dir = tempfile::tempdir().unwrap();
@@ -150,16 +151,15 @@ async fn run(name: &str, link: impl Fn(usize, &str) -> LinkSpec) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 
-    // Every member adds a touchpoint per round; a round lasts a second,
-    // the members' edits spread evenly over it (as people type, not in one
-    // burst).
+    // Every member adds a touchpoint per round, the members' edits spread
+    // evenly over the round (as people work, not in one burst).
     let edit_started = Instant::now();
-    let spacing = Duration::from_secs(1) / members as u32;
+    let spacing = round / members as u32;
     for k in 0..edits {
         let mut tasks = Vec::new();
         for (g, m) in team.iter().enumerate() {
             let (lib, map, c) = (m.lib.clone(), m.map.clone(), clock.clone());
-            let at = edit_started + Duration::from_secs(k as u64) + spacing * g as u32;
+            let at = edit_started + round * k as u32 + spacing * g as u32;
             tasks.push(tokio::spawn(async move {
                 tokio::time::sleep_until(at.into()).await;
                 tokio::task::spawn_blocking(move || {
@@ -237,9 +237,10 @@ async fn run(name: &str, link: impl Fn(usize, &str) -> LinkSpec) {
         .collect();
     lat.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
-        "{name}: {members} members, {maps} maps, {} edits, {} deliveries; every replica converged, nothing lost or duplicated; \
+        "{name}: {members} members, {maps} maps, {} edits (one per member every {} s), {} deliveries; every replica converged, nothing lost or duplicated; \
          propagation p50={:.0} ms p99={:.0} ms max={:.0} ms; setup {:.1} s; all delivered {:.1} s and all replicas equal {:.1} s after the first edit",
         members / maps * maps * edits,
+        round.as_secs(),
         lat.len(),
         percentile(&lat, 0.5),
         percentile(&lat, 0.99),
