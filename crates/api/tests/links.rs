@@ -48,9 +48,12 @@ fn the_server_kind_parses_from_its_names_only() {
         "y-websocket".parse::<Protocol>().unwrap(),
         Protocol::YWebsocket
     );
-    let err = "socket.io".parse::<Protocol>().unwrap_err().to_string();
+    let err = "phoenix-channels"
+        .parse::<Protocol>()
+        .unwrap_err()
+        .to_string();
     assert!(
-        err.contains("\"socket.io\"") && err.contains("hocuspocus"),
+        err.contains("\"phoenix-channels\"") && err.contains("hocuspocus"),
         "{err}"
     );
     assert_eq!(Protocol::default(), Protocol::YWebsocket);

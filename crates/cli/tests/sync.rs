@@ -123,10 +123,17 @@ fn sync_once_join_show_and_errors() {
     assert!(err.contains("ws:// or wss://"), "{err}");
     let err = expect(
         &a,
-        &["sync", &blank, "--server", &url, "--protocol", "socket.io"],
+        &[
+            "sync",
+            &blank,
+            "--server",
+            &url,
+            "--protocol",
+            "phoenix-channels",
+        ],
         2,
     );
-    assert!(err.contains("socket.io"), "{err}");
+    assert!(err.contains("phoenix-channels"), "{err}");
     let err = expect(&b, &["join", "--server", &url, "--room", "nobody-here"], 1);
     assert!(err.contains("the room is empty"), "{err}");
     let err = expect(
