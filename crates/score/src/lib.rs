@@ -23,6 +23,7 @@
 
 mod aggregate;
 mod answer_index;
+pub mod board;
 pub mod compare;
 mod emotion;
 mod explain;
@@ -35,6 +36,7 @@ pub mod sentiment;
 mod table;
 
 pub use aggregate::{priority, score};
+pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
 pub use responses_csv::{
