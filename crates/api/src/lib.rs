@@ -44,7 +44,7 @@ pub use manage::{MapStrip, StripStage, TRASH_KEEP};
 pub use scoring::{scorecard_table, ExplainedResponse, Explanation};
 pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;
-pub use waymark_score::Scorecard;
+pub use waymark_score::{Board, BoardItem, Scorecard};
 pub use waymark_store::{now as timestamp, MapRow as MapSummary, VersionRow as VersionInfo};
 
 /// What [`Library::apply_update_checked`] shows its check.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, Scale};
 use waymark_score::sentiment::{compound, effort_cues};
-use waymark_score::{MergeStats, Scorecard, TouchpointScore};
+use waymark_score::{Board, MergeStats, Scorecard, TouchpointScore};
 
 use crate::{ApiError, Library, Result};
 
@@ -54,6 +54,17 @@ impl Library {
             t.effort_cues = Vec::new();
         }
         Ok(card)
+    }
+
+    /// The map's pain-point board: its pain points and opportunities, ranked,
+    /// with their votes ([`waymark_score::board`]). The app's board, the
+    /// report and `waymark board` all show this.
+    pub fn board(&self, id: &str) -> Result<Board> {
+        let journey = self.journey(id)?;
+        Ok(waymark_score::board(
+            &journey,
+            &waymark_score::score(&journey),
+        ))
     }
 
     /// One touchpoint's score explained: the same numbers as in

@@ -103,6 +103,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The pain-point board: pain points and opportunities, ranked, with votes
+    Board {
+        id: String,
+        /// As CSV (one row per item, formula-like cells neutralised)
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// As JSON (every field of every item)
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy a map as its future state ("to-be"), linked to it; prints the new id
     Future {
         id: String,
@@ -311,6 +321,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("{}", terminal::json(&card));
             } else {
                 terminal::print(&waymark_api::scorecard_table(&card));
+            }
+        }
+        Command::Board { id, csv, json } => {
+            let id = resolve(&lib, &id)?;
+            let board = lib.board(&id)?;
+            if json {
+                say!("{}", terminal::json(&board));
+            } else if csv {
+                terminal::print_data(&board.csv());
+            } else {
+                terminal::print(&output::board(&board));
             }
         }
         Command::Responses {

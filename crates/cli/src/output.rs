@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use waymark_api::{MapSummary, TemplateInfo, VersionInfo};
+use waymark_api::{Board, MapSummary, TemplateInfo, VersionInfo};
 use waymark_core::Journey;
 
 fn truncate(s: &str, width: usize) -> String {
@@ -124,6 +124,42 @@ pub fn versions(list: &[VersionInfo]) -> String {
     let mut out = format!("{:<36}  {:<24}  {}\n", "ID", "CREATED", "LABEL");
     for v in list {
         writeln!(out, "{:<36}  {:<24}  {}", v.id, v.created_at, v.label).unwrap();
+    }
+    out
+}
+
+/// The pain-point board as a table, in rank order.
+pub fn board(b: &Board) -> String {
+    if b.items.is_empty() {
+        return "No pain points or opportunities yet.\n".into();
+    }
+    let fig = |v: Option<f64>, prec: usize| v.map_or_else(|| "-".into(), |v| format!("{v:.prec$}"));
+    let mut out = format!(
+        "{:>3}  {:<11} {:<36} {:<18} {:<16} {:>8} {:>8} {:>7} {:>5}\n",
+        "#", "KIND", "TITLE", "STAGE", "OWNER", "PRIORITY", "FRICTION", "EMOTION", "VOTES"
+    );
+    for i in &b.items {
+        writeln!(
+            out,
+            "{:>3}  {:<11} {:<36} {:<18} {:<16} {:>8} {:>8} {:>7} {:>5}",
+            i.rank,
+            i.kind.label(),
+            truncate(&i.title, 36),
+            truncate(
+                if i.stage_name.is_empty() {
+                    "-"
+                } else {
+                    &i.stage_name
+                },
+                18
+            ),
+            truncate(if i.owner.is_empty() { "-" } else { &i.owner }, 16),
+            fig(i.priority, 2),
+            fig(i.friction, 0),
+            fig(i.emotion, 0),
+            i.votes
+        )
+        .unwrap();
     }
     out
 }
