@@ -15,6 +15,7 @@
 mod fmt;
 mod fonts;
 pub mod geom;
+mod layout;
 mod pdf;
 mod sections;
 

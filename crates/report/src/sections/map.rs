@@ -9,9 +9,10 @@ use std::collections::HashMap;
 
 use waymark_core::{Evidence, Id, LaneKind, Touchpoint};
 
-use super::{Ctx, Doc, FOOT, SIDE, TOP};
+use super::Ctx;
 use crate::fmt::{self, num, num_signed, ACCENT, INK, MUTED, RULE};
 use crate::geom::{truncate, wrap_clamped, Align, Page, Rect, Style};
+use crate::layout::{Doc, FOOT, SIDE, TOP};
 use crate::Section;
 
 const LANE_W: f32 = 96.0;
