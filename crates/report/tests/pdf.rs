@@ -107,10 +107,9 @@ fn text_has_title_stages_and_top_pain_points_in_order() {
             .unwrap()
             .pdf,
         ));
-        let top: Vec<&str> = sc
-            .touchpoints
-            .iter()
-            .filter(|t| t.pain_point)
+        let board = waymark_score::board(&j, &sc);
+        let top: Vec<&str> = board
+            .pain_points()
             .take(3)
             .map(|t| t.title.as_str())
             .collect();
@@ -130,6 +129,109 @@ fn text_has_title_stages_and_top_pain_points_in_order() {
             "{name}: accents and em dash survive"
         );
     }
+}
+
+/// A template with what only the board counts: a touchpoint in a
+/// pain-points lane, a pain-point note on a stage, an idea with votes.
+fn with_board_items() -> waymark_core::Journey {
+    use waymark_core::{Annotation, AnnotationKind, Id, Lane, LaneKind, Target, Touchpoint};
+    let mut j = template("bank-lost-card");
+    let stage = j.stages[0].id;
+    let lane = Id::from_u128(0xb0a2d);
+    j.lanes.push(Lane {
+        id: lane,
+        order: "zz".into(),
+        name: "Pain points".into(),
+        kind: LaneKind::PainPoints,
+    });
+    j.touchpoints.push(Touchpoint {
+        id: Id::from_u128(0xb0a2d1),
+        stage,
+        lane,
+        order: "a".into(),
+        title: "Nobody calls back about the blocked card".into(),
+        owner: "Card operations".into(),
+        ..Touchpoint::default()
+    });
+    let note = |n: u128, kind, text: &str, target, votes: u32| Annotation {
+        id: Id::from_u128(n),
+        kind,
+        text: text.into(),
+        author: "Ana".into(),
+        created_at: "2026-02-01T10:00:00Z".into(),
+        target,
+        votes: [("ana".to_string(), votes)].into(),
+        ..Annotation::default()
+    };
+    j.annotations.push(note(
+        0xb0a2d2,
+        AnnotationKind::PainPoint,
+        "Forms ask for the same details twice",
+        Target::Stage(stage),
+        5,
+    ));
+    j.annotations.push(note(
+        0xb0a2d3,
+        AnnotationKind::Idea,
+        "Text the customer when the new card ships",
+        Target::Map,
+        3,
+    ));
+    j.normalize();
+    j
+}
+
+#[test]
+fn pain_points_and_opportunities_follow_the_board() {
+    let j = with_board_items();
+    let sc = waymark_score::score(&j);
+    let board = waymark_score::board(&j, &sc);
+    let pains: Vec<&str> = board.pain_points().map(|i| i.title.as_str()).collect();
+    assert!(pains.contains(&"Nobody calls back about the blocked card"));
+    assert!(pains.contains(&"Forms ask for the same details twice"));
+    assert!(pains.len() > sc.touchpoints.iter().filter(|t| t.pain_point).count());
+
+    let only = |s: Section| {
+        flat(&text(
+            &render(
+                &j,
+                &sc,
+                &ReportOptions {
+                    sections: vec![s],
+                    ..options()
+                },
+            )
+            .unwrap()
+            .pdf,
+        ))
+    };
+    let t = only(Section::PainPoints);
+    // Every board pain point is listed, numbered in the board's order.
+    for (i, title) in pains.iter().enumerate() {
+        let numbered = format!("{}. {}", i + 1, head(title));
+        assert!(t.contains(&numbered), "{numbered} in {t}");
+    }
+    assert!(
+        t.contains("Stage Lost card noticed · team note") || t.contains("· team note"),
+        "{t}"
+    );
+    assert!(t.contains("Why: A team note by Ana, 5 votes"), "{t}");
+    // Opportunities in the board's order.
+    let opps: Vec<usize> = board
+        .opportunities()
+        .map(|i| {
+            t.find(&head(&i.title))
+                .unwrap_or_else(|| panic!("{} listed", i.title))
+        })
+        .collect();
+    assert!(opps.windows(2).all(|w| w[0] < w[1]), "order {opps:?}");
+    // The summary's count is the board's (the tiles' figures come before
+    // their labels in the text; the pain-point count is the last figure).
+    let summary = only(Section::Summary);
+    assert!(
+        summary.contains(&format!(" {} NPS (-100 to +100)", pains.len())),
+        "{summary}"
+    );
 }
 
 #[test]

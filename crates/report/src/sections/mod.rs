@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use printpdf::RawImage;
 use waymark_core::{Id, Journey, Target};
-use waymark_score::{Scorecard, StageScore, TouchpointScore};
+use waymark_score::{Board, BoardItem, ItemSource, Scorecard, StageScore, TouchpointScore};
 
 use crate::geom::Page;
 use crate::layout::Doc;
@@ -36,11 +36,14 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a ReportOptions,
     pub tps: HashMap<Id, &'a TouchpointScore>,
     pub stages: HashMap<Id, &'a StageScore>,
+    /// The pain-point board (`waymark_score::board`): what counts as a pain
+    /// point or an opportunity and their order, as in the app.
+    pub board: Board,
     /// Logo size in pixels.
     pub logo: Option<(f32, f32)>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     pub fn stage_name(&self, id: Id) -> String {
         self.j
             .stage(id)
@@ -60,13 +63,43 @@ impl Ctx<'_> {
         }
     }
 
-    /// Pain points, highest priority first.
-    pub fn pain_points(&self) -> Vec<&TouchpointScore> {
-        self.sc
-            .touchpoints
-            .iter()
-            .filter(|t| t.pain_point)
-            .collect()
+    /// The board's pain points, in its rank order.
+    pub fn pain_points(&self) -> Vec<&BoardItem> {
+        self.board.pain_points().collect()
+    }
+
+    /// The item's touchpoint score, when it is about a touchpoint.
+    pub fn score_of(&self, item: &BoardItem) -> Option<&'a TouchpointScore> {
+        item.touchpoint.and_then(|id| self.tps.get(&id).copied())
+    }
+
+    /// Why the item is on the board, in one line: the largest score factors
+    /// for a touchpoint, the lane it was put in, or the note's author.
+    pub fn why(&self, item: &BoardItem) -> String {
+        let measured = self.score_of(item).map(crate::fmt::why);
+        match (item.source, measured) {
+            (ItemSource::Lane, Some(why)) => {
+                let mut c = why.chars();
+                let first = c.next().map(|f| f.to_lowercase().collect::<String>());
+                format!(
+                    "In a pain-points lane; {}{}",
+                    first.unwrap_or_default(),
+                    c.as_str()
+                )
+            }
+            (_, Some(why)) => why,
+            (_, None) => {
+                let author = item
+                    .note
+                    .and_then(|n| self.j.annotations.iter().find(|a| a.id == n))
+                    .map(|a| a.author.trim())
+                    .filter(|a| !a.is_empty());
+                match author {
+                    Some(a) => format!("A team note by {a}, {}", votes(item.votes)),
+                    None => format!("A team note, {}", votes(item.votes)),
+                }
+            }
+        }
     }
 }
 
@@ -88,6 +121,7 @@ pub(crate) fn build(
         tps: sc.touchpoints.iter().map(|t| (t.id, t)).collect(),
         stages: sc.stages.iter().map(|s| (s.id, s)).collect(),
         logo: logo.as_ref().map(|l| (l.width as f32, l.height as f32)),
+        board: waymark_score::board(j, sc),
     };
     let title = if j.title.trim().is_empty() {
         "Untitled journey".to_string()

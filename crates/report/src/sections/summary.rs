@@ -3,7 +3,7 @@
 //! stages as a friction strip.
 
 use printpdf::{Op, Pt, XObjectId, XObjectTransform};
-use waymark_score::TouchpointScore;
+use waymark_score::BoardItem;
 
 use super::{Ctx, LOGO_ID};
 use crate::fmt::{self, num, num_signed, ACCENT, INK, MUTED, NA, RULE};
@@ -148,7 +148,10 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
             num_signed(js.remembered_emotion, 0),
             "Remembered emotion (-100 to +100)".to_string(),
         ),
-        (js.pain_points.to_string(), "Pain points".to_string()),
+        (
+            ctx.board.pain_points().count().to_string(),
+            "Pain points".to_string(),
+        ),
     ];
     let gapx = 8.0;
     let tw = (w - gapx * 4.0) / 5.0;
@@ -199,7 +202,7 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
     let pains = ctx.pain_points();
     if pains.is_empty() {
         f.para(
-            "No touchpoint crosses the pain-point thresholds (friction, emotion or negative comments) yet.",
+            "No pain points yet: no touchpoint crosses the thresholds (friction, emotion or negative comments), none is in a pain-points lane and no team note names one.",
             Style::new(9.0, false, INK),
             0.0,
         );
@@ -227,12 +230,11 @@ fn owners(ctx: &Ctx, f: &mut Flow) {
     }
     let mut by: Vec<(String, usize, f64, String)> = Vec::new();
     for t in &pains {
-        let owner = ctx
-            .j
-            .touchpoint(t.id)
-            .map(|t| t.owner.trim().to_string())
-            .filter(|o| !o.is_empty())
-            .unwrap_or_else(|| "(no owner named)".into());
+        let owner = if t.owner.is_empty() {
+            "(no owner named)".to_string()
+        } else {
+            t.owner.clone()
+        };
         match by.iter_mut().find(|b| b.0 == owner) {
             Some(b) => {
                 b.1 += 1;
@@ -280,13 +282,18 @@ fn owners(ctx: &Ctx, f: &mut Flow) {
     f.gap(10.0);
 }
 
-fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &TouchpointScore) {
+fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &BoardItem) {
     let (x, w) = (f.x, f.w);
-    let tp = ctx.j.touchpoint(t.id);
-    let owner = tp
-        .map(|t| t.owner.trim().to_string())
-        .filter(|o| !o.is_empty())
-        .unwrap_or_else(|| "no owner named".into());
+    let owner = if t.owner.is_empty() {
+        "no owner named"
+    } else {
+        t.owner.as_str()
+    };
+    let stage = if t.stage_name.is_empty() {
+        "the whole journey"
+    } else {
+        t.stage_name.as_str()
+    };
     let title_style = Style::new(10.5, true, INK);
     let body = Style::new(8.0, false, INK);
     let why_style = Style::new(8.0, false, INK);
@@ -295,15 +302,15 @@ fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &TouchpointScore) {
     let tw = w - left - right_w - 8.0;
     let title_lines = wrap_clamped(&t.title, tw, title_style, 2);
     let info = format!(
-        "Owner: {owner} · Stage: {} · Friction {} · Emotion {}{}",
-        ctx.stage_name(t.stage),
+        "Owner: {owner} · Stage: {stage} · Friction {} · Emotion {}{}",
         num(t.friction, 0),
         num_signed(t.emotion, 0),
-        tp.map(|t| format!(" · evidence {}", t.evidence.as_str()))
+        t.evidence
+            .map(|e| format!(" · evidence {}", e.as_str()))
             .unwrap_or_default()
     );
     let info_lines = wrap_clamped(&info, tw, body, 2);
-    let why_lines = wrap_clamped(&format!("Why: {}", fmt::why(t)), tw, why_style, 2);
+    let why_lines = wrap_clamped(&format!("Why: {}", ctx.why(t)), tw, why_style, 2);
     let h = title_lines.len() as f32 * title_style.line_height()
         + info_lines.len() as f32 * body.line_height()
         + why_lines.len() as f32 * why_style.line_height()
