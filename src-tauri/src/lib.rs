@@ -20,7 +20,8 @@ use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::menu::{Menu, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Builder, Emitter, Runtime, State};
 use waymark_api::{
-    ApiError, Explanation, ExportFormat, Library, MapSummary, Scorecard, TemplateInfo, VersionInfo,
+    ApiError, Board, Explanation, ExportFormat, Library, MapSummary, Scorecard, TemplateInfo,
+    VersionInfo,
 };
 
 /// The library the window works on, or why it could not be opened. Kept
@@ -251,6 +252,12 @@ async fn explain_touchpoint(
     Ok(state.library()?.explain(&id, &touchpoint)?)
 }
 
+/// The map's pain-point board, ranked (`waymark board --json`).
+#[tauri::command]
+async fn map_board(state: State<'_, LibraryState>, id: String) -> Result<Board, CommandError> {
+    Ok(state.library()?.board(&id)?)
+}
+
 /// Writes a table the UI made (the pain-point board) to `path` as CSV,
 /// through the one CSV writer (formula-like cells neutralised); a relative
 /// path starts in the home folder. Returns the absolute path.
@@ -408,6 +415,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             export_map,
             score_map,
             explain_touchpoint,
+            map_board,
             save_csv,
             library_cmds::rename_map,
             library_cmds::duplicate_map,
@@ -908,6 +916,12 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err["code"], "invalid", "{err}");
+        let board = call("map_board", serde_json::json!({ "id": id })).unwrap();
+        let expected = serde_json::to_string(&lib.library().unwrap().board(&id).unwrap()).unwrap();
+        assert!(
+            board == serde_json::from_str::<serde_json::Value>(&expected).unwrap(),
+            "map_board differs from Library::board"
+        );
 
         let out = dir.path().join("board.csv");
         let written = call(

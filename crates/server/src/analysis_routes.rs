@@ -1,5 +1,5 @@
 //! Routes of the analysis views: the survey import wizard (dry run, import),
-//! the report, future-state copies and comparisons, mirroring
+//! the pain-point board, the report, future-state copies and comparisons, mirroring
 //! `src-tauri/src/analysis_cmds.rs`.
 
 use std::sync::Arc;
@@ -27,6 +27,7 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
             "/api/maps/{id}/responses",
             post(import_responses).layer(file_body()),
         )
+        .route("/api/maps/{id}/board", get(board))
         .route("/api/maps/{id}/report", post(report))
         .route("/api/maps/{id}/future", post(future_state))
         .route("/api/maps/{id}/origins", get(origins))
@@ -34,7 +35,12 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/csv", post(csv_table))
 }
 
-/// A table the UI made (the pain-point board).
+/// The map's pain-point board, ranked (`waymark board --json`).
+async fn board(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    json(blocking(&s, move |lib| lib.board(&id)).await)
+}
+
+/// A table the UI made (the pain-point board, as filtered).
 #[derive(Deserialize)]
 struct Table {
     header: Vec<String>,

@@ -99,6 +99,27 @@ async fn json_routes_mirror_the_backend_interface() {
 }
 
 #[tokio::test]
+async fn board_route_returns_the_library_board() {
+    let f = fixture().await;
+    let addr = f.server.addr();
+    let auth = bearer(&f);
+    let h = [("Authorization", auth.as_str())];
+    let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
+    let board = http(addr, "GET", &format!("/api/maps/{id}/board"), &h, b"").await;
+    assert_eq!(board.status, 200);
+    let expected = serde_json::to_string(&f.library.board(&id).unwrap()).unwrap();
+    assert_eq!(
+        board.json(),
+        serde_json::from_str::<serde_json::Value>(&expected).unwrap()
+    );
+    assert!(!board.json()["items"].as_array().unwrap().is_empty());
+    let missing = http(addr, "GET", "/api/maps/nope/board", &h, b"").await;
+    assert_eq!(missing.status, 404);
+    let no_auth = http(addr, "GET", &format!("/api/maps/{id}/board"), &[], b"").await;
+    assert_eq!(no_auth.status, 401);
+}
+
+#[tokio::test]
 async fn score_and_explain_routes_return_the_library_numbers() {
     let f = fixture().await;
     let addr = f.server.addr();
