@@ -7,6 +7,7 @@ pub mod doc;
 pub mod doc_batches;
 pub mod doc_text;
 pub mod formats;
+pub mod generated;
 pub mod hostile;
 pub mod identity;
 pub mod limits;

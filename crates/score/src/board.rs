@@ -93,12 +93,18 @@ pub struct BoardItem {
     pub votes: u32,
     /// 1-based, over the whole board.
     pub rank: usize,
+    /// This item as a CSV row under [`Board::csv_header`] (see
+    /// [`BoardItem::cells`]), so a front exporting some items writes the
+    /// same cells as `waymark board --csv`.
+    pub csv_row: Vec<String>,
 }
 
 /// The board, ranked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Board {
     pub items: Vec<BoardItem>,
+    /// [`CSV_COLUMNS`].
+    pub csv_header: Vec<String>,
 }
 
 /// The CSV columns of [`Board::table`], in order.
@@ -120,7 +126,7 @@ impl Board {
 
     /// The items as CSV cells (one row each, [`CSV_COLUMNS`] wide).
     pub fn rows<'a>(items: impl IntoIterator<Item = &'a BoardItem>) -> Vec<Vec<String>> {
-        items.into_iter().map(BoardItem::cells).collect()
+        items.into_iter().map(|i| i.csv_row.clone()).collect()
     }
 
     /// The whole board as CSV text, through the one CSV writer.
@@ -202,6 +208,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
             emotion: s.and_then(|s| s.emotion),
             votes: votes_on.get(&tp.id).copied().unwrap_or(0),
             rank: 0,
+            csv_row: Vec::new(),
         }
     };
 
@@ -264,6 +271,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
                 emotion: None,
                 votes: 0,
                 rank: 0,
+                csv_row: Vec::new(),
             },
         };
         item.key = format!("note:{}", a.id);
@@ -289,11 +297,16 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
         items: items
             .into_iter()
             .enumerate()
-            .map(|(i, (item, _))| BoardItem {
-                rank: i + 1,
-                ..item
+            .map(|(i, (item, _))| {
+                let mut item = BoardItem {
+                    rank: i + 1,
+                    ..item
+                };
+                item.csv_row = item.cells();
+                item
             })
             .collect(),
+        csv_header: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
     }
 }
 

@@ -254,6 +254,8 @@ fn empty_notes_and_missing_scores_still_make_items() {
 fn csv_has_one_row_per_item_through_the_one_writer() {
     let j = journey();
     let b = board(&j, &card(&j));
+    assert_eq!(b.items[0].csv_row, b.items[0].cells());
+    assert_eq!(b.csv_header, CSV_COLUMNS);
     let first = b.items[0].cells();
     assert_eq!(
         first,
@@ -296,4 +298,14 @@ fn figures_round_to_two_decimals() {
     assert_eq!(two_decimals(12.0), "12");
     assert_eq!(two_decimals(-0.001), "0");
     assert_eq!(two_decimals(-3.5), "-3.5");
+}
+
+/// The board of [`journey`] as JSON for the UI's tests
+/// (`ui/src/lib/generated/fixtures/board.json`).
+#[test]
+fn board_fixture_for_the_ui_is_current() {
+    let j = journey();
+    let b = board(&j, &card(&j));
+    let text = serde_json::to_string_pretty(&b).unwrap() + "\n";
+    waymark_core::generated::check_or_bless("ui/src/lib/generated/fixtures/board.json", &text);
 }
