@@ -13,6 +13,7 @@ import type {
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import { TauriBackend } from "./tauri";
 import type {
+  Board,
   Explanation,
   Homeless,
   ImportSource,
@@ -54,6 +55,9 @@ export interface Backend {
   /** The map's scorecard as persisted now (what `waymark score --json` prints);
    * `brief` leaves out each touchpoint's factors and effort cues. */
   scoreMap(id: string, brief?: boolean): Promise<Scorecard>;
+  /** The map's pain-point board as persisted now: pain points and
+   * opportunities, ranked, with votes (what `waymark board --json` prints). */
+  mapBoard(id: string): Promise<Board>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
   /** Save a table the UI made as CSV, written by Waymark's one CSV writer

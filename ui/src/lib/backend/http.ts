@@ -15,6 +15,7 @@ import { BackendError } from "./errors";
 import { pollForChanges } from "./poll";
 import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
+  Board,
   Explanation,
   Homeless,
   ImportSource,
@@ -148,6 +149,10 @@ export class HttpBackend implements Backend {
 
   scoreMap(id: string, brief = false): Promise<Scorecard> {
     return this.json<Scorecard>("GET", `${mapPath(id)}/score${brief ? "?brief=true" : ""}`);
+  }
+
+  mapBoard(id: string): Promise<Board> {
+    return this.json<Board>("GET", `${mapPath(id)}/board`);
   }
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {

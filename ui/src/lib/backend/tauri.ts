@@ -16,6 +16,7 @@ import type {
 import { BackendError } from "./errors";
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type {
+  Board,
   Explanation,
   Homeless,
   ImportSource,
@@ -66,6 +67,10 @@ export class TauriBackend implements Backend {
 
   scoreMap(id: string, brief = false): Promise<Scorecard> {
     return call<Scorecard>("score_map", { id, brief });
+  }
+
+  mapBoard(id: string): Promise<Board> {
+    return call<Board>("map_board", { id });
   }
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {

@@ -140,6 +140,42 @@ export interface TouchpointScore {
   negative_comment_share: number | null;
 }
 
+/** What a board item is (`waymark_score::ItemKind`). */
+export type BoardItemKind = "pain_point" | "opportunity";
+
+/** Why an item is on the board: its scores, its lane, or a team note. */
+export type BoardItemSource = "score" | "lane" | "note";
+
+/** One line of the pain-point board (`waymark_score::BoardItem`). */
+export interface BoardItem {
+  key: string;
+  kind: BoardItemKind;
+  source: BoardItemSource;
+  title: string;
+  touchpoint: string | null;
+  note: string | null;
+  stage: string | null;
+  stage_name: string;
+  owner: string;
+  channel: string;
+  nature: "service" | "experience" | null;
+  evidence: "observed" | "assumed" | "proposed" | null;
+  priority: number | null;
+  friction: number | null;
+  emotion: number | null;
+  votes: number;
+  /** 1-based, over the whole board. */
+  rank: number;
+  /** This item's CSV cells, under `Board.csv_header`. */
+  csv_row: string[];
+}
+
+/** The pain-point board, ranked (`waymark_score::Board`, `waymark board --json`). */
+export interface Board {
+  items: BoardItem[];
+  csv_header: string[];
+}
+
 export interface Scorecard {
   journey: JourneyScore;
   /** In stage order. */

@@ -2,25 +2,26 @@
 // faster than a re-score of a large map, so requests are coalesced: at most
 // one is in flight, and whatever changed meanwhile is covered by one more
 // request when it returns. A request waits until the edits are persisted,
-// so the backend scores what the person sees.
+// so the backend scores what the person sees. The same coalescing serves
+// any answer the backend derives from the map (the scorecard, the board).
 
 import type { Scorecard } from "../backend";
 
-export interface LiveScoresOptions {
-  /** Fetch the scorecard of the map as persisted now. */
-  fetch: () => Promise<Scorecard>;
+export interface LiveScoresOptions<T = Scorecard> {
+  /** Fetch the answer (the scorecard) for the map as persisted now. */
+  fetch: () => Promise<T>;
   /** Resolves once every edit made so far is persisted. */
   saved: () => Promise<void>;
   /** A fresh scorecard; `lagMs` is the time since the oldest edit it covers. */
-  onScores: (card: Scorecard, timing: { lagMs: number; fetchMs: number }) => void;
+  onScores: (card: T, timing: { lagMs: number; fetchMs: number }) => void;
   onError?: (message: string) => void;
   /** Quiet time before a request, to gather a burst of edits (ms). */
   delayMs?: number;
   now?: () => number;
 }
 
-export class LiveScores {
-  private readonly o: LiveScoresOptions;
+export class LiveScores<T = Scorecard> {
+  private readonly o: LiveScoresOptions<T>;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private dirty = false;
@@ -28,7 +29,7 @@ export class LiveScores {
   private since: number | null = null;
   private stopped = false;
 
-  constructor(options: LiveScoresOptions) {
+  constructor(options: LiveScoresOptions<T>) {
     this.o = options;
   }
 

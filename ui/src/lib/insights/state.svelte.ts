@@ -3,7 +3,7 @@
 // the components in this folder; whether the board or the settings dialog is
 // open is the editor's one modal value (`dialogs`).
 
-import type { Backend, Scorecard, TouchpointScore } from "../backend";
+import type { Backend, Board, Scorecard, TouchpointScore } from "../backend";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
 import {
@@ -35,6 +35,9 @@ export class Insights {
   fetchMs = $state<number | null>(null);
   /** How many scorecards arrived (tests wait on it). */
   generation = $state(0);
+  /** The pain-point board as the backend ranks it, while someone watches it. */
+  board = $state.raw<Board | null>(null);
+  boardError = $state<string | null>(null);
   side = $state<SideTab>("edit");
 
   readonly scores = $derived(byId(this.card));
@@ -94,6 +97,29 @@ export class Insights {
   set settingsOpen(open: boolean) {
     if (open) this.dialogs.open("settings");
     else this.dialogs.close("settings");
+  }
+
+  /** Keeps [`board`] current: fetched now, and again (coalesced, once the
+   * edits are persisted) after every change to the map. Returns the stop. */
+  watchBoard(): () => void {
+    const live = new LiveScores<Board>({
+      fetch: () => this.backend.mapBoard(this.id),
+      saved: () => this.session.idle(),
+      onScores: (board) => {
+        this.board = board;
+        this.boardError = null;
+      },
+      onError: (m) => (this.boardError = m),
+    });
+    const onUpdate = () => {
+      live.invalidate();
+    };
+    this.session.doc.on("update", onUpdate);
+    live.invalidate();
+    return () => {
+      live.stop();
+      this.session.doc.off("update", onUpdate);
+    };
   }
 
   score(tp: string): TouchpointScore | undefined {
