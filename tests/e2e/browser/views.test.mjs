@@ -106,19 +106,21 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
   assert.equal(await panel.locator("ul.answers > li").count(), 3);
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-61-explanation.png") });
 
-  // The board: the top pain point as the CLI ranks it; the CSV downloads.
+  // The board: the board `waymark board` prints, row for row; the CSV downloads.
+  const ranked = JSON.parse(cli("board", id, "--json"));
   await page.keyboard.press("Escape");
   await page.keyboard.press("b");
   const board = page.getByRole("dialog", { name: "Pain-point board" });
   await board.waitFor();
-  const top = card.touchpoints.find((t) => t.pain_point);
-  assert.equal(
-    await board.locator("tbody tr[data-item^='pain_point:']").first().getAttribute("data-touchpoint"),
-    top.id,
+  await board.locator("[data-loaded=true]").waitFor();
+  assert.deepEqual(
+    await board.locator("tbody tr[data-item]").evaluateAll((rows) => rows.map((r) => r.dataset.item)),
+    ranked.items.map((i) => i.key),
   );
+  const top = ranked.items.find((i) => i.kind === "pain_point" && i.touchpoint);
   await board.locator("select[name=kind]").selectOption("pain_point");
   const shown = Number(await board.locator("[data-count]").getAttribute("data-count"));
-  assert.equal(shown, card.touchpoints.filter((t) => t.pain_point).length, "one row per pain point");
+  assert.equal(shown, ranked.items.filter((i) => i.kind === "pain_point").length, "one row per pain point");
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-62-board.png") });
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -130,8 +132,8 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
   const lines = readFileSync(file, "utf8").trim().split(/\r\n/);
   assert.equal(lines.length, shown + 1);
   assert.ok(lines.slice(1).every((l) => l.split(",")[1] === "pain point"));
-  await board.locator(`tbody tr[data-touchpoint="${top.id}"] button.link`).first().click();
-  await page.locator(`g.card.selected[data-touchpoint-id="${top.id}"]`).waitFor();
+  await board.locator(`tbody tr[data-touchpoint="${top.touchpoint}"] button.link`).first().click();
+  await page.locator(`g.card.selected[data-touchpoint-id="${top.touchpoint}"]`).waitFor();
 
   // Scoring settings: live, saved to the library, undoable.
   await page.locator("button", { hasText: "Scoring" }).click();
