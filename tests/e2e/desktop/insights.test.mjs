@@ -236,12 +236,13 @@ test(
         "[role=dialog][aria-label='Pain-point board']",
       );
       await board.waitForDisplayed({ timeout: 5_000 });
-      const pains = card.touchpoints.filter((t) => t.pain_point);
+      await board.$("[data-loaded=true]").waitForExist({ timeout: 10_000 });
+      const ranked = JSON.parse(cli("board", id, "--json"));
       const firstPain = await board.$("tbody tr[data-item^='pain_point:']");
       assert.equal(
-        await firstPain.getAttribute("data-touchpoint"),
-        pains[0].id,
-        "top pain point",
+        await firstPain.getAttribute("data-item"),
+        ranked.items.find((i) => i.kind === "pain_point").key,
+        "top pain point, as `waymark board` ranks it",
       );
       await screenshot(browser, "64-board.png");
       const total = Number(
