@@ -15,6 +15,7 @@ pub mod model;
 pub mod order;
 pub mod orphans;
 pub mod repair;
+pub mod schema;
 pub mod synth;
 pub mod templates;
 pub mod validate;

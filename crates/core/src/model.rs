@@ -265,6 +265,27 @@ impl TouchpointInputs {
     pub fn is_empty(&self) -> bool {
         *self == TouchpointInputs::default()
     }
+
+    /// Every input by its key in [`crate::schema::INPUTS`], as a number.
+    pub fn numbers(&self) -> [(&'static str, Option<f64>); 13] {
+        let int = |v: Option<u32>| v.map(f64::from);
+        [
+            ("emotion", self.emotion.map(f64::from)),
+            ("friction", self.friction.map(f64::from)),
+            ("steps", int(self.steps)),
+            ("expected_steps", int(self.expected_steps)),
+            ("transfers", int(self.transfers)),
+            ("channel_switches", int(self.channel_switches)),
+            ("wait_minutes", self.wait_minutes),
+            ("wait_desired_minutes", self.wait_desired_minutes),
+            ("wait_adequate_minutes", self.wait_adequate_minutes),
+            ("fcr_rate", self.fcr_rate),
+            ("error_rate", self.error_rate),
+            ("aht_minutes", self.aht_minutes),
+            // Reach beyond 2^53 is not a count anyone types.
+            ("reach", self.reach.map(|r| r as f64)),
+        ]
+    }
 }
 
 /// Journey-level inputs for churn and customer lifetime value.
@@ -449,6 +470,44 @@ pub struct Settings {
     /// Desired wait for service touchpoints with no desired level of their own
     /// (the seeds' "immediate": 10 minutes).
     pub service_desired_wait_minutes: f64,
+}
+
+impl Settings {
+    /// Every setting by its group and key in [`crate::schema::SETTINGS`].
+    pub fn numbers(&self) -> [(Option<&'static str>, &'static str, f64); 14] {
+        let (fw, ew, th) = (
+            &self.friction_weights,
+            &self.emotion_weights,
+            &self.thresholds,
+        );
+        let f = Some("friction_weights");
+        let e = Some("emotion_weights");
+        let t = Some("thresholds");
+        [
+            (f, "survey_effort", fw.survey_effort),
+            (f, "repeat_contact", fw.repeat_contact),
+            (f, "handoffs", fw.handoffs),
+            (f, "wait", fw.wait),
+            (f, "errors", fw.errors),
+            (f, "extra_steps", fw.extra_steps),
+            (e, "survey", ew.survey),
+            (e, "sentiment", ew.sentiment),
+            (e, "designer", ew.designer),
+            (t, "pain_friction", th.pain_friction),
+            (t, "pain_emotion", th.pain_emotion),
+            (
+                t,
+                "pain_negative_comment_share",
+                th.pain_negative_comment_share,
+            ),
+            (t, "min_responses", f64::from(th.min_responses)),
+            (
+                None,
+                "service_desired_wait_minutes",
+                self.service_desired_wait_minutes,
+            ),
+        ]
+    }
 }
 
 impl Default for Settings {

@@ -21,6 +21,7 @@ use std::collections::HashSet;
 
 use crate::model::{Id, Journey};
 use crate::order::is_valid_key;
+use crate::schema::{input_range, setting_range, Range};
 use crate::validate::{parse_date, Problem};
 
 /// The end of a problem's message when the projection fixed the value.
@@ -31,6 +32,13 @@ pub const HIDDEN: &str = "hidden";
 pub const UNTITLED_JOURNEY: &str = "Untitled journey";
 /// The time an annotation whose timestamp is unreadable is dated at.
 pub const EPOCH: &str = "1970-01-01T00:00:00Z";
+
+/// The journey's churn and value inputs: any finite number of at least 0.
+const NON_NEGATIVE: Range = Range {
+    min: 0.0,
+    max: f64::MAX,
+    integer: false,
+};
 
 struct Report<'a>(&'a mut Vec<Problem>);
 
@@ -70,25 +78,43 @@ impl Report<'_> {
         }
     }
 
-    fn clamp_f(&mut self, path: String, v: &mut f64, lo: f64, hi: f64, fallback: f64) {
-        if !v.is_finite() || *v < lo || *v > hi {
-            let fixed = if v.is_finite() {
-                v.clamp(lo, hi)
-            } else {
-                fallback
-            };
-            self.fixed(path, format!("{v} is outside {lo}..{hi}, read as {fixed}"));
+    /// Brings `v` into `r` (see [`crate::schema`]); `fallback` stands in for
+    /// a value that is not a number.
+    fn clamp_f(&mut self, path: String, v: &mut f64, r: Range, fallback: f64) {
+        if !r.contains(*v) {
+            let fixed = r.clamp(*v, fallback);
+            self.fixed(
+                path,
+                format!("{v} is outside {}..{}, read as {fixed}", r.min, r.max),
+            );
             *v = fixed;
         }
     }
 
-    fn clamp_opt(&mut self, path: String, v: &mut Option<f64>, lo: f64, hi: f64) {
+    fn clamp_opt(&mut self, path: String, v: &mut Option<f64>, r: Range) {
         if let Some(x) = v {
             if !x.is_finite() {
                 self.fixed(path, format!("{x} is not a number, left out"));
                 *v = None;
             } else {
-                self.clamp_f(path, x, lo, hi, lo);
+                self.clamp_f(path, x, r, r.min);
+            }
+        }
+    }
+
+    /// A whole-number input above its range's top is read as the top.
+    fn cap<T>(&mut self, path: String, v: &mut Option<T>, r: Range)
+    where
+        T: Copy + std::fmt::Display + TryFrom<u64> + Into<f64>,
+    {
+        if let Some(x) = *v {
+            if x.into() > r.max {
+                let top = T::try_from(r.max as u64).ok();
+                self.fixed(
+                    path,
+                    format!("{x} is outside {}..{}, read as {}", r.min, r.max, r.max),
+                );
+                *v = top;
             }
         }
     }
@@ -190,34 +216,51 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
         r.name(path.clone(), "title", &mut t.title, "Untitled touchpoint");
         let ip = format!("{path}.inputs");
         let inp = &mut t.inputs;
-        if let Some(e) = inp.emotion.filter(|e| !(-2..=2).contains(e)) {
-            let fixed = e.clamp(-2, 2);
+        let emotion = input_range("emotion");
+        if let Some(e) = inp.emotion.filter(|e| !emotion.contains(f64::from(*e))) {
+            let fixed = emotion.clamp(f64::from(e), 0.0) as i8;
             r.fixed(
                 format!("{ip}.emotion"),
                 format!("{e} is outside -2..+2, read as {fixed}"),
             );
             inp.emotion = Some(fixed);
         }
-        if let Some(f) = inp.friction.filter(|f| *f > 4) {
+        let friction = input_range("friction");
+        if let Some(f) = inp.friction.filter(|f| !friction.contains(f64::from(*f))) {
+            let fixed = friction.clamp(f64::from(f), 0.0) as u8;
             r.fixed(
                 format!("{ip}.friction"),
-                format!("{f} is outside 0..4, read as 4"),
+                format!("{f} is outside 0..4, read as {fixed}"),
             );
-            inp.friction = Some(4);
+            inp.friction = Some(fixed);
+        }
+        for (field, v) in [
+            ("steps", &mut inp.steps),
+            ("expected_steps", &mut inp.expected_steps),
+            ("transfers", &mut inp.transfers),
+            ("channel_switches", &mut inp.channel_switches),
+        ] {
+            r.cap(format!("{ip}.{field}"), v, input_range(field));
+        }
+        if let Some(reach) = inp.reach {
+            let top = input_range("reach").max;
+            if reach as f64 > top {
+                r.fixed(
+                    format!("{ip}.reach"),
+                    format!("{reach} is outside 0..{top}, read as {top}"),
+                );
+                inp.reach = Some(top as u64);
+            }
         }
         for (field, v) in [
             ("wait_minutes", &mut inp.wait_minutes),
             ("wait_desired_minutes", &mut inp.wait_desired_minutes),
             ("wait_adequate_minutes", &mut inp.wait_adequate_minutes),
             ("aht_minutes", &mut inp.aht_minutes),
-        ] {
-            r.clamp_opt(format!("{ip}.{field}"), v, 0.0, f64::MAX);
-        }
-        for (field, v) in [
             ("fcr_rate", &mut inp.fcr_rate),
             ("error_rate", &mut inp.error_rate),
         ] {
-            r.clamp_opt(format!("{ip}.{field}"), v, 0.0, 1.0);
+            r.clamp_opt(format!("{ip}.{field}"), v, input_range(field));
         }
         if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
             if a < d {
@@ -276,65 +319,47 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
 
     let s = &mut j.settings;
     let fw = &mut s.friction_weights;
-    for (name, w) in [
-        ("survey_effort", &mut fw.survey_effort),
-        ("repeat_contact", &mut fw.repeat_contact),
-        ("handoffs", &mut fw.handoffs),
-        ("wait", &mut fw.wait),
-        ("errors", &mut fw.errors),
-        ("extra_steps", &mut fw.extra_steps),
-    ] {
-        r.clamp_f(
-            format!("meta.settings.friction_weights.{name}"),
-            w,
-            0.0,
-            f64::MAX,
-            0.0,
-        );
-    }
     let ew = &mut s.emotion_weights;
-    for (name, w) in [
-        ("survey", &mut ew.survey),
-        ("sentiment", &mut ew.sentiment),
-        ("designer", &mut ew.designer),
-    ] {
-        r.clamp_f(
-            format!("meta.settings.emotion_weights.{name}"),
-            w,
-            0.0,
-            f64::MAX,
-            0.0,
-        );
-    }
     let th = &mut s.thresholds;
-    r.clamp_f(
-        "meta.settings.thresholds.pain_friction".into(),
-        &mut th.pain_friction,
-        0.0,
-        100.0,
-        0.0,
+    let fwg = Some("friction_weights");
+    let ewg = Some("emotion_weights");
+    let thg = Some("thresholds");
+    for (group, name, v) in [
+        (fwg, "survey_effort", &mut fw.survey_effort),
+        (fwg, "repeat_contact", &mut fw.repeat_contact),
+        (fwg, "handoffs", &mut fw.handoffs),
+        (fwg, "wait", &mut fw.wait),
+        (fwg, "errors", &mut fw.errors),
+        (fwg, "extra_steps", &mut fw.extra_steps),
+        (ewg, "survey", &mut ew.survey),
+        (ewg, "sentiment", &mut ew.sentiment),
+        (ewg, "designer", &mut ew.designer),
+        (thg, "pain_friction", &mut th.pain_friction),
+        (thg, "pain_emotion", &mut th.pain_emotion),
+        (
+            thg,
+            "pain_negative_comment_share",
+            &mut th.pain_negative_comment_share,
+        ),
+        (
+            None,
+            "service_desired_wait_minutes",
+            &mut s.service_desired_wait_minutes,
+        ),
+    ] {
+        let path = match group {
+            Some(g) => format!("meta.settings.{g}.{name}"),
+            None => format!("meta.settings.{name}"),
+        };
+        r.clamp_f(path, v, setting_range(group, name), 0.0);
+    }
+    let mut min_responses = Some(th.min_responses);
+    r.cap(
+        "meta.settings.thresholds.min_responses".into(),
+        &mut min_responses,
+        setting_range(thg, "min_responses"),
     );
-    r.clamp_f(
-        "meta.settings.thresholds.pain_emotion".into(),
-        &mut th.pain_emotion,
-        -100.0,
-        100.0,
-        0.0,
-    );
-    r.clamp_f(
-        "meta.settings.thresholds.pain_negative_comment_share".into(),
-        &mut th.pain_negative_comment_share,
-        0.0,
-        1.0,
-        0.0,
-    );
-    r.clamp_f(
-        "meta.settings.service_desired_wait_minutes".into(),
-        &mut s.service_desired_wait_minutes,
-        0.0,
-        f64::MAX,
-        0.0,
-    );
+    th.min_responses = min_responses.unwrap_or_default();
     let ji = &mut j.inputs;
     for (name, v) in [
         ("customers_at_start", &mut ji.customers_at_start),
@@ -343,7 +368,7 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
         ("purchases_per_period", &mut ji.purchases_per_period),
         ("lifespan_periods", &mut ji.lifespan_periods),
     ] {
-        r.clamp_opt(format!("meta.inputs.{name}"), v, 0.0, f64::MAX);
+        r.clamp_opt(format!("meta.inputs.{name}"), v, NON_NEGATIVE);
     }
     if let (Some(start), Some(lost)) = (ji.customers_at_start, ji.customers_lost) {
         if lost > start {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::model::{Id, Journey, Target};
 use crate::order::is_valid_key;
+use crate::schema::{input_range, setting_range, Range};
 
 /// One thing wrong with a journey.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,12 +33,14 @@ impl Collector {
         });
     }
 
-    fn range_f(&mut self, path: &str, field: &str, v: Option<f64>, lo: f64, hi: f64) {
+    /// `v` within `r` (see [`crate::schema`]).
+    fn range(&mut self, path: &str, field: &str, v: Option<f64>, r: Range) {
         if let Some(v) = v {
-            if !v.is_finite() || v < lo || v > hi {
+            if !r.contains(v) {
+                let whole = if r.integer { "a whole number " } else { "" };
                 self.push(
                     format!("{path}.{field}"),
-                    format!("{v} is outside {lo}..{hi}"),
+                    format!("{v} is not {whole}in {}..{}", r.min, r.max),
                 );
             }
         }
@@ -142,21 +145,20 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
         let inp = &t.inputs;
         let ip = format!("{path}.inputs");
         if let Some(e) = inp.emotion {
-            if !(-2..=2).contains(&e) {
+            if !input_range("emotion").contains(f64::from(e)) {
                 c.push(format!("{ip}.emotion"), format!("{e} is outside -2..+2"));
             }
         }
         if let Some(f) = inp.friction {
-            if f > 4 {
+            if !input_range("friction").contains(f64::from(f)) {
                 c.push(format!("{ip}.friction"), format!("{f} is outside 0..4"));
             }
         }
-        c.non_negative(&ip, "wait_minutes", inp.wait_minutes);
-        c.non_negative(&ip, "wait_desired_minutes", inp.wait_desired_minutes);
-        c.non_negative(&ip, "wait_adequate_minutes", inp.wait_adequate_minutes);
-        c.non_negative(&ip, "aht_minutes", inp.aht_minutes);
-        c.range_f(&ip, "fcr_rate", inp.fcr_rate, 0.0, 1.0);
-        c.range_f(&ip, "error_rate", inp.error_rate, 0.0, 1.0);
+        for (field, v) in inp.numbers() {
+            if !matches!(field, "emotion" | "friction") {
+                c.range(&ip, field, v, input_range(field));
+            }
+        }
         if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
             if a < d {
                 c.push(
@@ -243,52 +245,10 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
             );
         }
     }
-    let s = &j.settings;
-    let fw = &s.friction_weights;
-    for (name, w) in [
-        ("survey_effort", fw.survey_effort),
-        ("repeat_contact", fw.repeat_contact),
-        ("handoffs", fw.handoffs),
-        ("wait", fw.wait),
-        ("errors", fw.errors),
-        ("extra_steps", fw.extra_steps),
-    ] {
-        c.non_negative("settings.friction_weights", name, Some(w));
+    for (group, field, v) in j.settings.numbers() {
+        let path = group.map_or("settings".to_string(), |g| format!("settings.{g}"));
+        c.range(&path, field, Some(v), setting_range(group, field));
     }
-    let ew = &s.emotion_weights;
-    for (name, w) in [
-        ("survey", ew.survey),
-        ("sentiment", ew.sentiment),
-        ("designer", ew.designer),
-    ] {
-        c.non_negative("settings.emotion_weights", name, Some(w));
-    }
-    c.range_f(
-        "settings.thresholds",
-        "pain_friction",
-        Some(s.thresholds.pain_friction),
-        0.0,
-        100.0,
-    );
-    c.range_f(
-        "settings.thresholds",
-        "pain_emotion",
-        Some(s.thresholds.pain_emotion),
-        -100.0,
-        100.0,
-    );
-    c.range_f(
-        "settings.thresholds",
-        "pain_negative_comment_share",
-        Some(s.thresholds.pain_negative_comment_share),
-        0.0,
-        1.0,
-    );
-    c.non_negative(
-        "settings",
-        "service_desired_wait_minutes",
-        Some(s.service_desired_wait_minutes),
-    );
     let ji = &j.inputs;
     for (name, v) in [
         ("customers_at_start", ji.customers_at_start),

@@ -7,30 +7,17 @@
 // that it is one undo step and one update.
 
 import * as Y from "yjs";
+import { ANNOTATION_KINDS, INPUTS, LANE_KINDS } from "../generated/schema";
 import { keyBetween } from "../order";
 import { isTextField, textValue, writeTextField, type TextBinding } from "./text";
 
 /** The origin of every transaction made by this window's user. */
 export const LOCAL = "local";
 
-export const LANE_KINDS = [
-  "customer_actions",
-  "touchpoints",
-  "channels",
-  "thoughts",
-  "emotions",
-  "pain_points",
-  "opportunities",
-  "frontstage",
-  "backstage",
-  "support_processes",
-  "metrics",
-  "ownership",
-  "free_text",
-] as const;
+// Lane and note kinds and the inputs' ranges are Rust's (crates/core/src/schema.rs).
+export { ANNOTATION_KINDS, INPUTS, LANE_KINDS };
 export type LaneKind = (typeof LANE_KINDS)[number];
 
-export const ANNOTATION_KINDS = ["pain_point", "idea", "question", "evidence"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 export type Nature = "service" | "experience";
@@ -101,22 +88,6 @@ export interface JourneyView {
   annotations: Annotation[];
 }
 
-/** The scoring inputs of a touchpoint, their ranges and whether they are whole numbers. */
-export const INPUTS = {
-  emotion: { label: "Emotion", min: -2, max: 2, integer: true },
-  friction: { label: "Friction", min: 0, max: 4, integer: true },
-  steps: { label: "Steps", min: 0, max: 1_000_000, integer: true },
-  expected_steps: { label: "Expected steps", min: 0, max: 1_000_000, integer: true },
-  transfers: { label: "Transfers", min: 0, max: 1_000_000, integer: true },
-  channel_switches: { label: "Channel switches", min: 0, max: 1_000_000, integer: true },
-  wait_minutes: { label: "Wait (min)", min: 0, max: 1e9, integer: false },
-  wait_desired_minutes: { label: "Desired wait (min)", min: 0, max: 1e9, integer: false },
-  wait_adequate_minutes: { label: "Adequate wait (min)", min: 0, max: 1e9, integer: false },
-  fcr_rate: { label: "First-contact resolution", min: 0, max: 1, integer: false },
-  error_rate: { label: "Error / drop-off rate", min: 0, max: 1, integer: false },
-  aht_minutes: { label: "Handle time (min)", min: 0, max: 1e9, integer: false },
-  reach: { label: "Reach / month", min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
-} as const;
 export type InputKey = keyof typeof INPUTS;
 
 /** Why `value` is not a valid `key` input, or null when it is. */

@@ -3,125 +3,18 @@
 
 import * as Y from "yjs";
 import { LOCAL } from "../doc/journey";
+import { DEFAULT_SETTINGS, SETTING_FIELDS, type ScoringSettings } from "../generated/schema";
 
-export interface ScoringSettings {
-  friction_weights: {
-    survey_effort: number;
-    repeat_contact: number;
-    handoffs: number;
-    wait: number;
-    errors: number;
-    extra_steps: number;
-  };
-  emotion_weights: { survey: number; sentiment: number; designer: number };
-  thresholds: {
-    pain_friction: number;
-    pain_emotion: number;
-    pain_negative_comment_share: number;
-    min_responses: number;
-  };
-  service_desired_wait_minutes: number;
-}
+export type { ScoringSettings };
 
-/** The defaults of `waymark_core::Settings`. */
+/** The defaults of `waymark_core::Settings` (generated from Rust). */
 export function defaultSettings(): ScoringSettings {
-  return {
-    friction_weights: {
-      survey_effort: 0.3,
-      repeat_contact: 0.2,
-      handoffs: 0.15,
-      wait: 0.15,
-      errors: 0.15,
-      extra_steps: 0.05,
-    },
-    emotion_weights: { survey: 0.5, sentiment: 0.3, designer: 0.2 },
-    thresholds: {
-      pain_friction: 60,
-      pain_emotion: -20,
-      pain_negative_comment_share: 0.5,
-      min_responses: 30,
-    },
-    service_desired_wait_minutes: 10,
-  };
+  return structuredClone(DEFAULT_SETTINGS);
 }
 
-type Group = "friction_weights" | "emotion_weights" | "thresholds";
-
-/** Every setting the dialog shows: where it lives, its label and its range. */
-export const FIELDS: {
-  group: Group | null;
-  key: string;
-  label: string;
-  min: number;
-  max: number;
-  integer?: boolean;
-  help?: string;
-}[] = [
-  {
-    group: "friction_weights",
-    key: "survey_effort",
-    label: "Survey effort (CES)",
-    min: 0,
-    max: 100,
-  },
-  {
-    group: "friction_weights",
-    key: "repeat_contact",
-    label: "Repeat contact (1 − FCR)",
-    min: 0,
-    max: 100,
-  },
-  { group: "friction_weights", key: "handoffs", label: "Hand-offs", min: 0, max: 100 },
-  { group: "friction_weights", key: "wait", label: "Wait", min: 0, max: 100 },
-  { group: "friction_weights", key: "errors", label: "Errors / drop-off", min: 0, max: 100 },
-  { group: "friction_weights", key: "extra_steps", label: "Extra steps", min: 0, max: 100 },
-  {
-    group: "emotion_weights",
-    key: "survey",
-    label: "Survey answers (CSAT, emotion)",
-    min: 0,
-    max: 100,
-  },
-  { group: "emotion_weights", key: "sentiment", label: "Comment sentiment", min: 0, max: 100 },
-  { group: "emotion_weights", key: "designer", label: "Designer's rating", min: 0, max: 100 },
-  {
-    group: "thresholds",
-    key: "pain_friction",
-    label: "Pain point at friction ≥",
-    min: 0,
-    max: 100,
-  },
-  {
-    group: "thresholds",
-    key: "pain_emotion",
-    label: "… or emotion ≤",
-    min: -100,
-    max: 100,
-  },
-  {
-    group: "thresholds",
-    key: "pain_negative_comment_share",
-    label: "… or negative comments share ≥",
-    min: 0,
-    max: 1,
-    help: "0–1",
-  },
-  {
-    group: "thresholds",
-    key: "min_responses",
-    label: "Low confidence under (answers)",
-    min: 0,
-    max: 1_000_000,
-    integer: true,
-  },
-  {
-    group: null,
-    key: "service_desired_wait_minutes",
-    label: "Desired wait at service touchpoints (min)",
-    min: 0,
-    max: 1e9,
-  },
-];
+/** Every setting the dialog shows: where it lives, its label and its range
+ * (`waymark_core::schema::SETTINGS`, the ranges Rust validates). */
+export const FIELDS = SETTING_FIELDS;
 
 export type FieldRef = (typeof FIELDS)[number];
 

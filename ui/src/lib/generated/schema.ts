@@ -1,0 +1,99 @@
+// Generated from crates/core/src/schema.rs by its test `typescript_schema_is_current`:
+// do not edit. After changing the Rust side, rewrite it with
+// `WAYMARK_BLESS=1 cargo test -p waymark-core --lib schema`.
+
+/** What a lane holds (`LaneKind`). */
+export const LANE_KINDS = [
+  "customer_actions",
+  "touchpoints",
+  "channels",
+  "thoughts",
+  "emotions",
+  "pain_points",
+  "opportunities",
+  "frontstage",
+  "backstage",
+  "support_processes",
+  "metrics",
+  "ownership",
+  "free_text",
+] as const;
+
+/** What a note is (`AnnotationKind`). */
+export const ANNOTATION_KINDS = [
+  "pain_point",
+  "idea",
+  "question",
+  "evidence",
+] as const;
+
+/** A touchpoint's scoring inputs with their ranges (`schema::INPUTS`). */
+export const INPUTS = {
+  emotion: { label: "Emotion", min: -2, max: 2, integer: true },
+  friction: { label: "Friction", min: 0, max: 4, integer: true },
+  steps: { label: "Steps", min: 0, max: 1000000, integer: true },
+  expected_steps: { label: "Expected steps", min: 0, max: 1000000, integer: true },
+  transfers: { label: "Transfers", min: 0, max: 1000000, integer: true },
+  channel_switches: { label: "Channel switches", min: 0, max: 1000000, integer: true },
+  wait_minutes: { label: "Wait (min)", min: 0, max: 1000000000, integer: false },
+  wait_desired_minutes: { label: "Desired wait (min)", min: 0, max: 1000000000, integer: false },
+  wait_adequate_minutes: { label: "Adequate wait (min)", min: 0, max: 1000000000, integer: false },
+  fcr_rate: { label: "First-contact resolution", min: 0, max: 1, integer: false },
+  error_rate: { label: "Error / drop-off rate", min: 0, max: 1, integer: false },
+  aht_minutes: { label: "Handle time (min)", min: 0, max: 1000000000, integer: false },
+  reach: { label: "Reach / month", min: 0, max: 9007199254740991, integer: true },
+} as const;
+
+/** The scoring settings with their ranges (`schema::SETTINGS`). */
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { group: "friction_weights", key: "survey_effort", label: "Survey effort (CES)", min: 0, max: 100, integer: false },
+  { group: "friction_weights", key: "repeat_contact", label: "Repeat contact (1 − FCR)", min: 0, max: 100, integer: false },
+  { group: "friction_weights", key: "handoffs", label: "Hand-offs", min: 0, max: 100, integer: false },
+  { group: "friction_weights", key: "wait", label: "Wait", min: 0, max: 100, integer: false },
+  { group: "friction_weights", key: "errors", label: "Errors / drop-off", min: 0, max: 100, integer: false },
+  { group: "friction_weights", key: "extra_steps", label: "Extra steps", min: 0, max: 100, integer: false },
+  { group: "emotion_weights", key: "survey", label: "Survey answers (CSAT, emotion)", min: 0, max: 100, integer: false },
+  { group: "emotion_weights", key: "sentiment", label: "Comment sentiment", min: 0, max: 100, integer: false },
+  { group: "emotion_weights", key: "designer", label: "Designer's rating", min: 0, max: 100, integer: false },
+  { group: "thresholds", key: "pain_friction", label: "Pain point at friction ≥", min: 0, max: 100, integer: false },
+  { group: "thresholds", key: "pain_emotion", label: "… or emotion ≤", min: -100, max: 100, integer: false },
+  { group: "thresholds", key: "pain_negative_comment_share", label: "… or negative comments share ≥", min: 0, max: 1, integer: false, help: "0–1" },
+  { group: "thresholds", key: "min_responses", label: "Low confidence under (answers)", min: 0, max: 1000000, integer: true },
+  { key: "service_desired_wait_minutes", label: "Desired wait at service touchpoints (min)", min: 0, max: 1000000000, integer: false },
+];
+
+export interface SettingField {
+  group?: "friction_weights" | "emotion_weights" | "thresholds";
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  integer: boolean;
+  help?: string;
+}
+
+/** `waymark_core::Settings::default()`. */
+export const DEFAULT_SETTINGS = {
+  "friction_weights": {
+    "survey_effort": 0.3,
+    "repeat_contact": 0.2,
+    "handoffs": 0.15,
+    "wait": 0.15,
+    "errors": 0.15,
+    "extra_steps": 0.05
+  },
+  "emotion_weights": {
+    "survey": 0.5,
+    "sentiment": 0.3,
+    "designer": 0.2
+  },
+  "thresholds": {
+    "pain_friction": 60.0,
+    "pain_emotion": -20.0,
+    "pain_negative_comment_share": 0.5,
+    "min_responses": 30
+  },
+  "service_desired_wait_minutes": 10.0
+};
+
+export type ScoringSettings = typeof DEFAULT_SETTINGS;
