@@ -8,11 +8,29 @@
 
 import * as Y from "yjs";
 import { ANNOTATION_KINDS, INPUTS, LANE_KINDS } from "../generated/schema";
-import { keyBetween } from "../order";
-import { isTextField, textValue, writeTextField, type TextBinding } from "./text";
+import {
+  LOCAL,
+  byOrder,
+  entity,
+  get,
+  keyAt,
+  newId,
+  plain,
+  root,
+  sortedOrders,
+  str,
+  strings,
+} from "./entities";
+import { isTextField, writeTextField, type TextBinding } from "./text";
 
-/** The origin of every transaction made by this window's user. */
-export const LOCAL = "local";
+export { LOCAL, newId };
+export {
+  addPersona,
+  deletePersona,
+  setPersonaFields,
+  setPrimaryPersona,
+  type PersonaFields,
+} from "./personas";
 
 // Lane and note kinds and the inputs' ranges are Rust's (crates/core/src/schema.rs).
 export { ANNOTATION_KINDS, INPUTS, LANE_KINDS };
@@ -100,30 +118,11 @@ export function inputError(key: InputKey, value: number): string | null {
   return null;
 }
 
-function root(doc: Y.Doc, name: string): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>(name);
-}
-
 /** The root types the editor changes (what undo tracks). */
 export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
   return ["meta", "personas", "stages", "lanes", "touchpoints", "connections", "annotations"].map(
     (n) => doc.getMap(n),
   );
-}
-
-function str(m: Y.Map<unknown>, key: string, fallback = ""): string {
-  return textValue(m.get(key)) ?? fallback;
-}
-
-function plain(v: unknown): Record<string, unknown> {
-  if (v instanceof Y.Map) return v.toJSON();
-  if (typeof v === "object" && v !== null) return v as Record<string, unknown>;
-  return {};
-}
-
-function byOrder<T extends { order: string; id: string }>(a: T, b: T): number {
-  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function readInputs(v: unknown): Inputs {
@@ -139,11 +138,6 @@ function readTarget(v: unknown): Target {
   if ((t["kind"] === "stage" || t["kind"] === "touchpoint") && typeof t["id"] === "string")
     return { kind: t["kind"], id: t["id"] };
   return { kind: "map" };
-}
-
-function strings(v: unknown): string[] {
-  const list = v instanceof Y.Array ? (v.toArray() as unknown[]) : Array.isArray(v) ? v : [];
-  return list.filter((x): x is string => typeof x === "string");
 }
 
 /** The document as plain, sorted data for rendering. */
@@ -254,49 +248,6 @@ export function readJourney(doc: Y.Doc): JourneyView {
   };
 }
 
-export function newId(): string {
-  return crypto.randomUUID();
-}
-
-/** A new entity of `collection`; its text fields become Y.Texts. */
-function entity(collection: string, fields: Record<string, unknown>): Y.Map<unknown> {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields))
-    m.set(k, typeof v === "string" && isTextField(collection, k) ? new Y.Text(v) : v);
-  return m;
-}
-
-function sortedOrders(doc: Y.Doc, name: string, filter?: (m: Y.Map<unknown>) => boolean) {
-  const items: { id: string; order: string }[] = [];
-  root(doc, name).forEach((m, id) => {
-    if (m instanceof Y.Map && (!filter || filter(m))) items.push({ id, order: str(m, "order") });
-  });
-  return items.sort(byOrder);
-}
-
-/** A key placing an item at `index` among `siblings` (sorted, without the item itself). */
-function keyAt(siblings: { order: string }[], index: number): string {
-  const i = Math.max(0, Math.min(index, siblings.length));
-  const before = i > 0 ? (siblings[i - 1]?.order ?? null) : null;
-  const after = i < siblings.length ? (siblings[i]?.order ?? null) : null;
-  try {
-    return keyBetween(before, after);
-  } catch {
-    // Equal or malformed neighbour keys (a concurrent insert): append.
-    const last = siblings[siblings.length - 1]?.order ?? null;
-    try {
-      return keyBetween(last, null);
-    } catch {
-      return keyBetween(null, null);
-    }
-  }
-}
-
-function get(doc: Y.Doc, name: string, id: string): Y.Map<unknown> | undefined {
-  const m = root(doc, name).get(id);
-  return m instanceof Y.Map ? m : undefined;
-}
-
 /** Fields that validation requires to be non-blank (crates/core/src/validate.rs). */
 const REQUIRED: Readonly<Record<string, string>> = {
   meta: "title",
@@ -359,77 +310,6 @@ export function setFields(
     for (const [k, v] of Object.entries(fields)) {
       if (typeof v === "string" && isTextField(collection, k)) writeTextField(m, k, v);
       else if (m.get(k) !== v) m.set(k, v);
-    }
-  }, LOCAL);
-}
-
-export function addPersona(doc: Y.Doc, name: string): string {
-  const id = newId();
-  doc.transact(() => {
-    const siblings = sortedOrders(doc, "personas");
-    const order = keyAt(siblings, siblings.length);
-    root(doc, "personas").set(
-      id,
-      entity("personas", { order, name, role: "", goals: [], frustrations: [], quote: "" }),
-    );
-  }, LOCAL);
-  return id;
-}
-
-export interface PersonaFields {
-  name?: string;
-  role?: string;
-  quote?: string;
-  goals?: string[];
-  frustrations?: string[];
-}
-
-/** Sets fields of a persona; unchanged values are not written. */
-export function setPersonaFields(doc: Y.Doc, id: string, fields: PersonaFields): void {
-  doc.transact(() => {
-    const m = get(doc, "personas", id);
-    if (!m) return;
-    for (const [k, v] of Object.entries(fields)) {
-      if (v === undefined) continue;
-      if (typeof v === "string") {
-        writeTextField(m, k, v);
-        continue;
-      }
-      const same = Array.isArray(v)
-        ? JSON.stringify(strings(m.get(k))) === JSON.stringify(v) && m.has(k)
-        : m.get(k) === v;
-      if (!same) m.set(k, v);
-    }
-  }, LOCAL);
-}
-
-/** Deletes a persona, and the references to it (the map's pick, touchpoints). */
-export function deletePersona(doc: Y.Doc, id: string): void {
-  doc.transact(() => {
-    root(doc, "personas").delete(id);
-    const meta = doc.getMap<unknown>("meta");
-    if (meta.get("primary_persona") === id) meta.set("primary_persona", null);
-    root(doc, "touchpoints").forEach((m) => {
-      if (!(m instanceof Y.Map)) return;
-      const list = strings(m.get("personas"));
-      if (list.includes(id))
-        m.set(
-          "personas",
-          list.filter((p) => p !== id),
-        );
-    });
-  }, LOCAL);
-}
-
-/** Picks the persona the map is drawn for (`null`: none). */
-export function setPrimaryPersona(doc: Y.Doc, id: string | null): void {
-  doc.transact(() => {
-    const meta = doc.getMap<unknown>("meta");
-    if (id === null) {
-      // As the backend writes "no persona".
-      if (meta.get("primary_persona") != null) meta.set("primary_persona", null);
-    } else if (meta.get("primary_persona") !== id) {
-      meta.set("primary_persona", id);
     }
   }, LOCAL);
 }
