@@ -21,19 +21,27 @@ pub fn repo_root() -> PathBuf {
 /// When the file is missing or differs and blessing is off: that is the
 /// test failing, with the command that fixes it.
 pub fn check_or_bless(path: &str, text: &str) {
+    check_or_bless_bytes(path, text.as_bytes());
+}
+
+/// [`check_or_bless`] for a binary file (a Yjs state).
+///
+/// # Panics
+/// As [`check_or_bless`].
+pub fn check_or_bless_bytes(path: &str, bytes: &[u8]) {
     let full = repo_root().join(path);
     if std::env::var_os(BLESS).is_some_and(|v| v == "1") {
         if let Some(dir) = full.parent() {
             std::fs::create_dir_all(dir).expect("create the generated file's folder");
         }
-        if std::fs::read_to_string(&full).ok().as_deref() != Some(text) {
-            std::fs::write(&full, text).expect("write the generated file");
+        if std::fs::read(&full).ok().as_deref() != Some(bytes) {
+            std::fs::write(&full, bytes).expect("write the generated file");
         }
         return;
     }
-    let committed = std::fs::read_to_string(&full).unwrap_or_default();
+    let committed = std::fs::read(&full).unwrap_or_default();
     assert!(
-        committed == text,
+        committed == bytes,
         "{path} is stale (it is generated from Rust): run the same test with {BLESS}=1 to rewrite it, then commit it"
     );
 }

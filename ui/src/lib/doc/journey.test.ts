@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
@@ -167,6 +168,21 @@ describe("journey document", () => {
     expect(raw["created_at"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     deleteTouchpoint(doc, a);
     expect(readJourney(doc).annotations).toEqual([]);
+  });
+});
+
+describe("reading a document Rust wrote", () => {
+  // generated/fixtures/projection.{bin,json}: a map state and what Rust's
+  // projection shows of it (crates/core/tests/ui_fixtures.rs).
+  it("shows what the Rust projection shows, hiding what lost its stage", () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../generated/fixtures/${name}`, import.meta.url));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(fixture("projection.bin")));
+    const expected = JSON.parse(fixture("projection.json").toString("utf8")) as unknown;
+    const view = readJourney(doc);
+    expect(view).toEqual(expected);
+    expect(view.touchpoints.some((t) => t.title === "On a deleted stage")).toBe(false);
   });
 });
 
