@@ -171,3 +171,100 @@ fn projection_fixture_is_current() {
         &pretty(&view(&projected)),
     );
 }
+
+/// `homeless.json`: what a concurrent stage delete leaves homeless, as the
+/// backend's `mapHomeless` returns it (`orphans::find` and `summary`), for
+/// the editor's tray tests (`ui/src/lib/doc/homeless.test.ts`).
+#[test]
+fn homeless_fixture_is_current() {
+    use waymark_core::doc::write_journey_diff;
+    use waymark_core::orphans::{find, summary};
+    use waymark_core::{Connection, Lane, LaneKind, Stage};
+    use yrs::Update;
+
+    let id = Id::from_u128;
+    let (keep, doomed, lane) = (id(0x51), id(0x52), id(0x71));
+    let card = |n: u128, stage: Id, title: &str| Touchpoint {
+        id: id(n),
+        stage,
+        lane,
+        order: format!("V{n}"),
+        title: title.into(),
+        ..Touchpoint::default()
+    };
+    let note = |n: u128, text: &str, target: Target| Annotation {
+        id: id(n),
+        kind: AnnotationKind::PainPoint,
+        text: text.into(),
+        created_at: "2026-01-01T00:00:00Z".into(),
+        target,
+        ..Annotation::default()
+    };
+    let mut base = Journey::new("Homeless");
+    for (s, order, name) in [(keep, "F", "Discover"), (doomed, "V", "Buy")] {
+        base.stages.push(Stage {
+            id: s,
+            order: order.into(),
+            name: name.into(),
+            ..Stage::default()
+        });
+    }
+    base.lanes.push(Lane {
+        id: lane,
+        order: "V".into(),
+        name: "Touchpoints".into(),
+        kind: LaneKind::Touchpoints,
+    });
+    base.touchpoints.push(card(0xa, keep, "Search"));
+    let ours = Doc::with_client_id(1);
+    write_journey(&ours, &base);
+    let state = ours
+        .transact()
+        .encode_state_as_update_v1(&StateVector::default());
+
+    // Someone else, apart: two cards on the stage about to go, a note on one,
+    // an arrow to it, a note on the stage.
+    let theirs = Doc::with_client_id(2);
+    theirs
+        .transact_mut()
+        .apply_update(Update::decode_v1(&state).unwrap())
+        .unwrap();
+    let mut j = read_journey(&theirs).journey;
+    j.touchpoints.push(card(0xc, doomed, "Added while apart"));
+    j.touchpoints.push(card(0xd, doomed, "Compare prices"));
+    j.annotations
+        .push(note(0xe1, "Too slow", Target::Touchpoint(id(0xc))));
+    j.annotations
+        .push(note(0xe2, "Nobody owns checkout", Target::Stage(doomed)));
+    j.connections.push(Connection {
+        id: id(0xf1),
+        from: id(0xa),
+        to: id(0xc),
+        label: "then".into(),
+    });
+    let before = read_journey(&theirs).journey;
+    write_journey_diff(&mut theirs.transact_mut(), &before, &j);
+    // Meanwhile we delete the stage (after their card d reached us).
+    let mut mine = read_journey(&ours).journey;
+    let after_theirs = read_journey(&theirs).journey;
+    mine.touchpoints
+        .push(after_theirs.touchpoint(id(0xd)).unwrap().clone());
+    let seen = read_journey(&ours).journey;
+    write_journey_diff(&mut ours.transact_mut(), &seen, &mine);
+    let before_delete = read_journey(&ours).journey;
+    let mut deleted = before_delete.clone();
+    deleted.delete_stage(doomed);
+    write_journey_diff(&mut ours.transact_mut(), &before_delete, &deleted);
+    let update = theirs
+        .transact()
+        .encode_diff_v1(&ours.transact().state_vector());
+    ours.transact_mut()
+        .apply_update(Update::decode_v1(&update).unwrap())
+        .unwrap();
+
+    let visible = read_journey(&ours).journey;
+    let entities = find(&ours.transact(), &visible);
+    assert!(!entities.is_empty());
+    let fixture = json!({ "summary": summary(&entities), "entities": entities });
+    check_or_bless(&format!("{DIR}/homeless.json"), &pretty(&fixture));
+}

@@ -6,9 +6,9 @@
 
 import type * as Y from "yjs";
 import { focusReturning } from "../components/focus";
-import type { Backend, ExportFormat, VersionInfo } from "../backend";
+import type { Backend, ExportFormat, Homeless, VersionInfo } from "../backend";
 import { readConnections } from "../doc/connections";
-import { findHomeless } from "../doc/homeless";
+import { watchHomeless } from "../doc/homeless";
 import {
   addLane,
   addStage,
@@ -98,8 +98,10 @@ export class EditorState implements EditorActions {
 
   readonly lay = $derived(this.view ? layout(this.view) : null);
   readonly connections = $derived(this.doc && this.view ? connectionsIn(this.doc, this.view) : []);
-  /** What concurrent edits left without a home (the tray lists it). */
-  readonly homeless = $derived(this.doc && this.view ? findHomeless(this.doc, this.view) : []);
+  /** What concurrent edits left without a home, as the backend reports it
+   * (the tray lists it); asked again after every change. */
+  homeless = $state.raw<Homeless | null>(null);
+  private stopHomeless = () => {};
   readonly pickedArrow = $derived(
     this.arrow ? (this.connections.find((c) => c.id === this.arrow) ?? null) : null,
   );
@@ -153,6 +155,7 @@ export class EditorState implements EditorActions {
           if (this.modal?.kind === kind) this.modal = null;
         },
       });
+      this.stopHomeless = watchHomeless(backend, this.id, s, (h) => (this.homeless = h));
       this.attach(s.doc);
       document.body.dataset["openMs"] = s.openMs.toFixed(1);
     } catch (e) {
@@ -178,6 +181,7 @@ export class EditorState implements EditorActions {
 
   close(): void {
     this.insights?.destroy();
+    this.stopHomeless();
     this.stopRemote();
     this.undoManager?.destroy();
     this.session?.close();
