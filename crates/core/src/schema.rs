@@ -1,12 +1,13 @@
 //! The fields people type numbers into, with their ranges: a touchpoint's
 //! scoring inputs and the map's scoring settings. [`crate::validate`]
 //! checks these ranges, [`crate::repair`] clamps to them, and the UI reads
-//! them (with the lane kinds, note kinds and `Settings::default()`) from
+//! them (with the lane, note, nature and evidence kinds and
+//! `Settings::default()`) from
 //! `ui/src/lib/generated/schema.ts`, which [`typescript`] writes.
 
 use std::fmt::Write;
 
-use crate::model::{AnnotationKind, LaneKind, Settings};
+use crate::model::{AnnotationKind, Evidence, LaneKind, Nature, Settings};
 
 /// What a field accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -288,6 +289,18 @@ pub fn typescript() -> String {
         o,
         "/** What a note is (`AnnotationKind`). */\nexport const ANNOTATION_KINDS = {} as const;\n",
         string_list(notes.iter().map(|k| k.as_str()))
+    );
+    let _ = writeln!(
+        o,
+        "/** Service or experience (`Nature`). */\nexport const NATURES = {} as const;\n",
+        string_list([Nature::Service, Nature::Experience].map(Nature::as_str))
+    );
+    let _ = writeln!(
+        o,
+        "/** How much we know a touchpoint is real (`Evidence`). */\nexport const EVIDENCE = {} as const;\n",
+        string_list(
+            [Evidence::Observed, Evidence::Assumed, Evidence::Proposed].map(Evidence::as_str)
+        )
     );
     o.push_str("/** A touchpoint's scoring inputs with their ranges (`schema::INPUTS`). */\n");
     o.push_str("export const INPUTS = {\n");

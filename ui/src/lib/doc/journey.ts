@@ -7,7 +7,7 @@
 // that it is one undo step and one update.
 
 import * as Y from "yjs";
-import { ANNOTATION_KINDS, INPUTS, LANE_KINDS } from "../generated/schema";
+import { ANNOTATION_KINDS, EVIDENCE, INPUTS, LANE_KINDS, NATURES } from "../generated/schema";
 import {
   LOCAL,
   byOrder,
@@ -32,14 +32,14 @@ export {
   type PersonaFields,
 } from "./personas";
 
-// Lane and note kinds and the inputs' ranges are Rust's (crates/core/src/schema.rs).
-export { ANNOTATION_KINDS, INPUTS, LANE_KINDS };
+// The kinds and the inputs' ranges are Rust's (crates/core/src/schema.rs).
+export { ANNOTATION_KINDS, EVIDENCE, INPUTS, LANE_KINDS, NATURES };
 export type LaneKind = (typeof LANE_KINDS)[number];
 
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
-export type Nature = "service" | "experience";
-export type Evidence = "observed" | "assumed" | "proposed";
+export type Nature = (typeof NATURES)[number];
+export type Evidence = (typeof EVIDENCE)[number];
 
 export interface Persona {
   id: string;

@@ -27,6 +27,19 @@ export const ANNOTATION_KINDS = [
   "evidence",
 ] as const;
 
+/** Service or experience (`Nature`). */
+export const NATURES = [
+  "service",
+  "experience",
+] as const;
+
+/** How much we know a touchpoint is real (`Evidence`). */
+export const EVIDENCE = [
+  "observed",
+  "assumed",
+  "proposed",
+] as const;
+
 /** A touchpoint's scoring inputs with their ranges (`schema::INPUTS`). */
 export const INPUTS = {
   emotion: { label: "Emotion", min: -2, max: 2, integer: true },
