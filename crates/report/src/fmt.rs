@@ -1,4 +1,5 @@
-//! Numbers, colours and words: how figures read in the report.
+//! Numbers, colours and words: how figures read in the report and the deck
+//! (`waymark-deck` uses these, so both show the same scale and phrasing).
 
 use waymark_score::{Factor, ScoreKind, TouchpointScore};
 

@@ -12,11 +12,12 @@
 //! text box leaves its cell or its page. The output is deterministic: the
 //! same inputs and date give byte-identical files.
 
-mod fmt;
+pub mod fmt;
 mod fonts;
 pub mod geom;
 mod layout;
 mod pdf;
+pub mod rank;
 mod sections;
 
 use std::fmt as stdfmt;
@@ -236,8 +237,8 @@ pub struct Layout {
     pub warnings: Vec<String>,
 }
 
-/// Parses YYYY-MM-DD into (year, month, day).
-pub(crate) fn parse_date(s: &str) -> Result<(i32, u8, u8), ReportError> {
+/// Parses YYYY-MM-DD into (year, month, day); the deck checks its date with it too.
+pub fn parse_date(s: &str) -> Result<(i32, u8, u8), ReportError> {
     let bad = || ReportError::Invalid(format!("date {s:?} is not YYYY-MM-DD"));
     let parts: Vec<&str> = s.split('-').collect();
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
@@ -258,6 +259,13 @@ pub(crate) fn parse_date(s: &str) -> Result<(i32, u8, u8), ReportError> {
         return Err(bad());
     }
     Ok((y, m, d))
+}
+
+/// Checks that `bytes` are a PNG or JPEG the report can draw and gives its
+/// size in pixels; the deck validates its logo the same way.
+pub fn logo_size(bytes: &[u8]) -> Result<(u32, u32), ReportError> {
+    let img = sections::decode_logo(bytes)?;
+    Ok((img.width as u32, img.height as u32))
 }
 
 /// Lays the report out without writing PDF bytes (what tests inspect).

@@ -180,7 +180,7 @@ pub(crate) fn build(
     })
 }
 
-fn decode_logo(bytes: &[u8]) -> Result<RawImage, ReportError> {
+pub(crate) fn decode_logo(bytes: &[u8]) -> Result<RawImage, ReportError> {
     let png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
     let jpeg = bytes.starts_with(&[0xff, 0xd8, 0xff]);
     if !png && !jpeg {

@@ -1,0 +1,264 @@
+//! Pain points and opportunities, ranked, as native PowerPoint tables that
+//! continue on further slides with the header row repeated.
+
+use waymark_report::fmt::{self, num, num_signed};
+use waymark_report::geom::{Align, Rect};
+use waymark_report::rank;
+
+use super::{factor_notes, fit, line_h, lines_of, text_box, title, Ctx, ACCENT, INK, MUTED, WHITE};
+use crate::ooxml::shapes::{Cell, Para, Paint, Shape, Slide, Table};
+use crate::ooxml::{SLIDE_H, SLIDE_W};
+
+const SIDE: f32 = 24.0;
+const TOP: f32 = 52.0;
+const SIZE: f32 = 9.0;
+/// Cell margins (left + right, top + bottom) as `ooxml` writes them.
+const PAD_X: f32 = 7.0;
+const PAD_Y: f32 = 5.0;
+/// Rows are at most this many lines tall.
+const MAX_LINES: usize = 2;
+
+/// A column: title, width share, alignment.
+type Col = (&'static str, f32, Align);
+
+struct RowData {
+    cells: Vec<(String, Option<u32>)>,
+    note: Option<String>,
+}
+
+fn widths(cols: &[Col]) -> Vec<f32> {
+    let total: f32 = cols.iter().map(|c| c.1).sum();
+    let w = SLIDE_W - 2.0 * SIDE;
+    cols.iter().map(|c| c.1 / total * w).collect()
+}
+
+fn cell(text: &str, width: f32, align: Align, bold: bool, paint: Paint, fill: Option<Paint>) -> Cell {
+    Cell {
+        paras: vec![Para::new(
+            fit(text, width - PAD_X, SIZE, bold, MAX_LINES),
+            SIZE,
+            bold,
+            paint,
+        )
+        .align(align)],
+        fill,
+    }
+}
+
+fn row_height(cells: &[(String, Option<u32>)], widths: &[f32]) -> f32 {
+    let lines = cells
+        .iter()
+        .zip(widths)
+        .map(|((t, _), w)| lines_of(t, w - PAD_X, SIZE, false, MAX_LINES))
+        .max()
+        .unwrap_or(1);
+    lines as f32 * line_h(SIZE) + PAD_Y + 2.0
+}
+
+/// Slides holding `rows` in tables under `heading`, header repeated.
+fn tables(heading: &str, intro: &str, cols: &[Col], rows: Vec<RowData>, empty: &str) -> Vec<Slide> {
+    let ws = widths(cols);
+    let header_h = line_h(SIZE) + PAD_Y + 4.0;
+    let intro_h = line_h(SIZE) * 2.0;
+    let bottom = SLIDE_H - 20.0;
+    let mut out = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    let mut part = 0;
+    loop {
+        part += 1;
+        let mut s = Slide::default();
+        title(
+            &mut s,
+            &if part == 1 {
+                heading.to_string()
+            } else {
+                format!("{heading} (continued)")
+            },
+        );
+        s.add(text_box(
+            "Explanation",
+            Rect::new(SIDE, TOP - 6.0, SLIDE_W - 2.0 * SIDE, intro_h),
+            vec![Para::new(fit(intro, SLIDE_W - 2.0 * SIDE, SIZE, false, 2), SIZE, false, MUTED)],
+        ));
+        let y0 = TOP - 6.0 + intro_h + 4.0;
+        if rows.peek().is_none() {
+            s.add(text_box(
+                "Nothing yet",
+                Rect::new(SIDE, y0, SLIDE_W - 2.0 * SIDE, line_h(12.0)),
+                vec![Para::new(empty, 12.0, false, INK)],
+            ));
+            out.push(s);
+            break;
+        }
+        let head = (
+            header_h,
+            cols.iter()
+                .zip(&ws)
+                .map(|(c, w)| cell(c.0, *w, c.2, true, WHITE, Some(ACCENT)))
+                .collect::<Vec<Cell>>(),
+        );
+        let mut table_rows = vec![head];
+        let mut y = y0 + header_h;
+        let mut notes = Vec::new();
+        while let Some(r) = rows.peek() {
+            let h = row_height(&r.cells, &ws);
+            if y + h > bottom && table_rows.len() > 1 {
+                break;
+            }
+            let r = rows.next().expect("peeked");
+            y += h;
+            let cells = r
+                .cells
+                .iter()
+                .zip(cols.iter().zip(&ws))
+                .enumerate()
+                .map(|(i, ((text, fill), (c, w)))| {
+                    let ink = fill.map_or(INK, |f| Paint::Rgb(fmt::ink_on(f)));
+                    cell(text, *w, c.2, i == 1, ink, fill.map(Paint::Rgb))
+                })
+                .collect();
+            table_rows.push((h, cells));
+            if let Some(n) = r.note {
+                notes.push(n);
+            }
+        }
+        s.add(Shape::Table(Table {
+            name: heading.to_string(),
+            x: SIDE,
+            y: y0,
+            cols: ws.clone(),
+            rows: table_rows,
+        }));
+        s.notes = notes;
+        out.push(s);
+        if rows.peek().is_none() {
+            break;
+        }
+    }
+    out
+}
+
+pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
+    let pains: Vec<RowData> = rank::pain_points(ctx.sc)
+        .iter()
+        .enumerate()
+        .map(|(i, t)| RowData {
+            cells: vec![
+                ((i + 1).to_string(), None),
+                (t.title.clone(), None),
+                (ctx.stage_name(t.stage), None),
+                (ctx.owner(t.id), None),
+                (num(t.friction, 0), Some(fmt::friction_color(t.friction))),
+                (num_signed(t.emotion, 0), None),
+                (num(t.priority, 1), None),
+                (fmt::why(t), None),
+            ],
+            note: Some(format!("{}. {}", i + 1, factor_notes(t))),
+        })
+        .collect();
+    let mut out = tables(
+        "Pain points, ranked by priority",
+        "Priority 0–100 = the touchpoint's share of customers × friction × how negative it feels. Friction is coloured on the map's scale.",
+        &[
+            ("#", 0.35, Align::Right),
+            ("Pain point", 2.6, Align::Left),
+            ("Stage", 1.3, Align::Left),
+            ("Owner", 1.3, Align::Left),
+            ("Friction", 0.8, Align::Right),
+            ("Emotion", 0.8, Align::Right),
+            ("Priority", 0.8, Align::Right),
+            ("Why", 3.4, Align::Left),
+        ],
+        pains,
+        "No pain points yet: no touchpoint crosses friction 60, emotion −20 or half negative comments.",
+    );
+    for s in &mut out {
+        if s.notes.is_empty() {
+            s.notes.push("No pain points to explain.".into());
+        }
+    }
+
+    // Opportunities: the team's ideas by votes, then opportunity-lane touchpoints by priority.
+    let mut opps: Vec<RowData> = Vec::new();
+    for a in rank::ideas(ctx.j) {
+        let target = match a.target {
+            waymark_core::Target::Map => "the whole journey".to_string(),
+            waymark_core::Target::Stage(id) => format!("stage {}", ctx.stage_name(id)),
+            waymark_core::Target::Touchpoint(id) => ctx
+                .j
+                .touchpoint(id)
+                .map(|t| t.title.clone())
+                .unwrap_or_else(|| "a deleted touchpoint".into()),
+        };
+        opps.push(RowData {
+            cells: vec![
+                ((opps.len() + 1).to_string(), None),
+                (a.text.trim().to_string(), None),
+                ("Idea".into(), None),
+                (target, None),
+                (a.vote_count().to_string(), None),
+                (a.author.trim().to_string(), None),
+            ],
+            note: Some(format!(
+                "Idea \"{}\": {} votes{}.",
+                a.text.trim(),
+                a.vote_count(),
+                if a.author.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(", raised by {}", a.author.trim())
+                }
+            )),
+        });
+    }
+    for t in rank::opportunities(ctx.j, ctx.sc) {
+        let tp = ctx.j.touchpoint(t.id);
+        let mut what = t.title.clone();
+        if let Some(d) = tp.map(|t| t.description.trim()).filter(|d| !d.is_empty()) {
+            what.push_str(&format!(": {d}"));
+        }
+        opps.push(RowData {
+            cells: vec![
+                ((opps.len() + 1).to_string(), None),
+                (what, None),
+                (
+                    format!(
+                        "Opportunity ({})",
+                        tp.map(|t| t.evidence.as_str()).unwrap_or("assumed")
+                    ),
+                    None,
+                ),
+                (format!("stage {}", ctx.stage_name(t.stage)), None),
+                ("—".into(), None),
+                (ctx.owner(t.id), None),
+            ],
+            note: Some(format!(
+                "Opportunity \"{}\" sits in stage {}; owner {}.",
+                t.title,
+                ctx.stage_name(t.stage),
+                ctx.owner(t.id)
+            )),
+        });
+    }
+    let mut more = tables(
+        "Opportunities",
+        "Ideas from the team, most votes first, then the touchpoints in opportunity lanes by priority.",
+        &[
+            ("#", 0.35, Align::Right),
+            ("Opportunity", 5.0, Align::Left),
+            ("Kind", 1.3, Align::Left),
+            ("Where", 2.2, Align::Left),
+            ("Votes", 0.6, Align::Right),
+            ("Owner / author", 1.6, Align::Left),
+        ],
+        opps,
+        "No ideas or opportunities recorded yet.",
+    );
+    for s in &mut more {
+        if s.notes.is_empty() {
+            s.notes.push("No opportunities recorded yet.".into());
+        }
+    }
+    out.extend(more);
+    out
+}
