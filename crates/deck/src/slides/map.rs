@@ -267,20 +267,18 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
         match *r {
             Row::Curve => curve(ctx, s, stages, col_w, y),
             Row::Line(label) => {
+                // The label runs on into the grid when the lane column is
+                // too narrow for it; the dashed line starts after it.
+                let lw = (Style::new(SMALL, true, 0).width(label) / 0.9 + 4.0).min(LANE_W + grid_w / 2.0);
                 s.add(text_box(
                     label,
-                    Rect::new(SIDE + 2.0, y, LANE_W - 4.0, LINE_ROW),
-                    vec![Para::new(
-                        fit(label, LANE_W - 4.0, SMALL, true, 1),
-                        SMALL,
-                        true,
-                        ACCENT,
-                    )],
+                    Rect::new(SIDE + 2.0, y, lw, LINE_ROW),
+                    vec![Para::new(fit(label, lw, SMALL, true, 1), SMALL, true, ACCENT)],
                 ));
                 let mid = y + LINE_ROW / 2.0;
                 s.add(Shape::Line(Line {
                     name: label.to_string(),
-                    from: (x0, mid),
+                    from: ((SIDE + 2.0 + lw + 4.0).max(x0), mid),
                     to: (x0 + grid_w, mid),
                     stroke: Stroke::new(ACCENT, 1.0).dash(Dash::Dash),
                     arrow: false,
@@ -335,6 +333,20 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
         }));
     }
     legend(s);
+    // The why behind the pain points shown here.
+    let mut pains: Vec<_> = j
+        .touchpoints
+        .iter()
+        .filter(|t| placed.contains_key(&t.id))
+        .filter_map(|t| ctx.tps.get(&t.id))
+        .filter(|t| t.pain_point)
+        .collect();
+    pains.sort_by(|a, b| {
+        b.priority
+            .unwrap_or(-1.0)
+            .total_cmp(&a.priority.unwrap_or(-1.0))
+    });
+    notes.extend(pains.into_iter().map(|t| format!("Pain point: {}", super::factor_notes(t))));
     notes.push(
         "Card colour = friction (0–100) on the report's colour-blind-safe scale; the dot is the emotion (orange negative, purple positive); a diamond marks a moment of truth; a solid border is observed evidence, dashed assumed, dotted proposed. F = friction, E = emotion.".into(),
     );
@@ -437,7 +449,7 @@ fn curve(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, y: f32) {
         Rect::new(SIDE + 2.0, y + 3.0, LANE_W - 6.0, CURVE_H - 6.0),
         vec![
             Para::new("Emotion", SMALL, true, INK),
-            Para::new("per stage, −100 to +100", SMALL, false, MUTED),
+            Para::new("−100 to +100", SMALL, false, MUTED),
         ],
     ));
     let top = y + 7.0;

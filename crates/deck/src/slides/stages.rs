@@ -163,22 +163,22 @@ fn slide(ctx: &Ctx, st: &Stage, pos: usize, of: usize) -> Slide {
         ));
     }
     let mut y = top + 28.0;
-    let block_h = (540.0 - 20.0 - y) / WORST as f32 - 8.0;
+    let max_h = (540.0 - 20.0 - y) / WORST as f32 - 8.0;
     for t in tps.iter().take(WORST) {
-        worst_block(ctx, &mut s, Rect::new(x, y, w, block_h), t);
+        y += worst_block(ctx, &mut s, Rect::new(x, y, w, max_h), t) + 8.0;
         notes.push(factor_notes(t));
-        y += block_h + 8.0;
     }
     s.notes = notes;
     s
 }
 
-fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) {
+/// One touchpoint in at most `r.h` points; returns the height it took.
+fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) -> f32 {
     let col = fmt::friction_color(t.friction);
-    s.add(Shape::Box(
+    let panel = s.add(Shape::Box(
         BoxShape::new(format!("Worst: {}", t.title), Geom::RoundRect, r).fill(PANEL),
     ));
-    s.add(Shape::Box(
+    let swatch = s.add(Shape::Box(
         BoxShape::new(
             "Friction swatch",
             Geom::Rect,
@@ -233,9 +233,16 @@ fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) {
         used += lines * line_h(9.0) + 3.0;
         paras.push(Para::new(fit(&text, iw - 8.0, 9.0, false, 2), 9.0, false, INK).indent(8.0).before(3.0));
     }
+    let h = (used + 16.0).min(r.h);
+    for i in [panel, swatch] {
+        if let Shape::Box(b) = &mut s.shapes[i] {
+            b.rect.h = h;
+        }
+    }
     s.add(text_box(
         &format!("Worst text: {}", t.title),
-        Rect::new(r.x + 18.0, r.y + 6.0, iw, r.h - 12.0),
+        Rect::new(r.x + 18.0, r.y + 6.0, iw, h - 12.0),
         paras.into_iter().map(|p| p.align(Align::Left)).collect(),
     ));
+    h
 }
