@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
 mod compare_cmd;
+mod deck_cmd;
 mod homeless_cmd;
 mod output;
 mod report_cmd;
@@ -88,6 +89,8 @@ enum Command {
     Rehome(homeless_cmd::RehomeArgs),
     /// Write the executive PDF report of a map
     Report(report_cmd::ReportArgs),
+    /// Write an editable 16:9 PowerPoint deck (.pptx) of a map
+    Deck(deck_cmd::DeckArgs),
     /// Serve the library to browsers (web UI, API, y-websocket) until Ctrl-C
     Serve(serve_cmd::ServeArgs),
     /// Link a map to a room on a y-websocket server and sync it live (or --once)
@@ -360,6 +363,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
+        Command::Deck(args) => deck_cmd::run(&lib, args)?,
         Command::Serve(args) => serve_cmd::run(lib, args)?,
         Command::Sync(args) => sync_cmd::sync(lib, args)?,
         Command::Join(args) => sync_cmd::join(lib, args)?,

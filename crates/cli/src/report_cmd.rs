@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use waymark_api::report::{ReportOptions, Section};
+use waymark_api::report::{today, ReportOptions, Section};
 use waymark_api::Library;
 
 use crate::terminal::{say, say_err};
@@ -33,12 +33,6 @@ pub struct ReportArgs {
     /// Version label printed on the report
     #[arg(long = "version", value_name = "LABEL")]
     version_label: Option<String>,
-}
-
-/// Today's date in UTC as YYYY-MM-DD.
-fn today() -> String {
-    let d = time::OffsetDateTime::now_utc().date();
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
 pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {

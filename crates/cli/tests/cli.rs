@@ -296,6 +296,80 @@ fn report_writes_a_deterministic_pdf() {
 }
 
 #[test]
+fn deck_writes_a_deterministic_pptx_with_the_sections_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Card", "--template", "bank-lost-card"],
+    )
+    .trim()
+    .to_string();
+    let a = dir.path().join("a.pptx");
+    let b = dir.path().join("b.pptx");
+    for out in [&a, &b] {
+        let said = ok(
+            &db,
+            &[
+                "deck",
+                &id,
+                "-o",
+                out.to_str().unwrap(),
+                "--date",
+                "2026-11-22",
+                "--company",
+                "Northwind",
+                "--version",
+                "Q4",
+            ],
+        );
+        assert!(said.contains("11 slides"), "{said}");
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    assert_eq!(bytes, std::fs::read(&b).unwrap(), "same inputs give the same bytes");
+    let said = ok(
+        &db,
+        &[
+            "deck",
+            &id,
+            "-o",
+            dir.path().join("map.pptx").to_str().unwrap(),
+            "--sections",
+            "title,map",
+        ],
+    );
+    assert!(said.contains("2 slides"), "{said}");
+    let e = fails(
+        &db,
+        &[
+            "deck",
+            &id,
+            "-o",
+            dir.path().join("c.pptx").to_str().unwrap(),
+            "--sections",
+            "map,appendix",
+        ],
+        2,
+    );
+    assert!(e.contains("appendix"), "{e}");
+    let e = fails(
+        &db,
+        &[
+            "deck",
+            &id,
+            "-o",
+            dir.path().join("c.pptx").to_str().unwrap(),
+            "--date",
+            "22/11/2026",
+        ],
+        1,
+    );
+    assert!(e.contains("date"), "{e}");
+    assert!(!dir.path().join("c.pptx").exists(), "nothing written on error");
+}
+
+#[test]
 fn future_state_and_compare() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
