@@ -327,7 +327,11 @@ fn deck_writes_a_deterministic_pptx_with_the_sections_asked_for() {
     }
     let bytes = std::fs::read(&a).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
-    assert_eq!(bytes, std::fs::read(&b).unwrap(), "same inputs give the same bytes");
+    assert_eq!(
+        bytes,
+        std::fs::read(&b).unwrap(),
+        "same inputs give the same bytes"
+    );
     let said = ok(
         &db,
         &[
@@ -366,7 +370,10 @@ fn deck_writes_a_deterministic_pptx_with_the_sections_asked_for() {
         1,
     );
     assert!(e.contains("date"), "{e}");
-    assert!(!dir.path().join("c.pptx").exists(), "nothing written on error");
+    assert!(
+        !dir.path().join("c.pptx").exists(),
+        "nothing written on error"
+    );
 }
 
 #[test]

@@ -62,7 +62,10 @@ fn check_slides(name: &str, j: &Journey) -> waymark_deck::Layout {
         for sh in &s.shapes {
             let b = sh.bounds();
             assert!(
-                b.x >= -0.01 && b.y >= -0.01 && b.right() <= SLIDE_W + 0.01 && b.bottom() <= SLIDE_H + 0.01,
+                b.x >= -0.01
+                    && b.y >= -0.01
+                    && b.right() <= SLIDE_W + 0.01
+                    && b.bottom() <= SLIDE_H + 0.01,
                 "{name} slide {n}: {sh:?} leaves the slide"
             );
             let paras: Vec<_> = match sh {
@@ -152,7 +155,11 @@ fn every_template_gives_every_section_with_notes_text_on_the_slide_and_at_least_
             .collect::<Vec<_>>()
             .join("\n");
         for t in &j.touchpoints {
-            assert!(map_text.contains(&t.title), "{name}: {} is not on the map", t.title);
+            assert!(
+                map_text.contains(&t.title),
+                "{name}: {} is not on the map",
+                t.title
+            );
         }
         // Each map slide has the emotion curve as a freeform, or comes after one that has.
         let curves = l
@@ -202,7 +209,7 @@ fn a_large_map_continues_over_slides_with_headers_repeated() {
             .iter()
             .filter(|sh| matches!(sh, Shape::Box(b) if b.name.starts_with("Stage: ")))
             .count();
-        assert!(stages >= 1 && stages <= 7, "{stages} stage headers");
+        assert!((1..=7).contains(&stages), "{stages} stage headers");
         let lanes = s
             .shapes
             .iter()
@@ -243,7 +250,9 @@ fn sections_switch_on_and_off_and_bad_options_say_what_is_wrong() {
     assert!(matches!(layout(&j, &sc, &o), Err(DeckError::Invalid(m)) if m.contains("trends")));
     let mut bad = options();
     bad.date = "2026-02-30".into();
-    assert!(matches!(render(&j, &sc, &bad), Err(DeckError::Invalid(m)) if m.contains("2026-02-30")));
+    assert!(
+        matches!(render(&j, &sc, &bad), Err(DeckError::Invalid(m)) if m.contains("2026-02-30"))
+    );
     bad = options();
     bad.logo = Some(b"GIF89a....".to_vec());
     let e = render(&j, &sc, &bad).unwrap_err();
@@ -287,7 +296,10 @@ fn the_package_has_every_part_well_formed_and_only_the_logo_as_a_picture() {
     ] {
         assert!(names.contains(must), "missing {must}");
     }
-    let slides = names.iter().filter(|n| n.starts_with("ppt/slides/slide")).count();
+    let slides = names
+        .iter()
+        .filter(|n| n.starts_with("ppt/slides/slide"))
+        .count();
     assert_eq!(slides, d.slides);
     let notes = names
         .iter()
@@ -313,7 +325,11 @@ fn the_package_has_every_part_well_formed_and_only_the_logo_as_a_picture() {
         }
     }
     assert_eq!(pictures, 1, "the logo is the only picture");
-    let theme = &parts.iter().find(|p| p.0 == "ppt/theme/theme1.xml").unwrap().1;
+    let theme = &parts
+        .iter()
+        .find(|p| p.0 == "ppt/theme/theme1.xml")
+        .unwrap()
+        .1;
     let theme = String::from_utf8_lossy(theme);
     assert!(theme.contains("<a:accent1><a:srgbClr val=\"1F4E79\"/></a:accent1>"));
     assert!(theme.contains("typeface=\"Noto Sans\""));
@@ -334,5 +350,9 @@ fn the_same_map_options_and_date_give_identical_bytes() {
     assert!(a == b, "two renders differ");
     let mut later = o.clone();
     later.date = "2026-03-02".into();
-    assert!(a != render(&j1, &waymark_score::score(&j1), &later).unwrap().pptx);
+    assert!(
+        a != render(&j1, &waymark_score::score(&j1), &later)
+            .unwrap()
+            .pptx
+    );
 }

@@ -94,7 +94,11 @@ fn python_pptx_reads_every_shape_text_and_note() {
         assert_eq!(v["widescreen"], true, "{name}");
         assert_eq!(v["slides"].as_array().unwrap().len(), *slides, "{name}");
         assert_eq!(v["problems"], serde_json::json!([]), "{name}");
-        assert!(v["shapes"].as_u64().unwrap() > 100, "{name}: {}", v["shapes"]);
+        assert!(
+            v["shapes"].as_u64().unwrap() > 100,
+            "{name}: {}",
+            v["shapes"]
+        );
         let titles: Vec<&str> = v["slides"]
             .as_array()
             .unwrap()
@@ -106,7 +110,10 @@ fn python_pptx_reads_every_shape_text_and_note() {
             titles.iter().any(|t| t.starts_with("The journey map")),
             "{name}: {titles:?}"
         );
-        assert!(titles.contains(&"Pain points, ranked by priority"), "{name}: {titles:?}");
+        assert!(
+            titles.contains(&"Pain points, ranked by priority"),
+            "{name}: {titles:?}"
+        );
         let all = line.to_string();
         assert!(all.contains("Line of interaction"), "{name}");
         assert!(all.contains("friction"), "{name}");
@@ -116,14 +123,25 @@ fn python_pptx_reads_every_shape_text_and_note() {
 #[test]
 fn libreoffice_impress_converts_the_four_decks_to_pdf_one_page_per_slide() {
     let Some(office) = soffice() else {
-        return missing("LibreOffice (libreoffice-impress) is not installed, so no deck was converted");
+        return missing(
+            "LibreOffice (libreoffice-impress) is not installed, so no deck was converted",
+        );
     };
     let dir = tempfile::tempdir().unwrap();
     let decks = decks(dir.path());
     let profile = dir.path().join("profile");
     let out = Command::new(office)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path().join("pdf"))
         .args(decks.iter().map(|d| &d.0))
         .output()
@@ -139,7 +157,10 @@ fn libreoffice_impress_converts_the_four_decks_to_pdf_one_page_per_slide() {
         let stem = path.file_stem().unwrap().to_string_lossy();
         let pdf = dir.path().join("pdf").join(format!("{stem}.pdf"));
         assert!(pdf.exists(), "{stem}: no PDF; LibreOffice said: {log}");
-        let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils)");
+        let info = Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .expect("pdfinfo (poppler-utils)");
         let info = String::from_utf8_lossy(&info.stdout);
         let pages: usize = info
             .lines()

@@ -23,7 +23,9 @@ pub fn notes_on(j: &Journey, touchpoint: Id) -> Vec<&Annotation> {
     let mut notes: Vec<&Annotation> = j
         .annotations
         .iter()
-        .filter(|a| a.target == Target::Touchpoint(touchpoint) && a.kind != AnnotationKind::Question)
+        .filter(|a| {
+            a.target == Target::Touchpoint(touchpoint) && a.kind != AnnotationKind::Question
+        })
         .collect();
     by_votes(&mut notes);
     notes
@@ -51,7 +53,10 @@ pub fn opportunities<'a>(j: &Journey, sc: &'a Scorecard) -> Vec<&'a TouchpointSc
     let mut out: Vec<&TouchpointScore> = sc
         .touchpoints
         .iter()
-        .filter(|t| j.touchpoint(t.id).is_some_and(|tp| lanes.contains(&tp.lane)))
+        .filter(|t| {
+            j.touchpoint(t.id)
+                .is_some_and(|tp| lanes.contains(&tp.lane))
+        })
         .collect();
     out.sort_by(|a, b| {
         b.priority

@@ -67,7 +67,10 @@ impl Package {
             "docProps/app.xml",
             &parts::app_props(self.slides.len(), notes.iter().filter(|n| **n).count()),
         )?;
-        put("ppt/presentation.xml", &parts::presentation(self.slides.len()))?;
+        put(
+            "ppt/presentation.xml",
+            &parts::presentation(self.slides.len()),
+        )?;
         put(
             "ppt/_rels/presentation.xml.rels",
             &parts::presentation_rels(self.slides.len()),
@@ -138,7 +141,10 @@ impl Package {
                     target: format!("../media/image{}.{}", m + 1, self.media[*m].ext),
                 });
             }
-            put(&format!("ppt/slides/_rels/slide{n}.xml.rels"), &parts::rels_xml(&rels))?;
+            put(
+                &format!("ppt/slides/_rels/slide{n}.xml.rels"),
+                &parts::rels_xml(&rels),
+            )?;
             if !s.notes.is_empty() {
                 put(
                     &format!("ppt/notesSlides/notesSlide{n}.xml"),

@@ -109,18 +109,33 @@ pub(crate) fn content_types(notes: &[bool], media: &[&str]) -> Vec<u8> {
             };
             let pml = |s: &str| format!("{CT}.presentationml.{s}+xml");
             over("/ppt/presentation.xml".into(), pml("presentation.main"));
-            over("/ppt/slideMasters/slideMaster1.xml".into(), pml("slideMaster"));
-            over("/ppt/slideLayouts/slideLayout1.xml".into(), pml("slideLayout"));
-            over("/ppt/notesMasters/notesMaster1.xml".into(), pml("notesMaster"));
+            over(
+                "/ppt/slideMasters/slideMaster1.xml".into(),
+                pml("slideMaster"),
+            );
+            over(
+                "/ppt/slideLayouts/slideLayout1.xml".into(),
+                pml("slideLayout"),
+            );
+            over(
+                "/ppt/notesMasters/notesMaster1.xml".into(),
+                pml("notesMaster"),
+            );
             for (i, has_notes) in notes.iter().enumerate() {
                 let n = i + 1;
                 over(format!("/ppt/slides/slide{n}.xml"), pml("slide"));
                 if *has_notes {
-                    over(format!("/ppt/notesSlides/notesSlide{n}.xml"), pml("notesSlide"));
+                    over(
+                        format!("/ppt/notesSlides/notesSlide{n}.xml"),
+                        pml("notesSlide"),
+                    );
                 }
             }
             for t in 1..=2 {
-                over(format!("/ppt/theme/theme{t}.xml"), format!("{CT}.theme+xml"));
+                over(
+                    format!("/ppt/theme/theme{t}.xml"),
+                    format!("{CT}.theme+xml"),
+                );
             }
             over("/ppt/presProps.xml".into(), pml("presProps"));
             over("/ppt/viewProps.xml".into(), pml("viewProps"));
@@ -186,7 +201,12 @@ pub(crate) fn presentation_rels(slides: usize) -> Vec<u8> {
     rels_xml(&rels)
 }
 
-fn ns(x: &mut Xml, root: &str, extra: &[(&str, &dyn std::fmt::Display)], body: impl FnOnce(&mut Xml)) {
+fn ns(
+    x: &mut Xml,
+    root: &str,
+    extra: &[(&str, &dyn std::fmt::Display)],
+    body: impl FnOnce(&mut Xml),
+) {
     let mut attrs: Vec<(&str, &dyn std::fmt::Display)> =
         vec![("xmlns:a", &NS_A), ("xmlns:r", &NS_R), ("xmlns:p", &NS_P)];
     attrs.extend_from_slice(extra);
@@ -199,7 +219,10 @@ pub(crate) fn presentation(slides: usize) -> Vec<u8> {
         x.el("p:sldMasterIdLst", &[], |x| {
             x.empty(
                 "p:sldMasterId",
-                &[("id", &2147483648u32), ("r:id", &format!("rId{PRES_MASTER_RID}"))],
+                &[
+                    ("id", &2147483648u32),
+                    ("r:id", &format!("rId{PRES_MASTER_RID}")),
+                ],
             )
         });
         x.el("p:notesMasterIdLst", &[], |x| {
@@ -219,12 +242,11 @@ pub(crate) fn presentation(slides: usize) -> Vec<u8> {
                 );
             }
         });
-        x.empty(
-            "p:sldSz",
-            &[("cx", &emu(SLIDE_W)), ("cy", &emu(SLIDE_H))],
-        );
+        x.empty("p:sldSz", &[("cx", &emu(SLIDE_W)), ("cy", &emu(SLIDE_H))]);
         x.empty("p:notesSz", &[("cx", &6858000), ("cy", &9144000)]);
-        x.el("p:defaultTextStyle", &[], |x| level_style(x, 1800, "+mn-lt"));
+        x.el("p:defaultTextStyle", &[], |x| {
+            level_style(x, 1800, "+mn-lt")
+        });
     });
     x.finish()
 }
@@ -257,13 +279,17 @@ fn title_placeholder(x: &mut Xml, with_box: bool) {
                     x.empty("a:off", &[("x", &emu(tx)), ("y", &emu(ty))]);
                     x.empty("a:ext", &[("cx", &emu(tw)), ("cy", &emu(th))]);
                 });
-                x.el("a:prstGeom", &[("prst", &"rect")], |x| x.empty("a:avLst", &[]));
+                x.el("a:prstGeom", &[("prst", &"rect")], |x| {
+                    x.empty("a:avLst", &[])
+                });
             });
         } else {
             x.empty("p:spPr", &[]);
         }
         x.el("p:txBody", &[], |x| {
-            x.el("a:bodyPr", &[("anchor", &"ctr")], |x| x.empty("a:noAutofit", &[]));
+            x.el("a:bodyPr", &[("anchor", &"ctr")], |x| {
+                x.empty("a:noAutofit", &[])
+            });
             x.empty("a:lstStyle", &[]);
             x.el("a:p", &[], |x| {
                 x.el("a:r", &[], |x| {
@@ -318,19 +344,26 @@ pub(crate) fn slide_master() -> Vec<u8> {
         });
         clr_map(x, "p:clrMap");
         x.el("p:sldLayoutIdLst", &[], |x| {
-            x.empty("p:sldLayoutId", &[("id", &2147483649u32), ("r:id", &"rId1")])
+            x.empty(
+                "p:sldLayoutId",
+                &[("id", &2147483649u32), ("r:id", &"rId1")],
+            )
         });
         x.el("p:txStyles", &[], |x| {
             x.el("p:titleStyle", &[], |x| {
                 x.el("a:lvl1pPr", &[("algn", &"l")], |x| {
-                    x.el("a:defRPr", &[("sz", &2000), ("b", &1), ("kern", &1200)], |x| {
-                        x.el("a:solidFill", &[], |x| {
-                            x.empty("a:schemeClr", &[("val", &"tx1")])
-                        });
-                        x.empty("a:latin", &[("typeface", &"+mj-lt")]);
-                        x.empty("a:ea", &[("typeface", &"+mj-ea")]);
-                        x.empty("a:cs", &[("typeface", &"+mj-cs")]);
-                    });
+                    x.el(
+                        "a:defRPr",
+                        &[("sz", &2000), ("b", &1), ("kern", &1200)],
+                        |x| {
+                            x.el("a:solidFill", &[], |x| {
+                                x.empty("a:schemeClr", &[("val", &"tx1")])
+                            });
+                            x.empty("a:latin", &[("typeface", &"+mj-lt")]);
+                            x.empty("a:ea", &[("typeface", &"+mj-ea")]);
+                            x.empty("a:cs", &[("typeface", &"+mj-cs")]);
+                        },
+                    );
                 });
             });
             x.el("p:bodyStyle", &[], |x| level_style(x, 1400, "+mn-lt"));
@@ -367,7 +400,12 @@ pub(crate) fn notes_master() -> Vec<u8> {
             x.el("p:spTree", &[], |x| {
                 tree_start(x);
                 // Slide picture on top, notes text below, on a portrait page.
-                let ph = |x: &mut Xml, id: usize, name: &str, kind: &str, idx: Option<u32>, r: (i64, i64, i64, i64)| {
+                let ph = |x: &mut Xml,
+                          id: usize,
+                          name: &str,
+                          kind: &str,
+                          idx: Option<u32>,
+                          r: (i64, i64, i64, i64)| {
                     x.el("p:sp", &[], |x| {
                         x.el("p:nvSpPr", &[], |x| {
                             x.empty("p:cNvPr", &[("id", &id), ("name", &name)]);
@@ -382,7 +420,9 @@ pub(crate) fn notes_master() -> Vec<u8> {
                                 x.empty("a:off", &[("x", &r.0), ("y", &r.1)]);
                                 x.empty("a:ext", &[("cx", &r.2), ("cy", &r.3)]);
                             });
-                            x.el("a:prstGeom", &[("prst", &"rect")], |x| x.empty("a:avLst", &[]));
+                            x.el("a:prstGeom", &[("prst", &"rect")], |x| {
+                                x.empty("a:avLst", &[])
+                            });
                         });
                         if kind == "body" {
                             x.el("p:txBody", &[], |x| {
@@ -393,8 +433,22 @@ pub(crate) fn notes_master() -> Vec<u8> {
                         }
                     });
                 };
-                ph(x, 2, "Slide Image Placeholder 1", "sldImg", None, (381000, 685800, 6096000, 3429000));
-                ph(x, 3, "Notes Placeholder 2", "body", Some(1), (685800, 4343400, 5486400, 4114800));
+                ph(
+                    x,
+                    2,
+                    "Slide Image Placeholder 1",
+                    "sldImg",
+                    None,
+                    (381000, 685800, 6096000, 3429000),
+                );
+                ph(
+                    x,
+                    3,
+                    "Notes Placeholder 2",
+                    "body",
+                    Some(1),
+                    (685800, 4343400, 5486400, 4114800),
+                );
             });
         });
         clr_map(x, "p:clrMap");
@@ -455,7 +509,11 @@ pub(crate) fn core_props(title: &str, creator: &str, date: &str) -> Vec<u8> {
             x.leaf("dc:creator", &[], creator);
             let when = format!("{date}T00:00:00Z");
             x.leaf("dcterms:created", &[("xsi:type", &"dcterms:W3CDTF")], &when);
-            x.leaf("dcterms:modified", &[("xsi:type", &"dcterms:W3CDTF")], &when);
+            x.leaf(
+                "dcterms:modified",
+                &[("xsi:type", &"dcterms:W3CDTF")],
+                &when,
+            );
         },
     );
     x.finish()

@@ -299,12 +299,7 @@ impl Shape {
             Shape::Box(b) => b.rect,
             Shape::Line(l) => {
                 let (x0, y0) = (l.from.0.min(l.to.0), l.from.1.min(l.to.1));
-                Rect::new(
-                    x0,
-                    y0,
-                    (l.from.0 - l.to.0).abs(),
-                    (l.from.1 - l.to.1).abs(),
-                )
+                Rect::new(x0, y0, (l.from.0 - l.to.0).abs(), (l.from.1 - l.to.1).abs())
             }
             Shape::Freeform(f) => f.frame,
             Shape::Table(t) => t.rect(),
@@ -370,7 +365,10 @@ fn stroke(x: &mut Xml, s: Option<Stroke>, arrow: bool) {
             };
             x.empty("a:prstDash", &[("val", &d)]);
             if arrow {
-                x.empty("a:tailEnd", &[("type", &"triangle"), ("w", &"med"), ("len", &"med")]);
+                x.empty(
+                    "a:tailEnd",
+                    &[("type", &"triangle"), ("w", &"med"), ("len", &"med")],
+                );
             }
         }),
     }
@@ -393,7 +391,10 @@ fn body_paras(x: &mut Xml, paras: &[Para]) {
                         x.empty("a:spcPct", &[("val", &((LINE_SPACING * 100_000.0) as i64))])
                     });
                     x.el("a:spcBef", &[], |x| {
-                        x.empty("a:spcPts", &[("val", &((p.space_before * 100.0).round() as i64))])
+                        x.empty(
+                            "a:spcPts",
+                            &[("val", &((p.space_before * 100.0).round() as i64))],
+                        )
                     });
                     x.empty("a:buNone", &[]);
                 },
@@ -500,7 +501,10 @@ fn box_shape(x: &mut Xml, id: usize, b: &BoxShape) {
                     // A small, fixed corner radius whatever the card's size.
                     let r = (3.0 / b.rect.w.min(b.rect.h).max(1.0) * 100_000.0).min(50_000.0);
                     x.el("a:avLst", &[], |x| {
-                        x.empty("a:gd", &[("name", &"adj"), ("fmla", &format!("val {}", r as i64))])
+                        x.empty(
+                            "a:gd",
+                            &[("name", &"adj"), ("fmla", &format!("val {}", r as i64))],
+                        )
                     });
                 } else {
                     x.empty("a:avLst", &[]);
@@ -608,7 +612,10 @@ fn table(x: &mut Xml, id: usize, t: &Table) {
         x.el("a:graphic", &[], |x| {
             x.el(
                 "a:graphicData",
-                &[("uri", &"http://schemas.openxmlformats.org/drawingml/2006/table")],
+                &[(
+                    "uri",
+                    &"http://schemas.openxmlformats.org/drawingml/2006/table",
+                )],
                 |x| {
                     x.el("a:tbl", &[], |x| {
                         x.empty("a:tblPr", &[("firstRow", &1), ("bandRow", &1)]);
@@ -681,7 +688,9 @@ fn picture(x: &mut Xml, id: usize, p: &Picture, rel: usize) {
         });
         x.el("p:spPr", &[], |x| {
             xfrm(x, "a:xfrm", p.rect, false, false);
-            x.el("a:prstGeom", &[("prst", &"rect")], |x| x.empty("a:avLst", &[]));
+            x.el("a:prstGeom", &[("prst", &"rect")], |x| {
+                x.empty("a:avLst", &[])
+            });
         });
     });
 }

@@ -54,52 +54,61 @@ fn ph_fill(x: &mut Xml) {
 
 pub(crate) fn theme_xml() -> Vec<u8> {
     let mut x = Xml::new();
-    x.el("a:theme", &[("xmlns:a", &NS_A), ("name", &"Waymark")], |x| {
-        x.el("a:themeElements", &[], |x| {
-            x.el("a:clrScheme", &[("name", &"Waymark")], |x| {
-                for (name, rgb) in palette() {
-                    x.el(&format!("a:{name}"), &[], |x| {
-                        x.empty("a:srgbClr", &[("val", &format!("{rgb:06X}"))])
+    x.el(
+        "a:theme",
+        &[("xmlns:a", &NS_A), ("name", &"Waymark")],
+        |x| {
+            x.el("a:themeElements", &[], |x| {
+                x.el("a:clrScheme", &[("name", &"Waymark")], |x| {
+                    for (name, rgb) in palette() {
+                        x.el(&format!("a:{name}"), &[], |x| {
+                            x.empty("a:srgbClr", &[("val", &format!("{rgb:06X}"))])
+                        });
+                    }
+                });
+                x.el("a:fontScheme", &[("name", &"Waymark")], |x| {
+                    x.el("a:majorFont", &[], font);
+                    x.el("a:minorFont", &[], font);
+                });
+                x.el("a:fmtScheme", &[("name", &"Waymark")], |x| {
+                    x.el("a:fillStyleLst", &[], |x| {
+                        for _ in 0..3 {
+                            ph_fill(x);
+                        }
                     });
-                }
-            });
-            x.el("a:fontScheme", &[("name", &"Waymark")], |x| {
-                x.el("a:majorFont", &[], font);
-                x.el("a:minorFont", &[], font);
-            });
-            x.el("a:fmtScheme", &[("name", &"Waymark")], |x| {
-                x.el("a:fillStyleLst", &[], |x| {
-                    for _ in 0..3 {
-                        ph_fill(x);
-                    }
-                });
-                x.el("a:lnStyleLst", &[], |x| {
-                    for w in [6350, 12700, 19050] {
-                        x.el(
-                            "a:ln",
-                            &[("w", &w), ("cap", &"flat"), ("cmpd", &"sng"), ("algn", &"ctr")],
-                            |x| {
-                                ph_fill(x);
-                                x.empty("a:prstDash", &[("val", &"solid")]);
-                                x.empty("a:miter", &[("lim", &800000)]);
-                            },
-                        );
-                    }
-                });
-                x.el("a:effectStyleLst", &[], |x| {
-                    for _ in 0..3 {
-                        x.el("a:effectStyle", &[], |x| x.empty("a:effectLst", &[]));
-                    }
-                });
-                x.el("a:bgFillStyleLst", &[], |x| {
-                    for _ in 0..3 {
-                        ph_fill(x);
-                    }
+                    x.el("a:lnStyleLst", &[], |x| {
+                        for w in [6350, 12700, 19050] {
+                            x.el(
+                                "a:ln",
+                                &[
+                                    ("w", &w),
+                                    ("cap", &"flat"),
+                                    ("cmpd", &"sng"),
+                                    ("algn", &"ctr"),
+                                ],
+                                |x| {
+                                    ph_fill(x);
+                                    x.empty("a:prstDash", &[("val", &"solid")]);
+                                    x.empty("a:miter", &[("lim", &800000)]);
+                                },
+                            );
+                        }
+                    });
+                    x.el("a:effectStyleLst", &[], |x| {
+                        for _ in 0..3 {
+                            x.el("a:effectStyle", &[], |x| x.empty("a:effectLst", &[]));
+                        }
+                    });
+                    x.el("a:bgFillStyleLst", &[], |x| {
+                        for _ in 0..3 {
+                            ph_fill(x);
+                        }
+                    });
                 });
             });
-        });
-        x.empty("a:objectDefaults", &[]);
-        x.empty("a:extraClrSchemeLst", &[]);
-    });
+            x.empty("a:objectDefaults", &[]);
+            x.empty("a:extraClrSchemeLst", &[]);
+        },
+    );
     x.finish()
 }

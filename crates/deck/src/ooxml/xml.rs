@@ -19,7 +19,9 @@ const MEMORY: &str = "writing XML to memory cannot fail";
 /// Drops characters XML 1.0 cannot carry (C0 controls other than tab and
 /// newlines), which a pasted title may hold.
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}';
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+    };
     if s.chars().any(bad) {
         s.chars().filter(|c| !bad(*c)).collect::<String>().into()
     } else {
@@ -31,8 +33,12 @@ impl Xml {
     /// A part starting with the standard declaration.
     pub fn new() -> Xml {
         let mut w = Writer::new(Vec::with_capacity(4096));
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))
-            .expect(MEMORY);
+        w.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )))
+        .expect(MEMORY);
         w.get_mut().push(b'\n');
         Xml { w }
     }
@@ -99,6 +105,9 @@ mod tests {
         x.el("a", &[("v", &"1 < 2 & \"q\"")], |x| x.text("<b>\u{1} & c"));
         let s = String::from_utf8(x.finish()).unwrap();
         assert!(s.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"));
-        assert!(s.contains("<a v=\"1 &lt; 2 &amp; &quot;q&quot;\">&lt;b&gt; &amp; c</a>"), "{s}");
+        assert!(
+            s.contains("<a v=\"1 &lt; 2 &amp; &quot;q&quot;\">&lt;b&gt; &amp; c</a>"),
+            "{s}"
+        );
     }
 }

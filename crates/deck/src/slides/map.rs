@@ -15,7 +15,7 @@ use waymark_report::geom::{Align, Rect, Style};
 
 use super::{fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, RULE, WHITE};
 use crate::ooxml::shapes::{
-    Anchor, BoxShape, Dash, Freeform, Geom, Line, Para, Paint, Shape, Site, Slide, Stroke, Text,
+    Anchor, BoxShape, Dash, Freeform, Geom, Line, Paint, Para, Shape, Site, Slide, Stroke, Text,
 };
 use crate::ooxml::{SLIDE_H, SLIDE_W};
 
@@ -40,8 +40,13 @@ enum Row {
     Curve,
     /// A service-blueprint line above the next lane.
     Line(&'static str),
-    Slot { lane: usize, slot: usize },
-    Empty { lane: usize },
+    Slot {
+        lane: usize,
+        slot: usize,
+    },
+    Empty {
+        lane: usize,
+    },
 }
 
 impl Row {
@@ -134,7 +139,12 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
                     None
                 };
                 parts.push(carry.into_iter().collect());
-                used = parts.last().expect("pushed").iter().map(|r| r.height()).sum();
+                used = parts
+                    .last()
+                    .expect("pushed")
+                    .iter()
+                    .map(|r| r.height())
+                    .sum();
             }
             parts.last_mut().expect("one part").push(r);
             used += r.height();
@@ -239,7 +249,12 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
             INK,
         )];
         if !kind.eq_ignore_ascii_case(lane.name.trim()) && max_lines >= 2 {
-            paras.push(Para::new(fit(&kind, LANE_W - 8.0, SMALL, false, 1), SMALL, false, MUTED));
+            paras.push(Para::new(
+                fit(&kind, LANE_W - 8.0, SMALL, false, 1),
+                SMALL,
+                false,
+                MUTED,
+            ));
         }
         s.add(text_box(
             &format!("Lane: {}", lane.name),
@@ -269,11 +284,17 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
             Row::Line(label) => {
                 // The label runs on into the grid when the lane column is
                 // too narrow for it; the dashed line starts after it.
-                let lw = (Style::new(SMALL, true, 0).width(label) / 0.9 + 4.0).min(LANE_W + grid_w / 2.0);
+                let lw = (Style::new(SMALL, true, 0).width(label) / 0.9 + 4.0)
+                    .min(LANE_W + grid_w / 2.0);
                 s.add(text_box(
                     label,
                     Rect::new(SIDE + 2.0, y, lw, LINE_ROW),
-                    vec![Para::new(fit(label, lw, SMALL, true, 1), SMALL, true, ACCENT)],
+                    vec![Para::new(
+                        fit(label, lw, SMALL, true, 1),
+                        SMALL,
+                        true,
+                        ACCENT,
+                    )],
                 ));
                 let mid = y + LINE_ROW / 2.0;
                 s.add(Shape::Line(Line {
@@ -346,7 +367,11 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
             .unwrap_or(-1.0)
             .total_cmp(&a.priority.unwrap_or(-1.0))
     });
-    notes.extend(pains.into_iter().map(|t| format!("Pain point: {}", super::factor_notes(t))));
+    notes.extend(
+        pains
+            .into_iter()
+            .map(|t| format!("Pain point: {}", super::factor_notes(t))),
+    );
     notes.push(
         "Card colour = friction (0–100) on the report's colour-blind-safe scale; the dot is the emotion (orange negative, purple positive); a diamond marks a moment of truth; a solid border is observed evidence, dashed assumed, dotted proposed. F = friction, E = emotion.".into(),
     );
@@ -398,7 +423,11 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, t: &Touchpoint) -> usize {
     } else {
         format!(" · {}", t.owner.trim())
     };
-    let meta = format!("F {} · E {}{owner}", num(friction, 0), num_signed(emotion, 0));
+    let meta = format!(
+        "F {} · E {}{owner}",
+        num(friction, 0),
+        num_signed(emotion, 0)
+    );
     let idx = s.add(Shape::Box(
         BoxShape::new(format!("Touchpoint: {}", t.title), Geom::RoundRect, r)
             .fill(Paint::Rgb(bg))
@@ -406,8 +435,13 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, t: &Touchpoint) -> usize {
             .text(
                 Text::new(vec![
                     Para::new(fit(&t.title, inner, SMALL, true, 2), SMALL, true, ink),
-                    Para::new(fit(&meta, inner - mark - mot, SMALL, false, 1), SMALL, false, ink)
-                        .indent(mark),
+                    Para::new(
+                        fit(&meta, inner - mark - mot, SMALL, false, 1),
+                        SMALL,
+                        false,
+                        ink,
+                    )
+                    .indent(mark),
                 ])
                 .inset(pad)
                 // Bottom-anchored, the meta line always sits on the card's
@@ -454,9 +488,8 @@ fn curve(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, y: f32) {
     ));
     let top = y + 7.0;
     let bottom = y + CURVE_H - 7.0;
-    let py = |e: f64| {
-        top + (bottom - top) * (1.0 - ((e.clamp(-100.0, 100.0) as f32) + 100.0) / 200.0)
-    };
+    let py =
+        |e: f64| top + (bottom - top) * (1.0 - ((e.clamp(-100.0, 100.0) as f32) + 100.0) / 200.0);
     let mid = py(0.0);
     s.add(Shape::Line(Line {
         name: "Neutral emotion".into(),
@@ -507,11 +540,14 @@ fn curve(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, y: f32) {
                     .fill(Paint::Rgb(fmt::emotion_color(Some(*e))))
                     .stroke(Stroke::new(WHITE, 0.75)),
                 ));
+                // Above and right of the point, clear of the line; below it
+                // when the point is at the top of the band.
                 let label_h = line_h(SMALL);
-                let ly = (py - label_h / 2.0).clamp(y, y + CURVE_H - label_h);
+                let above = py - label_h - 1.0;
+                let ly = if above >= y { above } else { py + 3.0 };
                 s.add(text_box(
                     "Emotion value",
-                    Rect::new(x + 6.0, ly, 32.0, label_h),
+                    Rect::new(x + 4.0, ly.min(y + CURVE_H - label_h), 32.0, label_h),
                     vec![Para::new(num_signed(Some(*e), 0), SMALL, true, INK)],
                 ));
             }
@@ -585,9 +621,13 @@ fn legend(s: &mut Slide) {
             }
             Key::Diamond => {
                 s.add(Shape::Box(
-                    BoxShape::new("Key diamond", Geom::Diamond, Rect::new(x + 2.0, sy, 8.0, 8.0))
-                        .fill(WHITE)
-                        .stroke(Stroke::new(ACCENT, 1.25)),
+                    BoxShape::new(
+                        "Key diamond",
+                        Geom::Diamond,
+                        Rect::new(x + 2.0, sy, 8.0, 8.0),
+                    )
+                    .fill(WHITE)
+                    .stroke(Stroke::new(ACCENT, 1.25)),
                 ));
             }
             Key::Border(e) => {

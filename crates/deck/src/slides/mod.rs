@@ -17,7 +17,7 @@ use waymark_report::fmt::{self, num, num_signed};
 use waymark_report::geom::{wrap_clamped, Rect, Style};
 use waymark_score::{ScoreKind, Scorecard, StageScore, TouchpointScore};
 
-use crate::ooxml::shapes::{BoxShape, Geom, Para, Paint, Scheme, Shape, Slide, Text};
+use crate::ooxml::shapes::{BoxShape, Geom, Paint, Para, Scheme, Shape, Slide, Text};
 use crate::ooxml::{Media, TITLE_BOX};
 use crate::{DeckError, DeckOptions, Layout, Section};
 
@@ -62,10 +62,11 @@ pub(crate) fn title(slide: &mut Slide, text: &str) {
     let (x, y, w, h) = TITLE_BOX;
     let size = 20.0;
     let t = fit(text, w, size, true, 1);
-    let mut b = BoxShape::new("Title", Geom::Rect, Rect::new(x, y, w, h))
-        .text(Text::new(vec![Para::new(t, size, true, INK)]).inset(0.0).anchor(
-            crate::ooxml::shapes::Anchor::Middle,
-        ));
+    let mut b = BoxShape::new("Title", Geom::Rect, Rect::new(x, y, w, h)).text(
+        Text::new(vec![Para::new(t, size, true, INK)])
+            .inset(0.0)
+            .anchor(crate::ooxml::shapes::Anchor::Middle),
+    );
     b.title = true;
     slide.add(Shape::Box(b));
 }
@@ -155,11 +156,7 @@ pub(crate) struct Built {
     pub media: Vec<Media>,
 }
 
-pub(crate) fn build(
-    j: &Journey,
-    sc: &Scorecard,
-    opts: &DeckOptions,
-) -> Result<Built, DeckError> {
+pub(crate) fn build(j: &Journey, sc: &Scorecard, opts: &DeckOptions) -> Result<Built, DeckError> {
     waymark_report::parse_date(&opts.date).map_err(|e| DeckError::Invalid(e.to_string()))?;
     if opts.sections.is_empty() {
         return Err(DeckError::Invalid("no section selected".into()));

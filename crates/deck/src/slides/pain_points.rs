@@ -6,7 +6,7 @@ use waymark_report::geom::{Align, Rect};
 use waymark_report::rank;
 
 use super::{factor_notes, fit, line_h, lines_of, text_box, title, Ctx, ACCENT, INK, MUTED, WHITE};
-use crate::ooxml::shapes::{Cell, Para, Paint, Shape, Slide, Table};
+use crate::ooxml::shapes::{Cell, Paint, Para, Shape, Slide, Table};
 use crate::ooxml::{SLIDE_H, SLIDE_W};
 
 const SIDE: f32 = 24.0;
@@ -32,7 +32,14 @@ fn widths(cols: &[Col]) -> Vec<f32> {
     cols.iter().map(|c| c.1 / total * w).collect()
 }
 
-fn cell(text: &str, width: f32, align: Align, bold: bool, paint: Paint, fill: Option<Paint>) -> Cell {
+fn cell(
+    text: &str,
+    width: f32,
+    align: Align,
+    bold: bool,
+    paint: Paint,
+    fill: Option<Paint>,
+) -> Cell {
     Cell {
         paras: vec![Para::new(
             fit(text, width - PAD_X, SIZE, bold, MAX_LINES),
@@ -78,7 +85,12 @@ fn tables(heading: &str, intro: &str, cols: &[Col], rows: Vec<RowData>, empty: &
         s.add(text_box(
             "Explanation",
             Rect::new(SIDE, TOP - 6.0, SLIDE_W - 2.0 * SIDE, intro_h),
-            vec![Para::new(fit(intro, SLIDE_W - 2.0 * SIDE, SIZE, false, 2), SIZE, false, MUTED)],
+            vec![Para::new(
+                fit(intro, SLIDE_W - 2.0 * SIDE, SIZE, false, 2),
+                SIZE,
+                false,
+                MUTED,
+            )],
         ));
         let y0 = TOP - 6.0 + intro_h + 4.0;
         if rows.peek().is_none() {

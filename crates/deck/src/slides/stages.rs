@@ -11,7 +11,7 @@ use waymark_report::rank;
 use waymark_score::TouchpointScore;
 
 use super::{factor_notes, fit, line_h, lines_of, text_box, title, Ctx, INK, MUTED, PANEL};
-use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Para, Paint, Shape, Slide, Text};
+use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Paint, Para, Shape, Slide, Text};
 use crate::ooxml::SLIDE_W;
 
 const SIDE: f32 = 24.0;
@@ -159,7 +159,12 @@ fn slide(ctx: &Ctx, st: &Stage, pos: usize, of: usize) -> Slide {
         s.add(text_box(
             "No touchpoints",
             Rect::new(x, top + 28.0, w, line_h(11.0)),
-            vec![Para::new("This stage has no touchpoints yet.", 11.0, false, INK)],
+            vec![Para::new(
+                "This stage has no touchpoints yet.",
+                11.0,
+                false,
+                INK,
+            )],
         ));
     }
     let mut y = top + 28.0;
@@ -179,12 +184,8 @@ fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) -> f32 {
         BoxShape::new(format!("Worst: {}", t.title), Geom::RoundRect, r).fill(PANEL),
     ));
     let swatch = s.add(Shape::Box(
-        BoxShape::new(
-            "Friction swatch",
-            Geom::Rect,
-            Rect::new(r.x, r.y, 8.0, r.h),
-        )
-        .fill(Paint::Rgb(col)),
+        BoxShape::new("Friction swatch", Geom::Rect, Rect::new(r.x, r.y, 8.0, r.h))
+            .fill(Paint::Rgb(col)),
     ));
     let tp = ctx.j.touchpoint(t.id);
     let iw = r.w - 28.0;
@@ -205,7 +206,12 @@ fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) -> f32 {
     let mut paras = vec![
         Para::new(fit(&t.title, iw, 12.0, true, 1), 12.0, true, INK),
         Para::new(fit(&info, iw, 9.0, false, 1), 9.0, false, MUTED),
-        Para::new(fit(&format!("Why: {}", fmt::why(t)), iw, 9.0, false, 1), 9.0, false, INK),
+        Para::new(
+            fit(&format!("Why: {}", fmt::why(t)), iw, 9.0, false, 1),
+            9.0,
+            false,
+            INK,
+        ),
     ];
     let mut used = line_h(12.0) + 2.0 * line_h(9.0);
     let room = r.h - 12.0;
@@ -231,7 +237,11 @@ fn worst_block(ctx: &Ctx, s: &mut Slide, r: Rect, t: &TouchpointScore) -> f32 {
             break;
         }
         used += lines * line_h(9.0) + 3.0;
-        paras.push(Para::new(fit(&text, iw - 8.0, 9.0, false, 2), 9.0, false, INK).indent(8.0).before(3.0));
+        paras.push(
+            Para::new(fit(&text, iw - 8.0, 9.0, false, 2), 9.0, false, INK)
+                .indent(8.0)
+                .before(3.0),
+        );
     }
     let h = (used + 16.0).min(r.h);
     for i in [panel, swatch] {

@@ -8,7 +8,7 @@ use waymark_report::rank;
 use waymark_score::TouchpointScore;
 
 use super::{factor_notes, fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, PANEL, RULE};
-use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Para, Paint, Shape, Slide, Stroke, Text};
+use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Paint, Para, Shape, Slide, Stroke, Text};
 use crate::ooxml::SLIDE_W;
 
 const SIDE: f32 = 24.0;
@@ -47,7 +47,9 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
     let (ty, th) = (52.0, 62.0);
     for (i, (v, l)) in tiles.iter().enumerate() {
         let r = Rect::new(SIDE + i as f32 * (tw + gap), ty, tw, th);
-        s.add(Shape::Box(BoxShape::new(format!("Figure: {l}"), Geom::Rect, r).fill(PANEL)));
+        s.add(Shape::Box(
+            BoxShape::new(format!("Figure: {l}"), Geom::Rect, r).fill(PANEL),
+        ));
         s.add(Shape::Box(
             BoxShape::new("Figure bar", Geom::Rect, Rect::new(r.x, r.y, 4.0, r.h)).fill(ACCENT),
         ));
@@ -101,7 +103,10 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
                 INK,
             )],
         ));
-        notes.push("No pain points: nothing crosses friction 60, emotion -20 or half negative comments.".into());
+        notes.push(
+            "No pain points: nothing crosses friction 60, emotion -20 or half negative comments."
+                .into(),
+        );
     }
     let card_h = 112.0;
     for (i, t) in pains.iter().take(3).enumerate() {

@@ -4,9 +4,7 @@
 use waymark_report::geom::{Align, Rect};
 
 use super::{fit, journey_title, line_h, text_box, Ctx, ACCENT, INK, MUTED};
-use crate::ooxml::shapes::{
-    Anchor, BoxShape, Geom, Para, Picture, Shape, Slide, Text,
-};
+use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Para, Picture, Shape, Slide, Text};
 use crate::ooxml::SLIDE_W;
 
 const LEFT: f32 = 64.0;
@@ -45,7 +43,12 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
         s.add(text_box(
             "Company",
             Rect::new(LEFT, 48.0, w - 200.0, line_h(16.0)),
-            vec![Para::new(fit(c, w - 200.0, 16.0, true, 1), 16.0, true, MUTED)],
+            vec![Para::new(
+                fit(c, w - 200.0, 16.0, true, 1),
+                16.0,
+                true,
+                MUTED,
+            )],
         ));
     }
     if let Some((media, pw, ph)) = ctx.logo {
@@ -88,7 +91,8 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
     } else {
         format!("Personas: {}", personas.join("; "))
     };
-    let mut lines: Vec<(&str, String, f32, bool, usize)> = vec![("Persona", persona, 16.0, true, 2)];
+    let mut lines: Vec<(&str, String, f32, bool, usize)> =
+        vec![("Persona", persona, 16.0, true, 2)];
     if !j.scenario.trim().is_empty() {
         lines.push(("Scenario", j.scenario.trim().to_string(), 13.0, false, 3));
     }
