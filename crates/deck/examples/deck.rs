@@ -23,15 +23,10 @@ fn main() {
     if let Some(logo) = args.get(2) {
         opts.logo = Some(std::fs::read(logo).expect("logo"));
     }
-    let t = std::time::Instant::now();
     let sc = waymark_score::score(&j);
+    let t = std::time::Instant::now();
     let d = render(&j, &sc, &opts).expect("renders");
-    eprintln!(
-        "{} slides, {} bytes, {:?} (scoring included)",
-        d.slides,
-        d.pptx.len(),
-        t.elapsed()
-    );
+    eprintln!("{} slides, {} bytes, {:?}", d.slides, d.pptx.len(), t.elapsed());
     for w in &d.warnings {
         eprintln!("warning: {w}");
     }
