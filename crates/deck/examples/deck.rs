@@ -26,7 +26,12 @@ fn main() {
     let sc = waymark_score::score(&j);
     let t = std::time::Instant::now();
     let d = render(&j, &sc, &opts).expect("renders");
-    eprintln!("{} slides, {} bytes, {:?}", d.slides, d.pptx.len(), t.elapsed());
+    eprintln!(
+        "{} slides, {} bytes, {:?}",
+        d.slides,
+        d.pptx.len(),
+        t.elapsed()
+    );
     for w in &d.warnings {
         eprintln!("warning: {w}");
     }

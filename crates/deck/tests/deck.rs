@@ -223,6 +223,18 @@ fn a_large_map_continues_over_slides_with_headers_repeated() {
         .filter(|sh| matches!(sh, Shape::Box(b) if b.name.starts_with("Touchpoint: ")))
         .count();
     assert_eq!(cards, j.touchpoints.len());
+    // The rankings show their head and say how many are left out.
+    let ranked: Vec<&Slide> = l
+        .slides
+        .iter()
+        .zip(&l.sections)
+        .filter(|(_, s)| **s == Section::PainPoints)
+        .map(|(s, _)| s)
+        .collect();
+    assert!(ranked.len() <= 6, "{} ranking slides", ranked.len());
+    let text = ranked.iter().flat_map(|s| texts(s)).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("The top 30 of "), "{text}");
+    assert!(text.contains("The top 20 of "), "{text}");
 }
 
 #[test]

@@ -63,6 +63,19 @@ fn row_height(cells: &[(String, Option<u32>)], widths: &[f32]) -> f32 {
 }
 
 /// Slides holding `rows` in tables under `heading`, header repeated.
+/// A deck shows the head of each ranking; the report's appendix has all.
+const MAX_PAIN_POINTS: usize = 30;
+const MAX_OPPORTUNITIES: usize = 20;
+
+/// The explanation line, saying how many rows were left out.
+fn intro_with(intro: &str, shown: usize, total: usize) -> String {
+    if total > shown {
+        format!("{intro} The top {shown} of {total} are shown; the PDF report lists them all.")
+    } else {
+        intro.to_string()
+    }
+}
+
 fn tables(heading: &str, intro: &str, cols: &[Col], rows: Vec<RowData>, empty: &str) -> Vec<Slide> {
     let ws = widths(cols);
     let header_h = line_h(SIZE) + PAD_Y + 4.0;
@@ -151,8 +164,10 @@ fn tables(heading: &str, intro: &str, cols: &[Col], rows: Vec<RowData>, empty: &
 }
 
 pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
-    let pains: Vec<RowData> = rank::pain_points(ctx.sc)
+    let ranked = rank::pain_points(ctx.sc);
+    let pains: Vec<RowData> = ranked
         .iter()
+        .take(MAX_PAIN_POINTS)
         .enumerate()
         .map(|(i, t)| RowData {
             cells: vec![
@@ -170,7 +185,11 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
         .collect();
     let mut out = tables(
         "Pain points, ranked by priority",
-        "Priority 0–100 = the touchpoint's share of customers × friction × how negative it feels. Friction is coloured on the map's scale.",
+        &intro_with(
+            "Priority 0–100 = the touchpoint's share of customers × friction × how negative it feels. Friction is coloured on the map's scale.",
+            pains.len(),
+            ranked.len(),
+        ),
         &[
             ("#", 0.35, Align::Right),
             ("Pain point", 2.6, Align::Left),
@@ -252,9 +271,15 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             )),
         });
     }
+    let total = opps.len();
+    opps.truncate(MAX_OPPORTUNITIES);
     let mut more = tables(
         "Opportunities",
-        "Ideas from the team, most votes first, then the touchpoints in opportunity lanes by priority.",
+        &intro_with(
+            "Ideas from the team, most votes first, then the touchpoints in opportunity lanes by priority.",
+            opps.len(),
+            total,
+        ),
         &[
             ("#", 0.35, Align::Right),
             ("Opportunity", 5.0, Align::Left),
