@@ -232,7 +232,11 @@ fn a_large_map_continues_over_slides_with_headers_repeated() {
         .map(|(s, _)| s)
         .collect();
     assert!(ranked.len() <= 6, "{} ranking slides", ranked.len());
-    let text = ranked.iter().flat_map(|s| texts(s)).collect::<Vec<_>>().join("\n");
+    let text = ranked
+        .iter()
+        .flat_map(|s| texts(s))
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(text.contains("The top 30 of "), "{text}");
     assert!(text.contains("The top 20 of "), "{text}");
 }

@@ -1,9 +1,10 @@
-//! The four templates' decks through two other programs: python-pptx reads
-//! every shape, text and note (`read_pptx.py`), and LibreOffice Impress
-//! converts all four to PDF headlessly in one run, one page per slide.
-//! `scripts/install-deps` installs both (Debian's `libreoffice-impress`, and
-//! python-pptx into `.tools/pptx-py`). Without them the test says what is
-//! missing and skips — except under CI, where it fails.
+//! The four templates' decks through three other programs: python-pptx
+//! reads every shape, text and note (`read_pptx.py`), openxml-audit checks
+//! every part against the ECMA-376 schemas, and LibreOffice Impress converts
+//! all four to PDF headlessly in one run, one page per slide.
+//! `scripts/install-deps` installs them (Debian's `libreoffice-impress`;
+//! python-pptx and openxml-audit into `.tools/pptx-py`). Without them a test
+//! says what is missing and skips — except under CI, where it fails.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -117,6 +118,29 @@ fn python_pptx_reads_every_shape_text_and_note() {
         let all = line.to_string();
         assert!(all.contains("Line of interaction"), "{name}");
         assert!(all.contains("friction"), "{name}");
+    }
+}
+
+#[test]
+fn every_part_is_valid_against_the_ecma_376_schemas() {
+    let audit = root().join(".tools/pptx-py/bin/openxml-audit");
+    if !audit.exists() {
+        return missing("openxml-audit is not installed, so the schemas were not checked");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (path, _) in decks(dir.path()) {
+        let out = Command::new(&audit)
+            .args(["--max-errors", "20"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
