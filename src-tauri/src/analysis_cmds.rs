@@ -10,6 +10,7 @@ use tauri::ipc::Request;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use waymark_api::compare::{Comparison, MapOrigin, MapRef};
+use waymark_api::deck::DeckRequest;
 use waymark_api::report::ReportRequest;
 use waymark_api::survey::{ColumnMapping, ResponsesPreview};
 
@@ -131,6 +132,42 @@ pub async fn export_report(
         pages: report.pages,
         bytes: report.pdf.len(),
         warnings: report.warnings,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeckWritten {
+    path: String,
+    slides: usize,
+    bytes: usize,
+    warnings: Vec<String>,
+}
+
+/// Renders the editable PowerPoint deck and writes it to `path`, like
+/// [`export_report`].
+#[tauri::command]
+pub async fn export_deck(
+    state: State<'_, LibraryState>,
+    id: String,
+    request: DeckRequest,
+    path: String,
+    logo_path: Option<String>,
+) -> Result<DeckWritten, CommandError> {
+    let out = chosen_path(&path)?;
+    let mut request = request;
+    if let Some(logo) = logo_path.as_deref().filter(|p| !p.trim().is_empty()) {
+        let logo = chosen_path(logo)?;
+        request.logo = Some(std::fs::read(&logo).map_err(|e| io_error("read the logo", &logo, e))?);
+    }
+    let options = request.options()?;
+    let deck = state.library()?.deck_pptx(&id, &options)?;
+    waymark_api::files::write_atomically(&out, &deck.pptx)
+        .map_err(|e| io_error("write", &out, e))?;
+    Ok(DeckWritten {
+        path: out.display().to_string(),
+        slides: deck.slides,
+        bytes: deck.pptx.len(),
+        warnings: deck.warnings,
     })
 }
 

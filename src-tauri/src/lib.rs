@@ -303,6 +303,7 @@ pub const MENU_IDS: &[(&str, &str, Option<&str>)] = &[
         "Export report (PDF)…",
         Some("CmdOrCtrl+P"),
     ),
+    ("file.export_deck", "Export deck (PowerPoint)…", None),
     ("file.export_png", "Export canvas as PNG…", None),
     ("file.export_svg", "Export canvas as SVG…", None),
     ("view.present", "Present", Some("F5")),
@@ -348,6 +349,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("file.export_png")?)
         .item(&item("file.export_svg")?)
         .item(&item("file.export_report")?)
+        .item(&item("file.export_deck")?)
         .separator()
         .item(&item("file.import_survey")?)
         .item(&item("file.future_state")?)
@@ -430,6 +432,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             analysis_cmds::preview_responses,
             analysis_cmds::import_responses,
             analysis_cmds::export_report,
+            analysis_cmds::export_deck,
             analysis_cmds::open_path,
             analysis_cmds::save_binary_file,
             analysis_cmds::create_future_state,
@@ -1258,6 +1261,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err["code"], "io", "{err}");
+
+        let pptx = dir.path().join("deck.pptx");
+        let written = call(
+            "export_deck",
+            serde_json::json!({ "id": id, "path": pptx.display().to_string(),
+                "request": { "sections": ["title", "map"], "company": "Acme", "date": "2026-03-01" } }),
+        )
+        .unwrap();
+        assert_eq!(written["slides"], 2, "{written}");
+        assert!(std::fs::read(&pptx).unwrap().starts_with(b"PK\x03\x04"));
 
         let copy = call("create_future_state", serde_json::json!({ "id": id })).unwrap();
         let origins = call("map_origins", serde_json::json!({ "id": copy })).unwrap();

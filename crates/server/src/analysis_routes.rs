@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use waymark_api::compare::MapRef;
+use waymark_api::deck::DeckRequest;
 use waymark_api::report::ReportRequest;
 use waymark_api::survey::ColumnMapping;
 
@@ -29,6 +30,7 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         )
         .route("/api/maps/{id}/board", get(board))
         .route("/api/maps/{id}/report", post(report))
+        .route("/api/maps/{id}/deck", post(deck))
         .route("/api/maps/{id}/future", post(future_state))
         .route("/api/maps/{id}/origins", get(origins))
         .route("/api/compare", post(compare))
@@ -125,6 +127,37 @@ async fn report(
                 ),
             ],
             r.pdf,
+        )
+            .into_response(),
+        Err(e) => e,
+    }
+}
+
+/// The .pptx itself; its slide count in `X-Waymark-Slides` and warnings
+/// (JSON-encoded) in `X-Waymark-Warnings`.
+async fn deck(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Json(req): Json<DeckRequest>,
+) -> Response {
+    match blocking(&s, move |lib| lib.deck_pptx(&id, &req.options()?)).await {
+        Ok(d) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                        .to_string(),
+                ),
+                (
+                    header::HeaderName::from_static("x-waymark-slides"),
+                    d.slides.to_string(),
+                ),
+                (
+                    header::HeaderName::from_static("x-waymark-warnings"),
+                    ascii_json(&d.warnings),
+                ),
+            ],
+            d.pptx,
         )
             .into_response(),
         Err(e) => e,

@@ -628,6 +628,26 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
     .await;
     assert_eq!(r.status, 400);
 
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/deck"),
+        &hj,
+        br#"{"sections": ["title", "summary"], "company": "Acme", "date": "2026-03-01"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert!(r.body.starts_with(b"PK\x03\x04"));
+    let r = http(
+        addr,
+        "POST",
+        &format!("/api/maps/{id}/deck"),
+        &hj,
+        br#"{"sections": ["appendix"]}"#,
+    )
+    .await;
+    assert_eq!(r.status, 400);
+
     let r = http(addr, "POST", &format!("/api/maps/{id}/future"), &hj, b"{}").await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let copy = r.json().as_str().unwrap().to_string();

@@ -57,6 +57,26 @@ export interface ReportRequest {
   date?: string;
 }
 
+export type DeckSection = "title" | "summary" | "map" | "stages" | "pain-points" | "trends";
+
+/** The deck dialog's choices (`waymark_api::deck::DeckRequest`). */
+export interface DeckRequest {
+  sections?: DeckSection[];
+  company?: string;
+  /** PNG or JPEG bytes (the browser; the desktop app sends a path). */
+  logo?: number[];
+  version_label?: string;
+  date?: string;
+}
+
+export interface DeckWritten {
+  /** Absolute path in the desktop app; the download's name in a browser. */
+  path: string;
+  slides: number;
+  bytes: number;
+  warnings: string[];
+}
+
 /** The logo: a file path in the desktop app, the file's bytes in a browser. */
 export type LogoSource = { path: string } | { bytes: Uint8Array };
 

@@ -1,6 +1,8 @@
 import type {
   ColumnMapping,
   Comparison,
+  DeckRequest,
+  DeckWritten,
   ImportStats,
   LogoSource,
   MapOrigin,
@@ -108,6 +110,14 @@ export interface Backend {
     path: string,
     logo: LogoSource | null,
   ): Promise<ReportWritten>;
+  /** Render the editable PowerPoint deck: written to `path` in the desktop
+   * app, downloaded under its name in a browser. */
+  exportDeck(
+    id: string,
+    request: DeckRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<DeckWritten>;
   /** Open a written file with its program, or show it in its folder (desktop). */
   openPath(path: string, reveal: boolean): Promise<void>;
   /** Save bytes the UI made (a PNG): to `path` in the desktop app, as a

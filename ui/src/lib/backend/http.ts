@@ -2,6 +2,8 @@ import type { Backend, CsvTable } from "./backend";
 import type {
   ColumnMapping,
   Comparison,
+  DeckRequest,
+  DeckWritten,
   ImportStats,
   LogoSource,
   MapOrigin,
@@ -261,6 +263,30 @@ export class HttpBackend implements Backend {
       path: download(path, pdf, "report.pdf"),
       pages: Number(res.headers.get("x-waymark-pages") ?? 0),
       bytes: pdf.size,
+      warnings,
+    };
+  }
+
+  /** The .pptx comes back as the response and is downloaded under `path`'s name. */
+  async exportDeck(
+    id: string,
+    request: DeckRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<DeckWritten> {
+    const body = logo && "bytes" in logo ? { ...request, logo: Array.from(logo.bytes) } : request;
+    const res = await this.request(
+      "POST",
+      `${mapPath(id)}/deck`,
+      JSON.stringify(body),
+      "application/json",
+    );
+    const pptx = await res.blob();
+    const warnings = JSON.parse(res.headers.get("x-waymark-warnings") ?? "[]") as string[];
+    return {
+      path: download(path, pptx, "deck.pptx"),
+      slides: Number(res.headers.get("x-waymark-slides") ?? 0),
+      bytes: pptx.size,
       warnings,
     };
   }

@@ -4,6 +4,8 @@ import type { Backend, CsvTable, ExportFormat } from "./backend";
 import type {
   ColumnMapping,
   Comparison,
+  DeckRequest,
+  DeckWritten,
   ImportStats,
   LogoSource,
   MapOrigin,
@@ -198,6 +200,18 @@ export class TauriBackend implements Backend {
       logo && "bytes" in logo ? { ...request, logo: Array.from(logo.bytes) } : request;
     const logoPath = logo && "path" in logo ? logo.path : null;
     return call<ReportWritten>("export_report", { id, request: withBytes, path, logoPath });
+  }
+
+  exportDeck(
+    id: string,
+    request: DeckRequest,
+    path: string,
+    logo: LogoSource | null,
+  ): Promise<DeckWritten> {
+    const withBytes =
+      logo && "bytes" in logo ? { ...request, logo: Array.from(logo.bytes) } : request;
+    const logoPath = logo && "path" in logo ? logo.path : null;
+    return call<DeckWritten>("export_deck", { id, request: withBytes, path, logoPath });
   }
 
   openPath(path: string, reveal: boolean): Promise<void> {

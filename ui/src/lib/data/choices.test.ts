@@ -30,6 +30,30 @@ describe("report choices", () => {
     expect(c.sections).toEqual(["map"]);
   });
 
+  it("keep a deck's choices apart, starting from the report's company, version and logo", () => {
+    const s = memory();
+    const report = {
+      ...defaults("r.pdf"),
+      company: "Acme",
+      versionLabel: "Q1",
+      logoPath: "/l.png",
+    };
+    report.sections = ["summary"];
+    store(s, "m1", report);
+    const deck = load(s, "m1", "d.pptx", "deck");
+    expect(deck.sections).toEqual(["title", "summary", "map", "stages", "pain-points", "trends"]);
+    expect(deck.company).toBe("Acme");
+    expect(deck.versionLabel).toBe("Q1");
+    expect(deck.logoPath).toBe("/l.png");
+    expect(deck.path).toBe("d.pptx");
+    deck.sections = ["title", "map", "appendix"];
+    deck.company = "Globex";
+    store(s, "m1", deck, "deck");
+    expect(load(s, "m1", "d.pptx", "deck").sections).toEqual(["title", "map"]);
+    expect(load(s, "m1", "d.pptx", "deck").company).toBe("Globex");
+    expect(load(s, "m1", "r.pdf").company).toBe("Acme");
+  });
+
   it("makes file names from titles", () => {
     expect(slug("Lost card (to-be)")).toBe("lost-card-to-be");
     expect(slug("  ")).toBe("journey");

@@ -8,6 +8,7 @@ export type AnalysisModal =
   | { kind: "compare"; after?: string }
   | { kind: "survey" }
   | { kind: "report" }
+  | { kind: "deck" }
   | { kind: "image"; format: "png" | "svg" };
 
 export interface AnalysisHandle {
