@@ -108,7 +108,7 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
                 .into(),
         );
     }
-    let card_h = 112.0;
+    let card_h = 86.0;
     for (i, t) in pains.iter().take(3).enumerate() {
         let r = Rect::new(SIDE, top + i as f32 * (card_h + 8.0), w, card_h);
         card(ctx, &mut s, r, i + 1, t);
@@ -117,8 +117,69 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
     notes.push(
         "Priority 0–100 = the touchpoint's share of customers × friction/100 × how negative it feels ((1 − emotion/100)/2) × 100.".into(),
     );
+    stage_strip(ctx, &mut s, top + 3.0 * (card_h + 8.0) + 4.0);
     s.notes = notes;
     s
+}
+
+/// "Where it hurts": the stages as boxes coloured by friction.
+fn stage_strip(ctx: &Ctx, s: &mut Slide, y: f32) {
+    const MAX: usize = 10;
+    let stages = &ctx.sc.stages;
+    if stages.is_empty() {
+        return;
+    }
+    let shown = stages.len().min(MAX);
+    let mut label = "Where it hurts, stage by stage".to_string();
+    if stages.len() > shown {
+        label.push_str(&format!(" (the first {shown} of {})", stages.len()));
+    }
+    let w = SLIDE_W - 2.0 * SIDE;
+    s.add(text_box(
+        "Where it hurts",
+        Rect::new(SIDE, y, w, line_h(11.0)),
+        vec![Para::new(label, 11.0, true, INK)],
+    ));
+    let gap = 6.0;
+    let bw = (w - gap * (shown as f32 - 1.0)) / shown as f32;
+    let by = y + line_h(11.0) + 4.0;
+    let bh = 540.0 - 12.0 - by;
+    for (i, st) in stages.iter().take(shown).enumerate() {
+        let col = fmt::friction_color(st.friction);
+        let ink = Paint::Rgb(fmt::ink_on(col));
+        let inner = bw - 8.0;
+        s.add(Shape::Box(
+            BoxShape::new(
+                format!("Stage strip: {}", st.name),
+                Geom::Rect,
+                Rect::new(SIDE + i as f32 * (bw + gap), by, bw, bh),
+            )
+            .fill(Paint::Rgb(col))
+            .text(
+                Text::new(vec![
+                    Para::new(fit(&st.name, inner, 9.0, true, 1), 9.0, true, ink),
+                    Para::new(
+                        fit(
+                            &format!(
+                                "friction {} · emotion {}",
+                                num(st.friction, 0),
+                                num_signed(st.emotion, 0)
+                            ),
+                            inner,
+                            8.0,
+                            false,
+                            2,
+                        ),
+                        8.0,
+                        false,
+                        ink,
+                    ),
+                ])
+                .inset(4.0)
+                .anchor(Anchor::Middle),
+            ),
+        ));
+    }
 }
 
 fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &TouchpointScore) {
@@ -167,7 +228,7 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &TouchpointScore) {
         Rect::new(x, r.y + 8.0, tw, r.h - 14.0),
         vec![
             Para::new(fit(&t.title, tw, 15.0, true, 1), 15.0, true, INK),
-            Para::new(fit(&info, tw, 10.0, false, 2), 10.0, false, MUTED).before(3.0),
+            Para::new(fit(&info, tw, 10.0, false, 1), 10.0, false, MUTED).before(3.0),
             Para::new(
                 fit(&format!("Why: {}", fmt::why(t)), tw, 11.0, false, 2),
                 11.0,
