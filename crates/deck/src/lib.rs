@@ -8,7 +8,7 @@
 //! factors on every content slide. Only the logo is a picture.
 //!
 //! **Why no PowerPoint crate.** We evaluated the three Rust PowerPoint crates
-//! (README.md, "Deck", has the detail): `pptx` 0.1.0 (MIT; one release,
+//! (this crate's README.md has the table): `pptx` 0.1.0 (MIT; one release,
 //! one author, 40k lines ported from python-pptx, bundles its own template
 //! and theme, stamps zip entries with the current time), `ppt-rs` 0.2.37
 //! (Apache-2.0; 35 releases in quick succession, zip 0.6, default features
