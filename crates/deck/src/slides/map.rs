@@ -127,11 +127,24 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             }
         }
         let room = SLIDE_H - BOTTOM - LEGEND_H - TOP - STAGE_H;
+        // Spread the rows evenly over as many slides as they need, breaking
+        // between lanes where it can, rather than leaving a last slide with
+        // one lane on it.
+        let total: f32 = rows.iter().map(|r| r.height()).sum();
+        let slides = (total / room).ceil().max(1.0);
+        let target = total / slides;
         let mut parts: Vec<Vec<Row>> = vec![Vec::new()];
         let mut used = 0.0;
         for r in rows {
+            let count = parts.len() as f32;
             let last = parts.last_mut().expect("one part");
-            if used + r.height() > room && !last.is_empty() {
+            let lane_starts = matches!(
+                r,
+                Row::Line(_) | Row::Empty { .. } | Row::Slot { slot: 0, .. }
+            );
+            let full = used + r.height() > room;
+            let even = lane_starts && used + r.height() > target + 0.01 && count < slides;
+            if (full || even) && !last.is_empty() {
                 // A blueprint line goes with the lane below it.
                 let carry = if matches!(last.last(), Some(Row::Line(_))) {
                     last.pop()
