@@ -166,12 +166,25 @@ fn every_template_gives_every_section_with_notes_text_on_the_slide_and_at_least_
             .filter(|sh| matches!(sh, Shape::Freeform(f) if f.name == "Emotion curve"))
             .count();
         assert!(curves >= 1, "{name}: no emotion curve");
-        // The pain points are a native table.
-        assert!(l
+        // The pain points are a native table with the board's pain points,
+        // in its order (lane and note pain points included).
+        let board = waymark_score::board(&j, &waymark_score::score(&j));
+        let rows: Vec<String> = l
             .slides
             .iter()
             .flat_map(|s| s.shapes.iter())
-            .any(|sh| matches!(sh, Shape::Table(t) if t.name.starts_with("Pain points"))));
+            .filter_map(|sh| match sh {
+                Shape::Table(t) if t.name.starts_with("Pain points") => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| t.rows[1..].iter().map(|r| r.1[1].paras[0].text()))
+            .collect();
+        let want: Vec<String> = board.pain_points().map(|i| i.title.clone()).collect();
+        assert_eq!(rows.len(), want.len(), "{name}");
+        for (got, want) in rows.iter().zip(&want) {
+            let got = got.trim_end_matches('…');
+            assert!(want.starts_with(got), "{name}: {got:?} for {want:?}");
+        }
     }
 }
 

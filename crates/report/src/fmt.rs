@@ -1,7 +1,8 @@
 //! Numbers, colours and words: how figures read in the report and the deck
 //! (`waymark-deck` uses these, so both show the same scale and phrasing).
 
-use waymark_score::{Factor, ScoreKind, TouchpointScore};
+use waymark_core::Journey;
+use waymark_score::{BoardItem, Factor, ItemSource, ScoreKind, TouchpointScore};
 
 pub const NA: &str = "n/a";
 
@@ -167,5 +168,42 @@ pub fn minutes(m: f64) -> String {
         format!("{} h", trim_num((m / 60.0 * 10.0).round() / 10.0))
     } else {
         format!("{} min", trim_num(m))
+    }
+}
+
+/// "1 vote", "3 votes".
+pub fn votes(n: u32) -> String {
+    if n == 1 {
+        "1 vote".into()
+    } else {
+        format!("{n} votes")
+    }
+}
+
+/// Why a board item is on the board, in one line: the largest score factors
+/// for a touchpoint (`score`), the lane it was put in, or the note's author.
+pub fn board_why(j: &Journey, score: Option<&TouchpointScore>, item: &BoardItem) -> String {
+    match (item.source, score.map(why)) {
+        (ItemSource::Lane, Some(why)) => {
+            let mut c = why.chars();
+            let first = c.next().map(|f| f.to_lowercase().collect::<String>());
+            format!(
+                "In a pain-points lane; {}{}",
+                first.unwrap_or_default(),
+                c.as_str()
+            )
+        }
+        (_, Some(why)) => why,
+        (_, None) => {
+            let author = item
+                .note
+                .and_then(|n| j.annotations.iter().find(|a| a.id == n))
+                .map(|a| a.author.trim())
+                .filter(|a| !a.is_empty());
+            match author {
+                Some(a) => format!("A team note by {a}, {}", votes(item.votes)),
+                None => format!("A team note, {}", votes(item.votes)),
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use waymark_core::{Id, Journey};
 use waymark_report::fmt::{self, num, num_signed};
 use waymark_report::geom::{wrap_clamped, Rect, Style};
-use waymark_score::{ScoreKind, Scorecard, StageScore, TouchpointScore};
+use waymark_score::{Board, BoardItem, ScoreKind, Scorecard, StageScore, TouchpointScore};
 
 use crate::ooxml::shapes::{BoxShape, Geom, Paint, Para, Scheme, Shape, Slide, Text};
 use crate::ooxml::{Media, TITLE_BOX};
@@ -86,16 +86,30 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a DeckOptions,
     pub tps: HashMap<Id, &'a TouchpointScore>,
     pub stages: HashMap<Id, &'a StageScore>,
+    /// The pain-point board (`waymark_score::board`): what counts as a pain
+    /// point or an opportunity and their order, as in the app and the PDF.
+    pub board: Board,
     /// The logo's index in the media and its size in pixels.
     pub logo: Option<(usize, u32, u32)>,
 }
 
-impl Ctx<'_> {
-    pub fn stage_name(&self, id: Id) -> String {
-        self.j
-            .stage(id)
-            .map(|s| s.name.clone())
-            .unwrap_or_else(|| "(no stage)".into())
+impl<'a> Ctx<'a> {
+    /// The item's touchpoint score, when it is about a touchpoint.
+    pub fn score_of(&self, item: &BoardItem) -> Option<&'a TouchpointScore> {
+        item.touchpoint.and_then(|id| self.tps.get(&id).copied())
+    }
+
+    /// The one-line why of a board item, as the PDF says it.
+    pub fn why(&self, item: &BoardItem) -> String {
+        fmt::board_why(self.j, self.score_of(item), item)
+    }
+
+    /// Speaker notes for a board item: its score's factors, or what the note says.
+    pub fn item_notes(&self, item: &BoardItem) -> String {
+        match self.score_of(item) {
+            Some(t) => factor_notes(t),
+            None => format!("{}: {}.", item.title, self.why(item)),
+        }
     }
 
     pub fn owner(&self, id: Id) -> String {
@@ -185,6 +199,7 @@ pub(crate) fn build(j: &Journey, sc: &Scorecard, opts: &DeckOptions) -> Result<B
         opts,
         tps: sc.touchpoints.iter().map(|t| (t.id, t)).collect(),
         stages: sc.stages.iter().map(|s| (s.id, s)).collect(),
+        board: waymark_score::board(j, sc),
         logo,
     };
     let mut slides: Vec<Slide> = Vec::new();

@@ -3,9 +3,9 @@
 
 use waymark_report::fmt::{self, num, num_signed};
 use waymark_report::geom::{Align, Rect};
-use waymark_report::rank;
+use waymark_score::{BoardItem, ItemSource};
 
-use super::{factor_notes, fit, line_h, lines_of, text_box, title, Ctx, ACCENT, INK, MUTED, WHITE};
+use super::{fit, line_h, lines_of, text_box, title, Ctx, ACCENT, INK, MUTED, WHITE};
 use crate::ooxml::shapes::{Cell, Paint, Para, Shape, Slide, Table};
 use crate::ooxml::{SLIDE_H, SLIDE_W};
 
@@ -163,8 +163,25 @@ fn tables(heading: &str, intro: &str, cols: &[Col], rows: Vec<RowData>, empty: &
     out
 }
 
+/// "the whole journey" for an item without a stage.
+fn place(item: &BoardItem) -> String {
+    if item.stage_name.is_empty() {
+        "the whole journey".into()
+    } else {
+        item.stage_name.clone()
+    }
+}
+
+fn owner(item: &BoardItem) -> String {
+    if item.owner.trim().is_empty() {
+        "no owner named".into()
+    } else {
+        item.owner.trim().to_string()
+    }
+}
+
 pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
-    let ranked = rank::pain_points(ctx.sc);
+    let ranked: Vec<&BoardItem> = ctx.board.pain_points().collect();
     let pains: Vec<RowData> = ranked
         .iter()
         .take(MAX_PAIN_POINTS)
@@ -173,20 +190,21 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             cells: vec![
                 ((i + 1).to_string(), None),
                 (t.title.clone(), None),
-                (ctx.stage_name(t.stage), None),
-                (ctx.owner(t.id), None),
+                (place(t), None),
+                (owner(t), None),
                 (num(t.friction, 0), Some(fmt::friction_color(t.friction))),
                 (num_signed(t.emotion, 0), None),
                 (num(t.priority, 1), None),
-                (fmt::why(t), None),
+                (t.votes.to_string(), None),
+                (ctx.why(t), None),
             ],
-            note: Some(format!("{}. {}", i + 1, factor_notes(t))),
+            note: Some(format!("{}. {}", i + 1, ctx.item_notes(t))),
         })
         .collect();
     let mut out = tables(
         "Pain points, ranked by priority",
         &intro_with(
-            "Priority 0–100 = the touchpoint's share of customers × friction × how negative it feels. Friction is coloured on the map's scale.",
+            "Priority 0–100 = the touchpoint's share of customers × friction × how negative it feels; equal priorities rank by the team's dot votes. Friction is coloured on the map's scale.",
             pains.len(),
             ranked.len(),
         ),
@@ -198,10 +216,11 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             ("Friction", 0.8, Align::Right),
             ("Emotion", 0.8, Align::Right),
             ("Priority", 0.8, Align::Right),
-            ("Why", 3.4, Align::Left),
+            ("Votes", 0.6, Align::Right),
+            ("Why", 3.2, Align::Left),
         ],
         pains,
-        "No pain points yet: no touchpoint crosses friction 60, emotion −20 or half negative comments.",
+        "No pain points yet: no touchpoint crosses friction 60, emotion −20 or half negative comments, and none sits in a pain-points lane.",
     );
     for s in &mut out {
         if s.notes.is_empty() {
@@ -209,76 +228,49 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
         }
     }
 
-    // Opportunities: the team's ideas by votes, then opportunity-lane touchpoints by priority.
-    let mut opps: Vec<RowData> = Vec::new();
-    for a in rank::ideas(ctx.j) {
-        let target = match a.target {
-            waymark_core::Target::Map => "the whole journey".to_string(),
-            waymark_core::Target::Stage(id) => format!("stage {}", ctx.stage_name(id)),
-            waymark_core::Target::Touchpoint(id) => ctx
-                .j
-                .touchpoint(id)
-                .map(|t| t.title.clone())
-                .unwrap_or_else(|| "a deleted touchpoint".into()),
-        };
-        opps.push(RowData {
-            cells: vec![
-                ((opps.len() + 1).to_string(), None),
-                (a.text.trim().to_string(), None),
-                ("Idea".into(), None),
-                (target, None),
-                (a.vote_count().to_string(), None),
-                (a.author.trim().to_string(), None),
-            ],
-            note: Some(format!(
-                "Idea \"{}\": {} votes{}.",
-                a.text.trim(),
-                a.vote_count(),
-                if a.author.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(", raised by {}", a.author.trim())
-                }
-            )),
-        });
-    }
-    for t in rank::opportunities(ctx.j, ctx.sc) {
-        let tp = ctx.j.touchpoint(t.id);
-        let mut what = t.title.clone();
-        if let Some(d) = tp.map(|t| t.description.trim()).filter(|d| !d.is_empty()) {
-            what.push_str(&format!(": {d}"));
-        }
-        opps.push(RowData {
-            cells: vec![
-                ((opps.len() + 1).to_string(), None),
-                (what, None),
-                (
-                    format!(
-                        "Opportunity ({})",
-                        tp.map(|t| t.evidence.as_str()).unwrap_or("assumed")
-                    ),
-                    None,
-                ),
-                (format!("stage {}", ctx.stage_name(t.stage)), None),
-                ("—".into(), None),
-                (ctx.owner(t.id), None),
-            ],
-            note: Some(format!(
-                "Opportunity \"{}\" sits in stage {}; owner {}.",
-                t.title,
-                ctx.stage_name(t.stage),
-                ctx.owner(t.id)
-            )),
-        });
-    }
-    let total = opps.len();
-    opps.truncate(MAX_OPPORTUNITIES);
+    // Opportunities in the board's order: opportunity-lane touchpoints and
+    // the team's ideas.
+    let all: Vec<&BoardItem> = ctx.board.opportunities().collect();
+    let opps: Vec<RowData> = all
+        .iter()
+        .take(MAX_OPPORTUNITIES)
+        .enumerate()
+        .map(|(i, o)| {
+            let tp = o.touchpoint.and_then(|id| ctx.j.touchpoint(id));
+            let mut what = o.title.clone();
+            if let Some(d) = tp.map(|t| t.description.trim()).filter(|d| !d.is_empty()) {
+                what.push_str(&format!(": {d}"));
+            }
+            let kind = match (o.source, o.evidence) {
+                (ItemSource::Note, _) => "Idea".to_string(),
+                (_, Some(e)) => format!("Opportunity ({})", e.as_str()),
+                (_, None) => "Opportunity".to_string(),
+            };
+            RowData {
+                cells: vec![
+                    ((i + 1).to_string(), None),
+                    (what, None),
+                    (kind, None),
+                    (place(o), None),
+                    (o.votes.to_string(), None),
+                    (owner(o), None),
+                ],
+                note: Some(format!(
+                    "Opportunity \"{}\" ({}): {}, owner {}.",
+                    o.title,
+                    place(o),
+                    fmt::votes(o.votes),
+                    owner(o)
+                )),
+            }
+        })
+        .collect();
     let mut more = tables(
         "Opportunities",
         &intro_with(
-            "Ideas from the team, most votes first, then the touchpoints in opportunity lanes by priority.",
+            "The touchpoints in opportunity lanes and the team's ideas, highest priority first, then most votes.",
             opps.len(),
-            total,
+            all.len(),
         ),
         &[
             ("#", 0.35, Align::Right),
@@ -286,7 +278,7 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             ("Kind", 1.3, Align::Left),
             ("Where", 2.2, Align::Left),
             ("Votes", 0.6, Align::Right),
-            ("Owner / author", 1.6, Align::Left),
+            ("Owner", 1.6, Align::Left),
         ],
         opps,
         "No ideas or opportunities recorded yet.",

@@ -4,10 +4,9 @@
 
 use waymark_report::fmt::{self, num, num_signed, NA};
 use waymark_report::geom::{Align, Rect};
-use waymark_report::rank;
-use waymark_score::TouchpointScore;
+use waymark_score::BoardItem;
 
-use super::{factor_notes, fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, PANEL, RULE};
+use super::{fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, PANEL, RULE};
 use crate::ooxml::shapes::{Anchor, BoxShape, Geom, Paint, Para, Shape, Slide, Stroke, Text};
 use crate::ooxml::SLIDE_W;
 
@@ -90,7 +89,7 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
         num(js.friction, 1),
         num_signed(js.emotion, 1),
     )];
-    let pains = rank::pain_points(ctx.sc);
+    let pains: Vec<&BoardItem> = ctx.board.pain_points().collect();
     let top = 146.0;
     if pains.is_empty() {
         s.add(text_box(
@@ -112,7 +111,7 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
     for (i, t) in pains.iter().take(3).enumerate() {
         let r = Rect::new(SIDE, top + i as f32 * (card_h + 8.0), w, card_h);
         card(ctx, &mut s, r, i + 1, t);
-        notes.push(format!("{}. {}", i + 1, factor_notes(t)));
+        notes.push(format!("{}. {}", i + 1, ctx.item_notes(t)));
     }
     notes.push(
         "Priority 0–100 = the touchpoint's share of customers × friction/100 × how negative it feels ((1 − emotion/100)/2) × 100.".into(),
@@ -182,8 +181,7 @@ fn stage_strip(ctx: &Ctx, s: &mut Slide, y: f32) {
     }
 }
 
-fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &TouchpointScore) {
-    let tp = ctx.j.touchpoint(t.id);
+fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &BoardItem) {
     s.add(Shape::Box(
         BoxShape::new(format!("Pain point {rank}"), Geom::Rect, r)
             .fill(Paint::Rgb(0xfafbfc))
@@ -211,16 +209,26 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &TouchpointScore) {
     let right_w = 120.0;
     let x = r.x + 58.0;
     let tw = r.w - 58.0 - right_w - 12.0;
+    let label = ctx.score_of(t).and_then(|sc| sc.label);
     let info = format!(
         "Owner: {} · Stage: {} · Friction {} · Emotion {}{}{}",
-        ctx.owner(t.id),
-        ctx.stage_name(t.stage),
+        if t.owner.trim().is_empty() {
+            "no owner named"
+        } else {
+            t.owner.trim()
+        },
+        if t.stage_name.is_empty() {
+            "the whole journey"
+        } else {
+            t.stage_name.as_str()
+        },
         num(t.friction, 0),
         num_signed(t.emotion, 0),
-        t.label
+        label
             .map(|l| format!(" ({})", l.as_str()))
             .unwrap_or_default(),
-        tp.map(|t| format!(" · evidence {}", t.evidence.as_str()))
+        t.evidence
+            .map(|e| format!(" · evidence {}", e.as_str()))
             .unwrap_or_default()
     );
     s.add(text_box(
@@ -230,7 +238,7 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &TouchpointScore) {
             Para::new(fit(&t.title, tw, 15.0, true, 1), 15.0, true, INK),
             Para::new(fit(&info, tw, 10.0, false, 1), 10.0, false, MUTED).before(3.0),
             Para::new(
-                fit(&format!("Why: {}", fmt::why(t)), tw, 11.0, false, 2),
+                fit(&format!("Why: {}", ctx.why(t)), tw, 11.0, false, 2),
                 11.0,
                 false,
                 INK,

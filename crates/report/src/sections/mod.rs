@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use printpdf::RawImage;
 use waymark_core::{Id, Journey, Target};
-use waymark_score::{Board, BoardItem, ItemSource, Scorecard, StageScore, TouchpointScore};
+use waymark_score::{Board, BoardItem, Scorecard, StageScore, TouchpointScore};
 
 use crate::geom::Page;
 use crate::layout::Doc;
@@ -73,33 +73,9 @@ impl<'a> Ctx<'a> {
         item.touchpoint.and_then(|id| self.tps.get(&id).copied())
     }
 
-    /// Why the item is on the board, in one line: the largest score factors
-    /// for a touchpoint, the lane it was put in, or the note's author.
+    /// Why the item is on the board, in one line (see [`fmt::board_why`]).
     pub fn why(&self, item: &BoardItem) -> String {
-        let measured = self.score_of(item).map(crate::fmt::why);
-        match (item.source, measured) {
-            (ItemSource::Lane, Some(why)) => {
-                let mut c = why.chars();
-                let first = c.next().map(|f| f.to_lowercase().collect::<String>());
-                format!(
-                    "In a pain-points lane; {}{}",
-                    first.unwrap_or_default(),
-                    c.as_str()
-                )
-            }
-            (_, Some(why)) => why,
-            (_, None) => {
-                let author = item
-                    .note
-                    .and_then(|n| self.j.annotations.iter().find(|a| a.id == n))
-                    .map(|a| a.author.trim())
-                    .filter(|a| !a.is_empty());
-                match author {
-                    Some(a) => format!("A team note by {a}, {}", votes(item.votes)),
-                    None => format!("A team note, {}", votes(item.votes)),
-                }
-            }
-        }
+        crate::fmt::board_why(self.j, self.score_of(item), item)
     }
 }
 
@@ -201,10 +177,4 @@ pub(crate) fn decode_logo(bytes: &[u8]) -> Result<RawImage, ReportError> {
     Ok(img)
 }
 
-pub(crate) fn votes(n: u32) -> String {
-    if n == 1 {
-        "1 vote".into()
-    } else {
-        format!("{n} votes")
-    }
-}
+pub(crate) use crate::fmt::votes;

@@ -1,7 +1,7 @@
 //! Pain points ranked, each with its notes and votes, then the
 //! opportunities.
 
-use waymark_core::{AnnotationKind, Target};
+use waymark_core::AnnotationKind;
 use waymark_score::BoardItem;
 
 use super::{votes, Ctx};
@@ -99,18 +99,7 @@ fn pain_point(ctx: &Ctx, f: &mut Flow, rank: usize, item: &BoardItem) {
     f.para(&info, muted, 10.0);
     f.para(&format!("Why: {}", ctx.why(item)), body, 10.0);
     if let Some(tp) = tp {
-        let mut notes: Vec<_> = ctx
-            .j
-            .annotations
-            .iter()
-            .filter(|a| a.target == Target::Touchpoint(tp.id) && a.kind != AnnotationKind::Question)
-            .collect();
-        notes.sort_by(|a, b| {
-            b.vote_count()
-                .cmp(&a.vote_count())
-                .then(a.created_at.cmp(&b.created_at))
-        });
-        for a in notes {
+        for a in crate::rank::notes_on(ctx.j, tp.id) {
             let by = if a.author.trim().is_empty() {
                 String::new()
             } else {
