@@ -16,6 +16,7 @@ mod homeless;
 mod link;
 mod link_view;
 mod manage;
+mod open_file;
 pub mod report;
 mod scoring;
 mod shared;
@@ -42,6 +43,7 @@ pub use link::{
 };
 pub use link_view::{stored_state, stored_status, LinkState, LinkView, SyncStatus};
 pub use manage::{MapStrip, StripStage, TRASH_KEEP};
+pub use open_file::OpenedFile;
 pub use scoring::{scorecard_table, ExplainedResponse, Explanation};
 pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;

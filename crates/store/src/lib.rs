@@ -8,6 +8,7 @@ mod error;
 pub mod guard;
 mod links;
 mod log;
+mod map_files;
 pub mod schema;
 #[cfg(target_os = "linux")]
 mod shm_hold;
