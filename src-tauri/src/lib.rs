@@ -2,9 +2,11 @@
 //! Tauri commands that only forward to [`waymark_api`]. Domain logic, storage
 //! and validation live in the crates; keep this file thin.
 
+mod about;
 mod analysis_cmds;
 mod homeless_cmds;
 mod library_cmds;
+mod open_files;
 mod recent_menu;
 mod rendering;
 mod sync_cmds;
@@ -316,6 +318,7 @@ pub const MENU_IDS: &[(&str, &str, Option<&str>)] = &[
     ("view.zoom_out", "Zoom out", Some("CmdOrCtrl+-")),
     ("view.fit", "Zoom to fit", Some("CmdOrCtrl+0")),
     ("help.shortcuts", "Keyboard shortcuts", Some("F1")),
+    ("help.about", "About Waymark", None),
     ("map.share", "Share with Team…", None),
     ("map.workshop", "Start Workshop…", None),
 ];
@@ -378,6 +381,7 @@ pub fn build_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("help.shortcuts")?)
+        .item(&item("help.about")?)
         .build()?;
     Menu::with_items(app, &[&file, &edit, &view, &map, &help])
 }
@@ -392,9 +396,11 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
         .manage(library)
         .manage(sync_cmds::SyncState::default())
         .manage(workshop_cmds::WorkshopState::default())
+        .manage(open_files::LaunchedMap::default())
         .setup(move |app| {
             use tauri::Manager as _;
             recent_menu::refresh_quietly(app.handle());
+            open_files::open_launch_files(app.handle());
             if let Some(lib) = shared.clone() {
                 let handle = app.handle();
                 sync_cmds::start_background(handle, &app.state::<sync_cmds::SyncState>(), lib);
@@ -445,7 +451,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, library: LibraryState) -> Builder<
             workshop_cmds::workshop_start,
             workshop_cmds::workshop_status,
             workshop_cmds::workshop_stop,
-            workshop_cmds::workshop_open_facilitator
+            workshop_cmds::workshop_open_facilitator,
+            open_files::take_launched_map,
+            about::about,
+            about::readme_section
         ])
 }
 
@@ -484,11 +493,14 @@ pub fn run() {
             eprintln!("waymark-desktop: could not empty old maps from the trash: {err}");
         }
     }
-    setup(Builder::default(), library)
+    let context = tauri::generate_context!();
+    // First, so a second launch hands its files over before anything starts.
+    let single = open_files::single_instance(&context.config().identifier, &path);
+    setup(Builder::default().plugin(single), library)
         .plugin(window_state::plugin())
         .manage(window_state::Pending::default())
         .on_window_event(window_state::on_event)
-        .build(tauri::generate_context!())
+        .build(context)
         .expect("error while starting Waymark")
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
