@@ -87,6 +87,7 @@ await screenshot("installed-app-opened-by-xdg-open.png");
 // A Mermaid file goes to the running window (single instance).
 open(coffee);
 await until("the Mermaid map shown in the same window", () => opened("Coffee run"));
+await screenshot("installed-app-mermaid-handed-over.png");
 assert.deepEqual(appPids(), [windowPid], "one app process");
 
 // The first file again: the same map, shown again, not imported twice.

@@ -59,14 +59,14 @@ async function waitForDriver(port, timeoutMs = 20_000) {
   }
 }
 
-/** Launch the app in a new WebDriver session. */
-export function launch() {
+/** Launch the app in a new WebDriver session, with `args` on its command line. */
+export function launch(args = []) {
   return remote({
     hostname: "127.0.0.1",
     port: driverPort,
     logLevel: "warn",
     capabilities: {
-      "tauri:options": { application: APP },
+      "tauri:options": { application: APP, args },
       "wdio:enforceWebDriverClassic": true,
     },
   });
