@@ -231,7 +231,15 @@ fn check_and_migrate(conn: &Connection, path: &Path) -> Result<()> {
 
 fn migrate(conn: &Connection, from: i64) -> rusqlite::Result<()> {
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
-        let tx = conn.unchecked_transaction()?;
+        // The write lock first, then the version again: another process
+        // opening the same new or older library at this moment may have
+        // applied this step already (the app and the CLI on a new library).
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let applied: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if applied >= *version {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
