@@ -391,7 +391,9 @@ impl Annotation {
 /// The scale a survey answer was given on. NPS 0–10, CSAT 1–5, CES 1–7
 /// (agree it was easy, higher is better) or 1–5 (effort, lower is better),
 /// emotion −2..+2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     Nps,
