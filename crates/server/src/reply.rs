@@ -23,7 +23,7 @@ pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
-fn api_error(e: ApiError) -> Response {
+pub(crate) fn api_error(e: ApiError) -> Response {
     (status_for(e.code()), Json(e)).into_response()
 }
 
