@@ -127,8 +127,6 @@ async fn board_command_returns_the_library_board() {
 async fn score_and_explain_commands_return_the_library_numbers() {
     let f = fixture().await;
     let addr = f.server.addr();
-    let auth = bearer(&f);
-    let h = [("Authorization", auth.as_str())];
     let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
     let card = rpc(&f, "score_map", serde_json::json!({ "id": id })).await;
     assert_eq!(card.status, 200);
@@ -491,13 +489,6 @@ async fn relay_throughput() {
 #[tokio::test]
 async fn library_commands_rename_duplicate_trash_and_import() {
     let f = fixture().await;
-    let addr = f.server.addr();
-    let auth = bearer(&f);
-    let h = [("Authorization", auth.as_str())];
-    let hj = [
-        ("Authorization", auth.as_str()),
-        ("Content-Type", "application/json"),
-    ];
     let id = create_map(&f).await;
     let listed = |r: &Reply| -> Vec<String> {
         r.json()
