@@ -72,6 +72,10 @@ pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
     }
 }
 
+pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {
+    lib.board(&r.id)
+}
+
 pub fn explain_touchpoint(lib: &Library, _: Front, r: ExplainTouchpoint) -> Result<Explanation> {
     lib.explain(&r.id, &r.touchpoint)
 }

@@ -115,6 +115,8 @@ commands! {
     rehome(library::Rehome) -> crate::Homeless = library::rehome;
     /// The map's scorecard (`brief` leaves out factors and effort cues).
     score_map(analysis::ScoreMap) -> crate::Scorecard = analysis::score_map;
+    /// The map's pain-point board, ranked (`waymark board --json`).
+    map_board(MapId) -> crate::Board = analysis::map_board;
     /// One touchpoint's score with its factors, answers and their sentiment.
     explain_touchpoint(analysis::ExplainTouchpoint) -> crate::Explanation = analysis::explain_touchpoint;
     /// The survey import's dry run: nothing is written.
