@@ -17,6 +17,7 @@ pub struct MapRef {
     pub map: String,
     /// A version id or label; `None` for the map as it is now.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub version: Option<String>,
 }
 

@@ -11,6 +11,7 @@ use crate::{ApiError, Library, Result};
 /// today's date (UTC).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReportRequest {
     /// "a4", "a3", "letter" or "tabloid".
     pub page_size: Option<String>,

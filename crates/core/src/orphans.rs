@@ -53,6 +53,7 @@ pub struct Orphan {
     pub lost: Lost,
     /// The homeless touchpoint it comes back with (when `lost` is `Waiting`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub waits_for: Option<Id>,
 }
 

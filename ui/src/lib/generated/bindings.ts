@@ -252,7 +252,7 @@ export type MapRef = { map: string,
 /**
  * A version id or label; `None` for the map as it is now.
  */
-version: string | null, };
+version?: string | null, };
 
 /**
  * A map's stages scored, for the small friction/emotion strip in lists.
@@ -284,7 +284,7 @@ label: string, lost: Lost,
 /**
  * The homeless touchpoint it comes back with (when `lost` is `Waiting`).
  */
-waits_for: string | null, };
+waits_for?: string, };
 
 /**
  * What kind of entity lost its home.
@@ -320,19 +320,19 @@ export type ReportRequest = {
 /**
  * "a4", "a3", "letter" or "tabloid".
  */
-page_size: string | null, 
+page_size?: string, 
 /**
  * Section names ("summary", "map", "stages", "pain-points", "appendix").
  */
-sections: Array<string> | null, company: string | null, 
+sections?: Array<string>, company?: string, 
 /**
  * PNG or JPEG bytes.
  */
-logo: Array<number> | null, version_label: string | null, 
+logo?: Array<number>, version_label?: string, 
 /**
  * YYYY-MM-DD.
  */
-date: string | null, };
+date?: string, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
