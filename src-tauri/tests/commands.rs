@@ -400,3 +400,39 @@ fn large_map_scores_through_the_command() {
         assert_eq!(card["touchpoints"].as_array().unwrap().len(), 600);
     }
 }
+
+/// A rename from the window is an edit of the map like any other: the
+/// library hands it to its observers with an origin that a hosted
+/// workshop's room and a team-sync room both relay (the server's own test
+/// sees a rename over HTTP reach the room the same way).
+#[test]
+fn a_rename_from_the_window_reaches_the_maps_rooms() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, webview) = app_with_library(&dir.path().join("lib.db"));
+    let id = call_create(&webview);
+    let lib = webview.state::<LibraryState>().shared().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(String, String)>::new()));
+    let sink = seen.clone();
+    lib.subscribe(std::sync::Arc::new(
+        move |map: &str, _: &[u8], origin: &str| {
+            sink.lock()
+                .unwrap()
+                .push((map.to_string(), origin.to_string()));
+        },
+    ));
+    json_call(
+        &webview,
+        "rename_map",
+        serde_json::json!({ "id": id, "title": "Renamed" }),
+    )
+    .unwrap();
+    let seen = seen.lock().unwrap().clone();
+    let relayed = |origin: &str| {
+        !waymark_server::SERVER_ORIGINS.contains(&origin) && origin != waymark_sync::SYNC_ORIGIN
+    };
+    assert!(
+        seen.iter()
+            .any(|(map, origin)| *map == id && relayed(origin)),
+        "{seen:?}"
+    );
+}
