@@ -75,6 +75,9 @@ pub fn typescript() -> String {
         names: Vec::new(),
     };
     table.types.visit::<crate::ErrorPayload>();
+    // Crosses through the desktop shell's own team-sync commands and the
+    // server's link route, outside the table.
+    table.types.visit::<crate::LinkView>();
     super::each_command(&mut table);
     let mut out = String::from(
         "// Generated from crates/api/src/rpc (the command table) by\n\

@@ -1,8 +1,8 @@
-// The types the UI exchanges with the backend. Those of the command table
-// are generated from Rust (../generated/bindings.ts, `WAYMARK_BLESS=1 cargo
-// test -p waymark-api --test bindings`); written here are only the UI's own
-// shapes and team sync's, which is desktop-only and outside the table
-// (src-tauri/src/sync_cmds.rs, `waymark_sync::LinkView`).
+// The types the UI exchanges with the backend, generated from Rust
+// (../generated/bindings.ts, `WAYMARK_BLESS=1 cargo test -p waymark-api
+// --test bindings`); written here are only the UI's own shapes.
+
+import type { SyncProtocol, TokenVia } from "../generated/bindings";
 
 export type {
   ApiErrorPayload,
@@ -16,6 +16,9 @@ export type {
   FactorSource,
   Homeless,
   JourneyScore,
+  LinkState,
+  LinkView,
+  MapLink,
   MapStrip,
   MapSummary,
   Orphan,
@@ -23,47 +26,16 @@ export type {
   ScoreKind,
   StageScore,
   StripStage,
+  SyncProtocol,
+  SyncStatus,
   TemplateInfo,
+  TokenVia,
   TouchpointScore,
   VersionInfo,
 } from "../generated/bindings";
 
 /** A file to import: by path (desktop dialogs, drops) or as its text. */
 export type ImportSource = { path: string } | { name: string; content: string };
-
-export type LinkState = "syncing" | "connected" | "offline" | "error" | "stopped";
-
-export interface SyncStatus {
-  state: LinkState;
-  /** When the map and the room were last known in step (RFC 3339). */
-  last_sync_at: string | null;
-  /** Why the link is offline or in error. */
-  message: string | null;
-}
-
-/** A map's link to a room on a sync server; the token never leaves the backend. */
-export interface MapLink {
-  map_id: string;
-  server: string;
-  room: string;
-  has_token: boolean;
-  token_via: TokenVia;
-  protocol: SyncProtocol;
-  linked_at: string;
-  last_sync_at: string | null;
-  last_state: string | null;
-  last_error: string | null;
-}
-
-export type TokenVia = "query" | "header";
-
-/** The kind of sync server (`waymark_api::Protocol`). */
-export type SyncProtocol = "y-websocket" | "hocuspocus";
-
-export interface LinkView {
-  link: MapLink;
-  status: SyncStatus;
-}
 
 /** Where to share a map: an empty token keeps the one already stored. */
 export interface ShareTarget {

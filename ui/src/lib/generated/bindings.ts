@@ -227,6 +227,16 @@ clv: number | null,
 reach_assumed: boolean, };
 
 /**
+ * What a link is doing.
+ */
+export type LinkState = "syncing" | "connected" | "offline" | "error" | "stopped";
+
+/**
+ * A map's link and what its sync is doing, as fronts show it.
+ */
+export type LinkView = { link: MapLink, status: SyncStatus, };
+
+/**
  * What the entity lost.
  */
 export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "waiting";
@@ -235,6 +245,15 @@ export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "wai
  * A request naming one map.
  */
 export type MapId = { id: string, };
+
+/**
+ * A map's link to a room, as fronts show it. The token is never serialized.
+ */
+export type MapLink = { map_id: string, server: string, room: string, has_token: boolean, token_via: TokenVia, protocol: SyncProtocol, linked_at: string, last_sync_at: string | null, 
+/**
+ * How the last attempt ended: `connected`, `offline` or `error`.
+ */
+last_state: string | null, last_error: string | null, };
 
 /**
  * A map made from another one: `map_id` was copied from `source_id`.
@@ -430,6 +449,25 @@ name: string, text: string,
 mapping?: { [key in string]: string }, };
 
 /**
+ * The kind of server a link talks to. Both carry the Yjs sync protocol;
+ * they differ in how a connection names its document and authenticates.
+ */
+export type SyncProtocol = "y-websocket" | "hocuspocus";
+
+/**
+ * A link's state as fronts show it.
+ */
+export type SyncStatus = { state: LinkState, 
+/**
+ * When the map and the room were last known to be in step (RFC 3339).
+ */
+last_sync_at: string | null, 
+/**
+ * Why the link is offline or in error.
+ */
+message: string | null, };
+
+/**
  * What a template picker shows about one template.
  */
 export type TemplateInfo = { 
@@ -446,6 +484,13 @@ export type TextFile = {
  * The file name, for messages ("survey.csv:12: …").
  */
 name: string, text: string, };
+
+/**
+ * How the token reaches the server: `?token=…` on the URL (what y-websocket
+ * clients send, and what y-redis and Hocuspocus setups commonly read) or an
+ * `Authorization: Bearer …` header.
+ */
+export type TokenVia = "query" | "header";
 
 export type TouchpointDiff = { id: string, 
 /**
