@@ -173,6 +173,8 @@ fn edits_by_another_process_reach_the_open_editor_and_the_list() {
     .unwrap()
     .deserialize::<String>()
     .unwrap();
+    // The editor has it open (a new map is not held in memory until read).
+    open_state(&webview, &id);
     // What the setup hook does at launch (the mock app never runs it).
     let lib = app.state::<LibraryState>().shared().unwrap();
     sync_cmds::start_background(app.handle(), &app.state::<sync_cmds::SyncState>(), lib);
