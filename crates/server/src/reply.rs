@@ -14,13 +14,10 @@ pub(crate) fn file_body() -> axum::extract::DefaultBodyLimit {
     axum::extract::DefaultBodyLimit::max(crate::limits::FILE_BODY_BYTES)
 }
 
-/// An error response in the `{code, message}` shape of [`ApiError`].
-pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (
-        status,
-        Json(serde_json::json!({ "code": code, "message": message })),
-    )
-        .into_response()
+/// An error response in the `{code, message}` shape of [`ApiError`], with
+/// the status [`status_for`] its code.
+pub(crate) fn error(code: Code, message: &str) -> Response {
+    api_error(ApiError::coded(code, message))
 }
 
 pub(crate) fn api_error(e: ApiError) -> Response {
@@ -63,11 +60,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
     match tokio::task::spawn_blocking(move || f(&lib)).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(api_error(e)),
-        Err(_) => Err(error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the request failed",
-        )),
+        Err(_) => Err(error(Code::Internal, "the request failed")),
     }
 }
 

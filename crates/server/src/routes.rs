@@ -10,6 +10,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 
+use waymark_api::Code;
+
 use crate::permit::{check_update, Actor};
 use crate::reply::{blocking, error};
 use crate::who::Who;
@@ -22,7 +24,7 @@ pub(crate) fn api() -> Router<Arc<AppState>> {
         .route("/api/maps/{id}/link", get(map_link))
         .fallback(|uri: axum::http::Uri| async move {
             if uri.path().starts_with("/api/") {
-                error(StatusCode::NOT_FOUND, "not_found", "no such route")
+                error(Code::NotFound, "no such route")
             } else {
                 StatusCode::NOT_FOUND.into_response()
             }
@@ -41,7 +43,7 @@ pub(crate) async fn no_long_names(
 ) -> Response {
     if req.uri().path().split('/').any(|s| s.len() > SEGMENT_BYTES) {
         return if req.uri().path().starts_with("/api/") {
-            error(StatusCode::NOT_FOUND, "not_found", "no such route")
+            error(Code::NotFound, "no such route")
         } else {
             StatusCode::NOT_FOUND.into_response()
         };
@@ -83,7 +85,7 @@ async fn apply_update(
         Who::Host => None,
         _ => match s.workshop.actor(&who) {
             Some(a) => Some(a),
-            None => return error(StatusCode::GONE, "ended", "the workshop has ended"),
+            None => return error(Code::Ended, "the workshop has ended"),
         },
     };
     let applied = blocking(&s, move |lib| match &actor {
