@@ -172,6 +172,7 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
         ("rehome", json!({ "id": map, "entity": tp, "stage": stage })),
         ("score_map", json!({ "id": map })),
         ("score_map", json!({ "id": map, "brief": true })),
+        ("map_board", json!({ "id": map })),
         ("explain_touchpoint", json!({ "id": map, "touchpoint": tp })),
         (
             "explain_touchpoint",

@@ -15,6 +15,7 @@ import type {
 } from "./analysis";
 import { call, type CommandName, type CommandRequest, type CommandResponse } from "./rpc";
 import type {
+  Board,
   Explanation,
   Homeless,
   ImportSource,
@@ -66,6 +67,10 @@ export abstract class CommandBackend {
 
   scoreMap(id: string, brief = false): Promise<Scorecard> {
     return this.call("score_map", { id, brief });
+  }
+
+  mapBoard(id: string): Promise<Board> {
+    return this.call("map_board", { id });
   }
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {

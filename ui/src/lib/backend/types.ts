@@ -6,6 +6,10 @@ import type { SyncProtocol, TokenVia } from "../generated/bindings";
 
 export type {
   ApiErrorPayload,
+  Board,
+  BoardItem,
+  BoardItemKind,
+  BoardItemSource,
   Ces,
   Code,
   EffortCue,

@@ -11,7 +11,7 @@ import type { Backend, Homeless } from "../backend";
 import { LiveScores } from "../insights/liveScores";
 
 // The shapes are the backend's (crates/core/src/orphans.rs), generated.
-import type { Lost, Orphan, OrphanKind } from "../generated/bindings";
+import type { Orphan } from "../generated/bindings";
 export type { Lost, Orphan, OrphanKind } from "../generated/bindings";
 
 /** Whether the backend's `rehome` can put it back (a touchpoint, or a note

@@ -7,6 +7,58 @@
 export type ApiErrorPayload = { code: Code, message: string, };
 
 /**
+ * The board, ranked.
+ */
+export type Board = { items: Array<BoardItem>, 
+/**
+ * [`CSV_COLUMNS`].
+ */
+csv_header: Array<string>, };
+
+/**
+ * One line of the board.
+ */
+export type BoardItem = { 
+/**
+ * Stable across re-ranks: `pain_point:<touchpoint>`,
+ * `opportunity:<touchpoint>` or `note:<note>`.
+ */
+key: string, kind: BoardItemKind, source: BoardItemSource, 
+/**
+ * The touchpoint's title, or the note's text.
+ */
+title: string, 
+/**
+ * The touchpoint it is about (the note's, for a note on one).
+ */
+touchpoint: string | null, 
+/**
+ * The note it comes from, for source `note`.
+ */
+note: string | null, stage: string | null, 
+/**
+ * Empty when the item has no stage.
+ */
+stage_name: string, owner: string, channel: string, nature: Nature | null, evidence: Evidence | null, priority: number | null, friction: number | null, emotion: number | null, votes: number, 
+/**
+ * 1-based, over the whole board.
+ */
+rank: number, 
+/**
+ * This item as a CSV row under [`Board::csv_header`] (see
+ * [`BoardItem::cells`]), so a front exporting some items writes the
+ * same cells as `waymark board --csv`.
+ */
+csv_row: Array<string>, };
+
+export type BoardItemKind = "pain_point" | "opportunity";
+
+/**
+ * Why an item is on the board.
+ */
+export type BoardItemSource = "score" | "lane" | "note";
+
+/**
  * Customer effort on its two scales; the two are never mixed because a 3 on
  * one means something else than a 3 on the other.
  */
@@ -93,6 +145,12 @@ comments: number, };
  * (a promise was not kept). Within ±10 of zero the label is "neutral".
  */
 export type EmotionLabel = "relief" | "delight" | "neutral" | "frustration" | "disappointment";
+
+/**
+ * How much we know that a touchpoint is real: seen in research, believed, or
+ * a proposal for the future state.
+ */
+export type Evidence = "observed" | "assumed" | "proposed";
 
 export type ExplainTouchpoint = { id: string, touchpoint: string, };
 
@@ -286,6 +344,13 @@ export type MapSummary = { id: string, title: string, persona: string | null, st
  * When the map was last opened in an editor, if ever.
  */
 opened_at: string | null, };
+
+/**
+ * Service is reactive (it fixes one problem); experience is proactive (it
+ * shapes the whole journey). Positive emotion at a service touchpoint is
+ * relief, at an experience touchpoint delight.
+ */
+export type Nature = "service" | "experience";
 
 /**
  * A request with nothing in it.
@@ -591,6 +656,8 @@ export interface Commands {
   rehome: { request: Rehome; response: Homeless };
   /** The map's scorecard (`brief` leaves out factors and effort cues). */
   score_map: { request: ScoreMap; response: Scorecard };
+  /** The map's pain-point board, ranked (`waymark board --json`). */
+  map_board: { request: MapId; response: Board };
   /** One touchpoint's score with its factors, answers and their sentiment. */
   explain_touchpoint: { request: ExplainTouchpoint; response: Explanation };
   /** The survey import's dry run: nothing is written. */
@@ -637,6 +704,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "map_homeless",
   "rehome",
   "score_map",
+  "map_board",
   "explain_touchpoint",
   "preview_responses",
   "import_responses",
