@@ -7,7 +7,7 @@ import ts from "typescript-eslint";
 import svelteConfig from "./svelte.config.js";
 
 export default defineConfig(
-  { ignores: ["dist/", "node_modules/"] },
+  { ignores: ["dist/", "node_modules/", "src/lib/generated/"] },
   js.configs.recommended,
   ts.configs.strictTypeChecked,
   svelte.configs.recommended,
@@ -30,6 +30,25 @@ export default defineConfig(
     files: ["**/*.svelte", "**/*.svelte.ts"],
     languageOptions: {
       parserOptions: { parser: ts.parser, svelteConfig },
+    },
+  },
+  {
+    // Tauri is reached only through the backend (src/lib/backend/), so the
+    // UI runs in a browser too.
+    files: ["src/**/*.ts", "src/**/*.svelte"],
+    ignores: ["src/lib/backend/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@tauri-apps/*"], message: "Use src/lib/backend/." }] },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/^@tauri-apps/]",
+          message: "Use src/lib/backend/.",
+        },
+      ],
     },
   },
   {

@@ -5,7 +5,9 @@
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::{CommandError, LibraryState};
+use waymark_api::ApiError;
+
+use crate::LibraryState;
 
 const README: &str = include_str!("../../README.md");
 
@@ -22,7 +24,7 @@ pub struct About {
 pub async fn about<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, LibraryState>,
-) -> Result<About, CommandError> {
+) -> Result<About, ApiError> {
     Ok(About {
         version: app.package_info().version.to_string(),
         library: state.library()?.path().display().to_string(),
@@ -32,11 +34,11 @@ pub async fn about<R: Runtime>(
 
 /// One README section's text (Markdown), by its title.
 #[tauri::command]
-pub async fn readme_section(title: String) -> Result<String, CommandError> {
+pub async fn readme_section(title: String) -> Result<String, ApiError> {
     sections()
         .find(|(t, _)| *t == title)
         .map(|(_, text)| text.trim().to_string())
-        .ok_or_else(|| CommandError::bad_request(&format!("the README has no section {title:?}")))
+        .ok_or_else(|| ApiError::Invalid(format!("the README has no section {title:?}")))
 }
 
 /// The README's `##` sections as (title, body up to the next `##`); a `##`

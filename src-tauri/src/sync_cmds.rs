@@ -12,7 +12,9 @@ use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use waymark_api::{Library, LinkSpec, Protocol, Secret};
 use waymark_sync::{LinkView, SyncConfig, SyncManager, SyncStatus};
 
-use crate::{CommandError, LibraryState};
+use waymark_api::ApiError;
+
+use crate::LibraryState;
 
 pub const STATUS_EVENT: &str = "sync-status";
 pub const REMOTE_UPDATE_EVENT: &str = "map-remote-update";
@@ -114,13 +116,13 @@ pub fn start_background<R: Runtime>(app: &AppHandle<R>, state: &SyncState, lib: 
     });
 }
 
-fn view(manager: &SyncManager, lib: &Library, id: &str) -> Result<Option<LinkView>, CommandError> {
+fn view(manager: &SyncManager, lib: &Library, id: &str) -> Result<Option<LinkView>, ApiError> {
     let Some(link) = lib.map_link(id)? else {
         return Ok(None);
     };
     let status = manager
         .status(id)
-        .map_err(|e| CommandError::bad_request(&e.to_string()))?
+        .map_err(|e| ApiError::Invalid(e.to_string()))?
         .expect("a linked map has a status");
     Ok(Some(LinkView { link, status }))
 }
@@ -139,7 +141,7 @@ pub async fn link_map(
     token_via: Option<String>,
     // None: asked of the server.
     protocol: Option<String>,
-) -> Result<LinkView, CommandError> {
+) -> Result<LinkView, ApiError> {
     let lib = state.shared()?;
     // An empty token field keeps the token already stored (the window never
     // sees it, so it cannot send it back).
@@ -157,7 +159,7 @@ pub async fn link_map(
     let given = protocol.as_deref().map(str::parse).transpose()?;
     spec.protocol = waymark_sync::choose_protocol(&spec, given, &SyncConfig::default())
         .await
-        .map_err(|e| CommandError::bad_request(&e.to_string()))?
+        .map_err(|e| ApiError::Invalid(e.to_string()))?
         .0;
     lib.link_map(&id, &spec)?;
     sync.start(lib.clone(), &id);
@@ -170,7 +172,7 @@ pub async fn unlink_map(
     state: State<'_, LibraryState>,
     sync: State<'_, SyncState>,
     id: String,
-) -> Result<(), CommandError> {
+) -> Result<(), ApiError> {
     let lib = state.shared()?;
     sync.manager(lib.clone()).stop(&id).await;
     lib.unlink_map(&id)?;
@@ -183,7 +185,7 @@ pub async fn sync_status(
     state: State<'_, LibraryState>,
     sync: State<'_, SyncState>,
     id: String,
-) -> Result<Option<LinkView>, CommandError> {
+) -> Result<Option<LinkView>, ApiError> {
     let lib = state.shared()?;
     view(&sync.manager(lib.clone()), &lib, &id)
 }

@@ -11,7 +11,9 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use waymark_server::{HostAddress, HostedWorkshop, UiFiles, WorkshopInfo, WorkshopOptions};
 
-use crate::{CommandError, LibraryState};
+use waymark_api::ApiError;
+
+use crate::LibraryState;
 
 /// The workshop the app hosts, if any.
 #[derive(Default)]
@@ -35,22 +37,22 @@ pub async fn workshop_start<R: Runtime>(
     id: String,
     ip: Option<String>,
     port: Option<u16>,
-) -> Result<WorkshopInfo, CommandError> {
+) -> Result<WorkshopInfo, ApiError> {
     let lib = library.shared()?;
-    let ip =
-        match ip.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(text) => Some(text.parse::<IpAddr>().map_err(|_| {
-                CommandError::bad_request(&format!("{text:?} is not an IP address"))
-            })?),
-        };
+    let ip = match ip.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(text) => Some(
+            text.parse::<IpAddr>()
+                .map_err(|_| ApiError::Invalid(format!("{text:?} is not an IP address")))?,
+        ),
+    };
     let mut current = workshop.0.lock().await;
     if let Some(running) = current.as_ref().filter(|w| w.is_running()) {
         if running.map() == id {
             return Ok(running.info());
         }
-        return Err(CommandError::bad_request(
-            "A workshop is running for another map: end it first",
+        return Err(ApiError::Invalid(
+            "A workshop is running for another map: end it first".into(),
         ));
     }
     // One the facilitator ended in their browser: already stopped.
@@ -77,7 +79,7 @@ pub async fn workshop_start<R: Runtime>(
 #[tauri::command]
 pub async fn workshop_status(
     workshop: State<'_, WorkshopState>,
-) -> Result<Option<WorkshopInfo>, CommandError> {
+) -> Result<Option<WorkshopInfo>, ApiError> {
     Ok(workshop.0.lock().await.as_ref().map(HostedWorkshop::info))
 }
 
@@ -87,7 +89,7 @@ pub async fn workshop_status(
 #[tauri::command]
 pub async fn workshop_stop(
     workshop: State<'_, WorkshopState>,
-) -> Result<Option<serde_json::Value>, CommandError> {
+) -> Result<Option<serde_json::Value>, ApiError> {
     let hosted = workshop.0.lock().await.take();
     match hosted {
         Some(w) => Ok(w.stop().await?),
@@ -101,7 +103,7 @@ pub async fn workshop_stop(
 pub async fn workshop_open_facilitator<R: Runtime>(
     app: AppHandle<R>,
     workshop: State<'_, WorkshopState>,
-) -> Result<(), CommandError> {
+) -> Result<(), ApiError> {
     let url = workshop
         .0
         .lock()
@@ -109,10 +111,10 @@ pub async fn workshop_open_facilitator<R: Runtime>(
         .as_ref()
         .filter(|w| w.is_running())
         .map(HostedWorkshop::facilitator_url)
-        .ok_or_else(|| CommandError::bad_request("No workshop is running"))?;
+        .ok_or_else(|| ApiError::Invalid("No workshop is running".into()))?;
     app.opener()
         .open_url(url, None::<&str>)
-        .map_err(|e| CommandError::bad_request(&format!("Could not open the browser: {e}")))
+        .map_err(|e| ApiError::Invalid(format!("Could not open the browser: {e}")))
 }
 
 /// Participants' browsers load the same UI the window shows, from inside

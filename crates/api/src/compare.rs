@@ -12,11 +12,12 @@ use crate::{Library, Result};
 pub const FUTURE_STATE: &str = "future_state";
 
 /// One side of a comparison: a map, as it is now or at a named version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MapRef {
     pub map: String,
     /// A version id or label; `None` for the map as it is now.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub version: Option<String>,
 }
 

@@ -10,8 +10,9 @@ use crate::{ApiError, Library, Result};
 /// The deck dialog's choices, as the fronts send them. Every field is
 /// optional: all sections, no company, logo or version label, today's date
 /// (UTC).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct DeckRequest {
     /// Section names ("title", "summary", "map", "stages", "pain-points", "trends").
     pub sections: Option<Vec<String>>,

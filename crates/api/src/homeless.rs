@@ -15,7 +15,7 @@ use crate::shared::Change;
 use crate::{check_valid, ApiError, Library, Result, UpdateCheck};
 
 /// The map's homeless entities and the sentence that sums them up.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct Homeless {
     /// "2 touchpoints lost their stage in a concurrent edit"; `None` when the
     /// list is empty.

@@ -18,6 +18,7 @@ mod link_view;
 mod manage;
 mod open_file;
 pub mod report;
+pub mod rpc;
 mod scoring;
 mod shared;
 pub mod survey;
@@ -34,7 +35,7 @@ use waymark_store::{Store, StoreError};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
-pub use error::{ApiError, Result};
+pub use error::{ApiError, Code, ErrorPayload, Result};
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
 pub use homeless::Homeless;
 pub use link::{

@@ -17,7 +17,7 @@ use crate::{check_valid, doc_from_updates, full_state, ApiError, Library, OpenMa
 /// How the token reaches the server: `?token=…` on the URL (what y-websocket
 /// clients send, and what y-redis and Hocuspocus setups commonly read) or an
 /// `Authorization: Bearer …` header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenVia {
     #[default]
@@ -49,7 +49,8 @@ impl std::str::FromStr for TokenVia {
 
 /// The kind of server a link talks to. Both carry the Yjs sync protocol;
 /// they differ in how a connection names its document and authenticates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default, ts_rs::TS)]
+#[ts(rename = "SyncProtocol")]
 pub enum Protocol {
     /// `@y/websocket-server`, y-redis, …: one document per WebSocket, named
     /// by the URL path; the token on the URL or in a header.
@@ -122,7 +123,7 @@ pub struct LinkSpec {
 }
 
 /// A map's link to a room, as fronts show it. The token is never serialized.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MapLink {
     pub map_id: String,
     pub server: String,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::{ApiError, Library, MapLink};
 
 /// What a link is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkState {
     /// Connecting and exchanging state with the room.
@@ -36,7 +36,7 @@ impl LinkState {
 }
 
 /// A link's state as fronts show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SyncStatus {
     pub state: LinkState,
     /// When the map and the room were last known to be in step (RFC 3339).
@@ -65,7 +65,7 @@ pub fn stored_status(link: &MapLink) -> SyncStatus {
 }
 
 /// A map's link and what its sync is doing, as fronts show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LinkView {
     pub link: MapLink,
     pub status: SyncStatus,

@@ -11,7 +11,7 @@ pub const TRASH_KEEP: std::time::Duration = std::time::Duration::from_secs(30 * 
 
 /// One stage of a map's strip: its friction (0–100) and emotion (−100..100),
 /// `None` where there is no data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct StripStage {
     pub name: String,
     pub friction: Option<f64>,
@@ -19,7 +19,7 @@ pub struct StripStage {
 }
 
 /// A map's stages scored, for the small friction/emotion strip in lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct MapStrip {
     pub id: String,
     pub stages: Vec<StripStage>,

@@ -9,8 +9,9 @@ use crate::{ApiError, Library, Result};
 /// The report dialog's choices, as the fronts send them. Every field is
 /// optional: page size A4, all sections, no company, logo or version label,
 /// today's date (UTC).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReportRequest {
     /// "a4", "a3", "letter" or "tabloid".
     pub page_size: Option<String>,

@@ -15,7 +15,7 @@ pub fn scorecard_table(card: &Scorecard) -> String {
 
 /// Why a touchpoint scores what it does: its score with every factor, and
 /// the survey answers behind it with each comment's sentiment and cues.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Explanation {
     pub score: TouchpointScore,
     /// Oldest first, then by respondent.
@@ -23,7 +23,7 @@ pub struct Explanation {
 }
 
 /// One survey answer about the touchpoint, as the explanation shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExplainedResponse {
     pub respondent: String,
     pub date: String,

@@ -327,7 +327,7 @@ fn foreign_newer_and_corrupt_files_are_refused_untouched() {
     }
     write_file(&damaged, &bytes);
     let err = Library::open(&damaged).err().unwrap();
-    assert!(matches!(err.code(), "corrupt_library"), "{err}");
+    assert_eq!(err.code(), "corrupt_library", "{err}");
     assert!(err.to_string().contains("damaged"), "{err}");
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
 }

@@ -217,27 +217,11 @@ pub(crate) fn resolve(lib: &Library, id: &str) -> Result<String, Failure> {
     }
 }
 
-/// Writes `content` to `path` through a temporary file and a rename, so a
-/// failure never leaves a half-written file.
+/// Writes `content` to `path` through the API's one atomic writer
+/// ([`waymark_api::files::write_atomically`]), naming the file on failure.
 fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Usage(format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, content)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Failure::Io(format!("{}: cannot write: {e}", path.display()))
-        })
+    waymark_api::files::write_atomically(path, content.as_ref())
+        .map_err(|e| Failure::Io(format!("{}: cannot write: {e}", path.display())))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

@@ -37,8 +37,8 @@ fn an_answer_imported_beside_a_running_server_survives_its_compaction() {
     let serve = Serve::start(&db, 0);
     let rename = |title: &str| {
         let (status, body) = serve.post(
-            &format!("/api/maps/{id}/rename"),
-            &format!("{{\"title\":\"{title}\"}}"),
+            "/api/rpc/rename_map",
+            &format!("{{\"id\":\"{id}\",\"title\":\"{title}\"}}"),
         );
         assert_eq!(status, 200, "{body}");
     };

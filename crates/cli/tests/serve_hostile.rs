@@ -150,7 +150,7 @@ fn three_hundred_half_open_requests_at_256_descriptors() {
     // A real request from elsewhere is answered while they hang.
     let other = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 200));
     let asked = Instant::now();
-    let reply = request(&s, other, "GET", "/api/templates", &s.token, "");
+    let reply = request(&s, other, "POST", "/api/rpc/list_templates", &s.token, "");
     let answered = asked.elapsed();
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
 
@@ -186,7 +186,7 @@ fn three_hundred_half_open_requests_at_256_descriptors() {
     );
     assert_eq!(closed, 300, "half-open requests were kept open");
     // And the server is still well.
-    let reply = request(&s, other, "GET", "/api/templates", &s.token, "");
+    let reply = request(&s, other, "POST", "/api/rpc/list_templates", &s.token, "");
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
 }
 
@@ -238,7 +238,7 @@ fn a_viewers_presence_flood_keeps_the_server_small() {
         &s,
         me,
         "POST",
-        "/api/maps",
+        "/api/rpc/create_map",
         &s.token,
         r#"{"title":"Flood"}"#,
     );

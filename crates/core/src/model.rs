@@ -149,7 +149,7 @@ impl LaneKind {
 /// Service is reactive (it fixes one problem); experience is proactive (it
 /// shapes the whole journey). Positive emotion at a service touchpoint is
 /// relief, at an experience touchpoint delight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
     Service,
@@ -168,7 +168,7 @@ impl Nature {
 
 /// How much we know that a touchpoint is real: seen in research, believed, or
 /// a proposal for the future state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     Observed,
@@ -391,7 +391,9 @@ impl Annotation {
 /// The scale a survey answer was given on. NPS 0–10, CSAT 1–5, CES 1–7
 /// (agree it was easy, higher is better) or 1–5 (effort, lower is better),
 /// emotion −2..+2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     Nps,

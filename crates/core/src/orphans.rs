@@ -18,7 +18,7 @@ use crate::model::{Id, Journey};
 use crate::order::key_between;
 
 /// What kind of entity lost its home.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum OrphanKind {
     Touchpoint,
@@ -27,7 +27,7 @@ pub enum OrphanKind {
 }
 
 /// What the entity lost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Lost {
     /// A touchpoint whose stage was deleted.
@@ -44,7 +44,7 @@ pub enum Lost {
 }
 
 /// One homeless entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Orphan {
     pub kind: OrphanKind,
     pub id: Id,
@@ -53,6 +53,7 @@ pub struct Orphan {
     pub lost: Lost,
     /// The homeless touchpoint it comes back with (when `lost` is `Waiting`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub waits_for: Option<Id>,
 }
 

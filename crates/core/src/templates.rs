@@ -38,7 +38,7 @@ const TEMPLATES: [(&str, &str); 4] = [
 ];
 
 /// What a template picker shows about one template.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct TemplateInfo {
     /// The name [`load`] takes.
     pub name: &'static str,

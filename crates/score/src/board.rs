@@ -27,8 +27,9 @@ use waymark_core::{AnnotationKind, Evidence, Id, Journey, LaneKind, Nature, Targ
 
 use crate::scorecard::{Scorecard, TouchpointScore};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "BoardItemKind")]
 pub enum ItemKind {
     PainPoint,
     Opportunity,
@@ -45,8 +46,9 @@ impl ItemKind {
 }
 
 /// Why an item is on the board.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "BoardItemSource")]
 pub enum ItemSource {
     /// Its scores cross the pain-point thresholds.
     Score,
@@ -67,7 +69,7 @@ impl ItemSource {
 }
 
 /// One line of the board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct BoardItem {
     /// Stable across re-ranks: `pain_point:<touchpoint>`,
     /// `opportunity:<touchpoint>` or `note:<note>`.
@@ -100,7 +102,7 @@ pub struct BoardItem {
 }
 
 /// The board, ranked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Board {
     pub items: Vec<BoardItem>,
     /// [`CSV_COLUMNS`].

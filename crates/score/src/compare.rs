@@ -14,7 +14,7 @@ use waymark_core::{Id, Journey, Touchpoint};
 use crate::{score, Scorecard};
 
 /// A score on both sides; `change` is `after − before` when both exist.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Delta {
     pub before: Option<f64>,
     pub after: Option<f64>,
@@ -35,8 +35,9 @@ impl Delta {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "DiffStatus")]
 pub enum Status {
     Added,
     Removed,
@@ -44,7 +45,7 @@ pub enum Status {
     Unchanged,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TouchpointDiff {
     pub id: Id,
     /// The title after the change (before, for a removed touchpoint).
@@ -61,7 +62,7 @@ pub struct TouchpointDiff {
     pub pain_point_after: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct StageDelta {
     pub id: Id,
     pub name: String,
@@ -72,7 +73,7 @@ pub struct StageDelta {
     pub touchpoints_after: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct JourneyDelta {
     pub friction: Delta,
     pub emotion: Delta,
@@ -82,7 +83,7 @@ pub struct JourneyDelta {
     pub pain_points: Delta,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Comparison {
     pub before_title: String,
     pub after_title: String,

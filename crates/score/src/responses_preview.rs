@@ -104,7 +104,7 @@ pub fn suggest_mapping(headers: &[String]) -> ColumnMapping {
 }
 
 /// A file read for the preview: its header, its first rows as they are.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CsvSample {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -272,7 +272,7 @@ pub fn parse_mapped_responses(
 }
 
 /// What importing the file would do, found without importing it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ResponsesPreview {
     pub sample: CsvSample,
     /// The columns of the survey format, required first.
@@ -288,7 +288,7 @@ pub struct ResponsesPreview {
     pub replaced: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PreviewError {
     pub line: u64,
     pub column: Option<String>,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use waymark_core::Id;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Scorecard {
     pub journey: JourneyScore,
     /// In stage order.
@@ -17,7 +17,7 @@ pub struct Scorecard {
 
 /// Customer effort on its two scales; the two are never mixed because a 3 on
 /// one means something else than a 3 on the other.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Ces {
     /// Mean on the 1–5 effort scale (lower is better).
     pub ces5: Option<f64>,
@@ -25,7 +25,7 @@ pub struct Ces {
     pub ces7: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct JourneyScore {
     /// Reach-weighted mean touchpoint friction, 0–100.
     pub friction: Option<f64>,
@@ -48,7 +48,7 @@ pub struct JourneyScore {
     pub reach_assumed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct StageScore {
     pub id: Id,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct StageScore {
 }
 
 /// Which score a factor explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreKind {
     Friction,
@@ -73,8 +73,9 @@ pub enum ScoreKind {
 }
 
 /// Where a factor's data came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "FactorSource")]
 pub enum Source {
     /// Survey answers.
     Survey,
@@ -89,7 +90,7 @@ pub enum Source {
 /// One term of an additive score. For each score the factors' `points` add
 /// up to the score exactly (to 1e-9): `points = normalized × weight / Σ
 /// weight of the factors present`, and the score *is* that sum.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Factor {
     /// "survey_effort", "repeat_contact", "handoffs", "wait", "errors",
     /// "extra_steps", "designer_severity" (friction); "survey_net",
@@ -110,7 +111,7 @@ pub struct Factor {
 }
 
 /// How often one effort cue appeared in a touchpoint's comments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EffortCue {
     pub cue: String,
     /// Comments mentioning it.
@@ -122,8 +123,9 @@ pub struct EffortCue {
 /// (experience) one. Negative emotion is "frustration" at a service
 /// touchpoint (the fix itself hurt) and "disappointment" at an experience one
 /// (a promise was not kept). Within ±10 of zero the label is "neutral".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "EmotionLabel")]
 pub enum Label {
     Relief,
     Delight,
@@ -144,7 +146,7 @@ impl Label {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TouchpointScore {
     pub id: Id,
     pub title: String,

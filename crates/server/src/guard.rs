@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -54,7 +54,7 @@ pub(crate) async fn guard(
     let Some(who) = given.and_then(|t| identify(&s, &t)) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    if !may_reach(&s, &who, req.method(), req.uri().path()) {
+    if !may_reach(&s, &who, req.uri().path()) {
         return StatusCode::FORBIDDEN.into_response();
     }
     req.extensions_mut().insert(who);
@@ -88,7 +88,7 @@ fn identify(s: &AppState, token: &str) -> Option<Who> {
 /// page and joins. A participant reads the workshop's maps, sends updates
 /// (checked against their role where they are applied) and votes; creating,
 /// restoring and versioning maps stay with the facilitator.
-fn may_reach(s: &AppState, who: &Who, method: &Method, path: &str) -> bool {
+fn may_reach(s: &AppState, who: &Who, path: &str) -> bool {
     let api = path.starts_with("/api/") || path.starts_with("/ws/");
     match who {
         Who::Host => true,
@@ -97,7 +97,8 @@ fn may_reach(s: &AppState, who: &Who, method: &Method, path: &str) -> bool {
             if !api || matches!(path, "/api/workshop" | "/api/workshop/vote") {
                 return true;
             }
-            if path == "/api/templates" || (path == "/api/maps" && method == Method::GET) {
+            let command = path.strip_prefix("/api/rpc/");
+            if command.is_some_and(|c| crate::rpc_routes::PARTICIPANT_COMMANDS.contains(&c)) {
                 return true;
             }
             let map_route = path

@@ -1,10 +1,10 @@
 //! Waymark's HTTP + y-websocket server: the browser front of the same
 //! [`waymark_api::Library`] the desktop app and the CLI use.
 //!
-//! - `GET /api/templates`, `GET|POST /api/maps`, `GET /api/maps/{id}/state`
-//!   (raw Yjs state), `POST /api/maps/{id}/update` (raw Yjs update, durable
-//!   before the 204), `GET|POST /api/maps/{id}/versions`,
-//!   `POST /api/maps/{id}/restore`: the UI's `Backend` interface over HTTP.
+//! - `POST /api/rpc/{command}`: every command of [`waymark_api::rpc`]'s
+//!   table (JSON in, JSON out); `GET /api/maps/{id}/state` (raw Yjs state),
+//!   `POST /api/maps/{id}/update` (raw Yjs update, durable before the 204),
+//!   `POST /api/maps/{id}/report` (the PDF): the UI's `Backend` over HTTP.
 //! - `/ws/{map_id}`: the standard y-websocket protocol (sync step 1/2,
 //!   update, awareness). Every document update is persisted through
 //!   [`Library::apply_update`] before it is broadcast to the room.
@@ -16,20 +16,19 @@
 //! server itself; bodies and WebSocket messages are size-bounded; WebSocket
 //! messages are rate-limited per connection. Binds loopback by default.
 
-mod analysis_routes;
 mod front_door;
 mod guard;
-mod homeless_routes;
 mod host;
 mod join_code;
-mod library_routes;
 pub mod limits;
 mod names;
 mod permit;
 mod presence;
 mod reply;
+mod report_route;
 mod room;
 mod routes;
+mod rpc_routes;
 mod secret;
 mod throttle;
 mod who;
@@ -387,10 +386,9 @@ pub async fn serve(library: Arc<Library>, config: ServerConfig) -> std::io::Resu
 
 fn router(state: Arc<AppState>) -> Router {
     let mut app = routes::api()
-        .merge(library_routes::routes())
-        .merge(homeless_routes::routes())
+        .merge(rpc_routes::routes())
         .merge(workshop::routes())
-        .merge(analysis_routes::routes())
+        .merge(report_route::routes())
         .merge(ws::routes())
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.max_message_bytes,

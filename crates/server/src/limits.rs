@@ -10,7 +10,7 @@ use std::time::Duration;
 /// Largest WebSocket message, and largest HTTP body of the map routes (a Yjs
 /// update) and of anything not listed below.
 pub const MESSAGE_BYTES: usize = 1 << 20;
-/// Largest body of the routes that take a whole file (`/api/import`, survey
+/// Largest body of the routes that take a whole file (`/api/rpc/...`: imports, survey
 /// answers and their preview): the file, as JSON text. It follows the
 /// importers' own file limits (`waymark_core::limits`), with room for JSON
 /// escaping, so a file the CLI imports is not refused over HTTP for its size.

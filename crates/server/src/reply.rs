@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use waymark_api::{ApiError, Library};
+use waymark_api::{ApiError, Code, Library};
 
 use crate::AppState;
 
@@ -14,32 +14,40 @@ pub(crate) fn file_body() -> axum::extract::DefaultBodyLimit {
     axum::extract::DefaultBodyLimit::max(crate::limits::FILE_BODY_BYTES)
 }
 
-/// An error response in the `{code, message}` shape of [`ApiError`].
-pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (
-        status,
-        Json(serde_json::json!({ "code": code, "message": message })),
-    )
-        .into_response()
+/// An error response in the `{code, message}` shape of [`ApiError`], with
+/// the status [`status_for`] its code.
+pub(crate) fn error(code: Code, message: &str) -> Response {
+    api_error(ApiError::coded(code, message))
 }
 
-fn api_error(e: ApiError) -> Response {
+pub(crate) fn api_error(e: ApiError) -> Response {
     (status_for(e.code()), Json(e)).into_response()
 }
 
-/// The HTTP status for an [`ApiError`] code: the one place codes meet HTTP.
+/// The HTTP status for an error [`Code`]: the one place codes meet HTTP.
 /// Storage conditions the user can act on are not server faults: a
 /// read-only library refuses writes (403), a full disk is 507, and a library
 /// held by another program is worth retrying (503).
-fn status_for(code: &str) -> StatusCode {
+pub(crate) fn status_for(code: Code) -> StatusCode {
     match code {
-        "not_found" => StatusCode::NOT_FOUND,
-        "invalid" | "import_failed" => StatusCode::BAD_REQUEST,
-        "conflict" => StatusCode::CONFLICT,
-        "forbidden" | "read_only" | "permission_denied" => StatusCode::FORBIDDEN,
-        "disk_full" => StatusCode::INSUFFICIENT_STORAGE,
-        "locked" => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
+        Code::NotFound => StatusCode::NOT_FOUND,
+        Code::Invalid | Code::ImportFailed => StatusCode::BAD_REQUEST,
+        Code::Conflict => StatusCode::CONFLICT,
+        Code::Forbidden | Code::ReadOnly | Code::PermissionDenied => StatusCode::FORBIDDEN,
+        Code::DiskFull => StatusCode::INSUFFICIENT_STORAGE,
+        Code::Locked => StatusCode::SERVICE_UNAVAILABLE,
+        Code::Unsupported => StatusCode::NOT_IMPLEMENTED,
+        Code::TooMany | Code::Full => StatusCode::TOO_MANY_REQUESTS,
+        Code::Ended => StatusCode::GONE,
+        Code::Unauthorized => StatusCode::UNAUTHORIZED,
+        Code::NotALibrary
+        | Code::NewerLibrary
+        | Code::CorruptLibrary
+        | Code::Storage
+        | Code::LibraryOpen
+        | Code::Io
+        | Code::Internal
+        | Code::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
@@ -52,11 +60,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
     match tokio::task::spawn_blocking(move || f(&lib)).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(api_error(e)),
-        Err(_) => Err(error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the request failed",
-        )),
+        Err(_) => Err(error(Code::Internal, "the request failed")),
     }
 }
 
@@ -66,11 +70,11 @@ mod tests {
 
     #[test]
     fn storage_conditions_are_not_server_faults() {
-        assert_eq!(status_for("read_only"), StatusCode::FORBIDDEN);
-        assert_eq!(status_for("permission_denied"), StatusCode::FORBIDDEN);
-        assert_eq!(status_for("disk_full"), StatusCode::INSUFFICIENT_STORAGE);
-        assert_eq!(status_for("locked"), StatusCode::SERVICE_UNAVAILABLE);
-        assert_eq!(status_for("storage"), StatusCode::INTERNAL_SERVER_ERROR);
-        assert_eq!(status_for("not_found"), StatusCode::NOT_FOUND);
+        assert_eq!(status_for(Code::ReadOnly), StatusCode::FORBIDDEN);
+        assert_eq!(status_for(Code::PermissionDenied), StatusCode::FORBIDDEN);
+        assert_eq!(status_for(Code::DiskFull), StatusCode::INSUFFICIENT_STORAGE);
+        assert_eq!(status_for(Code::Locked), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(status_for(Code::Storage), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(status_for(Code::NotFound), StatusCode::NOT_FOUND);
     }
 }

@@ -9,12 +9,11 @@ use std::time::Duration;
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
-use waymark_api::{ApiError, Library};
+use waymark_api::{ApiError, Code, Library};
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -46,11 +45,11 @@ async fn upgrade(
         return e;
     }
     if s.workshop.actor(&who).is_none() {
-        return error(StatusCode::GONE, "ended", "the workshop has ended");
+        return error(Code::Ended, "the workshop has ended");
     }
     let slot = match s.connections.open(peer.ip()) {
         Ok(slot) => slot,
-        Err(why) => return error(StatusCode::TOO_MANY_REQUESTS, "too_many", why),
+        Err(why) => return error(Code::TooMany, why),
     };
     s.workshop.lock().maps_used.insert(map.clone());
     let max = s.config.max_message_bytes;

@@ -108,9 +108,9 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
     let listed = call(
         &f,
         &token,
-        "GET",
-        &format!("/api/maps/{id}/homeless"),
-        serde_json::Value::Null,
+        "POST",
+        "/api/rpc/map_homeless",
+        serde_json::json!({ "id": id }),
     )
     .await;
     assert_eq!(listed.status, 200);
@@ -128,8 +128,8 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
         &f,
         &token,
         "POST",
-        &format!("/api/maps/{id}/rehome"),
-        serde_json::json!({ "entity": tp.to_string(), "stage": uuid::Uuid::nil().to_string() }),
+        "/api/rpc/rehome",
+        serde_json::json!({ "id": id, "entity": tp.to_string(), "stage": uuid::Uuid::nil().to_string() }),
     )
     .await;
     assert_eq!(bad.status, 400, "{}", String::from_utf8_lossy(&bad.body));
@@ -142,8 +142,8 @@ async fn homeless_entities_are_listed_and_put_back_for_the_room() {
         &f,
         &token,
         "POST",
-        &format!("/api/maps/{id}/rehome"),
-        serde_json::json!({ "entity": tp.to_string(), "stage": stage }),
+        "/api/rpc/rehome",
+        serde_json::json!({ "id": id, "entity": tp.to_string(), "stage": stage }),
     )
     .await;
     assert_eq!(put.status, 200, "{}", String::from_utf8_lossy(&put.body));

@@ -160,7 +160,14 @@ async fn the_join_link_works_with_its_token_and_nothing_without() {
         String::from_utf8_lossy(&joined.body)
     );
     assert!(joined.json()["token"].is_string());
-    let maps = http(addr, "GET", "/api/maps", &[("Authorization", &auth)], b"").await;
+    let maps = http(
+        addr,
+        "POST",
+        "/api/rpc/list_maps",
+        &[("Authorization", &auth)],
+        b"",
+    )
+    .await;
     assert_eq!(maps.status, 403);
     assert_eq!(h.workshop.info().participants, 1);
 

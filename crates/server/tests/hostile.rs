@@ -272,7 +272,7 @@ async fn half_open_requests_are_refused_over_the_cap_and_timed_out() {
     let mut s = socket.connect(addr).await.unwrap();
     s.write_all(
         format!(
-            "GET /api/templates HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nConnection: close\r\n\r\n",
+            "POST /api/rpc/list_templates HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nConnection: close\r\n\r\n",
             f.server.token()
         )
         .as_bytes(),
@@ -560,7 +560,7 @@ async fn bodies_follow_the_limits_table() {
         &f,
         f.server.token(),
         "POST",
-        "/api/import",
+        "/api/rpc/import_map",
         json!({ "name": "big.mmd", "content": content }),
     )
     .await;
@@ -571,7 +571,7 @@ async fn bodies_follow_the_limits_table() {
         &f,
         f.server.token(),
         "POST",
-        "/api/import",
+        "/api/rpc/import_map",
         json!({ "name": "huge.mmd", "content": content }),
     )
     .await;
@@ -581,7 +581,7 @@ async fn bodies_follow_the_limits_table() {
     let mut s = TcpStream::connect(addr).await.unwrap();
     s.write_all(
         format!(
-            "POST /api/maps HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"ti",
+            "POST /api/rpc/create_map HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"ti",
             f.server.token()
         )
         .as_bytes(),

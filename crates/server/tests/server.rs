@@ -16,32 +16,22 @@ use yrs::updates::encoder::Encode;
 use yrs::{Doc, ReadTxn, StateVector, Text, Transact, Update};
 
 #[tokio::test]
-async fn json_routes_mirror_the_backend_interface() {
+async fn commands_and_raw_routes_serve_the_backend_interface() {
     let f = fixture().await;
     let addr = f.server.addr();
     let auth = bearer(&f);
     let h = [("Authorization", auth.as_str())];
 
-    let templates = http(addr, "GET", "/api/templates", &h, b"").await;
+    let templates = rpc(&f, "list_templates", serde_json::Value::Null).await;
     assert_eq!(templates.status, 200);
     let name = templates.json()[0]["name"].as_str().unwrap().to_string();
 
-    let body = serde_json::json!({ "template": name, "title": "From the browser" }).to_string();
-    let created = http(
-        addr,
-        "POST",
-        "/api/maps",
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        body.as_bytes(),
-    )
-    .await;
+    let body = serde_json::json!({ "template": name, "title": "From the browser" });
+    let created = rpc(&f, "create_map", body).await;
     assert_eq!(created.status, 200);
     let id = created.json().as_str().unwrap().to_string();
 
-    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    let maps = rpc(&f, "list_maps", serde_json::json!({})).await;
     assert_eq!(maps.status, 200);
     assert_eq!(maps.json()[0]["id"], id.as_str());
     assert_eq!(maps.json()[0]["title"], "From the browser");
@@ -82,30 +72,44 @@ async fn json_routes_mirror_the_backend_interface() {
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["code"], "not_found");
 
-    let v = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/versions"),
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"label": "before workshop"}"#,
+    let v = rpc(
+        &f,
+        "create_version",
+        serde_json::json!({ "id": id, "label": "before workshop" }),
     )
     .await;
     assert_eq!(v.status, 200);
-    let versions = http(addr, "GET", &format!("/api/maps/{id}/versions"), &h, b"").await;
+    let versions = rpc(&f, "list_versions", serde_json::json!({ "id": id })).await;
     assert_eq!(versions.json()[0]["label"], "before workshop");
+
+    // Unknown commands and requests that do not fit are coded errors.
+    let r = rpc(&f, "format_disk", serde_json::json!({})).await;
+    assert_eq!(
+        (r.status, r.json()["code"].clone()),
+        (404, "not_found".into())
+    );
+    let r = http(addr, "POST", "/api/rpc/list_versions", &h, b"{").await;
+    assert_eq!(
+        (r.status, r.json()["code"].clone()),
+        (400, "invalid".into())
+    );
+    // Files by path are the desktop's: the server's disk is not offered.
+    let r = rpc(
+        &f,
+        "export_map",
+        serde_json::json!({ "id": id, "format": "csv", "path": "/tmp/x.csv" }),
+    )
+    .await;
+    assert_eq!(r.status, 501);
+    assert_eq!(r.json()["code"], "unsupported");
 }
 
 #[tokio::test]
-async fn board_route_returns_the_library_board() {
+async fn board_command_returns_the_library_board() {
     let f = fixture().await;
     let addr = f.server.addr();
-    let auth = bearer(&f);
-    let h = [("Authorization", auth.as_str())];
     let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
-    let board = http(addr, "GET", &format!("/api/maps/{id}/board"), &h, b"").await;
+    let board = rpc(&f, "map_board", serde_json::json!({ "id": id })).await;
     assert_eq!(board.status, 200);
     let expected = serde_json::to_string(&f.library.board(&id).unwrap()).unwrap();
     assert_eq!(
@@ -113,20 +117,18 @@ async fn board_route_returns_the_library_board() {
         serde_json::from_str::<serde_json::Value>(&expected).unwrap()
     );
     assert!(!board.json()["items"].as_array().unwrap().is_empty());
-    let missing = http(addr, "GET", "/api/maps/nope/board", &h, b"").await;
+    let missing = rpc(&f, "map_board", serde_json::json!({ "id": "nope" })).await;
     assert_eq!(missing.status, 404);
-    let no_auth = http(addr, "GET", &format!("/api/maps/{id}/board"), &[], b"").await;
+    let no_auth = http(addr, "POST", "/api/rpc/map_board", &[], b"").await;
     assert_eq!(no_auth.status, 401);
 }
 
 #[tokio::test]
-async fn score_and_explain_routes_return_the_library_numbers() {
+async fn score_and_explain_commands_return_the_library_numbers() {
     let f = fixture().await;
     let addr = f.server.addr();
-    let auth = bearer(&f);
-    let h = [("Authorization", auth.as_str())];
     let id = f.library.create_map(Some("bank-lost-card"), None).unwrap();
-    let card = http(addr, "GET", &format!("/api/maps/{id}/score"), &h, b"").await;
+    let card = rpc(&f, "score_map", serde_json::json!({ "id": id })).await;
     assert_eq!(card.status, 200);
     // Both sides through the same JSON text, so floats parse alike.
     let expected = serde_json::to_string(&f.library.score(&id).unwrap()).unwrap();
@@ -134,12 +136,10 @@ async fn score_and_explain_routes_return_the_library_numbers() {
         card.json(),
         serde_json::from_str::<serde_json::Value>(&expected).unwrap()
     );
-    let brief = http(
-        addr,
-        "GET",
-        &format!("/api/maps/{id}/score?brief=true"),
-        &h,
-        b"",
+    let brief = rpc(
+        &f,
+        "score_map",
+        serde_json::json!({ "id": id, "brief": true }),
     )
     .await;
     assert_eq!(brief.status, 200);
@@ -152,27 +152,23 @@ async fn score_and_explain_routes_return_the_library_numbers() {
         .as_str()
         .unwrap()
         .to_string();
-    let ex = http(
-        addr,
-        "GET",
-        &format!("/api/maps/{id}/touchpoints/{tp}/explain"),
-        &h,
-        b"",
+    let ex = rpc(
+        &f,
+        "explain_touchpoint",
+        serde_json::json!({ "id": id, "touchpoint": tp }),
     )
     .await;
     assert_eq!(ex.status, 200);
     assert_eq!(ex.json()["score"], card.json()["touchpoints"][0]);
-    let bad = http(
-        addr,
-        "GET",
-        &format!("/api/maps/{id}/touchpoints/nope/explain"),
-        &h,
-        b"",
+    let bad = rpc(
+        &f,
+        "explain_touchpoint",
+        serde_json::json!({ "id": id, "touchpoint": "nope" }),
     )
     .await;
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["code"], "invalid");
-    let no_auth = http(addr, "GET", &format!("/api/maps/{id}/score"), &[], b"").await;
+    let no_auth = http(addr, "POST", "/api/rpc/score_map", &[], b"").await;
     assert_eq!(no_auth.status, 401);
 }
 
@@ -183,15 +179,15 @@ async fn token_host_and_origin_are_checked() {
     let token = f.server.token().to_string();
     assert!(token.len() >= 32, "at least 128 bits");
 
-    let none = http(addr, "GET", "/api/maps", &[], b"").await;
+    let none = http(addr, "POST", "/api/rpc/list_maps", &[], b"").await;
     assert_eq!(none.status, 401);
     assert!(none.body.is_empty(), "no detail on a refusal");
-    let wrong = http(addr, "GET", "/api/maps?token=0123", &[], b"").await;
+    let wrong = http(addr, "POST", "/api/rpc/list_maps?token=0123", &[], b"").await;
     assert_eq!(wrong.status, 401);
     let wrong_bearer = http(
         addr,
-        "GET",
-        "/api/maps",
+        "POST",
+        "/api/rpc/list_maps",
         &[("Authorization", "Bearer 00000000000000000000000000000000")],
         b"",
     )
@@ -200,15 +196,22 @@ async fn token_host_and_origin_are_checked() {
     let ws_without = http(addr, "GET", "/ws/anything", &[], b"").await;
     assert_eq!(ws_without.status, 401);
 
-    let ok = http(addr, "GET", &format!("/api/maps?token={token}"), &[], b"").await;
+    let ok = http(
+        addr,
+        "POST",
+        &format!("/api/rpc/list_maps?token={token}"),
+        &[],
+        b"",
+    )
+    .await;
     assert_eq!(ok.status, 200);
 
     let auth = bearer(&f);
     let own_origin = format!("http://{addr}");
     let same = http(
         addr,
-        "GET",
-        "/api/maps",
+        "POST",
+        "/api/rpc/list_maps",
         &[("Authorization", &auth), ("Origin", &own_origin)],
         b"",
     )
@@ -216,8 +219,8 @@ async fn token_host_and_origin_are_checked() {
     assert_eq!(same.status, 200);
     let evil = http(
         addr,
-        "GET",
-        "/api/maps",
+        "POST",
+        "/api/rpc/list_maps",
         &[("Authorization", &auth), ("Origin", "http://evil.example")],
         b"",
     )
@@ -225,8 +228,8 @@ async fn token_host_and_origin_are_checked() {
     assert_eq!(evil.status, 403);
     let other_port = http(
         addr,
-        "GET",
-        "/api/maps",
+        "POST",
+        "/api/rpc/list_maps",
         &[("Authorization", &auth), ("Origin", "http://127.0.0.1:1")],
         b"",
     )
@@ -234,8 +237,8 @@ async fn token_host_and_origin_are_checked() {
     assert_eq!(other_port.status, 403);
     let rebound = http(
         addr,
-        "GET",
-        "/api/maps",
+        "POST",
+        "/api/rpc/list_maps",
         &[("Authorization", &auth), ("Host", "evil.example")],
         b"",
     )
@@ -384,20 +387,15 @@ async fn websocket_needs_the_token_and_an_existing_map() {
 }
 
 #[tokio::test]
-async fn http_updates_and_restores_reach_the_room() {
+async fn http_updates_restores_and_renames_reach_the_room() {
     let f = fixture().await;
     let map = create_map(&f).await;
     let auth = bearer(&f);
     let h = [("Authorization", auth.as_str())];
-    let v = http(
-        f.server.addr(),
-        "POST",
-        &format!("/api/maps/{map}/versions"),
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"label": "clean"}"#,
+    let v = rpc(
+        &f,
+        "create_version",
+        serde_json::json!({ "id": map, "label": "clean" }),
     )
     .await;
     assert_eq!(v.status, 200);
@@ -430,26 +428,37 @@ async fn http_updates_and_restores_reach_the_room() {
     a.sync_until(|d| Client::text(d) == "from http").await;
 
     // A restore is relayed as the full state: the room follows the map.
-    let r = http(
-        f.server.addr(),
-        "POST",
-        &format!("/api/maps/{map}/restore"),
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"version": "clean"}"#,
+    let r = rpc(
+        &f,
+        "restore_version",
+        serde_json::json!({ "id": map, "version": "clean" }),
     )
     .await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    let restored = f.library.encode_state(&map).unwrap();
-    let d = Doc::new();
-    d.transact_mut()
-        .apply_update(Update::decode_v1(&restored).unwrap())
-        .unwrap();
-    let expected = d.transact().state_vector();
+    let expected = state_vector(&f.library.encode_state(&map).unwrap());
     a.sync_until(|d| d.transact().state_vector() == expected)
         .await;
+
+    // A rename is an edit of the map like any other: the room receives it.
+    let r = rpc(
+        &f,
+        "rename_map",
+        serde_json::json!({ "id": map, "title": "Renamed live" }),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let expected = state_vector(&f.library.encode_state(&map).unwrap());
+    a.sync_until(|d| d.transact().state_vector() == expected)
+        .await;
+}
+
+fn state_vector(state: &[u8]) -> StateVector {
+    let d = Doc::new();
+    d.transact_mut()
+        .apply_update(Update::decode_v1(state).unwrap())
+        .unwrap();
+    let sv = d.transact().state_vector();
+    sv
 }
 
 /// A figure, not a gate: how long 300 updates take from one client to
@@ -478,15 +487,8 @@ async fn relay_throughput() {
 }
 
 #[tokio::test]
-async fn library_routes_rename_duplicate_trash_and_import() {
+async fn library_commands_rename_duplicate_trash_and_import() {
     let f = fixture().await;
-    let addr = f.server.addr();
-    let auth = bearer(&f);
-    let h = [("Authorization", auth.as_str())];
-    let hj = [
-        ("Authorization", auth.as_str()),
-        ("Content-Type", "application/json"),
-    ];
     let id = create_map(&f).await;
     let listed = |r: &Reply| -> Vec<String> {
         r.json()
@@ -497,59 +499,55 @@ async fn library_routes_rename_duplicate_trash_and_import() {
             .collect()
     };
 
-    let r = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/rename"),
-        &hj,
-        br#"{"title": "Renamed"}"#,
+    let r = rpc(
+        &f,
+        "rename_map",
+        serde_json::json!({ "id": id, "title": "Renamed" }),
     )
     .await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["title"], "Renamed");
-    let r = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/rename"),
-        &hj,
-        br#"{"title": " "}"#,
+    let r = rpc(
+        &f,
+        "rename_map",
+        serde_json::json!({ "id": id, "title": " " }),
     )
     .await;
     assert_eq!(r.status, 400);
 
-    let r = http(addr, "POST", &format!("/api/maps/{id}/duplicate"), &h, b"").await;
+    let one = serde_json::json!({ "id": id });
+    let r = rpc(&f, "duplicate_map", one.clone()).await;
     assert_eq!(r.status, 200);
     let copy = r.json().as_str().unwrap().to_string();
     assert_eq!(f.library.journey(&copy).unwrap().title, "Renamed (copy)");
 
-    let r = http(addr, "POST", &format!("/api/maps/{id}/trash"), &h, b"").await;
-    assert_eq!(r.status, 204);
-    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    let r = rpc(&f, "trash_map", one.clone()).await;
+    assert_eq!((r.status, r.json()), (200, serde_json::Value::Null));
+    let maps = rpc(&f, "list_maps", serde_json::Value::Null).await;
     assert_eq!(listed(&maps), vec!["Renamed (copy)"]);
-    let r = http(addr, "POST", &format!("/api/maps/{id}/untrash"), &h, b"").await;
-    assert_eq!(r.status, 204);
-    let maps = http(addr, "GET", "/api/maps", &h, b"").await;
+    let r = rpc(&f, "untrash_map", one.clone()).await;
+    assert_eq!(r.status, 200);
+    let maps = rpc(&f, "list_maps", serde_json::Value::Null).await;
     assert_eq!(listed(&maps).len(), 2);
 
-    let r = http(addr, "POST", &format!("/api/maps/{id}/opened"), &h, b"").await;
-    assert_eq!(r.status, 204);
+    let r = rpc(&f, "mark_opened", one.clone()).await;
+    assert_eq!(r.status, 200);
     assert!(f.library.map_summary(&id).unwrap().opened_at.is_some());
 
-    let strips = http(addr, "GET", "/api/strips", &h, b"").await;
+    let strips = rpc(&f, "map_strips", serde_json::Value::Null).await;
     assert_eq!(strips.status, 200);
     assert_eq!(strips.json().as_array().unwrap().len(), 2);
 
     let body = serde_json::json!({
         "name": "trip.mmd",
         "content": "journey\n  title Trip\n  section Book\n    Search: 4: Me\n"
-    })
-    .to_string();
-    let r = http(addr, "POST", "/api/import", &hj, body.as_bytes()).await;
+    });
+    let r = rpc(&f, "import_map", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let imported = r.json().as_str().unwrap().to_string();
     assert_eq!(f.library.journey(&imported).unwrap().title, "Trip");
-    let body = serde_json::json!({ "name": "bad.waymark", "content": "{" }).to_string();
-    let r = http(addr, "POST", "/api/import", &hj, body.as_bytes()).await;
+    let body = serde_json::json!({ "name": "bad.waymark", "content": "{" });
+    let r = rpc(&f, "import_map", body).await;
     assert_eq!(r.status, 400);
     assert!(r.json()["message"]
         .as_str()
@@ -558,7 +556,7 @@ async fn library_routes_rename_duplicate_trash_and_import() {
 }
 
 #[tokio::test]
-async fn analysis_routes_preview_import_report_future_and_compare() {
+async fn analysis_commands_preview_import_report_future_and_compare() {
     let f = fixture().await;
     let addr = f.server.addr();
     let auth = bearer(&f);
@@ -570,40 +568,19 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
     let tp = f.library.journey(&id).unwrap().touchpoints[0].id;
 
     let csv = format!("Step,Customer,Date,KPI,Scale,Score\n{tp},r1,2026-03-01,csat,csat,5\n{tp},r2,2026-03-01,csat,csat,9\n");
-    let body = serde_json::json!({ "name": "s.csv", "text": csv }).to_string();
-    let r = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/responses/preview"),
-        &hj,
-        body.as_bytes(),
-    )
-    .await;
+    let body = serde_json::json!({ "id": id, "name": "s.csv", "text": csv });
+    let r = rpc(&f, "preview_responses", body.clone()).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let p = r.json();
     assert_eq!(p["mapping"]["touchpoint"], "Step");
     assert_eq!(p["errors"][0]["line"], 3);
     assert!(f.library.journey(&id).unwrap().responses.is_empty());
-    let r = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/responses"),
-        &hj,
-        body.as_bytes(),
-    )
-    .await;
+    let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 400);
     let good = csv.lines().take(2).collect::<Vec<_>>().join("\n");
     let body =
-        serde_json::json!({ "name": "s.csv", "text": good, "mapping": p["mapping"] }).to_string();
-    let r = http(
-        addr,
-        "POST",
-        &format!("/api/maps/{id}/responses"),
-        &hj,
-        body.as_bytes(),
-    )
-    .await;
+        serde_json::json!({ "id": id, "name": "s.csv", "text": good, "mapping": p["mapping"] });
+    let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["added"], 1);
     assert_eq!(f.library.journey(&id).unwrap().responses.len(), 1);
@@ -648,10 +625,10 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
     .await;
     assert_eq!(r.status, 400);
 
-    let r = http(addr, "POST", &format!("/api/maps/{id}/future"), &hj, b"{}").await;
+    let r = rpc(&f, "create_future_state", serde_json::json!({ "id": id })).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let copy = r.json().as_str().unwrap().to_string();
-    let r = http(addr, "GET", &format!("/api/maps/{copy}/origins"), &hj, b"").await;
+    let r = rpc(&f, "map_origins", serde_json::json!({ "id": copy })).await;
     assert_eq!(r.json()[0]["source_id"], id.as_str());
     f.library
         .edit(&copy, |j| {
@@ -659,17 +636,17 @@ async fn analysis_routes_preview_import_report_future_and_compare() {
             Ok(())
         })
         .unwrap();
-    let body = serde_json::json!({ "before": { "map": id }, "after": { "map": copy } }).to_string();
-    let r = http(addr, "POST", "/api/compare", &hj, body.as_bytes()).await;
+    let body = serde_json::json!({ "before": { "map": id }, "after": { "map": copy } });
+    let r = rpc(&f, "compare_maps", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["changed"], 1);
 
     // The board's CSV: the browser sends the table, the one writer
     // neutralises formula-like cells.
     let body = serde_json::json!({ "header": ["title", "priority"], "rows": [["@SUM(A1)", "-3"]] });
-    let r = http(addr, "POST", "/api/csv", &hj, body.to_string().as_bytes()).await;
+    let r = rpc(&f, "csv_table", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    assert_eq!(r.body, b"title,priority\r\n'@SUM(A1),-3\r\n");
+    assert_eq!(r.json(), "title,priority\r\n'@SUM(A1),-3\r\n");
 }
 
 #[tokio::test]

@@ -82,7 +82,7 @@ async fn joining_binds_a_name_and_a_token() {
     let join_token = f.server.join_token().to_string();
 
     // The join token opens the page and the join route, nothing of the maps.
-    let r = call(&f, &join_token, "GET", "/api/maps", json!(null)).await;
+    let r = call(&f, &join_token, "POST", "/api/rpc/list_maps", json!(null)).await;
     assert_eq!(r.status, 403);
     let r = call(
         &f,
@@ -155,7 +155,7 @@ async fn joining_binds_a_name_and_a_token() {
         &f,
         &ana,
         "POST",
-        "/api/maps",
+        "/api/rpc/create_map",
         json!({ "template": null, "title": "x" }),
     )
     .await;
@@ -164,8 +164,8 @@ async fn joining_binds_a_name_and_a_token() {
         &f,
         &ana,
         "POST",
-        &format!("/api/maps/{map}/versions"),
-        json!({ "label": "x" }),
+        "/api/rpc/create_version",
+        json!({ "id": map, "label": "x" }),
     )
     .await;
     assert_eq!(r.status, 403);

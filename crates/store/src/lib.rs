@@ -25,7 +25,8 @@ pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
 
 /// A map as the library lists it, read from the derived `maps` table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "MapSummary")]
 pub struct MapRow {
     pub id: String,
     pub title: String,
@@ -40,7 +41,8 @@ pub struct MapRow {
 }
 
 /// A named version of a map.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "VersionInfo")]
 pub struct VersionRow {
     pub id: String,
     pub label: String,
@@ -48,7 +50,7 @@ pub struct VersionRow {
 }
 
 /// A map made from another one: `map_id` was copied from `source_id`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct MapOrigin {
     pub map_id: String,
     pub source_id: String,

@@ -41,7 +41,7 @@ test("without the token the server answers 401 and shows nothing", async () => {
   const context = await browser.newContext();
   const bare = new URL(URL_WITH_TOKEN);
   bare.search = "";
-  for (const p of ["/", "/api/maps", "/assets/none.js"]) {
+  for (const p of ["/", "/api/rpc/list_maps", "/assets/none.js"]) {
     const res = await context.request.get(new URL(p, bare).href);
     assert.equal(res.status(), 401, p);
     assert.equal((await res.body()).length, 0, p);

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use waymark_api::{ApiError, Library};
+use waymark_api::{ApiError, Code, Library};
 use waymark_core::model::Id;
 use waymark_core::Journey;
 
@@ -35,11 +35,11 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
 }
 
 fn forbidden(message: &str) -> Response {
-    error(StatusCode::FORBIDDEN, "forbidden", message)
+    error(Code::Forbidden, message)
 }
 
 fn ended() -> Response {
-    error(StatusCode::GONE, "ended", "the workshop has ended")
+    error(Code::Ended, "the workshop has ended")
 }
 
 async fn view(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> Response {
@@ -89,15 +89,11 @@ async fn join(
     Json(body): Json<Join>,
 ) -> Response {
     if who == Who::Host {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "invalid",
-            "the facilitator is already in the workshop",
-        );
+        return error(Code::Invalid, "the facilitator is already in the workshop");
     }
     let name = match names::normalise(&body.name) {
         Ok(n) => n,
-        Err(m) => return error(StatusCode::BAD_REQUEST, "invalid", &m),
+        Err(m) => return error(Code::Invalid, &m),
     };
     let w = &s.workshop;
     let participant = {
@@ -107,8 +103,7 @@ async fn join(
         }
         if st.participants.len() >= w.max_participants {
             return error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "full",
+                Code::Full,
                 &format!("the workshop is full ({} participants)", w.max_participants),
             );
         }
@@ -121,8 +116,7 @@ async fn join(
         let joins = st.joins.get(&from).copied().unwrap_or(0);
         if !from.is_loopback() && joins >= s.config.max_joins_per_addr {
             return error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many",
+                Code::TooMany,
                 &format!(
                     "{joins} people already joined from this device's address: ask the facilitator"
                 ),
@@ -130,11 +124,7 @@ async fn join(
         }
         let (Ok(token), Ok(id)) = (crate::secret::random_token(), crate::secret::random_token())
         else {
-            return error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "no randomness",
-            );
+            return error(Code::Internal, "no randomness");
         };
         let id = id[..8].to_string();
         let p = Participant {
@@ -187,21 +177,13 @@ async fn vote(
         .workshop
         .may_vote_now(&voter.budget, s.config.votes_per_sec, s.config.vote_burst)
     {
-        return error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many",
-            "too many votes at once: wait a moment",
-        );
+        return error(Code::TooMany, "too many votes at once: wait a moment");
     }
     if body.delta != 1 && body.delta != -1 {
-        return error(StatusCode::BAD_REQUEST, "invalid", "a vote is +1 or -1");
+        return error(Code::Invalid, "a vote is +1 or -1");
     }
     if !s.workshop.map_allowed(&body.map) {
-        return error(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "no such map in this workshop",
-        );
+        return error(Code::NotFound, "no such map in this workshop");
     }
     let state = s.clone();
     let map = body.map.clone();
@@ -382,7 +364,7 @@ async fn set_role(
     {
         let mut st = s.workshop.lock();
         let Some(p) = st.participants.iter_mut().find(|p| p.id == id) else {
-            return error(StatusCode::NOT_FOUND, "not_found", "no such participant");
+            return error(Code::NotFound, "no such participant");
         };
         p.role = body.role;
     }

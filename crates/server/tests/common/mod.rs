@@ -121,7 +121,7 @@ pub async fn create_from(f: &Fixture, template: Option<&str>) -> String {
     let r = http(
         f.server.addr(),
         "POST",
-        "/api/maps",
+        "/api/rpc/create_map",
         &[
             ("Authorization", &auth),
             ("Content-Type", "application/json"),
@@ -156,6 +156,18 @@ pub async fn call(
             ("Content-Type", "application/json"),
         ],
         body.as_bytes(),
+    )
+    .await
+}
+
+/// Calls command `name` of the table (`POST /api/rpc/{name}`) as the host.
+pub async fn rpc(f: &Fixture, name: &str, body: serde_json::Value) -> Reply {
+    call(
+        f,
+        f.server.token(),
+        "POST",
+        &format!("/api/rpc/{name}"),
+        body,
     )
     .await
 }

@@ -13,10 +13,15 @@ describe("HttpBackend analysis calls", () => {
     vi.stubGlobal("fetch", fetchMock);
     const b = new HttpBackend("http://h:1", "tok");
     await b.previewResponses("m1", { name: "s.csv", text: "a,b" }, { touchpoint: "Step" });
-    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/maps/m1/responses/preview", {
+    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/rpc/preview_responses", {
       method: "POST",
       headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "s.csv", text: "a,b", mapping: { touchpoint: "Step" } }),
+      body: JSON.stringify({
+        id: "m1",
+        name: "s.csv",
+        text: "a,b",
+        mapping: { touchpoint: "Step" },
+      }),
     });
   });
 

@@ -30,8 +30,9 @@ import type {
 
 /**
  * Everything the UI asks of the backend. The UI talks to it only through
- * this interface; each transport (Tauri today, HTTP with the server) is one
- * implementation.
+ * this interface; most methods are one command of the API's table, written
+ * once in commands.ts; each transport (Tauri, HTTP with the server) adds
+ * what moves raw bytes or differs by front.
  */
 export interface Backend {
   /** The maps in the library, most recently edited first. */

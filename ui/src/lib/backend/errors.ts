@@ -1,10 +1,11 @@
-import type { ApiErrorPayload } from "./types";
+import type { ApiErrorPayload, Code } from "./types";
 
-/** An error from the backend, with a machine-readable code to branch on. */
+/** An error from the backend, with a machine-readable code to branch on
+ * (`Code`, generated from the API's one list). */
 export class BackendError extends Error {
-  readonly code: string;
+  readonly code: Code;
 
-  constructor(code: string, message: string) {
+  constructor(code: Code, message: string) {
     super(message);
     this.name = "BackendError";
     this.code = code;

@@ -23,7 +23,7 @@ describe("HttpBackend", () => {
     vi.stubGlobal("fetch", fetchMock);
     const b = new HttpBackend("http://h:1", "tok");
     await expect(b.createMap("blank", "T")).resolves.toBe("new-id");
-    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/maps", {
+    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/rpc/create_map", {
       method: "POST",
       headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
       body: JSON.stringify({ template: "blank", title: "T" }),
@@ -101,14 +101,15 @@ describe("createBackend (index)", () => {
 });
 
 describe("HttpBackend library calls", () => {
-  it("posts rename, trash and import to their routes", async () => {
+  it("posts rename, trash and import to their commands", async () => {
     const calls: [string, RequestInit][] = [];
     vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
       calls.push([url, init]);
+      const unsupported = { code: "unsupported", message: "Choose the file in the page." };
       return Promise.resolve(
-        init.method === "POST" && url.endsWith("/trash")
-          ? new Response(null, { status: 204 })
-          : new Response(JSON.stringify({ title: "T2" }), { status: 200 }),
+        url.endsWith("/import_file")
+          ? new Response(JSON.stringify(unsupported), { status: 501 })
+          : new Response(JSON.stringify(url.endsWith("/trash_map") ? null : { title: "T2" })),
       );
     });
     const b = new HttpBackend("http://h:1", "tok");
@@ -116,10 +117,11 @@ describe("HttpBackend library calls", () => {
     await b.trashMap("m");
     await b.importMap({ name: "a.mmd", content: "journey" });
     expect(calls.map(([u, i]) => `${i.method ?? ""} ${u}`)).toEqual([
-      "POST http://h:1/api/maps/m/rename",
-      "POST http://h:1/api/maps/m/trash",
-      "POST http://h:1/api/import",
+      "POST http://h:1/api/rpc/rename_map",
+      "POST http://h:1/api/rpc/trash_map",
+      "POST http://h:1/api/rpc/import_map",
     ]);
+    expect(calls[0]?.[1].body).toBe(JSON.stringify({ id: "m", title: "T2" }));
     expect(calls[2]?.[1].body).toBe(JSON.stringify({ name: "a.mmd", content: "journey" }));
     await expect(b.importMap({ path: "/x.waymark" })).rejects.toMatchObject({
       code: "unsupported",

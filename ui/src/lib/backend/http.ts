@@ -1,44 +1,30 @@
 import type { Backend, CsvTable } from "./backend";
 import type {
-  ColumnMapping,
-  Comparison,
   DeckRequest,
   DeckWritten,
-  ImportStats,
   LogoSource,
-  MapOrigin,
-  MapRef,
   ReportRequest,
   ReportWritten,
-  ResponsesPreview,
-  TextFile,
 } from "./analysis";
+import { CommandBackend } from "./commands";
 import { BackendError } from "./errors";
 import { pollForChanges } from "./poll";
 import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
-import type {
-  Board,
-  Explanation,
-  Homeless,
-  ImportSource,
-  LinkView,
-  MapStrip,
-  MapSummary,
-  Scorecard,
-  TemplateInfo,
-  VersionInfo,
-} from "./types";
+import type { CommandName } from "./rpc";
+import type { LinkView } from "./types";
 
 /**
- * The backend in a browser: the routes of `waymark serve` (crates/server).
+ * The backend in a browser: `waymark serve` (crates/server), the command
+ * table at `POST /api/rpc/{command}` plus the routes that move raw bytes.
  * The access token comes from the page's `?token=` and is sent as a bearer
  * token with every request.
  */
-export class HttpBackend implements Backend {
+export class HttpBackend extends CommandBackend implements Backend {
   readonly base: string;
   readonly token: string;
 
   constructor(base: string, token: string) {
+    super();
     this.base = base.replace(/\/+$/, "");
     this.token = token;
   }
@@ -55,16 +41,8 @@ export class HttpBackend implements Backend {
     return `${ws}/ws/${encodeURIComponent(id)}?token=${encodeURIComponent(this.token)}`;
   }
 
-  listMaps(): Promise<MapSummary[]> {
-    return this.json<MapSummary[]>("GET", "/api/maps");
-  }
-
-  listTemplates(): Promise<TemplateInfo[]> {
-    return this.json<TemplateInfo[]>("GET", "/api/templates");
-  }
-
-  createMap(template: string, title: string): Promise<string> {
-    return this.json<string>("POST", "/api/maps", { template, title });
+  protected send(name: CommandName, request: unknown): Promise<unknown> {
+    return this.json("POST", `/api/rpc/${name}`, request);
   }
 
   async openMap(id: string): Promise<Uint8Array> {
@@ -76,18 +54,6 @@ export class HttpBackend implements Backend {
     // A copy backed by a plain ArrayBuffer, as `fetch` wants.
     const body = new Uint8Array(update);
     await this.request("POST", `${mapPath(id)}/update`, body, "application/octet-stream");
-  }
-
-  createVersion(id: string, label: string): Promise<VersionInfo> {
-    return this.json<VersionInfo>("POST", `${mapPath(id)}/versions`, { label });
-  }
-
-  listVersions(id: string): Promise<VersionInfo[]> {
-    return this.json<VersionInfo[]>("GET", `${mapPath(id)}/versions`);
-  }
-
-  restoreVersion(id: string, version: string): Promise<VersionInfo> {
-    return this.json<VersionInfo>("POST", `${mapPath(id)}/restore`, { version });
   }
 
   /** Team sync runs where the library lives (the desktop app, or `waymark
@@ -138,110 +104,15 @@ export class HttpBackend implements Backend {
     return pollForChanges(() => this.listMaps(), handler);
   }
 
-  /** Writing files on the server's disk is not offered to browsers: export
-   * from the desktop app or with `waymark export`. */
-  exportMap(): Promise<string> {
-    return Promise.reject(
-      new BackendError(
-        "unsupported",
-        "Exporting to a file is available in the desktop app and with `waymark export`.",
-      ),
-    );
-  }
-
-  scoreMap(id: string, brief = false): Promise<Scorecard> {
-    return this.json<Scorecard>("GET", `${mapPath(id)}/score${brief ? "?brief=true" : ""}`);
-  }
-
-  mapBoard(id: string): Promise<Board> {
-    return this.json<Board>("GET", `${mapPath(id)}/board`);
-  }
-
-  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
-    return this.json<Explanation>(
-      "GET",
-      `${mapPath(id)}/touchpoints/${encodeURIComponent(touchpoint)}/explain`,
-    );
-  }
-
   /** A browser does not write the server's disk: the server's CSV writer
    * turns the table into text, which is downloaded, named after the last
    * part of `path`. */
-  async saveCsv(path: string, table: CsvTable): Promise<string> {
-    const res = await this.request("POST", "/api/csv", JSON.stringify(table), "application/json");
-    const text = await res.text();
+  override async saveCsv(path: string, table: CsvTable): Promise<string> {
+    const text = await this.call("csv_table", table);
     return download(path, new Blob([text], { type: "text/csv;charset=utf-8" }), "export.csv");
   }
 
-  mapHomeless(id: string): Promise<Homeless> {
-    return this.json<Homeless>("GET", `${mapPath(id)}/homeless`);
-  }
-
-  rehome(id: string, entity: string, stage: string, lane?: string): Promise<Homeless> {
-    return this.json<Homeless>("POST", `${mapPath(id)}/rehome`, {
-      entity,
-      stage,
-      lane: lane ?? null,
-    });
-  }
-
-  renameMap(id: string, title: string): Promise<MapSummary> {
-    return this.json<MapSummary>("POST", `${mapPath(id)}/rename`, { title });
-  }
-
-  duplicateMap(id: string): Promise<string> {
-    return this.json<string>("POST", `${mapPath(id)}/duplicate`);
-  }
-
-  async trashMap(id: string): Promise<void> {
-    await this.request("POST", `${mapPath(id)}/trash`);
-  }
-
-  async untrashMap(id: string): Promise<void> {
-    await this.request("POST", `${mapPath(id)}/untrash`);
-  }
-
-  async markOpened(id: string): Promise<void> {
-    await this.request("POST", `${mapPath(id)}/opened`);
-  }
-
-  mapStrips(): Promise<MapStrip[]> {
-    return this.json<MapStrip[]>("GET", "/api/strips");
-  }
-
-  /** A browser reads the file itself and sends its text; paths on the
-   * server's disk are not offered. */
-  importMap(source: ImportSource): Promise<string> {
-    if ("path" in source) {
-      return Promise.reject(
-        new BackendError("unsupported", "Choose the file in the page to import it."),
-      );
-    }
-    return this.json<string>("POST", "/api/import", source);
-  }
-
   readonly native = false;
-
-  readTextFile(): Promise<TextFile> {
-    return Promise.reject(
-      new BackendError("unsupported", "Choose the file in the page: a browser reads it itself."),
-    );
-  }
-
-  previewResponses(
-    id: string,
-    file: TextFile,
-    mapping: ColumnMapping | null,
-  ): Promise<ResponsesPreview> {
-    return this.json<ResponsesPreview>("POST", `${mapPath(id)}/responses/preview`, {
-      ...file,
-      mapping,
-    });
-  }
-
-  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats> {
-    return this.json<ImportStats>("POST", `${mapPath(id)}/responses`, { ...file, mapping });
-  }
 
   /** The PDF comes back as the response and is downloaded under `path`'s name. */
   async exportReport(
@@ -303,18 +174,6 @@ export class HttpBackend implements Backend {
     );
   }
 
-  createFutureState(id: string, title?: string): Promise<string> {
-    return this.json<string>("POST", `${mapPath(id)}/future`, { title: title ?? null });
-  }
-
-  mapOrigins(id: string): Promise<MapOrigin[]> {
-    return this.json<MapOrigin[]>("GET", `${mapPath(id)}/origins`);
-  }
-
-  compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
-    return this.json<Comparison>("POST", "/api/compare", { before, after });
-  }
-
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.request(
       method,
@@ -353,7 +212,7 @@ export class HttpBackend implements Backend {
     }
     const err = BackendError.from(payload);
     if (err.message !== "Unknown error") throw err;
-    throw new BackendError(`http_${res.status}`, `The server answered ${res.status}.`);
+    throw new BackendError("internal", `The server answered ${res.status}.`);
   }
 }
 

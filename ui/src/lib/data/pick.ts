@@ -1,8 +1,8 @@
 // Choosing files: the native dialogs in the desktop app, a file input in a
 // browser. The desktop dialog returns a path the backend reads or writes.
 
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "../backend";
+import { dialogs } from "../backend/desktop";
 
 export type Picked = { path: string } | { name: string; file: File };
 
@@ -13,6 +13,7 @@ export async function pickFile(
   label: string,
 ): Promise<Picked | null> {
   if (backend.native) {
+    const { open } = await dialogs();
     const path = await open({ multiple: false, filters: [{ name: label, extensions }] });
     return typeof path === "string" ? { path } : null;
   }
@@ -34,6 +35,7 @@ export async function pickSavePath(
   extension: string,
   label: string,
 ): Promise<string | null> {
+  const { save } = await dialogs();
   const path = await save({ defaultPath, filters: [{ name: label, extensions: [extension] }] });
   return path ?? null;
 }

@@ -5,6 +5,7 @@
 // it for everyone, so the first close only says so.
 
 import { anyDirty, flushAll } from "../sync/pending";
+import { currentWindow } from "../backend/desktop";
 
 /** The part of Tauri's window the guard uses. */
 export interface ClosableWindow {
@@ -54,6 +55,5 @@ export async function guardWindowClose(
 
 /** Guard the desktop app's own window. */
 export async function guardCurrentWindow(options: GuardOptions = {}): Promise<() => void> {
-  const { getCurrentWindow } = await import("@tauri-apps/api/window");
-  return guardWindowClose(getCurrentWindow(), options);
+  return guardWindowClose(await currentWindow(), options);
 }

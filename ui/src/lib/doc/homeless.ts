@@ -10,17 +10,9 @@ import type * as Y from "yjs";
 import type { Backend, Homeless } from "../backend";
 import { LiveScores } from "../insights/liveScores";
 
-export type OrphanKind = "touchpoint" | "note" | "arrow";
-export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "waiting";
-
-export interface Orphan {
-  kind: OrphanKind;
-  id: string;
-  label: string;
-  lost: Lost;
-  /** The homeless touchpoint it comes back with (when `lost` is "waiting"). */
-  waits_for?: string;
-}
+// The shapes are the backend's (crates/core/src/orphans.rs), generated.
+import type { Orphan } from "../generated/bindings";
+export type { Lost, Orphan, OrphanKind } from "../generated/bindings";
 
 /** Whether the backend's `rehome` can put it back (a touchpoint, or a note
  * whose stage or touchpoint is gone). */

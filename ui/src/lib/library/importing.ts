@@ -3,6 +3,7 @@
 // a file input / HTML drop (browser). Every path ends in Backend.importMap.
 
 import type { Backend, ImportSource } from "../backend";
+import { currentWebview, dialogs } from "../backend/desktop";
 
 export const IMPORT_EXTENSIONS = ["waymark", "mmd", "mermaid"];
 
@@ -43,7 +44,7 @@ export function inDesktop(): boolean {
 
 /** Ask for files with the native open dialog; `[]` when cancelled. */
 export async function chooseFiles(): Promise<ImportSource[]> {
-  const { open } = await import("@tauri-apps/plugin-dialog");
+  const { open } = await dialogs();
   const picked = await open({
     multiple: true,
     directory: false,
@@ -72,8 +73,7 @@ export async function onDesktopDrop(
   onDrop: (sources: ImportSource[]) => void,
   onHover: (state: DropState) => void,
 ): Promise<() => void> {
-  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
-  return getCurrentWebview().onDragDropEvent((event) => {
+  return (await currentWebview()).onDragDropEvent((event) => {
     const p = event.payload;
     if (p.type === "enter" || p.type === "over") onHover("over");
     else if (p.type === "leave") onHover("left");

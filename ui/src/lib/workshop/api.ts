@@ -4,6 +4,8 @@
  * facilitator's page carries the host token in its cookie.
  */
 
+import type { MapSummary } from "../backend";
+
 export type Role = "viewer" | "annotator" | "editor";
 
 export interface Participant {
@@ -109,8 +111,9 @@ export class WorkshopApi {
     return call<WorkshopState>(this.token, "GET", "/api/workshop");
   }
 
-  maps(): Promise<{ id: string; title: string }[]> {
-    return call(this.token, "GET", "/api/maps");
+  /** The workshop's maps: the table's `list_maps`, which a participant may call. */
+  maps(): Promise<MapSummary[]> {
+    return call(this.token, "POST", "/api/rpc/list_maps", {});
   }
 
   vote(map: string, annotation: string, delta: 1 | -1): Promise<void> {

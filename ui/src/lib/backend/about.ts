@@ -1,6 +1,6 @@
 // Help › About and files opened with the app (src-tauri about.rs and
-// open_files.rs): desktop-only commands, so they sit beside the window's
-// other desktop helpers rather than in the Backend every front implements.
+// open_files.rs): desktop-only Tauri commands outside the command table,
+// so they sit with the other Tauri calls under backend/.
 
 import { invoke } from "@tauri-apps/api/core";
 

@@ -1,0 +1,109 @@
+//! Handlers of the analysis views' commands: scores, the survey import,
+//! future-state copies, comparisons and CSV tables.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Front, MapId};
+use crate::compare::{Comparison, MapOrigin, MapRef};
+use crate::survey::{ColumnMapping, ResponsesPreview};
+use crate::{Explanation, Library, Result, Scorecard};
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct ScoreMap {
+    pub id: String,
+    /// Leave out each touchpoint's factors and effort cues.
+    #[serde(default)]
+    pub brief: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct ExplainTouchpoint {
+    pub id: String,
+    pub touchpoint: String,
+}
+
+/// A survey CSV as the import wizard sends it.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct SurveyFile {
+    pub id: String,
+    /// The file name, for messages ("survey.csv:12: …").
+    pub name: String,
+    pub text: String,
+    /// Column for each field; missing: suggested from the headers.
+    #[serde(default)]
+    pub mapping: Option<ColumnMapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ImportStats {
+    pub added: usize,
+    pub replaced: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct FutureState {
+    pub id: String,
+    /// Missing: "… (to-be)".
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct CompareMaps {
+    pub before: MapRef,
+    pub after: MapRef,
+}
+
+/// A table the UI made (the pain-point board): a header and rows of text.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct CsvTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
+    if r.brief.unwrap_or(false) {
+        lib.score_brief(&r.id)
+    } else {
+        lib.score(&r.id)
+    }
+}
+
+pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {
+    lib.board(&r.id)
+}
+
+pub fn explain_touchpoint(lib: &Library, _: Front, r: ExplainTouchpoint) -> Result<Explanation> {
+    lib.explain(&r.id, &r.touchpoint)
+}
+
+pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ResponsesPreview> {
+    lib.preview_responses(&f.id, &f.name, &f.text, f.mapping.as_ref())
+}
+
+pub fn import_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ImportStats> {
+    let s = lib.import_responses_mapped(&f.id, &f.name, &f.text, f.mapping.as_ref())?;
+    Ok(ImportStats {
+        added: s.added,
+        replaced: s.replaced,
+    })
+}
+
+pub fn create_future_state(lib: &Library, _: Front, r: FutureState) -> Result<String> {
+    lib.create_future_state(&r.id, r.title.as_deref())
+}
+
+pub fn map_origins(lib: &Library, _: Front, r: MapId) -> Result<Vec<MapOrigin>> {
+    lib.map_origins(&r.id)
+}
+
+pub fn compare_maps(lib: &Library, _: Front, r: CompareMaps) -> Result<Comparison> {
+    lib.compare(&r.before, &r.after)
+}
+
+pub fn csv_table(_: &Library, _: Front, t: CsvTable) -> Result<String> {
+    Ok(crate::csv_table(&t.header, &t.rows))
+}

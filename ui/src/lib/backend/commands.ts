@@ -1,0 +1,161 @@
+// The Backend methods that are one command of the table, written once for
+// both transports: each names its command and builds its request. The
+// transports (tauri.ts, http.ts) add what moves raw bytes or differs by
+// front (downloads in a browser, files by path on the desktop).
+
+import type { CsvTable, ExportFormat } from "./backend";
+import type {
+  ColumnMapping,
+  Comparison,
+  ImportStats,
+  MapOrigin,
+  MapRef,
+  ResponsesPreview,
+  TextFile,
+} from "./analysis";
+import { call, type CommandName, type CommandRequest, type CommandResponse } from "./rpc";
+import type {
+  Board,
+  Explanation,
+  Homeless,
+  ImportSource,
+  MapStrip,
+  MapSummary,
+  Scorecard,
+  TemplateInfo,
+  VersionInfo,
+} from "./types";
+
+export abstract class CommandBackend {
+  /** Sends one command; see rpc.ts. */
+  protected abstract send(name: CommandName, request: unknown): Promise<unknown>;
+
+  /** Calls command `name` of the table with its typed request. */
+  call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>> {
+    return call((n, r) => this.send(n, r), name, request);
+  }
+
+  listMaps(): Promise<MapSummary[]> {
+    return this.call("list_maps", {});
+  }
+
+  listTemplates(): Promise<TemplateInfo[]> {
+    return this.call("list_templates", {});
+  }
+
+  createMap(template: string, title: string): Promise<string> {
+    return this.call("create_map", { template, title });
+  }
+
+  createVersion(id: string, label: string): Promise<VersionInfo> {
+    return this.call("create_version", { id, label });
+  }
+
+  listVersions(id: string): Promise<VersionInfo[]> {
+    return this.call("list_versions", { id });
+  }
+
+  restoreVersion(id: string, version: string): Promise<VersionInfo> {
+    return this.call("restore_version", { id, version });
+  }
+
+  /** Files by path are the desktop app's: a browser's server answers
+   * `unsupported` with what to do instead. */
+  exportMap(id: string, format: ExportFormat, path: string): Promise<string> {
+    return this.call("export_map", { id, format, path });
+  }
+
+  scoreMap(id: string, brief = false): Promise<Scorecard> {
+    return this.call("score_map", { id, brief });
+  }
+
+  mapBoard(id: string): Promise<Board> {
+    return this.call("map_board", { id });
+  }
+
+  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
+    return this.call("explain_touchpoint", { id, touchpoint });
+  }
+
+  saveCsv(path: string, table: CsvTable): Promise<string> {
+    return this.call("save_csv", { path, header: table.header, rows: table.rows });
+  }
+
+  renameMap(id: string, title: string): Promise<MapSummary> {
+    return this.call("rename_map", { id, title });
+  }
+
+  duplicateMap(id: string): Promise<string> {
+    return this.call("duplicate_map", { id });
+  }
+
+  async trashMap(id: string): Promise<void> {
+    await this.call("trash_map", { id });
+  }
+
+  async untrashMap(id: string): Promise<void> {
+    await this.call("untrash_map", { id });
+  }
+
+  async markOpened(id: string): Promise<void> {
+    await this.call("mark_opened", { id });
+  }
+
+  mapStrips(): Promise<MapStrip[]> {
+    return this.call("map_strips", {});
+  }
+
+  importMap(source: ImportSource): Promise<string> {
+    return "path" in source
+      ? this.call("import_file", { path: source.path })
+      : this.call("import_map", source);
+  }
+
+  mapHomeless(id: string): Promise<Homeless> {
+    return this.call("map_homeless", { id });
+  }
+
+  rehome(id: string, entity: string, stage: string, lane?: string): Promise<Homeless> {
+    return this.call(
+      "rehome",
+      lane === undefined ? { id, entity, stage } : { id, entity, stage, lane },
+    );
+  }
+
+  readTextFile(path: string): Promise<TextFile> {
+    return this.call("read_text_file", { path });
+  }
+
+  previewResponses(
+    id: string,
+    file: TextFile,
+    mapping: ColumnMapping | null,
+  ): Promise<ResponsesPreview> {
+    return this.call("preview_responses", surveyRequest(id, file, mapping));
+  }
+
+  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats> {
+    return this.call("import_responses", surveyRequest(id, file, mapping));
+  }
+
+  createFutureState(id: string, title?: string): Promise<string> {
+    return this.call("create_future_state", title === undefined ? { id } : { id, title });
+  }
+
+  mapOrigins(id: string): Promise<MapOrigin[]> {
+    return this.call("map_origins", { id });
+  }
+
+  compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
+    return this.call("compare_maps", { before, after });
+  }
+}
+
+function surveyRequest(
+  id: string,
+  file: TextFile,
+  mapping: ColumnMapping | null,
+): CommandRequest<"preview_responses"> {
+  const { name, text } = file;
+  return mapping ? { id, name, text, mapping } : { id, name, text };
+}
