@@ -97,6 +97,8 @@ struct OpenMap {
     seen: i64,
     /// `PRAGMA data_version` when reads last caught the map up.
     checked: Option<i64>,
+    /// What transactions on `doc` touched since the last projection.
+    tracker: waymark_core::incremental::Tracker,
 }
 
 struct Inner {
@@ -186,23 +188,27 @@ impl Inner {
             };
             // Writing the difference makes the document project to `next` unless
             // it holds entities the projection hides; only then read it back.
-            let after = if !open.problems.is_empty() {
-                read_journey(&open.doc).journey
+            let full = !open.problems.is_empty();
+            let after = if full {
+                open.reproject();
+                open.journey.clone()
             } else {
                 next
             };
             if after == before {
                 return Ok(((after, None), None));
             }
+            let was = if full {
+                shared::Was::Whole(before)
+            } else {
+                let touched = open.tracker.take();
+                shared::Was::Touched {
+                    was: before,
+                    touched,
+                }
+            };
             let out = (after.clone(), Some(update.clone()));
-            Ok((
-                out,
-                Some(Change {
-                    update,
-                    before,
-                    after,
-                }),
-            ))
+            Ok((out, Some(Change { update, was, after })))
         })
     }
 }
@@ -336,7 +342,7 @@ impl Library {
     /// Applies a Yjs update from another replica (the UI, a workshop peer, a
     /// sync server), durably. A malformed update is refused and changes nothing.
     pub fn apply_update(&self, id: &str, update: &[u8], origin: &str) -> Result<()> {
-        self.apply_update_checked(id, update, origin, |_| Ok(()))
+        self.apply(id, update, origin, None::<fn(&UpdateCheck) -> _>)
     }
 
     /// Like [`Library::apply_update`], but `check` sees the map before and
@@ -350,38 +356,51 @@ impl Library {
         origin: &str,
         check: impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>,
     ) -> Result<()> {
+        self.apply(id, update, origin, Some(check))
+    }
+
+    /// [`Library::apply_update_checked`]; without a check, nothing of the
+    /// map before is copied (the update costs what it changes).
+    fn apply(
+        &self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
         self.lock().write(id, origin, |open| {
-            let before = open.journey.clone();
-            let before_roots = other_roots(&open.doc.transact());
-            let applied = open.doc.transact_mut().apply_update(decoded);
-            let checked = match applied {
-                Err(e) => Err(ApiError::Invalid(format!(
-                    "map {id}: Yjs update does not apply: {e}"
-                ))),
-                Ok(()) => {
-                    let after = read_journey(&open.doc);
-                    let verdict = check(&UpdateCheck {
-                        before: &before,
-                        before_problems: &open.problems,
-                        before_roots: &before_roots,
-                        after: &after,
-                        doc: &open.doc,
-                    });
-                    verdict
-                        .map(|()| after)
-                        .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))
-                }
-            };
-            // Refused: the document may hold part of the update; the write
-            // forgets it.
-            let after = checked?;
-            open.problems = after.problems;
+            let before = check.as_ref().map(|_| {
+                let roots = other_roots(&open.doc.transact());
+                (open.journey.clone(), open.problems.clone(), roots)
+            });
+            // Refused or not applying: the document may hold part of the
+            // update; the write forgets the map.
+            open.doc.transact_mut().apply_update(decoded).map_err(|e| {
+                ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}"))
+            })?;
+            let was = open.reproject();
+            if let (Some(check), Some((journey, problems, roots))) = (check, &before) {
+                let after = Projection {
+                    journey: std::mem::take(&mut open.journey),
+                    problems: std::mem::take(&mut open.problems),
+                };
+                check(&UpdateCheck {
+                    before: journey,
+                    before_problems: problems,
+                    before_roots: roots,
+                    after: &after,
+                    doc: &open.doc,
+                })
+                .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
+                open.journey = after.journey;
+                open.problems = after.problems;
+            }
             let change = Change {
                 update: update.to_vec(),
-                before,
-                after: after.journey,
+                was,
+                after: std::mem::take(&mut open.journey),
             };
             Ok(((), Some(change)))
         })

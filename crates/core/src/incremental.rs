@@ -1,10 +1,11 @@
 //! A projection kept up to date in time proportional to a change: a
 //! [`Tracker`] records, from a document's deep events, which entities each
 //! transaction touched ([`Touched`]), and [`reproject`] re-reads only those
-//! into the typed model. Where the result could differ from what
-//! [`crate::doc::read_journey`] reads (an entity others refer to is deleted,
-//! something needs mending or hiding, an event it does not understand), it
-//! says so and the caller projects the whole document instead. The property
+//! into the typed model, and hands back what they were (for the derived
+//! tables). Where the result could differ from what
+//! [`crate::doc::read_journey`] reads (a deleted entity something still
+//! refers to, something to mend or hide, an event it does not understand),
+//! it says so and the caller projects the whole document instead. The property
 //! test in `tests/incremental.rs` holds it to the full projection.
 
 use std::collections::{HashMap, HashSet};
@@ -18,7 +19,7 @@ use crate::doc::{
     anchored, answered, connected, placed, read_entity, read_meta, read_response, Present,
     ENTITY_COLLECTIONS, META, RESPONSES,
 };
-use crate::model::{note_order, CellOrder, Connection, Id, Journey, SurveyResponse};
+use crate::model::{note_order, CellOrder, Connection, Id, Journey, SurveyResponse, Target};
 use crate::repair::one;
 use crate::validate::Problem;
 
@@ -126,31 +127,92 @@ impl Tracker {
 /// Brings `journey` from the projection of the document before the
 /// transactions that touched `touched` to the projection after them,
 /// reading only what they touched. `journey` must be a projection that
-/// reported no problems. Returns false when the result might differ from
-/// the full projection's (then `journey` is half-way and the caller reads
-/// the whole document); true when `journey` is exactly what
-/// [`crate::doc::read_journey`] returns, with no problems.
-pub fn reproject<T: ReadTxn>(txn: &T, journey: &mut Journey, touched: &Touched) -> bool {
-    patch(txn, journey, touched).is_some()
+/// reported no problems. Returns what the touched entities were before (a
+/// journey holding only those, and the journey's own fields) when `journey`
+/// is now exactly what [`crate::doc::read_journey`] returns, with no
+/// problems; `None`, with `journey` unchanged, when the result might differ
+/// from the full projection's: the caller reads the whole document then.
+pub fn reproject<T: ReadTxn>(txn: &T, journey: &mut Journey, touched: &Touched) -> Option<Journey> {
+    let mut was = Journey {
+        title: journey.title.clone(),
+        description: journey.description.clone(),
+        scenario: journey.scenario.clone(),
+        expectations: journey.expectations.clone(),
+        primary_persona: journey.primary_persona,
+        settings: journey.settings.clone(),
+        inputs: journey.inputs.clone(),
+        ..Journey::default()
+    };
+    let fresh = read(txn, touched)?;
+    if patch(journey, fresh, &mut was).is_some() {
+        was.responses.sort_by_cached_key(|r| r.key());
+        return Some(was);
+    }
+    undo(journey, touched, was);
+    None
 }
 
-fn patch<T: ReadTxn>(txn: &T, j: &mut Journey, touched: &Touched) -> Option<()> {
+/// Puts back what [`patch`] changed: every touched entity out, the old
+/// ones in.
+fn undo(j: &mut Journey, touched: &Touched, was: Journey) {
+    let ids = |name| -> HashSet<Id> {
+        touched
+            .keys_of(name)
+            .filter_map(|k| k.parse().ok())
+            .collect()
+    };
+    take_out(&mut j.personas, &ids("personas"), |p| p.id);
+    take_out(&mut j.stages, &ids("stages"), |s| s.id);
+    take_out(&mut j.lanes, &ids("lanes"), |l| l.id);
+    take_out(&mut j.touchpoints, &ids("touchpoints"), |t| t.id);
+    take_out(&mut j.connections, &ids("connections"), |c| c.id);
+    take_out(&mut j.annotations, &ids("annotations"), |a| a.id);
+    let keys: HashSet<&str> = touched.keys_of(RESPONSES).collect();
+    if !keys.is_empty() {
+        j.responses.retain(|r| !keys.contains(r.key().as_str()));
+    }
+    j.title = was.title;
+    j.description = was.description;
+    j.scenario = was.scenario;
+    j.expectations = was.expectations;
+    j.primary_persona = was.primary_persona;
+    j.settings = was.settings;
+    j.inputs = was.inputs;
+    j.personas.extend(was.personas);
+    j.stages.extend(was.stages);
+    j.lanes.extend(was.lanes);
+    j.touchpoints.extend(was.touchpoints);
+    j.connections.extend(was.connections);
+    j.annotations.extend(was.annotations);
+    j.responses.extend(was.responses);
+    j.normalize();
+}
+
+/// The touched part of the document, read and checked entity by entity.
+struct Read {
+    meta: Option<Journey>,
+    personas: Fresh<crate::model::Persona>,
+    stages: Fresh<crate::model::Stage>,
+    lanes: Fresh<crate::model::Lane>,
+    touchpoints: Fresh<crate::model::Touchpoint>,
+    connections: Fresh<Connection>,
+    annotations: Fresh<crate::model::Annotation>,
+    answers: Vec<SurveyResponse>,
+    answer_keys: Vec<String>,
+}
+
+/// Reads what `touched` names; `None` when something in it is unreadable
+/// or would be mended or hidden.
+fn read<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Read> {
     if touched.unknown {
         return None;
     }
+    let mut meta = None;
     if touched.meta {
-        let mut meta = read_meta(txn).ok()?;
-        mended(|p| one::meta(&mut meta, p))?;
-        j.title = meta.title;
-        j.description = meta.description;
-        j.scenario = meta.scenario;
-        j.expectations = meta.expectations;
-        j.primary_persona = meta.primary_persona;
-        j.settings = meta.settings;
-        j.inputs = meta.inputs;
+        let mut m = read_meta(txn).ok()?;
+        mended(|p| one::meta(&mut m, p))?;
+        meta = Some(m);
     }
-    // Entities others refer to may change or arrive, not leave: what
-    // referred to one that left would be hidden.
     let personas = fresh(txn, "personas", touched, |p, pr| {
         one::persona(p, pr);
         true
@@ -163,23 +225,63 @@ fn patch<T: ReadTxn>(txn: &T, j: &mut Journey, touched: &Touched) -> Option<()> 
         one::lane(l, pr);
         true
     })?;
-    let mut touchpoints = fresh(txn, "touchpoints", touched, |t, pr| {
+    let touchpoints = fresh(txn, "touchpoints", touched, |t, pr| {
         one::touchpoint(t, pr);
         true
     })?;
     let connections = fresh(txn, "connections", touched, |_: &mut Connection, _| true)?;
     let annotations = fresh(txn, "annotations", touched, one::note)?;
-    if personas.gone || stages.gone || lanes.gone || touchpoints.gone {
-        return None;
+    let answers = fresh_answers(txn, touched)?;
+    let answer_keys = touched.keys_of(RESPONSES).map(str::to_string).collect();
+    Some(Read {
+        meta,
+        personas,
+        stages,
+        lanes,
+        touchpoints,
+        connections,
+        annotations,
+        answers,
+        answer_keys,
+    })
+}
+
+/// Puts what was read into `j`, the old entities into `was`; `None` when
+/// the result is not the full projection's (the caller puts `j` back).
+fn patch(j: &mut Journey, fresh: Read, was: &mut Journey) -> Option<()> {
+    let Read {
+        meta,
+        personas,
+        stages,
+        lanes,
+        mut touchpoints,
+        connections,
+        annotations,
+        answers,
+        answer_keys,
+    } = fresh;
+    if let Some(m) = meta {
+        j.title = m.title;
+        j.description = m.description;
+        j.scenario = m.scenario;
+        j.expectations = m.expectations;
+        j.primary_persona = m.primary_persona;
+        j.settings = m.settings;
+        j.inputs = m.inputs;
     }
-    // Every touched entity is taken out and the fresh ones put back.
+    // Every touched entity is taken out (into `was`) and the fresh ones put back.
     let reordered = !(personas.ids.is_empty() && stages.ids.is_empty() && lanes.ids.is_empty());
-    take_out(&mut j.personas, &personas.ids, |p| p.id);
-    take_out(&mut j.stages, &stages.ids, |s| s.id);
-    take_out(&mut j.lanes, &lanes.ids, |l| l.id);
-    take_out(&mut j.touchpoints, &touchpoints.ids, |t| t.id);
-    take_out(&mut j.connections, &connections.ids, |c| c.id);
-    take_out(&mut j.annotations, &annotations.ids, |a| a.id);
+    was.personas = take_out(&mut j.personas, &personas.ids, |p| p.id);
+    was.stages = take_out(&mut j.stages, &stages.ids, |s| s.id);
+    was.lanes = take_out(&mut j.lanes, &lanes.ids, |l| l.id);
+    was.touchpoints = take_out(&mut j.touchpoints, &touchpoints.ids, |t| t.id);
+    was.connections = take_out(&mut j.connections, &connections.ids, |c| c.id);
+    was.annotations = take_out(&mut j.annotations, &annotations.ids, |a| a.id);
+    for key in &answer_keys {
+        if let Ok(at) = j.responses.binary_search_by(|r| r.key().cmp(key)) {
+            was.responses.push(j.responses.remove(at));
+        }
+    }
     // A fresh id must be no other entity's.
     let fresh_ids = personas
         .now
@@ -236,7 +338,78 @@ fn patch<T: ReadTxn>(txn: &T, j: &mut Journey, touched: &Touched) -> Option<()> 
         let at = j.annotations.partition_point(|x| note_order(x, &a).is_lt());
         j.annotations.insert(at, a);
     }
-    patch_responses(txn, j, touched)
+    for r in answers {
+        if !answered(&r, &Ids(j)) {
+            return None;
+        }
+        let key = r.key();
+        let at = j.responses.partition_point(|x| x.key() < key);
+        j.responses.insert(at, r);
+    }
+    // What left must leave nothing behind that referred to it (the full
+    // projection would hide or drop that).
+    let gone = |old: Vec<Id>, now: &HashSet<Id>| {
+        old.into_iter()
+            .filter(|id| !now.contains(id))
+            .collect::<Vec<_>>()
+    };
+    let now_ids = |ids: &mut dyn Iterator<Item = Id>| ids.collect::<HashSet<Id>>();
+    let personas_now = now_ids(
+        &mut j
+            .personas
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| personas.ids.contains(id)),
+    );
+    for p in gone(was.personas.iter().map(|p| p.id).collect(), &personas_now) {
+        if j.primary_persona == Some(p) || j.touchpoints.iter().any(|t| t.personas.contains(&p)) {
+            return None;
+        }
+    }
+    let stages_now = now_ids(
+        &mut j
+            .stages
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| stages.ids.contains(id)),
+    );
+    for s in gone(was.stages.iter().map(|s| s.id).collect(), &stages_now) {
+        if j.touchpoints.iter().any(|t| t.stage == s)
+            || j.annotations.iter().any(|a| a.target == Target::Stage(s))
+        {
+            return None;
+        }
+    }
+    let lanes_now = now_ids(
+        &mut j
+            .lanes
+            .iter()
+            .map(|l| l.id)
+            .filter(|id| lanes.ids.contains(id)),
+    );
+    for l in gone(was.lanes.iter().map(|l| l.id).collect(), &lanes_now) {
+        if j.touchpoints.iter().any(|t| t.lane == l) {
+            return None;
+        }
+    }
+    let cards_now = now_ids(
+        &mut j
+            .touchpoints
+            .iter()
+            .map(|t| t.id)
+            .filter(|id| touchpoints.ids.contains(id)),
+    );
+    for t in gone(was.touchpoints.iter().map(|t| t.id).collect(), &cards_now) {
+        if j.connections.iter().any(|c| c.from == t || c.to == t)
+            || j.annotations
+                .iter()
+                .any(|a| a.target == Target::Touchpoint(t))
+            || j.responses.iter().any(|r| r.touchpoint == t)
+        {
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// Runs a repair; `None` when it had anything to say.
@@ -252,8 +425,6 @@ struct Fresh<E> {
     now: Vec<E>,
     /// The ids of every touched entity, there or gone.
     ids: HashSet<Id>,
-    /// Whether one is gone.
-    gone: bool,
 }
 
 /// Reads the touched entities of collection `name`, each through `mend`
@@ -268,7 +439,6 @@ fn fresh<T: ReadTxn, E: DeserializeOwned>(
     let mut out = Fresh {
         now: Vec::new(),
         ids: HashSet::new(),
-        gone: false,
     };
     let root = txn.get_map(name);
     for key in touched.keys_of(name) {
@@ -287,7 +457,6 @@ fn fresh<T: ReadTxn, E: DeserializeOwned>(
                 // Never read (its key is no id), or gone.
                 if let Ok(id) = key.parse() {
                     out.ids.insert(id);
-                    out.gone = true;
                 }
             }
         }
@@ -295,35 +464,30 @@ fn fresh<T: ReadTxn, E: DeserializeOwned>(
     Some(out)
 }
 
-fn take_out<E>(items: &mut Vec<E>, ids: &HashSet<Id>, id: impl Fn(&E) -> Id) {
-    if !ids.is_empty() {
-        items.retain(|e| !ids.contains(&id(e)));
+/// Takes the entities with these ids out of `items`, in their order.
+fn take_out<E>(items: &mut Vec<E>, ids: &HashSet<Id>, id: impl Fn(&E) -> Id) -> Vec<E> {
+    if ids.is_empty() {
+        return Vec::new();
     }
+    items.extract_if(.., |e| ids.contains(&id(e))).collect()
 }
 
-fn patch_responses<T: ReadTxn>(txn: &T, j: &mut Journey, touched: &Touched) -> Option<()> {
+/// The touched answers the document now holds, read and checked.
+fn fresh_answers<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Vec<SurveyResponse>> {
     let root = txn.get_map(RESPONSES);
-    let mut now: Vec<SurveyResponse> = Vec::new();
+    let mut now = Vec::new();
     for key in touched.keys_of(RESPONSES) {
-        if let Ok(at) = j.responses.binary_search_by(|r| r.key().as_str().cmp(key)) {
-            j.responses.remove(at);
-        }
         if let Some(value) = root.as_ref().and_then(|r| r.get(txn, key)) {
             let r = read_response(key, value).ok()?;
             let mut kept = true;
             mended(|p| kept = one::answer(&r, p))?;
-            if !kept || !answered(&r, &Ids(j)) {
+            if !kept {
                 return None;
             }
             now.push(r);
         }
     }
-    for r in now {
-        let key = r.key();
-        let at = j.responses.partition_point(|x| x.key() < key);
-        j.responses.insert(at, r);
-    }
-    Some(())
+    Some(now)
 }
 
 /// A journey's entities looked up one by one (few look-ups: a linear scan

@@ -8,13 +8,14 @@ use waymark_core::arbitrary::edits::{make, steps, sync, Edit, Step};
 use waymark_core::doc::{new_doc, read_journey};
 use waymark_core::incremental::{reproject, Touched, Tracker};
 use waymark_core::synth::{journey as synth_journey, Size};
+use waymark_core::{Id, Journey};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, Transact, Update};
 
 /// Runs `steps` against a server document holding `start`, checking the
 /// incremental projection at every step that asks; returns how many
 /// projections were incremental.
-fn run(start: &waymark_core::Journey, steps: &[Step]) -> usize {
+fn run(start: &Journey, steps: &[Step]) -> usize {
     let server = new_doc(start);
     let tracker = Tracker::attach(&server);
     let (a, b) = (Doc::new(), Doc::new());
@@ -35,16 +36,81 @@ fn run(start: &waymark_core::Journey, steps: &[Step]) -> usize {
         }
         let full = read_journey(&server);
         let touched = std::mem::take(&mut pending);
-        if projection.problems.is_empty()
-            && reproject(&server.transact(), &mut projection.journey, &touched)
-        {
-            assert_eq!(projection.journey, full.journey, "after {step:?}");
-            assert!(full.problems.is_empty(), "{:?}", full.problems);
-            kept_up += 1;
+        if projection.problems.is_empty() {
+            let before = projection.journey.clone();
+            match reproject(&server.transact(), &mut projection.journey, &touched) {
+                Some(was) => {
+                    assert_eq!(projection.journey, full.journey, "after {step:?}");
+                    assert!(full.problems.is_empty(), "{:?}", full.problems);
+                    assert_was(&was, &before, &touched);
+                    kept_up += 1;
+                }
+                None => assert_eq!(projection.journey, before, "put back after {step:?}"),
+            }
         }
         projection = full;
     }
     kept_up
+}
+
+/// `was` holds exactly the touched entities of `before`.
+fn assert_was(was: &Journey, before: &Journey, touched: &Touched) {
+    let hit = |name: &str, id: Id| touched.keys_of(name).any(|k| k == id.to_string());
+    let mut want = Journey {
+        title: before.title.clone(),
+        description: before.description.clone(),
+        scenario: before.scenario.clone(),
+        expectations: before.expectations.clone(),
+        primary_persona: before.primary_persona,
+        settings: before.settings.clone(),
+        inputs: before.inputs.clone(),
+        ..Journey::default()
+    };
+    want.personas = before
+        .personas
+        .iter()
+        .filter(|e| hit("personas", e.id))
+        .cloned()
+        .collect();
+    want.stages = before
+        .stages
+        .iter()
+        .filter(|e| hit("stages", e.id))
+        .cloned()
+        .collect();
+    want.lanes = before
+        .lanes
+        .iter()
+        .filter(|e| hit("lanes", e.id))
+        .cloned()
+        .collect();
+    want.touchpoints = before
+        .touchpoints
+        .iter()
+        .filter(|e| hit("touchpoints", e.id))
+        .cloned()
+        .collect();
+    want.connections = before
+        .connections
+        .iter()
+        .filter(|e| hit("connections", e.id))
+        .cloned()
+        .collect();
+    want.annotations = before
+        .annotations
+        .iter()
+        .filter(|e| hit("annotations", e.id))
+        .cloned()
+        .collect();
+    want.responses = before
+        .responses
+        .iter()
+        .filter(|r| touched.keys_of("responses").any(|k| k == r.key()))
+        .cloned()
+        .collect();
+    let mut got = was.clone();
+    got.responses.sort_by_key(|r| r.key());
+    assert_eq!(&got, &want);
 }
 
 proptest! {
@@ -83,6 +149,10 @@ fn everyday_edits_are_projected_incrementally() {
         step(Edit::Retitle("New title".into())),
         step(Edit::AddAnswer(3, 9, "great".into())),
         step(Edit::Connect(1, 2)),
+        step(Edit::DeleteConnection(0)),
+        step(Edit::DeleteCard(11)),
+        step(Edit::DeleteStage(5)),
+        step(Edit::DeleteLane(6)),
     ];
     assert_eq!(run(&start, &steps), steps.len());
 }

@@ -149,7 +149,7 @@ pub fn make(step: &Step, replica: &Doc, server: &Doc) -> Vec<u8> {
 
 /// `edit` on the typed model (which may leave it invalid: the projection
 /// mends or hides what it must).
-fn apply(edit: &Edit, j: &mut Journey, seed: u64) {
+pub fn apply(edit: &Edit, j: &mut Journey, seed: u64) {
     match edit {
         Edit::RetitleCard(i, w) => {
             if let Some(t) = pick_mut(&mut j.touchpoints, *i) {
