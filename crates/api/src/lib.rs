@@ -12,6 +12,7 @@ pub mod deck;
 mod error;
 pub mod files;
 mod formats;
+mod group;
 mod homeless;
 mod link;
 mod link_view;
@@ -35,6 +36,7 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Result};
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
+pub use group::SendCheck;
 pub use homeless::Homeless;
 pub use link::{
     check_link_target, LinkSpec, MapLink, Protocol, Secret, SubscriptionId, TokenVia,
@@ -114,6 +116,7 @@ struct Inner {
 /// A Waymark library: one SQLite file of journey maps.
 pub struct Library {
     inner: Mutex<Inner>,
+    group: group::Group,
 }
 
 fn doc_from_updates(updates: impl IntoIterator<Item = Vec<u8>>, what: &str) -> Result<Doc> {
@@ -146,6 +149,46 @@ fn check_valid(journey: &Journey) -> Result<()> {
             "invalid map: {}",
             waymark_core::validate::describe(&problems, 10)
         )))
+    }
+}
+
+impl OpenMap {
+    /// Applies a decoded update to the document and brings the projection
+    /// along; `check` (if any) sees the map before and after and may refuse.
+    /// Returns what the map was. On an error the document may hold part of
+    /// the update: the caller's write forgets the map.
+    fn apply(
+        &mut self,
+        id: &str,
+        decoded: Update,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<shared::Was> {
+        let before = check.as_ref().map(|_| {
+            let roots = other_roots(&self.doc.transact());
+            (self.journey.clone(), self.problems.clone(), roots)
+        });
+        self.doc
+            .transact_mut()
+            .apply_update(decoded)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
+        let was = self.reproject();
+        if let (Some(check), Some((journey, problems, roots))) = (check, &before) {
+            let after = Projection {
+                journey: std::mem::take(&mut self.journey),
+                problems: std::mem::take(&mut self.problems),
+            };
+            let verdict = check(&UpdateCheck {
+                before: journey,
+                before_problems: problems,
+                before_roots: roots,
+                after: &after,
+                doc: &self.doc,
+            });
+            self.journey = after.journey;
+            self.problems = after.problems;
+            verdict.map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
+        }
+        Ok(was)
     }
 }
 
@@ -227,6 +270,7 @@ impl Library {
                 forgotten: Default::default(),
                 refreshed,
             }),
+            group: Default::default(),
         })
     }
 
@@ -371,32 +415,7 @@ impl Library {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
         self.lock().write(id, origin, |open| {
-            let before = check.as_ref().map(|_| {
-                let roots = other_roots(&open.doc.transact());
-                (open.journey.clone(), open.problems.clone(), roots)
-            });
-            // Refused or not applying: the document may hold part of the
-            // update; the write forgets the map.
-            open.doc.transact_mut().apply_update(decoded).map_err(|e| {
-                ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}"))
-            })?;
-            let was = open.reproject();
-            if let (Some(check), Some((journey, problems, roots))) = (check, &before) {
-                let after = Projection {
-                    journey: std::mem::take(&mut open.journey),
-                    problems: std::mem::take(&mut open.problems),
-                };
-                check(&UpdateCheck {
-                    before: journey,
-                    before_problems: problems,
-                    before_roots: roots,
-                    after: &after,
-                    doc: &open.doc,
-                })
-                .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
-                open.journey = after.journey;
-                open.problems = after.problems;
-            }
+            let was = open.apply(id, decoded, check)?;
             let change = Change {
                 update: update.to_vec(),
                 was,

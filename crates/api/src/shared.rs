@@ -62,7 +62,7 @@ impl Was {
         }
     }
 
-    fn before(&self) -> Before<'_> {
+    pub fn before(&self) -> Before<'_> {
         match self {
             Was::Whole(j) => Before::Whole(j),
             Was::Touched { was, touched } => Before::Touched { was, touched },
@@ -110,17 +110,17 @@ pub(crate) fn forget(maps: &mut HashMap<String, OpenMap>, forgotten: &mut Forgot
 }
 
 /// The open maps of a library and what they need to stay up to date.
-struct Maps<'a> {
-    maps: &'a mut HashMap<String, OpenMap>,
-    forgotten: &'a mut Forgotten,
-    observers: &'a Observers,
+pub(crate) struct Maps<'a> {
+    pub maps: &'a mut HashMap<String, OpenMap>,
+    pub forgotten: &'a mut Forgotten,
+    pub observers: &'a Observers,
 }
 
 impl<'a> Maps<'a> {
     /// The map in memory, brought up to what `read` (given the last applied
     /// sequence) finds stored, and whether it was just read from the file.
     /// A map that cannot be brought up to date is forgotten.
-    fn up_to_date(
+    pub fn up_to_date(
         self,
         id: &str,
         read: impl FnOnce(i64) -> waymark_store::Result<StoredDoc>,
@@ -167,7 +167,12 @@ impl<'a> Maps<'a> {
 /// document) in `log`, before anything builds on it. The projection is the
 /// same before and after. When nothing else was logged since the map was
 /// read, the map has applied every row up to the conversion.
-fn store_migration(log: &LogWrite, id: &str, open: &mut OpenMap, update: &[u8]) -> Result<()> {
+pub(crate) fn store_migration(
+    log: &LogWrite,
+    id: &str,
+    open: &mut OpenMap,
+    update: &[u8],
+) -> Result<()> {
     open.tracker.take(); // the projection is the same
     let since = log.doc_since(id, open.seen)?;
     let seq = log.append_update(
