@@ -21,7 +21,8 @@ use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 fn usage() -> ! {
     eprintln!("usage: edit_latency prepare DB | waymark ADDR MAP TOKEN EDITS PID | yserver ADDR ROOM EDITS PID");
@@ -50,7 +51,11 @@ async fn connect(url: &str) -> (Ws, Doc) {
         .await
         .unwrap_or_else(|e| panic!("{url}: {e}"));
     let doc = Doc::new();
-    send(&mut ws, Message::Sync(SyncMessage::SyncStep1(StateVector::default()))).await;
+    send(
+        &mut ws,
+        Message::Sync(SyncMessage::SyncStep1(StateVector::default())),
+    )
+    .await;
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let msg = tokio::time::timeout(deadline - Instant::now(), ws.next())
@@ -58,7 +63,9 @@ async fn connect(url: &str) -> (Ws, Doc) {
             .expect("no sync within a minute")
             .expect("connection ended")
             .expect("socket error");
-        let WsMessage::Binary(bytes) = msg else { continue };
+        let WsMessage::Binary(bytes) = msg else {
+            continue;
+        };
         match Message::decode_v1(&bytes) {
             Ok(Message::Sync(SyncMessage::SyncStep1(sv))) => {
                 let diff = doc.transact().encode_diff_v1(&sv);
@@ -83,7 +90,9 @@ async fn next_update(ws: &mut Ws) {
             .expect("no update within 30 s")
             .expect("connection ended")
             .expect("socket error");
-        let WsMessage::Binary(bytes) = msg else { continue };
+        let WsMessage::Binary(bytes) = msg else {
+            continue;
+        };
         if let Ok(Message::Sync(SyncMessage::Update(_) | SyncMessage::SyncStep2(_))) =
             Message::decode_v1(&bytes)
         {
@@ -137,7 +146,11 @@ async fn main() {
     }
     let (mut watcher, _) = connect(&url).await;
     let mut model = read_journey(&doc).journey;
-    assert_eq!(model.touchpoints.len(), 600, "the map is the 600-touchpoint one");
+    assert_eq!(
+        model.touchpoints.len(),
+        600,
+        "the map is the 600-touchpoint one"
+    );
     let mut times = Vec::new();
     let cpu_before = cpu_seconds(pid);
     for n in 0..edits {
