@@ -117,14 +117,13 @@ impl Library {
                     .map_err(|e| ApiError::Invalid(format!("map {id}: {e}")))?;
                 txn.encode_update_v1()
             };
-            let p = waymark_core::doc::read_journey(&open.doc);
+            let was = open.reproject();
             // The projection is always valid; never store one that is not.
-            check_valid(&p.journey)?;
-            open.problems = p.problems;
-            let after = p.journey;
+            check_valid(&open.journey)?;
+            let after = open.journey.clone();
             let change = Change {
                 update: update.clone(),
-                before,
+                was,
                 after: after.clone(),
             };
             Ok(((after, update), Some(change)))

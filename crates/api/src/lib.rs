@@ -12,6 +12,7 @@ pub mod deck;
 mod error;
 pub mod files;
 mod formats;
+mod group;
 mod homeless;
 mod link;
 mod link_view;
@@ -37,6 +38,7 @@ use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Code, ErrorPayload, Result};
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
+pub use group::SendCheck;
 pub use homeless::Homeless;
 pub use link::{
     check_link_target, LinkSpec, MapLink, Protocol, Secret, SubscriptionId, TokenVia,
@@ -100,6 +102,8 @@ struct OpenMap {
     seen: i64,
     /// `PRAGMA data_version` when reads last caught the map up.
     checked: Option<i64>,
+    /// What transactions on `doc` touched since the last projection.
+    tracker: waymark_core::incremental::Tracker,
 }
 
 struct Inner {
@@ -115,6 +119,7 @@ struct Inner {
 /// A Waymark library: one SQLite file of journey maps.
 pub struct Library {
     inner: Mutex<Inner>,
+    group: group::Group,
 }
 
 fn doc_from_updates(updates: impl IntoIterator<Item = Vec<u8>>, what: &str) -> Result<Doc> {
@@ -147,6 +152,46 @@ fn check_valid(journey: &Journey) -> Result<()> {
             "invalid map: {}",
             waymark_core::validate::describe(&problems, 10)
         )))
+    }
+}
+
+impl OpenMap {
+    /// Applies a decoded update to the document and brings the projection
+    /// along; `check` (if any) sees the map before and after and may refuse.
+    /// Returns what the map was. On an error the document may hold part of
+    /// the update: the caller's write forgets the map.
+    fn apply(
+        &mut self,
+        id: &str,
+        decoded: Update,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<shared::Was> {
+        let before = check.as_ref().map(|_| {
+            let roots = other_roots(&self.doc.transact());
+            (self.journey.clone(), self.problems.clone(), roots)
+        });
+        self.doc
+            .transact_mut()
+            .apply_update(decoded)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
+        let was = self.reproject();
+        if let (Some(check), Some((journey, problems, roots))) = (check, &before) {
+            let after = Projection {
+                journey: std::mem::take(&mut self.journey),
+                problems: std::mem::take(&mut self.problems),
+            };
+            let verdict = check(&UpdateCheck {
+                before: journey,
+                before_problems: problems,
+                before_roots: roots,
+                after: &after,
+                doc: &self.doc,
+            });
+            self.journey = after.journey;
+            self.problems = after.problems;
+            verdict.map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
+        }
+        Ok(was)
     }
 }
 
@@ -189,23 +234,27 @@ impl Inner {
             };
             // Writing the difference makes the document project to `next` unless
             // it holds entities the projection hides; only then read it back.
-            let after = if !open.problems.is_empty() {
-                read_journey(&open.doc).journey
+            let full = !open.problems.is_empty();
+            let after = if full {
+                open.reproject();
+                open.journey.clone()
             } else {
                 next
             };
             if after == before {
                 return Ok(((after, None), None));
             }
+            let was = if full {
+                shared::Was::Whole(before)
+            } else {
+                let touched = open.tracker.take();
+                shared::Was::Touched {
+                    was: before,
+                    touched,
+                }
+            };
             let out = (after.clone(), Some(update.clone()));
-            Ok((
-                out,
-                Some(Change {
-                    update,
-                    before,
-                    after,
-                }),
-            ))
+            Ok((out, Some(Change { update, was, after })))
         })
     }
 }
@@ -224,6 +273,7 @@ impl Library {
                 forgotten: Default::default(),
                 refreshed,
             }),
+            group: Default::default(),
         })
     }
 
@@ -339,7 +389,7 @@ impl Library {
     /// Applies a Yjs update from another replica (the UI, a workshop peer, a
     /// sync server), durably. A malformed update is refused and changes nothing.
     pub fn apply_update(&self, id: &str, update: &[u8], origin: &str) -> Result<()> {
-        self.apply_update_checked(id, update, origin, |_| Ok(()))
+        self.apply(id, update, origin, None::<fn(&UpdateCheck) -> _>)
     }
 
     /// Like [`Library::apply_update`], but `check` sees the map before and
@@ -353,38 +403,26 @@ impl Library {
         origin: &str,
         check: impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>,
     ) -> Result<()> {
+        self.apply(id, update, origin, Some(check))
+    }
+
+    /// [`Library::apply_update_checked`]; without a check, nothing of the
+    /// map before is copied (the update costs what it changes).
+    fn apply(
+        &self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
         self.lock().write(id, origin, |open| {
-            let before = open.journey.clone();
-            let before_roots = other_roots(&open.doc.transact());
-            let applied = open.doc.transact_mut().apply_update(decoded);
-            let checked = match applied {
-                Err(e) => Err(ApiError::Invalid(format!(
-                    "map {id}: Yjs update does not apply: {e}"
-                ))),
-                Ok(()) => {
-                    let after = read_journey(&open.doc);
-                    let verdict = check(&UpdateCheck {
-                        before: &before,
-                        before_problems: &open.problems,
-                        before_roots: &before_roots,
-                        after: &after,
-                        doc: &open.doc,
-                    });
-                    verdict
-                        .map(|()| after)
-                        .map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))
-                }
-            };
-            // Refused: the document may hold part of the update; the write
-            // forgets it.
-            let after = checked?;
-            open.problems = after.problems;
+            let was = open.apply(id, decoded, check)?;
             let change = Change {
                 update: update.to_vec(),
-                before,
-                after: after.journey,
+                was,
+                after: std::mem::take(&mut open.journey),
             };
             Ok(((), Some(change)))
         })

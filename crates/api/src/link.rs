@@ -11,7 +11,7 @@ use waymark_store::LinkRow;
 use yrs::updates::decoder::Decode;
 use yrs::{ReadTxn, Transact, Update};
 
-use crate::shared::Change;
+use crate::shared::{Change, Was};
 use crate::{check_valid, doc_from_updates, full_state, ApiError, Library, OpenMap, Result};
 
 /// How the token reaches the server: `?token=…` on the URL (what y-websocket
@@ -286,11 +286,11 @@ impl Library {
                 identity::set_doc_id(&mut txn, &doc_id);
                 txn.encode_update_v1()
             };
-            let journey = open.journey.clone();
+            // Outside the map's root types: no derived row changes.
             let change = Change {
                 update,
-                before: journey.clone(),
-                after: journey,
+                was: Was::nothing(),
+                after: open.journey.clone(),
             };
             Ok((doc_id, Some(change)))
         })
@@ -330,7 +330,6 @@ impl Library {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
         self.lock().write(id, origin, |open| {
-            let before = open.journey.clone();
             let applied = open.doc.transact_mut().apply_update(decoded);
             let found = identity::doc_id(&open.doc.transact());
             let problem = match applied {
@@ -345,12 +344,11 @@ impl Library {
                 // The write drops the document: reloaded from disk next time.
                 return Err(ApiError::Invalid(message));
             }
-            let p = read_journey(&open.doc);
-            open.problems = p.problems;
+            let was = open.reproject();
             let change = Change {
                 update: update.to_vec(),
-                before,
-                after: p.journey,
+                was,
+                after: std::mem::take(&mut open.journey),
             };
             Ok(((), Some(change)))
         })

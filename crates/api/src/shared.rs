@@ -16,8 +16,9 @@ use std::time::Duration;
 
 use waymark_core::doc::read_journey;
 use waymark_core::doc_text::migrate_text;
+use waymark_core::incremental::{reproject, Touched, Tracker};
 use waymark_core::Journey;
-use waymark_store::{LogWrite, StoredDoc};
+use waymark_store::{Before, LogWrite, StoredDoc};
 use yrs::updates::decoder::Decode;
 use yrs::{ReadTxn, StateVector, Transact, Update};
 
@@ -37,8 +38,36 @@ pub const REFRESH_EVERY: Duration = Duration::from_millis(300);
 /// document, which now projects to `after`.
 pub(crate) struct Change {
     pub update: Vec<u8>,
-    pub before: Journey,
+    pub was: Was,
     pub after: Journey,
+}
+
+/// What the map projected to before a change.
+pub(crate) enum Was {
+    Whole(Journey),
+    /// Only `touched` changed; `was` holds at least those entities as they
+    /// were (see [`waymark_core::incremental::reproject`]).
+    Touched {
+        was: Journey,
+        touched: Touched,
+    },
+}
+
+impl Was {
+    /// Nothing the projection shows changed.
+    pub fn nothing() -> Was {
+        Was::Touched {
+            was: Journey::default(),
+            touched: Touched::default(),
+        }
+    }
+
+    pub fn before(&self) -> Before<'_> {
+        match self {
+            Was::Whole(j) => Before::Whole(j),
+            Was::Touched { was, touched } => Before::Touched { was, touched },
+        }
+    }
 }
 
 type Observers = [(u64, crate::UpdateObserver)];
@@ -62,9 +91,7 @@ fn catch_up(open: &mut OpenMap, id: &str, tail: StoredDoc, observers: &Observers
         }
     }
     open.seen = tail.last_seq;
-    let p = read_journey(&open.doc);
-    open.journey = p.journey;
-    open.problems = p.problems;
+    open.reproject();
     let added = open.doc.transact().encode_diff_v1(&before);
     notify_all(observers, id, &added, OTHER_PROCESS);
     Ok(())
@@ -83,17 +110,17 @@ pub(crate) fn forget(maps: &mut HashMap<String, OpenMap>, forgotten: &mut Forgot
 }
 
 /// The open maps of a library and what they need to stay up to date.
-struct Maps<'a> {
-    maps: &'a mut HashMap<String, OpenMap>,
-    forgotten: &'a mut Forgotten,
-    observers: &'a Observers,
+pub(crate) struct Maps<'a> {
+    pub maps: &'a mut HashMap<String, OpenMap>,
+    pub forgotten: &'a mut Forgotten,
+    pub observers: &'a Observers,
 }
 
 impl<'a> Maps<'a> {
     /// The map in memory, brought up to what `read` (given the last applied
     /// sequence) finds stored, and whether it was just read from the file.
     /// A map that cannot be brought up to date is forgotten.
-    fn up_to_date(
+    pub fn up_to_date(
         self,
         id: &str,
         read: impl FnOnce(i64) -> waymark_store::Result<StoredDoc>,
@@ -140,9 +167,21 @@ impl<'a> Maps<'a> {
 /// document) in `log`, before anything builds on it. The projection is the
 /// same before and after. When nothing else was logged since the map was
 /// read, the map has applied every row up to the conversion.
-fn store_migration(log: &LogWrite, id: &str, open: &mut OpenMap, update: &[u8]) -> Result<()> {
+pub(crate) fn store_migration(
+    log: &LogWrite,
+    id: &str,
+    open: &mut OpenMap,
+    update: &[u8],
+) -> Result<()> {
+    open.tracker.take(); // the projection is the same
     let since = log.doc_since(id, open.seen)?;
-    let seq = log.append_update(id, update, "migration", Some(&open.journey), &open.journey)?;
+    let seq = log.append_update(
+        id,
+        update,
+        "migration",
+        Was::nothing().before(),
+        &open.journey,
+    )?;
     if since.snapshot.is_none() && since.updates.is_empty() {
         open.seen = seq;
     }
@@ -152,6 +191,7 @@ fn store_migration(log: &LogWrite, id: &str, open: &mut OpenMap, update: &[u8]) 
 impl OpenMap {
     /// A map read from the file, holding every row up to `seen`.
     pub(crate) fn new(doc: yrs::Doc, seen: i64) -> OpenMap {
+        let tracker = Tracker::attach(&doc);
         let p = read_journey(&doc);
         OpenMap {
             doc,
@@ -159,7 +199,24 @@ impl OpenMap {
             problems: p.problems,
             seen,
             checked: None,
+            tracker,
         }
+    }
+
+    /// Brings `journey` and `problems` up to the document after the
+    /// transactions since the last call: only the entities they touched
+    /// when [`reproject`] can, the whole document otherwise (which may hide
+    /// or show entities nobody touched). Returns what the map was.
+    pub(crate) fn reproject(&mut self) -> Was {
+        let touched = self.tracker.take();
+        if self.problems.is_empty() {
+            if let Some(was) = reproject(&self.doc.transact(), &mut self.journey, &touched) {
+                return Was::Touched { was, touched };
+            }
+        }
+        let p = read_journey(&self.doc);
+        self.problems = p.problems;
+        Was::Whole(std::mem::replace(&mut self.journey, p.journey))
     }
 }
 
@@ -244,7 +301,7 @@ impl Inner {
                 id,
                 &change.update,
                 origin,
-                Some(&change.before),
+                change.was.before(),
                 &change.after,
             )?;
             if log.pending_updates(id)? > COMPACT_AFTER {

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+pub mod edits;
+
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;

@@ -32,7 +32,7 @@ use serde_json::{Map as JsonMap, Value};
 use yrs::{Any, Doc, In, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut, WriteTxn};
 
 use crate::doc_text::{text_fields, write_text_field};
-use crate::model::{Journey, SurveyResponse};
+use crate::model::{Annotation, Connection, Id, Journey, SurveyResponse, Target, Touchpoint};
 use crate::validate::Problem;
 
 pub const META: &str = "meta";
@@ -86,39 +86,17 @@ pub fn read_journey(doc: &Doc) -> Projection {
 
 pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
     let mut problems = Vec::new();
-    let meta = txn
-        .get_map(META)
-        .map(|m| read_fields(txn, &m))
-        .unwrap_or_default();
-    let mut journey = match serde_json::from_value::<Journey>(Value::Object(meta)) {
-        Ok(j) => j,
-        Err(e) => {
-            problems.push(Problem {
-                path: META.into(),
-                message: format!("unreadable journey fields: {e}"),
-            });
-            Journey::new("Untitled journey")
-        }
-    };
+    let mut journey = read_meta(txn).unwrap_or_else(|p| {
+        problems.push(p);
+        Journey::new(crate::repair::UNTITLED_JOURNEY)
+    });
     macro_rules! read_collection {
         ($name:literal, $field:ident) => {
             if let Some(root) = txn.get_map($name) {
                 for (key, out) in root.iter(txn) {
-                    let Out::YMap(m) = out else {
-                        problems.push(Problem {
-                            path: format!("{}[{key}]", $name),
-                            message: "is not a map".into(),
-                        });
-                        continue;
-                    };
-                    let mut fields = read_fields(txn, &m);
-                    fields.insert("id".into(), Value::String(key.to_string()));
-                    match serde_json::from_value(Value::Object(fields)) {
+                    match read_entity(txn, $name, key, out) {
                         Ok(v) => journey.$field.push(v),
-                        Err(e) => problems.push(Problem {
-                            path: format!("{}[{key}]", $name),
-                            message: format!("unreadable: {e}"),
-                        }),
+                        Err(p) => problems.push(p),
                     }
                 }
             }
@@ -132,21 +110,9 @@ pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
     read_collection!("annotations", annotations);
     if let Some(root) = txn.get_map(RESPONSES) {
         for (key, out) in root.iter(txn) {
-            let parsed = match out {
-                Out::Any(a) => serde_json::from_value::<SurveyResponse>(any_to_json(&a))
-                    .map_err(|e| e.to_string()),
-                _ => Err("is not a plain value".to_string()),
-            };
-            match parsed {
-                Ok(r) if r.key() == key => journey.responses.push(r),
-                Ok(_) => problems.push(Problem {
-                    path: format!("{RESPONSES}[{key}]"),
-                    message: "key does not match the response's identity".into(),
-                }),
-                Err(e) => problems.push(Problem {
-                    path: format!("{RESPONSES}[{key}]"),
-                    message: format!("unreadable: {e}"),
-                }),
+            match read_response(key, out) {
+                Ok(r) => journey.responses.push(r),
+                Err(p) => problems.push(p),
             }
         }
     }
@@ -156,26 +122,141 @@ pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
     Projection { journey, problems }
 }
 
+/// The journey's own fields (no collections) as the document holds them.
+pub(crate) fn read_meta<T: ReadTxn>(txn: &T) -> Result<Journey, Problem> {
+    let meta = txn
+        .get_map(META)
+        .map(|m| read_fields(txn, &m))
+        .unwrap_or_default();
+    serde_json::from_value::<Journey>(Value::Object(meta)).map_err(|e| Problem {
+        path: META.into(),
+        message: format!("unreadable journey fields: {e}"),
+    })
+}
+
+/// One entity of the collection `name`, stored under `key` as `out`.
+pub(crate) fn read_entity<T: ReadTxn, E: serde::de::DeserializeOwned>(
+    txn: &T,
+    name: &str,
+    key: &str,
+    out: Out,
+) -> Result<E, Problem> {
+    let Out::YMap(m) = out else {
+        return Err(Problem {
+            path: format!("{name}[{key}]"),
+            message: "is not a map".into(),
+        });
+    };
+    let mut fields = read_fields(txn, &m);
+    fields.insert("id".into(), Value::String(key.to_string()));
+    serde_json::from_value(Value::Object(fields)).map_err(|e| Problem {
+        path: format!("{name}[{key}]"),
+        message: format!("unreadable: {e}"),
+    })
+}
+
+/// One survey answer, stored under `key` as `out`.
+pub(crate) fn read_response(key: &str, out: Out) -> Result<SurveyResponse, Problem> {
+    let parsed = match out {
+        Out::Any(a) => {
+            serde_json::from_value::<SurveyResponse>(any_to_json(&a)).map_err(|e| e.to_string())
+        }
+        _ => Err("is not a plain value".to_string()),
+    };
+    match parsed {
+        Ok(r) if r.key() == key => Ok(r),
+        Ok(_) => Err(Problem {
+            path: format!("{RESPONSES}[{key}]"),
+            message: "key does not match the response's identity".into(),
+        }),
+        Err(e) => Err(Problem {
+            path: format!("{RESPONSES}[{key}]"),
+            message: format!("unreadable: {e}"),
+        }),
+    }
+}
+
+/// The entities other entities refer to, as the projection sees them: an
+/// entity whose reference is not [`Present`] is dangling. The rules below
+/// are the projection's, shared with [`crate::incremental`].
+pub(crate) trait Present {
+    fn persona(&self, id: Id) -> bool;
+    fn stage(&self, id: Id) -> bool;
+    fn lane(&self, id: Id) -> bool;
+    fn touchpoint(&self, id: Id) -> bool;
+}
+
+/// A touchpoint is shown when its stage and lane are.
+pub(crate) fn placed(t: &Touchpoint, p: &impl Present) -> bool {
+    p.stage(t.stage) && p.lane(t.lane)
+}
+
+/// A connection is shown when both ends are, and they differ.
+pub(crate) fn connected(c: &Connection, p: &impl Present) -> bool {
+    p.touchpoint(c.from) && p.touchpoint(c.to) && c.from != c.to
+}
+
+/// A note is shown when what it is stuck to is.
+pub(crate) fn anchored(a: &Annotation, p: &impl Present) -> bool {
+    match a.target {
+        Target::Map => true,
+        Target::Stage(id) => p.stage(id),
+        Target::Touchpoint(id) => p.touchpoint(id),
+    }
+}
+
+/// An answer is shown when its touchpoint is.
+pub(crate) fn answered(r: &SurveyResponse, p: &impl Present) -> bool {
+    p.touchpoint(r.touchpoint)
+}
+
+/// The ids of a journey's referenced entities, for many look-ups.
+#[derive(Default)]
+struct IdSets {
+    personas: HashSet<Id>,
+    stages: HashSet<Id>,
+    lanes: HashSet<Id>,
+    touchpoints: HashSet<Id>,
+}
+
+impl Present for IdSets {
+    fn persona(&self, id: Id) -> bool {
+        self.personas.contains(&id)
+    }
+    fn stage(&self, id: Id) -> bool {
+        self.stages.contains(&id)
+    }
+    fn lane(&self, id: Id) -> bool {
+        self.lanes.contains(&id)
+    }
+    fn touchpoint(&self, id: Id) -> bool {
+        self.touchpoints.contains(&id)
+    }
+}
+
 /// Concurrent edits can leave references dangling (one person deletes a stage
 /// while another moves a touchpoint into it). The projection leaves such
 /// entities out, so every reader sees a valid map, and reports them; the
-/// document keeps them, so undoing the delete brings them back.
+/// document keeps them, so undoing the delete brings them back. A
+/// touchpoint's personas that are gone are dropped without a word.
 fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
-    use std::collections::HashSet;
     let mut report = |path: String, message: String| problems.push(Problem { path, message });
-    let personas: HashSet<_> = j.personas.iter().map(|p| p.id).collect();
-    if j.primary_persona.is_some_and(|p| !personas.contains(&p)) {
+    let mut ids = IdSets {
+        personas: j.personas.iter().map(|p| p.id).collect(),
+        stages: j.stages.iter().map(|s| s.id).collect(),
+        lanes: j.lanes.iter().map(|l| l.id).collect(),
+        ..IdSets::default()
+    };
+    if j.primary_persona.is_some_and(|p| !ids.persona(p)) {
         report(
             "meta.primary_persona".into(),
             "refers to a deleted persona".into(),
         );
         j.primary_persona = None;
     }
-    let stages: HashSet<_> = j.stages.iter().map(|s| s.id).collect();
-    let lanes: HashSet<_> = j.lanes.iter().map(|l| l.id).collect();
     j.touchpoints.retain_mut(|t| {
-        t.personas.retain(|p| personas.contains(p));
-        let ok = stages.contains(&t.stage) && lanes.contains(&t.lane);
+        t.personas.retain(|p| ids.persona(*p));
+        let ok = placed(t, &ids);
         if !ok {
             report(
                 format!("touchpoints[{}]", t.id),
@@ -184,9 +265,9 @@ fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
         }
         ok
     });
-    let tps: HashSet<_> = j.touchpoints.iter().map(|t| t.id).collect();
+    ids.touchpoints = j.touchpoints.iter().map(|t| t.id).collect();
     j.connections.retain(|c| {
-        let ok = tps.contains(&c.from) && tps.contains(&c.to) && c.from != c.to;
+        let ok = connected(c, &ids);
         if !ok {
             report(
                 format!("connections[{}]", c.id),
@@ -196,11 +277,7 @@ fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
         ok
     });
     j.annotations.retain(|a| {
-        let ok = match a.target {
-            crate::model::Target::Map => true,
-            crate::model::Target::Stage(id) => stages.contains(&id),
-            crate::model::Target::Touchpoint(id) => tps.contains(&id),
-        };
+        let ok = anchored(a, &ids);
         if !ok {
             report(
                 format!("annotations[{}]", a.id),
@@ -210,7 +287,7 @@ fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
         ok
     });
     j.responses.retain(|r| {
-        let ok = tps.contains(&r.touchpoint);
+        let ok = answered(r, &ids);
         if !ok {
             report(
                 format!("responses[{}]", r.key()),

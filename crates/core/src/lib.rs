@@ -10,6 +10,7 @@ pub mod formats;
 pub mod generated;
 pub mod hostile;
 pub mod identity;
+pub mod incremental;
 pub mod limits;
 pub mod model;
 pub mod order;

@@ -603,43 +603,22 @@ impl Journey {
     /// stage and lane order, the rest by id or identity key. The document
     /// projection always returns this order.
     pub fn normalize(&mut self) {
-        self.personas
-            .sort_by(|a, b| (a.order.as_str(), a.id).cmp(&(b.order.as_str(), b.id)));
-        self.stages
-            .sort_by(|a, b| (a.order.as_str(), a.id).cmp(&(b.order.as_str(), b.id)));
-        self.lanes
-            .sort_by(|a, b| (a.order.as_str(), a.id).cmp(&(b.order.as_str(), b.id)));
-        let stage_pos: std::collections::HashMap<Id, usize> = self
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id, i))
-            .collect();
-        let lane_pos: std::collections::HashMap<Id, usize> = self
-            .lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id, i))
-            .collect();
-        self.touchpoints.sort_by(|a, b| {
-            let ka = (
-                stage_pos.get(&a.stage).copied().unwrap_or(usize::MAX),
-                lane_pos.get(&a.lane).copied().unwrap_or(usize::MAX),
-                a.order.as_str(),
-                a.id,
-            );
-            let kb = (
-                stage_pos.get(&b.stage).copied().unwrap_or(usize::MAX),
-                lane_pos.get(&b.lane).copied().unwrap_or(usize::MAX),
-                b.order.as_str(),
-                b.id,
-            );
-            ka.cmp(&kb)
-        });
+        self.sort_ordered();
+        let cells = CellOrder::of(self);
+        self.touchpoints.sort_by(|a, b| cells.cmp(a, b));
         self.connections.sort_by_key(|c| c.id);
-        self.annotations
-            .sort_by(|a, b| (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id)));
-        self.responses.sort_by_key(|r| r.key());
+        self.annotations.sort_by(note_order);
+        self.responses.sort_by_cached_key(|r| r.key());
+    }
+
+    /// Puts personas, stages and lanes in their order: order key, then id.
+    pub(crate) fn sort_ordered(&mut self) {
+        self.personas
+            .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
+        self.stages
+            .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
+        self.lanes
+            .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
     }
 
     pub fn stage(&self, id: Id) -> Option<&Stage> {
@@ -712,5 +691,44 @@ impl Journey {
         self.primary_persona
             .and_then(|id| self.persona(id))
             .or_else(|| self.personas.first())
+    }
+}
+
+/// The canonical order of personas, stages and lanes: order key, then id.
+fn by_order(a: (&String, Id), b: (&String, Id)) -> std::cmp::Ordering {
+    (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1))
+}
+
+/// The canonical order of notes: when written, then id.
+pub(crate) fn note_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+    (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id))
+}
+
+/// The canonical order of touchpoints: by stage, then lane (in their order),
+/// then order key and id; a touchpoint of an unknown stage or lane last.
+pub(crate) struct CellOrder {
+    stage: std::collections::HashMap<Id, usize>,
+    lane: std::collections::HashMap<Id, usize>,
+}
+
+impl CellOrder {
+    /// The order of `j`'s touchpoints, its stages and lanes being in order.
+    pub(crate) fn of(j: &Journey) -> CellOrder {
+        let at =
+            |ids: &mut dyn Iterator<Item = Id>| ids.enumerate().map(|(i, id)| (id, i)).collect();
+        CellOrder {
+            stage: at(&mut j.stages.iter().map(|s| s.id)),
+            lane: at(&mut j.lanes.iter().map(|l| l.id)),
+        }
+    }
+
+    pub(crate) fn cmp(&self, a: &Touchpoint, b: &Touchpoint) -> std::cmp::Ordering {
+        let key = |t: &Touchpoint| {
+            (
+                self.stage.get(&t.stage).copied().unwrap_or(usize::MAX),
+                self.lane.get(&t.lane).copied().unwrap_or(usize::MAX),
+            )
+        };
+        (key(a), a.order.as_str(), a.id).cmp(&(key(b), b.order.as_str(), b.id))
     }
 }

@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Id, Journey};
+use crate::model::{Annotation, Id, Journey, Lane, Persona, Stage, SurveyResponse, Touchpoint};
 use crate::order::is_valid_key;
 use crate::schema::{input_range, setting_range, Range};
 use crate::validate::{parse_date, Problem};
@@ -159,13 +159,7 @@ fn at(collection: &str, id: Id) -> String {
 pub fn repair(j: &mut Journey) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut r = Report(&mut problems);
-    if j.title.trim().is_empty() {
-        r.fixed(
-            "meta.title".into(),
-            format!("is empty, shown as {UNTITLED_JOURNEY:?}"),
-        );
-        j.title = UNTITLED_JOURNEY.to_string();
-    }
+    title(j, &mut r);
     // Ids are unique per collection by construction (they are the keys); a
     // hostile peer can still reuse one across collections: the later
     // collection, in validation's order, loses the entity.
@@ -196,127 +190,194 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
     );
 
     for p in &mut j.personas {
-        let path = at("personas", p.id);
-        r.order(path.clone(), &mut p.order);
-        r.name(path, "name", &mut p.name, "Unnamed persona");
+        persona(p, &mut r);
     }
     for s in &mut j.stages {
-        let path = at("stages", s.id);
-        r.order(path.clone(), &mut s.order);
-        r.name(path, "name", &mut s.name, "Unnamed stage");
+        stage(s, &mut r);
     }
     for l in &mut j.lanes {
-        let path = at("lanes", l.id);
-        r.order(path.clone(), &mut l.order);
-        r.name(path, "name", &mut l.name, "Unnamed lane");
+        lane(l, &mut r);
     }
     for t in &mut j.touchpoints {
-        let path = at("touchpoints", t.id);
-        r.order(path.clone(), &mut t.order);
-        r.name(path.clone(), "title", &mut t.title, "Untitled touchpoint");
-        let ip = format!("{path}.inputs");
-        let inp = &mut t.inputs;
-        let emotion = input_range("emotion");
-        if let Some(e) = inp.emotion.filter(|e| !emotion.contains(f64::from(*e))) {
-            let fixed = emotion.clamp(f64::from(e), 0.0) as i8;
-            r.fixed(
-                format!("{ip}.emotion"),
-                format!("{e} is outside -2..+2, read as {fixed}"),
-            );
-            inp.emotion = Some(fixed);
-        }
-        let friction = input_range("friction");
-        if let Some(f) = inp.friction.filter(|f| !friction.contains(f64::from(*f))) {
-            let fixed = friction.clamp(f64::from(f), 0.0) as u8;
-            r.fixed(
-                format!("{ip}.friction"),
-                format!("{f} is outside 0..4, read as {fixed}"),
-            );
-            inp.friction = Some(fixed);
-        }
-        for (field, v) in [
-            ("steps", &mut inp.steps),
-            ("expected_steps", &mut inp.expected_steps),
-            ("transfers", &mut inp.transfers),
-            ("channel_switches", &mut inp.channel_switches),
-        ] {
-            r.cap(format!("{ip}.{field}"), v, input_range(field));
-        }
-        if let Some(reach) = inp.reach {
-            let top = input_range("reach").max;
-            if reach as f64 > top {
-                r.fixed(
-                    format!("{ip}.reach"),
-                    format!("{reach} is outside 0..{top}, read as {top}"),
-                );
-                inp.reach = Some(top as u64);
-            }
-        }
-        for (field, v) in [
-            ("wait_minutes", &mut inp.wait_minutes),
-            ("wait_desired_minutes", &mut inp.wait_desired_minutes),
-            ("wait_adequate_minutes", &mut inp.wait_adequate_minutes),
-            ("aht_minutes", &mut inp.aht_minutes),
-            ("fcr_rate", &mut inp.fcr_rate),
-            ("error_rate", &mut inp.error_rate),
-        ] {
-            r.clamp_opt(format!("{ip}.{field}"), v, input_range(field));
-        }
-        if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
-            if a < d {
-                r.fixed(
-                    format!("{ip}.wait_adequate_minutes"),
-                    format!("{a} is below the desired wait {d}, read as {d}"),
-                );
-                inp.wait_adequate_minutes = Some(d);
-            }
-        }
+        touchpoint(t, &mut r);
     }
-    j.annotations.retain_mut(|a| {
-        let path = at("annotations", a.id);
-        if a.text.trim().is_empty() {
-            r.hidden(path, "a note without text");
-            return false;
-        }
-        if time::OffsetDateTime::parse(
-            &a.created_at,
-            &time::format_description::well_known::Rfc3339,
-        )
-        .is_err()
-        {
-            r.fixed(
-                format!("{path}.created_at"),
-                format!(
-                    "{:?} is not an RFC 3339 timestamp, read as {EPOCH}",
-                    a.created_at
-                ),
-            );
-            a.created_at = EPOCH.to_string();
-        }
-        true
-    });
+    j.annotations.retain_mut(|a| note(a, &mut r));
     // An answer is evidence: clamping it would invent one, so a bad one is
     // left out.
-    j.responses.retain(|resp| {
-        let (lo, hi) = resp.scale.range();
-        let v = resp.value;
-        if !(v.is_finite() && v >= lo && v <= hi && v.fract() == 0.0) {
-            r.hidden(
-                format!("responses[{}].value", resp.key()),
-                format!("{v} is not a whole number in {lo}..{hi}"),
-            );
-            return false;
-        }
-        if parse_date(&resp.date).is_none() {
-            r.hidden(
-                format!("responses[{}].date", resp.key()),
-                format!("{:?} is not a date YYYY-MM-DD", resp.date),
-            );
-            return false;
-        }
-        true
-    });
+    j.responses.retain(|resp| answer(resp, &mut r));
+    settings_and_inputs(j, &mut r);
+    problems
+}
 
+/// The repairs of one entity, for a projection kept up to date entity by
+/// entity ([`crate::incremental`]): what [`repair`] would report about it,
+/// and whether it stays. Cross-collection ids are the caller's to check.
+pub(crate) mod one {
+    use super::*;
+
+    pub fn meta(j: &mut Journey, problems: &mut Vec<Problem>) {
+        let mut r = Report(problems);
+        title(j, &mut r);
+        settings_and_inputs(j, &mut r);
+    }
+    pub fn persona(p: &mut Persona, problems: &mut Vec<Problem>) {
+        super::persona(p, &mut Report(problems))
+    }
+    pub fn stage(s: &mut Stage, problems: &mut Vec<Problem>) {
+        super::stage(s, &mut Report(problems))
+    }
+    pub fn lane(l: &mut Lane, problems: &mut Vec<Problem>) {
+        super::lane(l, &mut Report(problems))
+    }
+    pub fn touchpoint(t: &mut Touchpoint, problems: &mut Vec<Problem>) {
+        super::touchpoint(t, &mut Report(problems))
+    }
+    pub fn note(a: &mut Annotation, problems: &mut Vec<Problem>) -> bool {
+        super::note(a, &mut Report(problems))
+    }
+    pub fn answer(a: &SurveyResponse, problems: &mut Vec<Problem>) -> bool {
+        super::answer(a, &mut Report(problems))
+    }
+}
+
+fn title(j: &mut Journey, r: &mut Report<'_>) {
+    if j.title.trim().is_empty() {
+        r.fixed(
+            "meta.title".into(),
+            format!("is empty, shown as {UNTITLED_JOURNEY:?}"),
+        );
+        j.title = UNTITLED_JOURNEY.to_string();
+    }
+}
+
+fn persona(p: &mut Persona, r: &mut Report<'_>) {
+    let path = at("personas", p.id);
+    r.order(path.clone(), &mut p.order);
+    r.name(path, "name", &mut p.name, "Unnamed persona");
+}
+
+fn stage(s: &mut Stage, r: &mut Report<'_>) {
+    let path = at("stages", s.id);
+    r.order(path.clone(), &mut s.order);
+    r.name(path, "name", &mut s.name, "Unnamed stage");
+}
+
+fn lane(l: &mut Lane, r: &mut Report<'_>) {
+    let path = at("lanes", l.id);
+    r.order(path.clone(), &mut l.order);
+    r.name(path, "name", &mut l.name, "Unnamed lane");
+}
+
+fn touchpoint(t: &mut Touchpoint, r: &mut Report<'_>) {
+    let path = at("touchpoints", t.id);
+    r.order(path.clone(), &mut t.order);
+    r.name(path.clone(), "title", &mut t.title, "Untitled touchpoint");
+    let ip = format!("{path}.inputs");
+    let inp = &mut t.inputs;
+    let emotion = input_range("emotion");
+    if let Some(e) = inp.emotion.filter(|e| !emotion.contains(f64::from(*e))) {
+        let fixed = emotion.clamp(f64::from(e), 0.0) as i8;
+        r.fixed(
+            format!("{ip}.emotion"),
+            format!("{e} is outside -2..+2, read as {fixed}"),
+        );
+        inp.emotion = Some(fixed);
+    }
+    let friction = input_range("friction");
+    if let Some(f) = inp.friction.filter(|f| !friction.contains(f64::from(*f))) {
+        let fixed = friction.clamp(f64::from(f), 0.0) as u8;
+        r.fixed(
+            format!("{ip}.friction"),
+            format!("{f} is outside 0..4, read as {fixed}"),
+        );
+        inp.friction = Some(fixed);
+    }
+    for (field, v) in [
+        ("steps", &mut inp.steps),
+        ("expected_steps", &mut inp.expected_steps),
+        ("transfers", &mut inp.transfers),
+        ("channel_switches", &mut inp.channel_switches),
+    ] {
+        r.cap(format!("{ip}.{field}"), v, input_range(field));
+    }
+    if let Some(reach) = inp.reach {
+        let top = input_range("reach").max;
+        if reach as f64 > top {
+            r.fixed(
+                format!("{ip}.reach"),
+                format!("{reach} is outside 0..{top}, read as {top}"),
+            );
+            inp.reach = Some(top as u64);
+        }
+    }
+    for (field, v) in [
+        ("wait_minutes", &mut inp.wait_minutes),
+        ("wait_desired_minutes", &mut inp.wait_desired_minutes),
+        ("wait_adequate_minutes", &mut inp.wait_adequate_minutes),
+        ("aht_minutes", &mut inp.aht_minutes),
+        ("fcr_rate", &mut inp.fcr_rate),
+        ("error_rate", &mut inp.error_rate),
+    ] {
+        r.clamp_opt(format!("{ip}.{field}"), v, input_range(field));
+    }
+    if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
+        if a < d {
+            r.fixed(
+                format!("{ip}.wait_adequate_minutes"),
+                format!("{a} is below the desired wait {d}, read as {d}"),
+            );
+            inp.wait_adequate_minutes = Some(d);
+        }
+    }
+}
+
+/// Mends a note; false when it is left out.
+fn note(a: &mut Annotation, r: &mut Report<'_>) -> bool {
+    let path = at("annotations", a.id);
+    if a.text.trim().is_empty() {
+        r.hidden(path, "a note without text");
+        return false;
+    }
+    if time::OffsetDateTime::parse(
+        &a.created_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .is_err()
+    {
+        r.fixed(
+            format!("{path}.created_at"),
+            format!(
+                "{:?} is not an RFC 3339 timestamp, read as {EPOCH}",
+                a.created_at
+            ),
+        );
+        a.created_at = EPOCH.to_string();
+    }
+    true
+}
+
+/// Whether an answer is kept.
+fn answer(resp: &SurveyResponse, r: &mut Report<'_>) -> bool {
+    let (lo, hi) = resp.scale.range();
+    let v = resp.value;
+    if !(v.is_finite() && v >= lo && v <= hi && v.fract() == 0.0) {
+        r.hidden(
+            format!("responses[{}].value", resp.key()),
+            format!("{v} is not a whole number in {lo}..{hi}"),
+        );
+        return false;
+    }
+    if parse_date(&resp.date).is_none() {
+        r.hidden(
+            format!("responses[{}].date", resp.key()),
+            format!("{:?} is not a date YYYY-MM-DD", resp.date),
+        );
+        return false;
+    }
+    true
+}
+
+fn settings_and_inputs(j: &mut Journey, r: &mut Report<'_>) {
     let s = &mut j.settings;
     let fw = &mut s.friction_weights;
     let ew = &mut s.emotion_weights;
@@ -379,7 +440,6 @@ pub fn repair(j: &mut Journey) -> Vec<Problem> {
             ji.customers_lost = Some(start);
         }
     }
-    problems
 }
 
 /// Whether the projection mended or left out something because of what a

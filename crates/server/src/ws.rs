@@ -286,10 +286,20 @@ pub(crate) fn process(
             if update.as_slice() == [0, 0] {
                 return Ok(Action::Nothing);
             }
-            let applied = match actor {
-                None => lib.apply_update(map, &update, "ws"),
-                Some(a) => lib.apply_update_checked(map, &update, "ws", |c| check_update(a, c)),
-            };
+            // Group commit: relayed (acknowledged) only once the transaction
+            // holding it is durable.
+            let check = actor.map(|a| {
+                let (name, role, locked) = (a.name.to_string(), a.role, a.locked);
+                Box::new(move |c: &waymark_api::UpdateCheck| {
+                    let actor = Actor {
+                        name: &name,
+                        role,
+                        locked,
+                    };
+                    check_update(&actor, c)
+                }) as waymark_api::SendCheck
+            });
+            let applied = lib.apply_update_grouped(map, update.clone(), "ws", check);
             match applied {
                 Ok(()) => Ok(Action::Relay(
                     Message::Sync(SyncMessage::Update(update)).encode_v1(),

@@ -1,12 +1,15 @@
 //! Relational tables derived from a map's document, so the library file answers
 //! SQL questions without decoding Yjs. Only rows that changed are written:
 //! entities are compared in the typed model first, so a one-field edit of a
-//! 600-touchpoint map builds and writes one row.
+//! 600-touchpoint map builds and writes one row. After an incremental
+//! projection only the entities the change touched are compared.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
+use waymark_core::doc::RESPONSES;
+use waymark_core::incremental::Touched;
 use waymark_core::*;
 
 fn text(s: &str) -> Value {
@@ -22,14 +25,15 @@ fn json<T: serde::Serialize>(v: &T) -> Value {
     Value::Text(serde_json::to_string(v).expect("serializable"))
 }
 
-/// Positions: the index in map order, or for touchpoints the index in their cell.
-fn index_positions<T>(items: &[T]) -> Vec<i64> {
+/// Positions: the index in map order, or for touchpoints the index in their
+/// cell (each cell is whole in what is diffed, see [`Before::cells`]).
+fn index_positions<T>(items: &[&T]) -> Vec<i64> {
     (0..items.len() as i64).collect()
 }
-fn no_positions<T>(items: &[T]) -> Vec<i64> {
+fn no_positions<T>(items: &[&T]) -> Vec<i64> {
     vec![0; items.len()]
 }
-fn cell_positions(items: &[Touchpoint]) -> Vec<i64> {
+fn cell_positions(items: &[&Touchpoint]) -> Vec<i64> {
     let mut next: HashMap<(Id, Id), i64> = HashMap::new();
     items
         .iter()
@@ -49,26 +53,26 @@ type Upsert<'a> = &'a mut dyn FnMut(Vec<Value>) -> rusqlite::Result<()>;
 /// to delete.
 fn diff<T: PartialEq>(
     upsert: Upsert,
-    old: Option<&[T]>,
-    new: &[T],
+    old: Option<Vec<&T>>,
+    new: Vec<&T>,
     key: fn(&T) -> String,
-    positions: fn(&[T]) -> Vec<i64>,
+    positions: fn(&[&T]) -> Vec<i64>,
     row: fn(&T, i64) -> Vec<Value>,
 ) -> rusqlite::Result<Vec<String>> {
-    let new_pos = positions(new);
+    let new_pos = positions(&new);
     let Some(old) = old else {
-        for (e, p) in new.iter().zip(new_pos) {
+        for (e, p) in new.into_iter().zip(new_pos) {
             upsert(row(e, p))?;
         }
         return Ok(Vec::new());
     };
-    let old_pos = positions(old);
+    let old_pos = positions(&old);
     let mut before: HashMap<String, (&T, i64)> = old
-        .iter()
+        .into_iter()
         .zip(old_pos)
         .map(|(e, p)| (key(e), (e, p)))
         .collect();
-    for (e, p) in new.iter().zip(new_pos) {
+    for (e, p) in new.into_iter().zip(new_pos) {
         match before.remove(&key(e)) {
             Some((o, op)) if o == e && op == p => {}
             _ => upsert(row(e, p))?,
@@ -77,13 +81,151 @@ fn diff<T: PartialEq>(
     Ok(before.into_keys().collect())
 }
 
+/// What the derived tables held before a write, as far as the writer knows.
+#[derive(Clone, Copy)]
+pub enum Before<'a> {
+    /// Nothing: every row of the map is written again.
+    Unknown,
+    /// The whole map.
+    Whole(&'a Journey),
+    /// What a change touched (`touched`, from an incremental projection):
+    /// `was` holds at least the touched entities as they were; every
+    /// entity not touched is the same, in the same place, after.
+    Touched {
+        was: &'a Journey,
+        touched: &'a Touched,
+    },
+}
+
+/// The entities of one table to compare, before (`None`: unknown) and after.
+type Pick<'a, T> = (Option<Vec<&'a T>>, Vec<&'a T>);
+
+/// `items` whose id is in `ids`.
+fn with_ids<'a, T>(items: &'a [T], ids: &HashSet<Id>, id: fn(&T) -> Id) -> Vec<&'a T> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    items.iter().filter(|e| ids.contains(&id(e))).collect()
+}
+
+impl<'a> Before<'a> {
+    fn all<T: 'a>(&self, old: impl FnOnce(&'a Journey) -> &'a [T], new: &'a [T]) -> Pick<'a, T> {
+        let old = match self {
+            Before::Unknown | Before::Touched { .. } => None,
+            Before::Whole(j) => Some(old(j).iter().collect()),
+        };
+        (old, new.iter().collect())
+    }
+
+    /// Small ordered collections: a touched entity may move every row's
+    /// position, so the whole collection, rebuilt as it was.
+    fn whole<T: 'a>(
+        &self,
+        name: &str,
+        old: impl FnOnce(&'a Journey) -> &'a [T],
+        new: &'a [T],
+        order: fn(&T) -> (&str, Id),
+    ) -> Pick<'a, T> {
+        let Before::Touched { was, touched } = self else {
+            return self.all(old, new);
+        };
+        let ids = ids_of(touched, name);
+        if ids.is_empty() {
+            return (Some(Vec::new()), Vec::new());
+        }
+        let id = |e: &T| order(e).1;
+        let mut before: Vec<&T> = new.iter().filter(|e| !ids.contains(&id(e))).collect();
+        before.extend(old(was).iter().filter(|e| ids.contains(&id(e))));
+        before.sort_by(|a, b| order(a).cmp(&order(b)));
+        (Some(before), new.iter().collect())
+    }
+
+    /// Touchpoints: those of every cell a touched one left or entered.
+    fn cells(&self, new: &'a [Touchpoint]) -> Pick<'a, Touchpoint> {
+        let Before::Touched { was, touched } = self else {
+            return self.all(|j| &j.touchpoints, new);
+        };
+        let ids = ids_of(touched, "touchpoints");
+        let old_touched = with_ids(&was.touchpoints, &ids, |t| t.id);
+        let new_touched = with_ids(new, &ids, |t| t.id);
+        let cells: HashSet<(Id, Id)> = old_touched
+            .iter()
+            .chain(&new_touched)
+            .map(|tp| (tp.stage, tp.lane))
+            .collect();
+        if cells.is_empty() {
+            return (Some(Vec::new()), Vec::new());
+        }
+        let after: Vec<&Touchpoint> = new
+            .iter()
+            .filter(|tp| cells.contains(&(tp.stage, tp.lane)))
+            .collect();
+        let mut before: Vec<&Touchpoint> = after
+            .iter()
+            .copied()
+            .filter(|tp| !ids.contains(&tp.id))
+            .chain(old_touched)
+            .collect();
+        // Positions count within a cell, in (order, id) order.
+        before.sort_by(|a, b| {
+            (a.stage, a.lane, a.order.as_str(), a.id).cmp(&(
+                b.stage,
+                b.lane,
+                b.order.as_str(),
+                b.id,
+            ))
+        });
+        (Some(before), after)
+    }
+
+    /// Unordered entities: the touched ones.
+    fn ids<T: 'a>(
+        &self,
+        name: &str,
+        old: impl FnOnce(&'a Journey) -> &'a [T],
+        new: &'a [T],
+        id: fn(&T) -> Id,
+    ) -> Pick<'a, T> {
+        let Before::Touched { was, touched } = self else {
+            return self.all(old, new);
+        };
+        let ids = ids_of(touched, name);
+        (Some(with_ids(old(was), &ids, id)), with_ids(new, &ids, id))
+    }
+
+    /// Answers (sorted by key, many): the touched ones, found by key.
+    fn answers(&self, new: &'a [SurveyResponse]) -> Pick<'a, SurveyResponse> {
+        let Before::Touched { was, touched } = self else {
+            return self.all(|j| &j.responses, new);
+        };
+        let pick = |items: &'a [SurveyResponse]| {
+            touched
+                .keys_of(RESPONSES)
+                .filter_map(|k| {
+                    let at = items.binary_search_by(|r| r.key().as_str().cmp(k)).ok()?;
+                    Some(&items[at])
+                })
+                .collect()
+        };
+        (Some(pick(&was.responses)), pick(new))
+    }
+}
+
+/// The ids among a collection's touched keys.
+fn ids_of(t: &Touched, name: &str) -> HashSet<Id> {
+    if t.count(name) == 0 {
+        return HashSet::new();
+    }
+    t.keys_of(name).filter_map(|k| k.parse().ok()).collect()
+}
+
 /// One derived table: its name, key column, columns after `map_id`, and how
 /// to diff a journey's entities into rows.
 struct Table {
     name: &'static str,
     key: &'static str,
     columns: &'static [&'static str],
-    changes: fn(Option<&Journey>, &Journey, Upsert) -> rusqlite::Result<Vec<String>>,
+    changes: fn(&Before, &Journey, Upsert) -> rusqlite::Result<Vec<String>>,
 }
 
 const TABLES: &[Table] = &[
@@ -99,11 +241,17 @@ const TABLES: &[Table] = &[
             "frustrations",
             "quote",
         ],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.whole(
+                "personas",
+                |j| &j.personas,
+                &new.personas,
+                |p| (&p.order, p.id),
+            );
             diff(
                 upsert,
-                old.map(|j| &j.personas[..]),
-                &new.personas,
+                old,
+                new,
                 |p| p.id.to_string(),
                 index_positions,
                 |p, pos| {
@@ -124,11 +272,13 @@ const TABLES: &[Table] = &[
         name: "stages",
         key: "id",
         columns: &["id", "position", "name", "description", "customer_goal"],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) =
+                before.whole("stages", |j| &j.stages, &new.stages, |s| (&s.order, s.id));
             diff(
                 upsert,
-                old.map(|j| &j.stages[..]),
-                &new.stages,
+                old,
+                new,
                 |s| s.id.to_string(),
                 index_positions,
                 |s, pos| {
@@ -147,11 +297,12 @@ const TABLES: &[Table] = &[
         name: "lanes",
         key: "id",
         columns: &["id", "position", "name", "kind"],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.whole("lanes", |j| &j.lanes, &new.lanes, |l| (&l.order, l.id));
             diff(
                 upsert,
-                old.map(|j| &j.lanes[..]),
-                &new.lanes,
+                old,
+                new,
                 |l| l.id.to_string(),
                 index_positions,
                 |l, pos| {
@@ -195,11 +346,12 @@ const TABLES: &[Table] = &[
             "aht_minutes",
             "reach",
         ],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.cells(&new.touchpoints);
             diff(
                 upsert,
-                old.map(|j| &j.touchpoints[..]),
-                &new.touchpoints,
+                old,
+                new,
                 |t| t.id.to_string(),
                 cell_positions,
                 |t, pos| {
@@ -241,11 +393,17 @@ const TABLES: &[Table] = &[
         name: "connections",
         key: "id",
         columns: &["id", "from_id", "to_id", "label"],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.ids(
+                "connections",
+                |j| &j.connections,
+                &new.connections,
+                |c| c.id,
+            );
             diff(
                 upsert,
-                old.map(|j| &j.connections[..]),
-                &new.connections,
+                old,
+                new,
                 |c| c.id.to_string(),
                 no_positions,
                 |c, _| {
@@ -274,11 +432,17 @@ const TABLES: &[Table] = &[
             "votes",
             "voters",
         ],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.ids(
+                "annotations",
+                |j| &j.annotations,
+                &new.annotations,
+                |a| a.id,
+            );
             diff(
                 upsert,
-                old.map(|j| &j.annotations[..]),
-                &new.annotations,
+                old,
+                new,
                 |a| a.id.to_string(),
                 no_positions,
                 |a, _| {
@@ -314,11 +478,12 @@ const TABLES: &[Table] = &[
             "value",
             "comment",
         ],
-        changes: |old, new, upsert| {
+        changes: |before, new, upsert| {
+            let (old, new) = before.answers(&new.responses);
             diff(
                 upsert,
-                old.map(|j| &j.responses[..]),
-                &new.responses,
+                old,
+                new,
                 SurveyResponse::key,
                 no_positions,
                 response_row,
@@ -375,16 +540,16 @@ pub fn upsert_responses<'a>(
     Ok(())
 }
 
-/// Brings the derived rows of `map_id` from `old` (what the tables hold now,
-/// `None` when unknown) to `new`.
+/// Brings the derived rows of `map_id` from what they hold (`before`) to
+/// `new`.
 pub fn write(
     tx: &Transaction,
     map_id: &str,
-    old: Option<&Journey>,
+    before: Before,
     new: &Journey,
 ) -> rusqlite::Result<()> {
     for table in TABLES {
-        if old.is_none() {
+        if matches!(before, Before::Unknown) {
             tx.execute(
                 &format!("DELETE FROM {} WHERE map_id = ?1", table.name),
                 [map_id],
@@ -401,7 +566,7 @@ pub fn write(
                 .execute(params_from_iter(params))?;
             Ok(())
         };
-        let deletes = (table.changes)(old, new, &mut upsert)?;
+        let deletes = (table.changes)(&before, new, &mut upsert)?;
         if !deletes.is_empty() {
             let mut delete = tx.prepare_cached(&format!(
                 "DELETE FROM {} WHERE map_id = ?1 AND {} = ?2",
@@ -412,7 +577,8 @@ pub fn write(
             }
         }
     }
-    let changed_meta = old.is_none_or(|o| {
+    // Known only with the whole map before; otherwise one statement more.
+    let changed_meta = before_whole(&before).is_none_or(|o| {
         o.title != new.title
             || o.description != new.description
             || o.main_persona().map(|p| &p.name) != new.main_persona().map(|p| &p.name)
@@ -437,6 +603,13 @@ pub fn write(
     Ok(())
 }
 
+fn before_whole<'a>(before: &Before<'a>) -> Option<&'a Journey> {
+    match before {
+        Before::Whole(j) => Some(j),
+        _ => None,
+    }
+}
+
 /// Where the derived rows of `map_id` differ from what `journey` projects
 /// to, one line per table (empty when they agree): the check that the
 /// tables are the document's projection.
@@ -453,7 +626,7 @@ pub fn differences(
             .position(|c| *c == table.key)
             .expect("the key is a column");
         let mut expected: HashMap<String, Vec<Value>> = HashMap::new();
-        (table.changes)(None, journey, &mut |values| {
+        (table.changes)(&Before::Unknown, journey, &mut |values| {
             let key = match &values[key_at] {
                 Value::Text(t) => t.clone(),
                 other => format!("{other:?}"),

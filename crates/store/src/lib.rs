@@ -19,6 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use waymark_core::Journey;
 
+pub use derived::Before;
 use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::{LinkRow, NewLink};
@@ -168,7 +169,7 @@ impl Store {
             Ok(())
         })?;
         let seq = seq.expect("a map's document is at least one update");
-        derived::write(&tx, id, None, journey).in_file(&path)?;
+        derived::write(&tx, id, derived::Before::Unknown, journey).in_file(&path)?;
         if let Some((source, kind)) = link {
             tx.execute(
                 "INSERT INTO map_origins (map_id, source_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -209,7 +210,7 @@ impl Store {
             .conn
             .transaction()
             .map_err(|e| StoreError::classify(e, &path))?;
-        derived::write(&tx, map_id, None, journey).in_file(&path)?;
+        derived::write(&tx, map_id, derived::Before::Unknown, journey).in_file(&path)?;
         tx.commit().map_err(|e| StoreError::classify(e, &path))?;
         Ok(())
     }

@@ -11,6 +11,7 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use waymark_core::{Journey, SurveyResponse};
 
+use crate::derived::Before;
 use crate::error::InFile;
 use crate::{derived, now, Result, Store, StoreError, StoredDoc};
 
@@ -64,7 +65,7 @@ impl LogWrite<'_> {
         map_id: &str,
         update: &[u8],
         origin: &str,
-        before: Option<&Journey>,
+        before: Before,
         after: &Journey,
     ) -> Result<i64> {
         let seq = self.append_bare(map_id, update, origin)?;
