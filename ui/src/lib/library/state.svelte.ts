@@ -118,9 +118,12 @@ export class LibraryState {
     });
   }
 
-  async create(template: string, title: string): Promise<void> {
-    this.lastCreated = await this.backend.createMap(template, title);
+  /** Creates a map and returns its id (the library then opens it). */
+  async create(template: string, title: string): Promise<string> {
+    const id = await this.backend.createMap(template, title);
+    this.lastCreated = id;
     this.maps = await this.backend.listMaps();
+    return id;
   }
 
   async importSources(sources: ImportSource[]): Promise<void> {
