@@ -38,8 +38,14 @@ export interface EmotionPoint {
   tp: Touchpoint;
   x: number;
   y: number;
+  /** Its rating; 0 (neutral) while it has none. */
   emotion: number;
+  /** False for a customer-facing touchpoint not rated yet: a hollow point to drag. */
+  rated: boolean;
 }
+
+/** Lanes whose unrated touchpoints get a hollow point on the curve (the customer's side). */
+const FACING: readonly string[] = ["touchpoints", "customer_actions", "frontstage"];
 
 export interface Layout {
   width: number;
@@ -122,15 +128,17 @@ export function layout(view: JourneyView): Layout {
   const emotionPoints: EmotionPoint[] = [];
   if (emotionRow) {
     for (const col of columns) {
-      const rated = view.touchpoints.filter(
-        (t) => t.stage === col.stage.id && t.inputs.emotion !== undefined,
+      const facing = new Set(view.lanes.filter((l) => FACING.includes(l.kind)).map((l) => l.id));
+      const shown = view.touchpoints.filter(
+        (t) => t.stage === col.stage.id && (t.inputs.emotion !== undefined || facing.has(t.lane)),
       );
-      rated.forEach((tp, i) => {
+      shown.forEach((tp, i) => {
         const emotion = tp.inputs.emotion ?? 0;
         emotionPoints.push({
           tp,
           emotion,
-          x: col.x + ((i + 1) / (rated.length + 1)) * COL_W,
+          rated: tp.inputs.emotion !== undefined,
+          x: col.x + ((i + 1) / (shown.length + 1)) * COL_W,
           y: emotionY(emotionRow, emotion),
         });
       });
