@@ -14,6 +14,8 @@ export interface EditorActions {
   addNear(): void;
   newStage(): void;
   newLane(): void;
+  /** Focus the side panel's first field for the selection; false when nothing is selected. */
+  inspect(): boolean;
   /** Select and focus the card the arrow leads to (cardNav.ts); false when there is none. */
   moveFocus(dx: number, dy: number): boolean;
   /** Edit the selected touchpoint's title in place; false when none is selected. */
@@ -256,6 +258,13 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: "inspect",
+    keys: [{ key: "i" }],
+    label: "I",
+    help: "Edit the selection in the side panel (Escape comes back)",
+    run: (ed) => ed.inspect(),
+  },
+  {
     id: "edit",
     keys: [{ key: "Enter" }, { key: "F2" }],
     label: "Enter",
@@ -370,6 +379,7 @@ export function shortcutSheet(): SheetRow[] {
     { keys: k("addLane"), help: helpOf("addLane") },
     { keys: k("goTo"), help: helpOf("goTo") },
     { keys: `Double-click a card / ${k("edit")}`, help: helpOf("edit") },
+    { keys: k("inspect"), help: helpOf("inspect") },
     { keys: `Drag a card / ${k("nudge")}`, help: helpOf("nudge") },
     { keys: k("delete"), help: helpOf("delete") },
     { keys: `${k("undo")} / ${k("redo")}`, help: "Undo / redo" },

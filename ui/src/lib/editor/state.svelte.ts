@@ -343,6 +343,16 @@ export class EditorState implements EditorActions {
     });
   }
 
+  /** I: the side panel's first field for the selection has the focus (its Edit tab). */
+  inspect(): boolean {
+    if (!this.selection || typeof document === "undefined") return false;
+    if (this.insights) this.insights.side = "edit";
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(".inspector :is(input, select, textarea)")?.focus();
+    });
+    return true;
+  }
+
   /** Arrow keys: select the card the arrow leads to, bring it into view and focus it. */
   moveFocus(dx: number, dy: number): boolean {
     const { view, lay } = this;
