@@ -9,6 +9,7 @@ import {
   hitCell,
   intersects,
   layout,
+  wrapLines,
   smoothPath,
 } from "./layout";
 
@@ -93,5 +94,21 @@ describe("layout", () => {
     // The +2 and −2 marks sit inside the band.
     expect(emotionY(band, 2)).toBeGreaterThan(band.y);
     expect(emotionY(band, -2)).toBeLessThan(band.y + band.h);
+  });
+});
+
+describe("wrapLines", () => {
+  it("breaks between words and keeps the whole title when it fits", () => {
+    expect(wrapLines("Customer notices the card is missing", 20, 3)).toEqual([
+      "Customer notices the",
+      "card is missing",
+    ]);
+    expect(wrapLines("  one  ", 10, 2)).toEqual(["one"]);
+    expect(wrapLines("", 10, 2)).toEqual([]);
+  });
+
+  it("cuts a word longer than a line and ends the last line in … when it goes on", () => {
+    expect(wrapLines("Supercalifragilistic", 8, 3)).toEqual(["Supercal", "ifragili", "stic"]);
+    expect(wrapLines("a b c d e f g h", 3, 2)).toEqual(["a b", "c…"]);
   });
 });

@@ -251,3 +251,33 @@ export const NOTE_LABELS: Record<string, string> = {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, Math.max(0, max - 1)).trimEnd() + "…";
 }
+
+/**
+ * `text` in lines of at most `perLine` characters, broken between words
+ * (a word longer than a line is cut); at most `maxLines`, the last one
+ * ending in "…" when the text goes on.
+ */
+export function wrapLines(text: string, perLine: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (let w of words) {
+    while (w.length > perLine) {
+      if (line) lines.push(line);
+      lines.push(w.slice(0, perLine));
+      w = w.slice(perLine);
+      line = "";
+    }
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= perLine) line += " " + w;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = clip(`${kept[maxLines - 1] ?? ""} ${lines[maxLines] ?? ""}`, perLine);
+  return kept;
+}
