@@ -107,10 +107,35 @@ test("no serious or critical axe violation on the library, editor, presentation 
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(ARTIFACTS, "usability-10-editor-1024x700.png") });
+  // One row of tools: the rarer ones are in More.
+  const bar = await page.locator("header.toolbar").boundingBox();
+  assert.ok(bar && bar.height < 60, `the toolbar keeps one row at 1024 px (${bar?.height} px high)`);
+  await page.locator("summary", { hasText: "More" }).click();
+  await page.getByRole("menuitem", { name: "Personas…" }).waitFor();
+  await audit(page, "editor at 1024×700, More menu");
+  await page.keyboard.press("Escape");
+  await page.locator("summary", { hasText: "More" }).click();
   await page.keyboard.press("Control+0");
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(ARTIFACTS, "usability-11-editor-1024x700-fit.png") });
   await audit(page, "editor at 1024×700, fit");
+  // The side panel folds away, and stays so when the map is opened again,
+  // at the zoom it was left at.
+  const zoomLeft = await page.locator("[data-zoom]").getAttribute("data-zoom");
+  await page.getByRole("button", { name: "Side panel" }).click();
+  await page.locator(".inspector").waitFor({ state: "detached" });
+  await page.keyboard.press("Control+0");
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, "usability-13-editor-1024x700-fit-no-panel.png") });
+  const zoomNoPanel = await page.locator("[data-zoom]").getAttribute("data-zoom");
+  assert.notEqual(zoomNoPanel, zoomLeft, "without the panel, fit has more room");
+  await page.reload();
+  await page.locator(`li.map button:has-text("${TITLE}")`).first().click();
+  await page.locator("g.card").first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction((z) => document.querySelector("[data-zoom]")?.getAttribute("data-zoom") === z, zoomNoPanel);
+  assert.equal(await page.locator(".inspector").count(), 0, "the panel stays folded");
+  await page.getByRole("button", { name: "Side panel" }).click();
+  await page.locator(".inspector").waitFor();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.keyboard.press("Control+0");
   await page.waitForTimeout(300);

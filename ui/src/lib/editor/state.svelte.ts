@@ -29,6 +29,7 @@ import { Insights } from "../insights/state.svelte";
 import type { AnalysisHandle, AnalysisModal } from "../present/handle";
 import { MapSession, type SaveState } from "../sync/session";
 import { neighbour } from "./cardNav";
+import { recallPanelHidden, rememberPanelHidden, windowStore } from "./viewMemory";
 import type { EditorActions } from "./commands";
 import type { Effect } from "./gestures";
 import { cellKey, layout } from "./layout";
@@ -98,6 +99,8 @@ export class EditorState implements EditorActions {
   zoom = $state(1);
   /** Space is held: a drag pans. */
   panning = $state(false);
+  /** The side panel is collapsed (remembered for every map, viewMemory.ts). */
+  panelHidden = $state(recallPanelHidden(windowStore()));
 
   readonly lay = $derived(this.view ? layout(this.view) : null);
   readonly connections = $derived(this.doc && this.view ? connectionsIn(this.doc, this.view) : []);
@@ -124,7 +127,7 @@ export class EditorState implements EditorActions {
   readonly keysFree = $derived(this.modal === null || this.modal.kind === "shortcuts");
 
   /** The canvas, once it is drawn. */
-  viewport: ViewportHost | null = null;
+  viewport = $state.raw<ViewportHost | null>(null);
   /** The analysis views, once they are mounted. */
   analysisViews: AnalysisHandle | null = null;
   /** When the pointer last went down. */
@@ -421,6 +424,11 @@ export class EditorState implements EditorActions {
   reveal(tid: string): void {
     this.select({ kind: "touchpoint", id: tid });
     this.viewport?.reveal(tid);
+  }
+
+  togglePanel(): void {
+    this.panelHidden = !this.panelHidden;
+    rememberPanelHidden(windowStore(), this.panelHidden);
   }
 
   setPanning(on: boolean): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recallView, rememberView } from "./viewMemory";
+import { recallPanelHidden, recallView, rememberPanelHidden, rememberView } from "./viewMemory";
 
 function memory() {
   const m = new Map<string, string>();
@@ -37,5 +37,16 @@ describe("view memory", () => {
     expect(() => {
       rememberView(full, "z", { zoom: 1, left: 0, top: 0, overlay: "none" });
     }).not.toThrow();
+  });
+});
+
+describe("side panel memory", () => {
+  it("remembers a collapsed panel across maps and opens by default", () => {
+    const store = memory();
+    expect(recallPanelHidden(store)).toBe(false);
+    rememberPanelHidden(store, true);
+    expect(recallPanelHidden(store)).toBe(true);
+    rememberPanelHidden(store, false);
+    expect(recallPanelHidden(store)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Where each map was last looked at: zoom, scroll and overlay, kept in the
 // window's localStorage under the map's id, so reopening a map puts the
-// designer back where they were.
+// designer back where they were; and whether the side panel is collapsed.
 
 import { OVERLAY_MODES, type OverlayMode } from "../insights/overlay";
 import { clampZoom } from "./viewport";
@@ -46,6 +46,25 @@ export function rememberView(store: Store | null, id: string, v: RememberedView)
     store?.setItem(key(id), JSON.stringify(v));
   } catch {
     // Nothing to do: the view is a convenience.
+  }
+}
+
+const PANEL_KEY = "waymark.sidePanelHidden";
+
+/** Whether the side panel was last collapsed (one choice for every map). */
+export function recallPanelHidden(store: Store | null): boolean {
+  try {
+    return store?.getItem(PANEL_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function rememberPanelHidden(store: Store | null, hidden: boolean): void {
+  try {
+    store?.setItem(PANEL_KEY, hidden ? "1" : "0");
+  } catch {
+    // A convenience, as above.
   }
 }
 
