@@ -19,18 +19,27 @@ function errorText(e: unknown): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** What an import says: how many maps came in and which files could not. */
-export function importNotice(imported: number, errors: string[]): Notice {
+/** What an import says: how many maps came in, which files could not, which were renamed. */
+export function importNotice(imported: number, errors: string[], renamed: string[] = []): Notice {
   if (errors.length === 0)
-    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: [] };
+    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: renamed };
   return {
     kind: "error",
     text:
       imported > 0
         ? `Imported ${plural(imported, "map")}; ${plural(errors.length, "file")} could not be imported.`
         : "The file could not be imported. Nothing was added.",
-    details: errors,
+    details: [...errors, ...renamed],
   };
+}
+
+/** `title`, or the first of "title (2)", "title (3)"… that is not `taken`. */
+export function freeTitle(title: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(title)) return title;
+  for (let n = 2; ; n++) {
+    const t = `${title} (${n})`;
+    if (!taken.has(t)) return t;
+  }
 }
 
 export class LibraryState {
@@ -131,8 +140,41 @@ export class LibraryState {
     const result = await importAll(this.backend, sources);
     const n = result.ids.length;
     if (n > 0) this.lastCreated = result.ids[n - 1] ?? null;
-    this.notice = importNotice(n, result.errors);
+    this.notice = importNotice(n, result.errors, await this.keepBoth(result.ids));
     await this.load();
+  }
+
+  /**
+   * Keep both: an imported map whose title another map already has gets the
+   * next free "(2)" suffix, so the list and Recently opened tell them apart.
+   * Returns what was renamed, in words.
+   */
+  private async keepBoth(imported: string[]): Promise<string[]> {
+    if (imported.length === 0) return [];
+    let all: MapSummary[];
+    try {
+      all = await this.backend.listMaps();
+    } catch {
+      return [];
+    }
+    const fresh = new Set(imported);
+    const taken = new Set(all.filter((m) => !fresh.has(m.id)).map((m) => m.title));
+    const said: string[] = [];
+    for (const id of imported) {
+      const m = all.find((x) => x.id === id);
+      if (!m) continue;
+      const was = m.title;
+      const title = freeTitle(was, taken);
+      taken.add(title);
+      if (title === was) continue;
+      try {
+        await this.backend.renameMap(id, title);
+        said.push(`“${was}” was already in the library: both are kept, the new one as “${title}”.`);
+      } catch (e) {
+        said.push(`“${was}” is in the library twice (could not rename it: ${errorText(e)}).`);
+      }
+    }
+    return said;
   }
 
   /** The file dialog could not open. */
