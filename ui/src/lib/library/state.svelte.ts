@@ -6,6 +6,7 @@
 import type { Backend, ImportSource, MapSummary, StripStage, TemplateInfo } from "../backend";
 import { filterMaps, recentMaps } from "./filter";
 import { importAll } from "./importing";
+import { keepBothRenames } from "./keepBoth";
 
 export interface Notice {
   kind: "ok" | "error";
@@ -31,15 +32,6 @@ export function importNotice(imported: number, errors: string[], renamed: string
         : "The file could not be imported. Nothing was added.",
     details: [...errors, ...renamed],
   };
-}
-
-/** `title`, or the first of "title (2)", "title (3)"… that is not `taken`. */
-export function freeTitle(title: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(title)) return title;
-  for (let n = 2; ; n++) {
-    const t = `${title} (${n})`;
-    if (!taken.has(t)) return t;
-  }
 }
 
 export class LibraryState {
@@ -157,16 +149,8 @@ export class LibraryState {
     } catch {
       return [];
     }
-    const fresh = new Set(imported);
-    const taken = new Set(all.filter((m) => !fresh.has(m.id)).map((m) => m.title));
     const said: string[] = [];
-    for (const id of imported) {
-      const m = all.find((x) => x.id === id);
-      if (!m) continue;
-      const was = m.title;
-      const title = freeTitle(was, taken);
-      taken.add(title);
-      if (title === was) continue;
+    for (const { id, was, title } of keepBothRenames(all, imported)) {
       try {
         await this.backend.renameMap(id, title);
         said.push(`“${was}” was already in the library: both are kept, the new one as “${title}”.`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Backend, ImportSource, MapSummary } from "../backend";
-import { LibraryState, freeTitle, importNotice } from "./state.svelte";
+import { freeTitle } from "./keepBoth";
+import { LibraryState, importNotice } from "./state.svelte";
 
 const summary = (id: string, title: string): MapSummary => ({
   id,
