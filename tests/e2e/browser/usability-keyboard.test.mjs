@@ -108,8 +108,11 @@ test("a map made, edited, ranked and exported with the keyboard alone", { timeou
 
   // Two stages and a lane by key, then back to nothing selected.
   await page.locator("body").focus();
-  for (const k of ["s", "s", "l", "Escape"]) await page.keyboard.press(k);
-  await page.waitForFunction(() => document.querySelectorAll("[data-stage-id]").length >= 3);
+  for (const k of ["s", "s", "l"]) await page.keyboard.press(k);
+  await page.waitForFunction(
+    () => document.querySelectorAll("[data-stage-id]").length >= 3 && document.querySelectorAll("[data-lane-id]").length >= 2,
+  );
+  await page.keyboard.press("Escape");
 
   // Three touchpoints: N, type the title, Enter; focus is back on the card.
   for (const t of ["Notice the card is gone", "Call the bank", "Wait for the new card"]) {
