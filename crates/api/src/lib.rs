@@ -86,9 +86,11 @@ pub fn default_library_path() -> PathBuf {
         .join("library.db")
 }
 
-/// The templates a new map can start from.
+/// What a new map can start from: the blank map first, then the templates.
 pub fn list_templates() -> Vec<TemplateInfo> {
-    waymark_core::templates::list()
+    let mut all = vec![waymark_core::templates::blank_info()];
+    all.extend(waymark_core::templates::list());
+    all
 }
 
 /// A map's document in memory, with the projection the derived tables hold.
@@ -307,7 +309,7 @@ impl Library {
         let mut journey = waymark_core::templates::load(name).ok_or_else(|| {
             let names: Vec<&str> = list_templates().iter().map(|t| t.name).collect();
             ApiError::NotFound(format!(
-                "no template named {name:?}; templates: blank, {}",
+                "no template named {name:?}; templates: {}",
                 names.join(", ")
             ))
         })?;

@@ -170,7 +170,7 @@ fn an_empty_title_and_emotion_99_are_mended_and_reported() {
     );
     assert!(repaired[1]
         .message
-        .contains("99 is outside -2..+2, read as 2"));
+        .contains("emotion must be a whole number from -2 to 2, not 99; read as 2"));
     let j = lib.journey(&id).unwrap();
     assert_eq!(j.title, "Untitled journey");
     assert_eq!(j.touchpoints[0].inputs.emotion, Some(2));

@@ -478,3 +478,23 @@ fn recent_maps_are_the_opened_ones_latest_first_without_the_trash() {
     lib.move_to_trash(&ids[3]).unwrap();
     assert_eq!(titles(10), ["B", "A", "C"]);
 }
+
+#[test]
+fn the_blank_map_is_offered_first_and_creates_one_stage_and_one_lane() {
+    let list = waymark_api::list_templates();
+    let blank = &list[0];
+    assert_eq!(
+        (blank.name, blank.stages, blank.touchpoints),
+        ("blank", 1, 0)
+    );
+    assert_eq!(list.iter().filter(|t| t.name == "blank").count(), 1);
+    let (_dir, lib) = temp_library();
+    let id = lib
+        .create_map(Some(blank.name), Some("From nothing"))
+        .unwrap();
+    let j = lib.journey(&id).unwrap();
+    assert_eq!(
+        (j.stages.len(), j.lanes.len(), j.touchpoints.len()),
+        (1, 1, 0)
+    );
+}

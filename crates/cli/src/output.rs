@@ -20,7 +20,6 @@ pub fn templates(list: &[TemplateInfo]) -> String {
         "{:<24} {:>6} {:>11}  {}\n",
         "NAME", "STAGES", "TOUCHPOINTS", "TITLE"
     );
-    writeln!(out, "{:<24} {:>6} {:>11}  An empty map", "blank", 1, 0).unwrap();
     for t in list {
         writeln!(
             out,

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod model;
 pub mod order;
 pub mod orphans;
+pub mod ratings;
 pub mod repair;
 pub mod schema;
 pub mod synth;

@@ -72,6 +72,12 @@ impl Limit {
 
 const MIB: usize = 1024 * 1024;
 
+/// The longest title or name the editors let one type (characters): a
+/// title is a line on a card, not a page. Importers keep [`TEXT_BYTES`].
+pub const TITLE_CHARS: usize = 200;
+/// The longest description or note text the editors let one type (characters).
+pub const DESCRIPTION_CHARS: usize = 5_000;
+
 /// A `.waymark` or Mermaid file.
 pub const MAP_FILE_BYTES: Limit = Limit::new(
     "map file",

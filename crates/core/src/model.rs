@@ -225,10 +225,18 @@ pub struct Touchpoint {
 #[serde(deny_unknown_fields)]
 pub struct TouchpointInputs {
     /// Designer's emotion rating, −2 (very negative) to +2 (very positive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::ratings::emotion"
+    )]
     pub emotion: Option<i8>,
     /// Designer's friction severity, 0 (none) to 4 (blocking).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::ratings::friction"
+    )]
     pub friction: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<u32>,

@@ -279,7 +279,7 @@ fn touchpoint(t: &mut Touchpoint, r: &mut Report<'_>) {
         let fixed = emotion.clamp(f64::from(e), 0.0) as i8;
         r.fixed(
             format!("{ip}.emotion"),
-            format!("{e} is outside -2..+2, read as {fixed}"),
+            format!("{}; read as {fixed}", emotion.refusal("emotion", e)),
         );
         inp.emotion = Some(fixed);
     }
@@ -288,7 +288,7 @@ fn touchpoint(t: &mut Touchpoint, r: &mut Report<'_>) {
         let fixed = friction.clamp(f64::from(f), 0.0) as u8;
         r.fixed(
             format!("{ip}.friction"),
-            format!("{f} is outside 0..4, read as {fixed}"),
+            format!("{}; read as {fixed}", friction.refusal("friction", f)),
         );
         inp.friction = Some(fixed);
     }

@@ -23,6 +23,20 @@ impl Range {
         v.is_finite() && v >= self.min && v <= self.max && (!self.integer || v.fract() == 0.0)
     }
 
+    /// What is wrong with `found` for the field `name`, in the user's words:
+    /// "emotion must be a whole number from -2 to 2, not 1.5".
+    pub fn refusal(self, name: &str, found: impl std::fmt::Display) -> String {
+        let kind = if self.integer {
+            "a whole number"
+        } else {
+            "a number"
+        };
+        format!(
+            "{name} must be {kind} from {} to {}, not {found}",
+            self.min, self.max
+        )
+    }
+
     /// `v` brought into the range (`fallback` when it is not a number).
     pub fn clamp(self, v: f64, fallback: f64) -> f64 {
         if !v.is_finite() {

@@ -65,6 +65,18 @@ pub fn list() -> Vec<TemplateInfo> {
         .collect()
 }
 
+/// What a template picker shows about [`BLANK`]: one stage, one lane.
+pub fn blank_info() -> TemplateInfo {
+    let j = blank();
+    TemplateInfo {
+        name: BLANK,
+        title: "Blank map".into(),
+        description: "One stage and one lane, nothing else: start from nothing.".into(),
+        stages: j.stages.len(),
+        touchpoints: j.touchpoints.len(),
+    }
+}
+
 /// The embedded `.waymark` text of a template, ids as in the file.
 pub fn source(name: &str) -> Option<&'static str> {
     TEMPLATES

@@ -145,13 +145,15 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
         let inp = &t.inputs;
         let ip = format!("{path}.inputs");
         if let Some(e) = inp.emotion {
-            if !input_range("emotion").contains(f64::from(e)) {
-                c.push(format!("{ip}.emotion"), format!("{e} is outside -2..+2"));
+            let r = input_range("emotion");
+            if !r.contains(f64::from(e)) {
+                c.push(format!("{ip}.emotion"), r.refusal("emotion", e));
             }
         }
         if let Some(f) = inp.friction {
-            if !input_range("friction").contains(f64::from(f)) {
-                c.push(format!("{ip}.friction"), format!("{f} is outside 0..4"));
+            let r = input_range("friction");
+            if !r.contains(f64::from(f)) {
+                c.push(format!("{ip}.friction"), r.refusal("friction", f));
             }
         }
         for (field, v) in inp.numbers() {

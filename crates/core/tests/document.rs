@@ -6,7 +6,7 @@ use waymark_core::doc::{new_doc, read_journey, write_journey};
 use waymark_core::formats::waymark;
 use waymark_core::order::key_between;
 use waymark_core::synth::{journey as synth_journey, Size};
-use waymark_core::{validate, Journey, Stage};
+use waymark_core::{templates, validate, Journey, Stage};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
@@ -186,7 +186,8 @@ fn waymark_import_errors_name_the_place() {
     j.touchpoints[1].inputs.emotion = Some(5);
     let e = waymark::from_str("m.waymark", &waymark::to_string(&j)).unwrap_err();
     assert!(
-        e.message.contains("inputs.emotion: 5 is outside -2..+2"),
+        e.message
+            .contains("inputs.emotion: emotion must be a whole number from -2 to 2, not 5"),
         "{e}"
     );
 }
@@ -281,5 +282,40 @@ proptest! {
         let sv = doc.transact().state_vector();
         write_journey(&doc, &next);
         prop_assert_eq!(doc.transact().state_vector(), sv);
+    }
+}
+
+#[test]
+fn a_rating_that_is_not_a_whole_number_is_refused_in_plain_words() {
+    let j = templates::load("bank-lost-card").unwrap();
+    let text = waymark::to_string(&j);
+    let tp = &j.touchpoints[0];
+    let rated = format!("\"emotion\": {}", tp.inputs.emotion.unwrap());
+    assert!(
+        text.contains(&rated),
+        "the template rates its first touchpoint"
+    );
+    for (bad, says) in [
+        (
+            "1.5",
+            "emotion must be a whole number from -2 to 2, not 1.5",
+        ),
+        (
+            "\"sad\"",
+            "emotion must be a whole number from -2 to 2, not \"sad\"",
+        ),
+        (
+            "300",
+            "emotion must be a whole number from -2 to 2, not 300",
+        ),
+    ] {
+        let e = waymark::from_str(
+            "m.waymark",
+            &text.replacen(&rated, &format!("\"emotion\": {bad}"), 1),
+        )
+        .unwrap_err();
+        assert!(e.message.contains(says), "{bad}: {e}");
+        assert!(!e.message.contains("i8"), "{bad}: {e}");
+        assert!(e.line.is_some(), "{bad}: the line is named: {e}");
     }
 }

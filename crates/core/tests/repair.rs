@@ -152,7 +152,7 @@ fn an_empty_title_and_emotion_99_are_repaired_and_reported() {
     let reported = p.problems.iter().find(|x| x.path == emotion).unwrap();
     assert_eq!(
         reported.message,
-        "99 is outside -2..+2, read as 2; repaired"
+        "emotion must be a whole number from -2 to 2, not 99; read as 2; repaired"
     );
     assert!(p.problems.iter().all(is_repair));
     assert_lossless(&p.journey);

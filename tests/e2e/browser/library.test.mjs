@@ -74,6 +74,9 @@ test("create a map from a template in the browser; the CLI sees it", { timeout: 
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-02-new-map-dialog.png") });
   await page.locator("button[type=submit]").click();
   await dialog.waitFor({ state: "hidden", timeout: 10_000 });
+  // A new map opens at once; back in the library it is listed.
+  await page.locator("svg[aria-label='Journey map canvas']").waitFor({ timeout: 20_000 });
+  await page.locator("button[aria-label='Back to the library']").click();
 
   const row = page.locator("li.map").first();
   await row.waitFor({ timeout: 10_000 });

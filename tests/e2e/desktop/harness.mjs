@@ -199,14 +199,24 @@ export async function openMap(browser, title) {
   await waitSaved(browser);
 }
 
-/** Fill in and submit the open "New map" dialog: template number `template`, titled `title`. */
+/**
+ * Fill in and submit the open "New map" dialog: template number `template`
+ * (counting the built-in templates, after the Blank map), titled `title`.
+ * The new map opens at once; this goes back to the library, where it is listed.
+ */
 export async function submitNewMap(browser, title, template = 0) {
   const dialog = await browser.$("dialog");
   await dialog.waitForDisplayed({ timeout: 5_000 });
-  await (await browser.$$("label.template"))[template].click();
+  const templates = [];
+  for (const label of await browser.$$("label.template"))
+    if ((await label.$("input").getValue()) !== "blank") templates.push(label);
+  await templates[template].click();
   await browser.$("input[name=title]").setValue(title);
   await browser.$("button[type=submit]").click();
   await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+  await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
+  await waitSaved(browser);
+  await browser.$("button[aria-label='Back to the library']").click();
 }
 
 /** Create a map from the library's "New map" button. */

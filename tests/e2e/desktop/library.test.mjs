@@ -47,6 +47,9 @@ test("create a map from a template and find it again after a restart", { timeout
 
     await browser.$("button[type=submit]").click();
     await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    // A new map opens at once; back in the library it is listed.
+    await browser.$("svg[aria-label='Journey map canvas']").waitForDisplayed({ timeout: 20_000 });
+    await browser.$("button[aria-label='Back to the library']").click();
 
     // The new map is in the list, with the template's touchpoints.
     const row = await browser.$("li.map");

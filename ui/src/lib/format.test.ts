@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEdited, plural } from "./format";
+import { formatEdited, plural, mapSize } from "./format";
 
 describe("formatEdited", () => {
   const now = new Date("2026-05-10T12:00:00Z");
@@ -27,5 +27,13 @@ describe("plural", () => {
     expect(plural(0, "stage")).toBe("0 stages");
     expect(plural(1, "stage")).toBe("1 stage");
     expect(plural(2, "stage")).toBe("2 stages");
+  });
+});
+
+describe("mapSize", () => {
+  it("reads right for a blank map and a full one", () => {
+    expect(mapSize(1, 1, 0)).toBe("1 stage · 1 lane · no touchpoints yet");
+    expect(mapSize(4, 6, 21)).toBe("4 stages · 6 lanes · 21 touchpoints");
+    expect(mapSize(2, 1, 1)).toBe("2 stages · 1 lane · 1 touchpoint");
   });
 });

@@ -29,3 +29,9 @@ export function formatEdited(iso: string, now: Date = new Date(), locale?: strin
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+
+/** A map's size as one line: "1 stage · 1 lane · no touchpoints yet". */
+export function mapSize(stages: number, lanes: number, touchpoints: number): string {
+  const tps = touchpoints === 0 ? "no touchpoints yet" : plural(touchpoints, "touchpoint");
+  return `${plural(stages, "stage")} · ${plural(lanes, "lane")} · ${tps}`;
+}

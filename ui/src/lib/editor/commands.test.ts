@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS, keyLabel, runKey, runMenu, shortcutSheet, type EditorActions } from "./commands";
+import {
+  COMMANDS,
+  activatesChrome,
+  keyLabel,
+  runKey,
+  runMenu,
+  shortcutSheet,
+  type EditorActions,
+} from "./commands";
 
 /** An editor that records what the commands asked of it. */
 function recorder(applies: Partial<Record<keyof EditorActions, boolean>> = {}) {
@@ -28,7 +36,7 @@ function key(
     shiftKey: mods.shift ?? false,
     altKey: mods.alt ?? false,
     repeat: mods.repeat ?? false,
-    target: null,
+    target: null as unknown,
     prevented: false,
     preventDefault() {
       e.prevented = true;
@@ -59,7 +67,11 @@ describe("command table", () => {
   it("builds the shortcut sheet the editor has always shown", () => {
     expect(shortcutSheet().map((r) => `${r.keys} | ${r.help}`)).toEqual([
       "Double-click a cell / N | Add a touchpoint",
+      "S | Add a stage",
+      "L | Add a lane",
+      "Arrows | Go to the next card: in its lane, then across stages",
       "Double-click a card / Enter | Edit its title",
+      "I | Edit the selection in the side panel (Escape comes back)",
       "Drag a card / Alt+Arrows | Move it to another cell or reorder",
       "Delete | Delete the selected touchpoint",
       "Ctrl+Z / Ctrl+Shift+Z | Undo / redo",
@@ -82,6 +94,24 @@ describe("command table", () => {
 });
 
 describe("keys", () => {
+  it("leave Space and Enter to a focused button of the chrome, not the canvas", () => {
+    /** A target inside the elements that match `inside`. */
+    const at = (...inside: string[]) => ({
+      closest: (sel: string) => (sel.split(", ").some((s) => inside.includes(s)) ? {} : null),
+    });
+    expect(activatesChrome(" ", at("button"))).toBe(true);
+    expect(activatesChrome("Enter", at("a[href]"))).toBe(true);
+    expect(activatesChrome("Enter", at("svg", "[role=button]"))).toBe(false);
+    expect(activatesChrome("n", at("button"))).toBe(false);
+    expect(activatesChrome(" ", at("div"))).toBe(false);
+    const { ed, calls } = recorder();
+    const space = key(" ");
+    space.target = at("button");
+    expect(press(ed, space)).toBe(false);
+    expect(space.prevented).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
   it("run their command and keep the browser from acting on them", () => {
     const { ed, calls } = recorder();
     const cases: [ReturnType<typeof key>, string][] = [
@@ -93,6 +123,11 @@ describe("keys", () => {
       [key("0", { ctrl: true }), "fit"],
       [key("N", { shift: true }), "addNear"],
       [key("F2"), "editSelected"],
+      [key("s"), "newStage"],
+      [key("l"), "newLane"],
+      [key("i"), "inspect"],
+      [key("ArrowRight"), "moveFocus 1 0"],
+      [key("ArrowUp"), "moveFocus 0 -1"],
       [key("ArrowLeft", { alt: true }), "nudge -1 0"],
       [key("ArrowDown", { alt: true }), "nudge 0 1"],
       [key("H", { shift: true }), "cycleOverlay -1"],

@@ -12,6 +12,12 @@ export interface EditorActions {
   zoomBy(factor: number): void;
   fit(): void;
   addNear(): void;
+  newStage(): void;
+  newLane(): void;
+  /** Focus the side panel's first field for the selection; false when nothing is selected. */
+  inspect(): boolean;
+  /** Select and focus the card the arrow leads to (cardNav.ts); false when there is none. */
+  moveFocus(dx: number, dy: number): boolean;
   /** Edit the selected touchpoint's title in place; false when none is selected. */
   editSelected(): boolean;
   nudge(dx: number, dy: number): void;
@@ -224,6 +230,41 @@ export const COMMANDS: readonly Command[] = [
     }),
   },
   {
+    id: "addStage",
+    keys: [{ key: "s" }],
+    label: "S",
+    help: "Add a stage",
+    run: does((ed) => {
+      ed.newStage();
+    }),
+  },
+  {
+    id: "addLane",
+    keys: [{ key: "l" }],
+    label: "L",
+    help: "Add a lane",
+    run: does((ed) => {
+      ed.newLane();
+    }),
+  },
+  {
+    id: "goTo",
+    keys: arrows.map((key) => ({ key })),
+    label: "Arrows",
+    help: "Go to the next card: in its lane, then across stages",
+    run: (ed, e) => {
+      const [dx, dy] = step[e?.key ?? ""] ?? [0, 0];
+      return ed.moveFocus(dx, dy);
+    },
+  },
+  {
+    id: "inspect",
+    keys: [{ key: "i" }],
+    label: "I",
+    help: "Edit the selection in the side panel (Escape comes back)",
+    run: (ed) => ed.inspect(),
+  },
+  {
     id: "edit",
     keys: [{ key: "Enter" }, { key: "F2" }],
     label: "Enter",
@@ -334,7 +375,11 @@ export function shortcutSheet(): SheetRow[] {
   const k = keyLabel;
   return [
     { keys: `Double-click a cell / ${k("add")}`, help: helpOf("add") },
+    { keys: k("addStage"), help: helpOf("addStage") },
+    { keys: k("addLane"), help: helpOf("addLane") },
+    { keys: k("goTo"), help: helpOf("goTo") },
     { keys: `Double-click a card / ${k("edit")}`, help: helpOf("edit") },
+    { keys: k("inspect"), help: helpOf("inspect") },
     { keys: `Drag a card / ${k("nudge")}`, help: helpOf("nudge") },
     { keys: k("delete"), help: helpOf("delete") },
     { keys: `${k("undo")} / ${k("redo")}`, help: "Undo / redo" },
@@ -374,6 +419,27 @@ function isField(t: EventTarget | null | undefined): t is HTMLElement {
   );
 }
 
+/** What `activatesChrome` asks of a key's target (an Element; tests pass a stand-in). */
+export interface KeyTarget {
+  closest(selector: string): unknown;
+}
+
+const CHROME_CONTROL =
+  "button, a[href], summary, [role=button], [role=menuitem], [role=tab], input, select, textarea";
+
+/**
+ * Whether `key` on `target` is Space or Enter on a control of the window's
+ * chrome (a button, link, field, menu entry): the control's own activation,
+ * which the canvas must never take. Cards on the canvas (inside its svg)
+ * are not chrome: Enter there renames.
+ */
+export function activatesChrome(key: string, target: KeyTarget | null): boolean {
+  if (key !== " " && key !== "Enter") return false;
+  if (!target || typeof target.closest !== "function") return false;
+  if (target.closest("svg")) return false;
+  return !!target.closest(CHROME_CONTROL);
+}
+
 /** Whether the key event `e` is the chord `c`. */
 export function matches(c: Chord, e: KeyboardEvent): boolean {
   const mod = e.ctrlKey || e.metaKey;
@@ -396,6 +462,7 @@ export function runKey(
   typing: boolean,
   table: readonly Command[] = COMMANDS,
 ): boolean {
+  if (activatesChrome(e.key, e.target as KeyTarget | null)) return false;
   for (const c of table) {
     if (!c.keys?.some((k) => matches(k, e))) continue;
     if (typing && !c.inField) return false;

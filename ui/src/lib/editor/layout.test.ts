@@ -9,6 +9,7 @@ import {
   hitCell,
   intersects,
   layout,
+  wrapLines,
   smoothPath,
 } from "./layout";
 
@@ -26,6 +27,16 @@ function sample() {
 }
 
 describe("layout", () => {
+  it("gives a new, unrated touchpoint a hollow neutral point on the curve", () => {
+    const { doc, s2, l1, emo } = sample();
+    const c = addTouchpoint(doc, s2, l1, "New touchpoint");
+    addTouchpoint(doc, s2, emo, "A feeling, not a touchpoint");
+    const l = layout(readJourney(doc));
+    const p = l.emotionPoints.find((x) => x.tp.id === c);
+    expect(p && { emotion: p.emotion, rated: p.rated }).toEqual({ emotion: 0, rated: false });
+    expect(l.emotionPoints).toHaveLength(3);
+  });
+
   it("puts stages in columns, lanes in rows and cards in cells", () => {
     const { doc, s1, l1 } = sample();
     const l = layout(readJourney(doc));
@@ -60,6 +71,7 @@ describe("layout", () => {
     const row = l.emotionRow;
     if (!row) throw new Error("no emotions row");
     expect(l.emotionPoints.map((p) => p.emotion)).toEqual([2, -1]);
+    expect(l.emotionPoints.every((p) => p.rated)).toBe(true);
     for (const e of [-2, -1, 0, 1, 2]) expect(emotionAt(row, emotionY(row, e))).toBe(e);
     expect(emotionAt(row, row.y - 500)).toBe(2);
     expect(emotionAt(row, row.y + row.h + 500)).toBe(-2);
@@ -82,5 +94,21 @@ describe("layout", () => {
     // The +2 and −2 marks sit inside the band.
     expect(emotionY(band, 2)).toBeGreaterThan(band.y);
     expect(emotionY(band, -2)).toBeLessThan(band.y + band.h);
+  });
+});
+
+describe("wrapLines", () => {
+  it("breaks between words and keeps the whole title when it fits", () => {
+    expect(wrapLines("Customer notices the card is missing", 20, 3)).toEqual([
+      "Customer notices the",
+      "card is missing",
+    ]);
+    expect(wrapLines("  one  ", 10, 2)).toEqual(["one"]);
+    expect(wrapLines("", 10, 2)).toEqual([]);
+  });
+
+  it("cuts a word longer than a line and ends the last line in … when it goes on", () => {
+    expect(wrapLines("Supercalifragilistic", 8, 3)).toEqual(["Supercal", "ifragili", "stic"]);
+    expect(wrapLines("a b c d e f g h", 3, 2)).toEqual(["a b", "c…"]);
   });
 });

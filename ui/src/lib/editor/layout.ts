@@ -38,8 +38,14 @@ export interface EmotionPoint {
   tp: Touchpoint;
   x: number;
   y: number;
+  /** Its rating; 0 (neutral) while it has none. */
   emotion: number;
+  /** False for a customer-facing touchpoint not rated yet: a hollow point to drag. */
+  rated: boolean;
 }
+
+/** Lanes whose unrated touchpoints get a hollow point on the curve (the customer's side). */
+const FACING: readonly string[] = ["touchpoints", "customer_actions", "frontstage"];
 
 export interface Layout {
   width: number;
@@ -122,15 +128,17 @@ export function layout(view: JourneyView): Layout {
   const emotionPoints: EmotionPoint[] = [];
   if (emotionRow) {
     for (const col of columns) {
-      const rated = view.touchpoints.filter(
-        (t) => t.stage === col.stage.id && t.inputs.emotion !== undefined,
+      const facing = new Set(view.lanes.filter((l) => FACING.includes(l.kind)).map((l) => l.id));
+      const shown = view.touchpoints.filter(
+        (t) => t.stage === col.stage.id && (t.inputs.emotion !== undefined || facing.has(t.lane)),
       );
-      rated.forEach((tp, i) => {
+      shown.forEach((tp, i) => {
         const emotion = tp.inputs.emotion ?? 0;
         emotionPoints.push({
           tp,
           emotion,
-          x: col.x + ((i + 1) / (rated.length + 1)) * COL_W,
+          rated: tp.inputs.emotion !== undefined,
+          x: col.x + ((i + 1) / (shown.length + 1)) * COL_W,
           y: emotionY(emotionRow, emotion),
         });
       });
@@ -242,4 +250,34 @@ export const NOTE_LABELS: Record<string, string> = {
 /** Cut `text` to about `max` characters with an ellipsis. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, Math.max(0, max - 1)).trimEnd() + "…";
+}
+
+/**
+ * `text` in lines of at most `perLine` characters, broken between words
+ * (a word longer than a line is cut); at most `maxLines`, the last one
+ * ending in "…" when the text goes on.
+ */
+export function wrapLines(text: string, perLine: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (let w of words) {
+    while (w.length > perLine) {
+      if (line) lines.push(line);
+      lines.push(w.slice(0, perLine));
+      w = w.slice(perLine);
+      line = "";
+    }
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= perLine) line += " " + w;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = clip(`${kept[maxLines - 1] ?? ""} ${lines[maxLines] ?? ""}`, perLine);
+  return kept;
 }

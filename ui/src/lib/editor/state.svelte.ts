@@ -28,6 +28,8 @@ import {
 import { Insights } from "../insights/state.svelte";
 import type { AnalysisHandle, AnalysisModal } from "../present/handle";
 import { MapSession, type SaveState } from "../sync/session";
+import { neighbour } from "./cardNav";
+import { recallPanelHidden, rememberPanelHidden, windowStore } from "./viewMemory";
 import type { EditorActions } from "./commands";
 import type { Effect } from "./gestures";
 import { cellKey, layout } from "./layout";
@@ -64,6 +66,8 @@ export interface ViewportHost {
   reveal(id: string): void;
   /** Scroll to the right end (a new stage was added there). */
   toEnd(): void;
+  /** Zoom to `z` and scroll to (`left`, `top`) screen pixels: a remembered view. */
+  restore(z: number, left: number, top: number): void;
 }
 
 /** The arrows between touchpoints that are on the map. */
@@ -95,6 +99,8 @@ export class EditorState implements EditorActions {
   zoom = $state(1);
   /** Space is held: a drag pans. */
   panning = $state(false);
+  /** The side panel is collapsed (remembered for every map, viewMemory.ts). */
+  panelHidden = $state(recallPanelHidden(windowStore()));
 
   readonly lay = $derived(this.view ? layout(this.view) : null);
   readonly connections = $derived(this.doc && this.view ? connectionsIn(this.doc, this.view) : []);
@@ -121,7 +127,7 @@ export class EditorState implements EditorActions {
   readonly keysFree = $derived(this.modal === null || this.modal.kind === "shortcuts");
 
   /** The canvas, once it is drawn. */
-  viewport: ViewportHost | null = null;
+  viewport = $state.raw<ViewportHost | null>(null);
   /** The analysis views, once they are mounted. */
   analysisViews: AnalysisHandle | null = null;
   /** When the pointer last went down. */
@@ -317,9 +323,49 @@ export class EditorState implements EditorActions {
     return true;
   }
 
+  /** Save an edited title (an empty one keeps the old title), then give the card its focus back. */
   commitTitle(tid: string, title: string): void {
     this.editing = null;
-    if (this.doc) setFields(this.doc, "touchpoints", tid, { title: title.trim() || "Untitled" });
+    const t = title.trim();
+    if (this.doc && t) setFields(this.doc, "touchpoints", tid, { title: t });
+    this.focusCard(tid);
+  }
+
+  /** Drop an edit of the title in place; the card has the focus again. */
+  cancelTitle(tid: string): void {
+    this.editing = null;
+    this.focusCard(tid);
+  }
+
+  /** Focus the card of touchpoint `tid` once it is drawn (after a scroll, a move or an edit). */
+  focusCard(tid: string): void {
+    if (typeof document === "undefined") return;
+    requestAnimationFrame(() => {
+      const el = document.querySelector<SVGGElement>(`g.card[data-touchpoint-id="${tid}"]`);
+      el?.focus({ preventScroll: true });
+    });
+  }
+
+  /** I: the side panel's first field for the selection has the focus (its Edit tab). */
+  inspect(): boolean {
+    if (!this.selection || typeof document === "undefined") return false;
+    if (this.insights) this.insights.side = "edit";
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(".inspector :is(input, select, textarea)")?.focus();
+    });
+    return true;
+  }
+
+  /** Arrow keys: select the card the arrow leads to, bring it into view and focus it. */
+  moveFocus(dx: number, dy: number): boolean {
+    const { view, lay } = this;
+    if (!view || !lay) return false;
+    const from = this.selection?.kind === "touchpoint" ? this.selection.id : null;
+    const to = neighbour(lay, view, from, dx, dy);
+    if (!to) return from !== null;
+    this.reveal(to);
+    this.focusCard(to);
+    return true;
   }
 
   setEmotion(tid: string, value: number): void {
@@ -340,6 +386,7 @@ export class EditorState implements EditorActions {
     if (!lay || sel?.kind !== "touchpoint") return;
     const tp = view.touchpoints.find((t) => t.id === sel.id);
     if (!tp) return;
+    this.focusCard(tp.id);
     const cell = lay.cells.get(cellKey(tp.stage, tp.lane)) ?? [];
     const at = cell.findIndex((c) => c.tp.id === tp.id);
     if (dx !== 0) {
@@ -379,6 +426,11 @@ export class EditorState implements EditorActions {
     this.viewport?.reveal(tid);
   }
 
+  togglePanel(): void {
+    this.panelHidden = !this.panelHidden;
+    rememberPanelHidden(windowStore(), this.panelHidden);
+  }
+
   setPanning(on: boolean): void {
     this.panning = on;
   }
@@ -386,8 +438,11 @@ export class EditorState implements EditorActions {
   escape(blur: (() => void) | null): void {
     if (this.modal?.kind === "shortcuts") this.modal = null;
     else if (this.editing) this.editing = null;
-    else if (blur) blur();
-    else {
+    else if (blur) {
+      // Out of a field, back to the canvas: the selected card has the focus.
+      blur();
+      if (this.selection?.kind === "touchpoint") this.focusCard(this.selection.id);
+    } else {
       this.select(null);
       this.arrow = null;
     }

@@ -51,9 +51,26 @@ describe("EditorState", () => {
     expect(titles(s1)).toEqual(["A", "New touchpoint", "B"]);
     const added = ed.editing;
     expect(ed.selection).toEqual({ kind: "touchpoint", id: added });
+    // An empty title is refused: the card keeps the one it had.
     ed.commitTitle(added ?? "", "   ");
-    expect(titles(s1)).toEqual(["A", "Untitled", "B"]);
+    expect(titles(s1)).toEqual(["A", "New touchpoint", "B"]);
     expect(ed.editing).toBeNull();
+    ed.commitTitle(added ?? "", "  Call the bank ");
+    expect(titles(s1)).toEqual(["A", "Call the bank", "B"]);
+  });
+
+  it("goes between cards with the arrow keys and adds stages and lanes by key", () => {
+    const { ed, a, b } = editor();
+    expect(ed.moveFocus(0, 1)).toBe(true);
+    expect(ed.selection).toEqual({ kind: "touchpoint", id: a });
+    ed.moveFocus(0, 1);
+    expect(ed.selection).toEqual({ kind: "touchpoint", id: b });
+    // At the last card the key is still the editor's (the page does not scroll).
+    expect(ed.moveFocus(0, 1)).toBe(true);
+    expect(ed.selection).toEqual({ kind: "touchpoint", id: b });
+    ed.newStage();
+    ed.newLane();
+    expect([ed.view?.stages.length, ed.view?.lanes.length]).toEqual([3, 2]);
   });
 
   it("nudges a touchpoint to the next stage and a stage one place", () => {
@@ -135,6 +152,7 @@ describe("EditorState", () => {
       fit: () => {},
       reveal: () => {},
       toEnd: () => {},
+      restore: () => {},
     };
     ed.zoom = 2;
     ed.zoomBy(1.25);

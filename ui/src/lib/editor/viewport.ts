@@ -36,11 +36,12 @@ export function drawnWindow(
 }
 
 /**
- * Below this zoom card text is under 6 px, too small to read, and drawing it
- * was two thirds of the cost of panning the whole 600-touchpoint map: cards
- * are then drawn as coloured blocks (nature, heat, emotion and note marks).
+ * Below this zoom a card's small text is under 8 px, too small to read (and
+ * drawing it was two thirds of the cost of panning the whole 600-touchpoint
+ * map): cards then show their title alone in large type, with the coloured
+ * marks (nature, heat, emotion, notes); semantic zoom, TouchpointCard.svelte.
  */
-export const FAR_ZOOM = 0.45;
+export const FAR_ZOOM = 0.6;
 
 export const MIN_ZOOM = 0.25;
 export const MAX_ZOOM = 4;

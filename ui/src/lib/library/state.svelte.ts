@@ -6,6 +6,7 @@
 import type { Backend, ImportSource, MapSummary, StripStage, TemplateInfo } from "../backend";
 import { filterMaps, recentMaps } from "./filter";
 import { importAll } from "./importing";
+import { keepBothRenames } from "./keepBoth";
 
 export interface Notice {
   kind: "ok" | "error";
@@ -19,17 +20,17 @@ function errorText(e: unknown): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** What an import says: how many maps came in and which files could not. */
-export function importNotice(imported: number, errors: string[]): Notice {
+/** What an import says: how many maps came in, which files could not, which were renamed. */
+export function importNotice(imported: number, errors: string[], renamed: string[] = []): Notice {
   if (errors.length === 0)
-    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: [] };
+    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: renamed };
   return {
     kind: "error",
     text:
       imported > 0
         ? `Imported ${plural(imported, "map")}; ${plural(errors.length, "file")} could not be imported.`
         : "The file could not be imported. Nothing was added.",
-    details: errors,
+    details: [...errors, ...renamed],
   };
 }
 
@@ -118,9 +119,12 @@ export class LibraryState {
     });
   }
 
-  async create(template: string, title: string): Promise<void> {
-    this.lastCreated = await this.backend.createMap(template, title);
+  /** Creates a map and returns its id (the library then opens it). */
+  async create(template: string, title: string): Promise<string> {
+    const id = await this.backend.createMap(template, title);
+    this.lastCreated = id;
     this.maps = await this.backend.listMaps();
+    return id;
   }
 
   async importSources(sources: ImportSource[]): Promise<void> {
@@ -128,8 +132,33 @@ export class LibraryState {
     const result = await importAll(this.backend, sources);
     const n = result.ids.length;
     if (n > 0) this.lastCreated = result.ids[n - 1] ?? null;
-    this.notice = importNotice(n, result.errors);
+    this.notice = importNotice(n, result.errors, await this.keepBoth(result.ids));
     await this.load();
+  }
+
+  /**
+   * Keep both: an imported map whose title another map already has gets the
+   * next free "(2)" suffix, so the list and Recently opened tell them apart.
+   * Returns what was renamed, in words.
+   */
+  private async keepBoth(imported: string[]): Promise<string[]> {
+    if (imported.length === 0) return [];
+    let all: MapSummary[];
+    try {
+      all = await this.backend.listMaps();
+    } catch {
+      return [];
+    }
+    const said: string[] = [];
+    for (const { id, was, title } of keepBothRenames(all, imported)) {
+      try {
+        await this.backend.renameMap(id, title);
+        said.push(`“${was}” was already in the library: both are kept, the new one as “${title}”.`);
+      } catch (e) {
+        said.push(`“${was}” is in the library twice (could not rename it: ${errorText(e)}).`);
+      }
+    }
+    return said;
   }
 
   /** The file dialog could not open. */

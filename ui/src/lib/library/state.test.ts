@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Backend, ImportSource, MapSummary } from "../backend";
+import { freeTitle } from "./keepBoth";
 import { LibraryState, importNotice } from "./state.svelte";
 
 const summary = (id: string, title: string): MapSummary => ({
@@ -36,11 +37,19 @@ function fakeBackend() {
       if (m) maps.push(m);
       return Promise.resolve();
     },
-    renameMap: () => Promise.reject(new Error("the title is empty")),
-    importMap: (s: ImportSource) =>
-      "name" in s && s.name.endsWith(".waymark")
-        ? Promise.resolve(`new-${s.name}`)
-        : Promise.reject(new Error("not a map")),
+    renameMap: (id: string, title: string) => {
+      const m = maps.find((x) => x.id === id);
+      if (!m || !title.trim()) return Promise.reject(new Error("the title is empty"));
+      m.title = title;
+      return Promise.resolve();
+    },
+    importMap: (s: ImportSource) => {
+      if (!("name" in s) || !s.name.endsWith(".waymark"))
+        return Promise.reject(new Error("not a map"));
+      // The content stands for the imported map's title.
+      maps.push(summary(`new-${s.name}`, s.content || "Imported"));
+      return Promise.resolve(`new-${s.name}`);
+    },
   };
   return {
     backend: backend as unknown as Backend,
@@ -105,6 +114,35 @@ describe("LibraryState", () => {
       text: "Imported 1 map; 1 file could not be imported.",
       details: ["two.txt: not a map"],
     });
+  });
+});
+
+describe("keep both", () => {
+  it("gives an imported map whose title is taken the next free suffix, and says so", async () => {
+    const f = fakeBackend();
+    const lib = new LibraryState(f.backend);
+    await lib.load();
+    await lib.importSources([
+      { name: "a.waymark", content: "Lost card" },
+      { name: "b.waymark", content: "Lost card" },
+      { name: "c.waymark", content: "New one" },
+    ]);
+    expect(f.maps.map((m) => m.title)).toEqual([
+      "Onboarding",
+      "Lost card",
+      "Lost card (2)",
+      "Lost card (3)",
+      "New one",
+    ]);
+    expect(lib.notice?.details).toEqual([
+      "“Lost card” was already in the library: both are kept, the new one as “Lost card (2)”.",
+      "“Lost card” was already in the library: both are kept, the new one as “Lost card (3)”.",
+    ]);
+  });
+
+  it("finds the first free title", () => {
+    expect(freeTitle("Map", new Set())).toBe("Map");
+    expect(freeTitle("Map", new Set(["Map", "Map (2)"]))).toBe("Map (3)");
   });
 });
 
