@@ -40,8 +40,10 @@ impl ApiError {
                 StoreError::NotALibrary { .. } => "not_a_library",
                 StoreError::NewerLibrary { .. } => "newer_library",
                 StoreError::Corrupt { .. } => "corrupt_library",
-                StoreError::MapNotFound(_) | StoreError::VersionNotFound { .. } => "not_found",
-                StoreError::VersionExists { .. } => "conflict",
+                StoreError::MapNotFound(_)
+                | StoreError::VersionNotFound { .. }
+                | StoreError::WaveNotFound { .. } => "not_found",
+                StoreError::VersionExists { .. } | StoreError::WaveExists { .. } => "conflict",
                 StoreError::ReadOnly { .. } => "read_only",
                 StoreError::DiskFull { .. } => "disk_full",
                 StoreError::Busy { .. } => "locked",
@@ -55,10 +57,12 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::MapNotFound(_) | StoreError::VersionNotFound { .. } => {
-                ApiError::NotFound(e.to_string())
+            StoreError::MapNotFound(_)
+            | StoreError::VersionNotFound { .. }
+            | StoreError::WaveNotFound { .. } => ApiError::NotFound(e.to_string()),
+            StoreError::VersionExists { .. } | StoreError::WaveExists { .. } => {
+                ApiError::Conflict(e.to_string())
             }
-            StoreError::VersionExists { .. } => ApiError::Conflict(e.to_string()),
             other => ApiError::Store(other),
         }
     }

@@ -11,6 +11,7 @@ mod log;
 pub mod schema;
 #[cfg(target_os = "linux")]
 mod shm_hold;
+mod waves;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
+pub use waves::WaveRow;
 
 /// A map as the library lists it, read from the derived `maps` table.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_map_links.sql")),
     (4, include_str!("../migrations/0004_map_origins.sql")),
     (5, include_str!("../migrations/0005_link_protocol.sql")),
+    (6, include_str!("../migrations/0006_survey_waves.sql")),
 ];
 
 pub fn latest_version() -> i64 {
