@@ -19,6 +19,7 @@ pub mod report;
 mod scoring;
 mod shared;
 pub mod survey;
+pub mod waves;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -36,6 +36,7 @@ mod responses_preview;
 mod scorecard;
 pub mod sentiment;
 mod table;
+pub mod trend;
 
 pub use aggregate::{priority, score};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
