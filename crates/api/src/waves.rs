@@ -12,6 +12,7 @@ pub use waymark_store::WaveRow;
 
 use crate::files::read_text;
 use crate::{ApiError, Library, Result};
+use waymark_core::formats::waymark::WaveFile;
 
 /// What `waymark responses import --wave` reports.
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +50,44 @@ pub fn default_wave_label(date: Option<&str>) -> String {
 }
 
 impl Library {
+    /// Adds a map read from a `.waymark` file with its survey waves.
+    pub(crate) fn insert_with_waves(
+        &self,
+        journey: waymark_core::Journey,
+        waves: Vec<WaveFile>,
+    ) -> Result<String> {
+        for w in &waves {
+            check_label(&w.label)?;
+            w.date.as_deref().map(check_date).transpose()?;
+        }
+        let id = self.insert_journey(journey)?;
+        let mut inner = self.lock();
+        for w in &waves {
+            inner
+                .store
+                .replace_wave(&id, w.label.trim(), w.date.as_deref(), &w.answers)?;
+        }
+        Ok(id)
+    }
+
+    /// The map's waves with their answers, as a `.waymark` file carries them.
+    pub(crate) fn wave_files(&self, id: &str) -> Result<Vec<WaveFile>> {
+        let inner = self.lock();
+        let mut out = Vec::new();
+        for w in inner.store.waves(id)? {
+            let mut answers = Vec::with_capacity(w.answers as usize);
+            inner
+                .store
+                .wave_answers(id, &w.label, |a| answers.push(a))?;
+            out.push(WaveFile {
+                label: w.label,
+                date: w.date,
+                answers,
+            });
+        }
+        Ok(out)
+    }
+
     /// Imports the survey CSV at `path` as the wave `label` (default:
     /// [`default_wave_label`]) dated `date`: its answers are merged into the
     /// map as [`Library::import_responses_file`] does and stored as the

@@ -161,3 +161,86 @@ fn waves_and_trend_end_to_end() {
         "{out}"
     );
 }
+
+#[test]
+fn waymark_files_carry_waves_and_version_1_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Files", "--template", "bank-lost-card"],
+    )
+    .trim()
+    .to_string();
+    // Without waves the file stays version 1.
+    let v1 = ok(&db, &["export", &id, "--format", "waymark"]);
+    assert!(
+        v1.contains("\"version\": 1,") && !v1.contains("\"waves\""),
+        "{v1}"
+    );
+    let v1_file = dir.path().join("v1.waymark");
+    std::fs::write(&v1_file, &v1).unwrap();
+    let from_v1 = ok(&db, &["import", v1_file.to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_eq!(ok(&db, &["export", &from_v1, "--format", "waymark"]), v1);
+
+    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let tp = map["map"]["touchpoints"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let csv = dir.path().join("a.csv");
+    std::fs::write(&csv, nps_csv(&tp, "2026-03-10", 3, 1)).unwrap();
+    let csv = csv.to_str().unwrap();
+    ok(
+        &db,
+        &[
+            "responses",
+            "import",
+            &id,
+            csv,
+            "--wave",
+            "Q1",
+            "--date",
+            "2026-03-31",
+        ],
+    );
+    ok(&db, &["responses", "import", &id, csv, "--wave", "Q2"]);
+    let v2 = ok(&db, &["export", &id, "--format", "waymark"]);
+    let file: serde_json::Value = serde_json::from_str(&v2).unwrap();
+    assert_eq!(file["version"], 2);
+    assert_eq!(file["waves"][0]["label"], "Q1");
+    assert_eq!(file["waves"][0]["date"], "2026-03-31");
+    assert_eq!(file["waves"][1]["answers"].as_array().unwrap().len(), 4);
+    let v2_file = dir.path().join("v2.waymark");
+    std::fs::write(&v2_file, &v2).unwrap();
+    let copy = ok(&db, &["import", v2_file.to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_eq!(
+        ok(&db, &["export", &copy, "--format", "waymark"]),
+        v2,
+        "round trip"
+    );
+    let waves: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["waves", &copy, "--json"])).unwrap();
+    assert_eq!(waves.as_array().unwrap().len(), 2);
+
+    // A wave's answers are checked like the map's: an unknown touchpoint is named.
+    let mut bad = file.clone();
+    bad["waves"][0]["answers"][0]["touchpoint"] = "00000000-0000-0000-0000-00000000beef".into();
+    let bad_file = dir.path().join("bad.waymark");
+    std::fs::write(&bad_file, bad.to_string()).unwrap();
+    let e = fails(&db, &["import", bad_file.to_str().unwrap()], 1);
+    assert!(
+        e.contains("survey wave \"Q1\"") && e.contains("responses[0]"),
+        "{e}"
+    );
+    // A version 3 file is from a newer Waymark.
+    let mut newer = file.clone();
+    newer["version"] = 3.into();
+    std::fs::write(&bad_file, newer.to_string()).unwrap();
+    let e = fails(&db, &["import", bad_file.to_str().unwrap()], 1);
+    assert!(e.contains("newer Waymark"), "{e}");
+}
