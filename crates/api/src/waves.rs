@@ -2,6 +2,7 @@
 //! wave, stored in the library's tables with its raw answers; the trend
 //! scores every wave on its own answers.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -11,7 +12,7 @@ pub use waymark_score::trend::{Figures, Trend, WaveTrend};
 pub use waymark_store::WaveRow;
 
 use crate::files::read_text;
-use crate::{ApiError, Library, Result};
+use crate::{ApiError, Inner, Library, Result};
 use waymark_core::formats::waymark::WaveFile;
 
 /// What `waymark responses import --wave` reports.
@@ -47,6 +48,35 @@ fn check_date(date: &str) -> Result<&str> {
 /// The label of a wave imported without one: its date, else today's (UTC).
 pub fn default_wave_label(date: Option<&str>) -> String {
     date.map_or_else(|| waymark_store::now()[..10].to_string(), str::to_string)
+}
+
+impl Inner {
+    /// Takes out of the map the answers the wave `label` holds (if it
+    /// exists) that are not in `keep` and no other wave holds: what a
+    /// re-import of the wave no longer contains, or all of a deleted wave.
+    fn drop_wave_answers(&mut self, id: &str, label: &str, keep: &HashSet<String>) -> Result<()> {
+        let mut gone = HashSet::new();
+        let mut others = HashSet::new();
+        for w in self.store.waves(id)? {
+            let here = w.label == label;
+            self.store.wave_answers(id, &w.label, |a| {
+                let key = a.key();
+                if !here {
+                    others.insert(key);
+                } else if !keep.contains(&key) {
+                    gone.insert(key);
+                }
+            })?;
+        }
+        gone.retain(|k| !others.contains(k));
+        if !gone.is_empty() {
+            self.edit(id, "local", |j| {
+                j.responses.retain(|r| !gone.contains(&r.key()));
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
 }
 
 impl Library {
@@ -110,6 +140,8 @@ impl Library {
         let answers = crate::survey::parse(&inner.load(id)?.journey, &file_name, &text, None)?;
         drop(text);
         let stats = inner.add_answers(id, answers.clone())?;
+        let keys: HashSet<String> = answers.iter().map(|a| a.key()).collect();
+        inner.drop_wave_answers(id, &label, &keys)?;
         let wave = inner.store.replace_wave(id, &label, date, &answers)?;
         Ok(WaveImport {
             wave,
@@ -128,8 +160,12 @@ impl Library {
         Ok(self.lock().store.rename_wave(id, from, to)?)
     }
 
+    /// Deletes a wave: its answers leave the library's tables and the map.
     pub fn delete_wave(&self, id: &str, label: &str) -> Result<()> {
-        Ok(self.lock().store.delete_wave(id, label)?)
+        let mut inner = self.lock();
+        inner.store.wave(id, label)?;
+        inner.drop_wave_answers(id, label, &HashSet::new())?;
+        Ok(inner.store.delete_wave(id, label)?)
     }
 
     /// Every wave scored on its own answers against the map as it is now,

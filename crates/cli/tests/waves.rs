@@ -88,6 +88,10 @@ fn waves_and_trend_end_to_end() {
             "2026-06-30",
         ],
     );
+    // The map's scorecard lost Q2's first answers with the re-import.
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(card["journey"]["responses"], 400);
     let waves: serde_json::Value =
         serde_json::from_str(&ok(&db, &["waves", &id, "--json"])).unwrap();
     let labels: Vec<_> = waves
@@ -139,6 +143,12 @@ fn waves_and_trend_end_to_end() {
     fails(&db, &["wave", "rename", &id, "Q1", "Q2"], 1);
     ok(&db, &["wave", "rename", &id, "Q1", "2026 Q1"]);
     ok(&db, &["wave", "delete", &id, "Q2"]);
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(
+        card["journey"]["responses"], 200,
+        "a deleted wave leaves the map"
+    );
     let e = fails(&db, &["wave", "delete", &id, "Q2"], 1);
     assert!(e.contains("no survey wave \"Q2\""), "{e}");
     let e = fails(
