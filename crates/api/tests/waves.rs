@@ -1,11 +1,11 @@
 //! Survey waves in a library that predates them (issue 17): a library of
-//! schema 4 holding a map with answers, made by today's code, opens migrated
-//! to schema 5 with its map and answers intact and takes waves.
+//! schema 5 holding a map with answers, made by today's code, opens migrated
+//! to schema 6 with its map and answers intact and takes waves.
 
 use waymark_api::Library;
 
 #[test]
-fn a_schema_4_library_with_answers_migrates_and_takes_waves() {
+fn a_schema_5_library_with_answers_migrates_and_takes_waves() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("library.db");
     let (id, tp, card) = {
@@ -20,11 +20,11 @@ fn a_schema_4_library_with_answers_migrates_and_takes_waves() {
         let card = lib.score(&id).unwrap();
         (id, tp, card)
     };
-    // Back to schema 4: what a library of the Waymark before waves holds.
+    // Back to schema 5: what a library of the Waymark before waves holds.
     {
         let c = rusqlite::Connection::open(&db).unwrap();
         c.execute_batch(
-            "DROP TABLE survey_answers; DROP TABLE survey_waves; PRAGMA user_version = 4;",
+            "DROP TABLE survey_answers; DROP TABLE survey_waves; PRAGMA user_version = 5;",
         )
         .unwrap();
     }
@@ -33,7 +33,7 @@ fn a_schema_4_library_with_answers_migrates_and_takes_waves() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     assert_eq!(
         lib.score(&id).unwrap(),
         card,
