@@ -114,8 +114,10 @@ impl ApiError {
                 StoreError::NotALibrary { .. } => Code::NotALibrary,
                 StoreError::NewerLibrary { .. } => Code::NewerLibrary,
                 StoreError::Corrupt { .. } => Code::CorruptLibrary,
-                StoreError::MapNotFound(_) | StoreError::VersionNotFound { .. } => Code::NotFound,
-                StoreError::VersionExists { .. } => Code::Conflict,
+                StoreError::MapNotFound(_)
+                | StoreError::VersionNotFound { .. }
+                | StoreError::WaveNotFound { .. } => Code::NotFound,
+                StoreError::VersionExists { .. } | StoreError::WaveExists { .. } => Code::Conflict,
                 StoreError::ReadOnly { .. } => Code::ReadOnly,
                 StoreError::DiskFull { .. } => Code::DiskFull,
                 StoreError::Busy { .. } => Code::Locked,
@@ -137,10 +139,12 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::MapNotFound(_) | StoreError::VersionNotFound { .. } => {
-                ApiError::NotFound(e.to_string())
+            StoreError::MapNotFound(_)
+            | StoreError::VersionNotFound { .. }
+            | StoreError::WaveNotFound { .. } => ApiError::NotFound(e.to_string()),
+            StoreError::VersionExists { .. } | StoreError::WaveExists { .. } => {
+                ApiError::Conflict(e.to_string())
             }
-            StoreError::VersionExists { .. } => ApiError::Conflict(e.to_string()),
             other => ApiError::Store(other),
         }
     }

@@ -23,6 +23,7 @@ pub mod rpc;
 mod scoring;
 mod shared;
 pub mod survey;
+pub mod waves;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -336,6 +337,13 @@ impl Library {
         format: Option<ImportFormat>,
     ) -> Result<String> {
         let format = format.unwrap_or_else(|| ImportFormat::detect(file_name, content));
+        if format == ImportFormat::Waymark {
+            let (journey, waves) = waymark_core::formats::waymark::from_str_with_waves(
+                file_name,
+                waymark_core::formats::strip_bom(content),
+            )?;
+            return self.insert_with_waves(journey, waves);
+        }
         let journey = waymark_core::formats::import(file_name, content, format)?;
         self.insert_journey(journey)
     }
@@ -351,6 +359,14 @@ impl Library {
     ) -> Result<String> {
         let content = files::read_text(path, waymark_core::limits::MAP_FILE_BYTES)?;
         let format = format.unwrap_or_else(|| ImportFormat::detect(name, &content));
+        if format == ImportFormat::Waymark {
+            let (journey, waves) = waymark_core::formats::waymark::from_str_with_waves(
+                name,
+                waymark_core::formats::strip_bom(&content),
+            )?;
+            drop(content);
+            return self.insert_with_waves(journey, waves);
+        }
         let journey = waymark_core::formats::import(name, &content, format)?;
         drop(content);
         self.insert_journey(journey)
@@ -367,6 +383,14 @@ impl Library {
             Some(v) => self.version_journey(id, v)?,
             None => self.journey(id)?,
         };
+        // The survey waves are the map's as it is now: a named version
+        // holds none of them.
+        if format == ExportFormat::Waymark && version.is_none() {
+            let waves = self.wave_files(id)?;
+            return Ok(waymark_core::formats::waymark::to_string_with_waves(
+                &journey, &waves,
+            ));
+        }
         Ok(format.write(&journey))
     }
 

@@ -17,7 +17,7 @@ use yrs::{Map, ReadTxn, Transact, WriteTxn};
 use crate::files::read_text;
 use crate::{check_valid, ApiError, Inner, Library, Result, BATCH_BYTES};
 
-fn parse(
+pub(crate) fn parse(
     journey: &waymark_core::Journey,
     file_name: &str,
     text: &str,
@@ -37,7 +37,11 @@ impl Inner {
     /// batches of their own ([`response_updates`]), and only their derived
     /// rows are written. Neither the map before and after nor its whole
     /// document are held at once.
-    fn add_answers(&mut self, id: &str, answers: Vec<SurveyResponse>) -> Result<MergeStats> {
+    pub(crate) fn add_answers(
+        &mut self,
+        id: &str,
+        answers: Vec<SurveyResponse>,
+    ) -> Result<MergeStats> {
         self.write_outside(id, "local", |open, log, made| {
             let old_len = open.journey.responses.len();
             let (stats, replaced) = merge_answers(&mut open.journey.responses, answers);

@@ -10,6 +10,7 @@ mod report_cmd;
 mod serve_cmd;
 mod sync_cmd;
 mod terminal;
+mod trend_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -131,6 +132,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List a map's survey waves
+    Waves {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename or delete a survey wave
+    Wave {
+        #[command(subcommand)]
+        command: trend_cmd::WaveCommand,
+    },
+    /// Each survey wave's NPS, CSAT, CES, friction and emotion with 95% intervals
+    Trend {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Survey answers
     Responses {
         #[command(subcommand)]
@@ -140,8 +158,18 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ResponsesCommand {
-    /// Import answers from CSV: touchpoint,respondent,date,metric,scale,value,comment
-    Import { id: String, file: PathBuf },
+    /// Import answers from CSV (touchpoint,respondent,date,metric,scale,value,comment) as a wave
+    Import {
+        id: String,
+        file: PathBuf,
+        /// The wave's label; re-importing a label replaces that wave
+        /// (default: the --date, else today's date)
+        #[arg(long, value_name = "LABEL")]
+        wave: Option<String>,
+        /// The wave's date, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -322,11 +350,53 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Responses {
-            command: ResponsesCommand::Import { id, file },
+            command:
+                ResponsesCommand::Import {
+                    id,
+                    file,
+                    wave,
+                    date,
+                },
         } => {
             let id = resolve(&lib, &id)?;
-            let stats = lib.import_responses_file(&id, &file)?;
-            say!("{} answers added, {} replaced", stats.added, stats.replaced);
+            let done = lib.import_wave_file(&id, &file, wave.as_deref(), date.as_deref())?;
+            say!(
+                "{} answers added, {} replaced\nwave {:?} holds {} answers",
+                done.added,
+                done.replaced,
+                done.wave.label,
+                done.wave.answers
+            );
+        }
+        Command::Waves { id, json } => {
+            let id = resolve(&lib, &id)?;
+            let waves = lib.waves(&id)?;
+            if json {
+                say!("{}", terminal::json(&waves));
+            } else {
+                terminal::print(&trend_cmd::waves(&waves));
+            }
+        }
+        Command::Wave { command } => match command {
+            trend_cmd::WaveCommand::Rename { id, from, to } => {
+                let id = resolve(&lib, &id)?;
+                let w = lib.rename_wave(&id, &from, &to)?;
+                say!("renamed wave {from:?} to {:?}", w.label);
+            }
+            trend_cmd::WaveCommand::Delete { id, label } => {
+                let id = resolve(&lib, &id)?;
+                lib.delete_wave(&id, &label)?;
+                say!("deleted wave {label:?}");
+            }
+        },
+        Command::Trend { id, json } => {
+            let id = resolve(&lib, &id)?;
+            let t = lib.trend(&id)?;
+            if json {
+                say!("{}", terminal::json(&t));
+            } else {
+                terminal::print(&trend_cmd::trend(&t));
+            }
         }
         Command::Future { id, title } => {
             let id = resolve(&lib, &id)?;

@@ -179,11 +179,17 @@ fn score_and_survey_answers() {
     )
     .unwrap();
     assert_eq!(
-        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()]).trim(),
+        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()])
+            .lines()
+            .next()
+            .unwrap(),
         "3 answers added, 0 replaced"
     );
     assert_eq!(
-        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()]).trim(),
+        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()])
+            .lines()
+            .next()
+            .unwrap(),
         "0 answers added, 3 replaced"
     );
 

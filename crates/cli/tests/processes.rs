@@ -47,7 +47,10 @@ fn an_answer_imported_beside_a_running_server_survives_its_compaction() {
     let csv = dir.path().join("answers.csv");
     std::fs::write(&csv, answer_csv(&tp, "r1")).unwrap();
     assert_eq!(
-        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()]).trim(),
+        ok(&db, &["responses", "import", &id, csv.to_str().unwrap()])
+            .lines()
+            .next()
+            .unwrap(),
         "1 answers added, 0 replaced"
     );
     for i in 0..260 {

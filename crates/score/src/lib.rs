@@ -26,14 +26,17 @@ mod answer_index;
 pub mod board;
 pub mod compare;
 mod emotion;
+pub mod evidence;
 mod explain;
 mod friction;
+pub mod intervals;
 pub mod metrics;
 mod responses_csv;
 mod responses_preview;
 mod scorecard;
 pub mod sentiment;
 mod table;
+pub mod trend;
 
 pub use aggregate::{priority, score};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};

@@ -35,6 +35,10 @@ pub enum StoreError {
     VersionNotFound { map: String, version: String },
     #[error("map {map} already has a version labelled {label:?}")]
     VersionExists { map: String, label: String },
+    #[error("map {map} has no survey wave {wave:?}")]
+    WaveNotFound { map: String, wave: String },
+    #[error("map {map} already has a survey wave labelled {wave:?}")]
+    WaveExists { map: String, wave: String },
     #[error("library storage error: {0}")]
     Sql(#[from] rusqlite::Error),
 }

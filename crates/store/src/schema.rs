@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../migrations/0004_map_origins.sql")),
     (5, include_str!("../migrations/0005_link_protocol.sql")),
     (6, include_str!("../migrations/0006_map_files.sql")),
+    (7, include_str!("../migrations/0007_survey_waves.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -3,6 +3,9 @@
 //! ```json
 //! { "format": "waymark", "version": 1, "map": { "title": ..., "stages": [...], ... } }
 //! ```
+//! Version 2 adds the map's survey waves with their raw answers (issue 17):
+//! `"waves": [{"label", "date", "answers": [...]}]`. A map without waves is
+//! still written as version 1, which every Waymark reads.
 //! Export → import → export gives byte-identical text: collections are written
 //! in canonical order, optional inputs that are absent are left out, and ids and
 //! order keys are kept.
@@ -10,18 +13,33 @@
 use serde::{Deserialize, Serialize};
 
 use super::ImportError;
-use crate::model::Journey;
+use crate::model::{Journey, SurveyResponse};
 use crate::validate::{describe, validate};
 
 pub const FORMAT: &str = "waymark";
-/// The newest file version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest file version this build reads and the one it writes for a
+/// map with survey waves.
+pub const VERSION: u32 = 2;
+/// The version written for a map without waves.
+pub const VERSION_WITHOUT_WAVES: u32 = 1;
+
+/// A survey wave as a `.waymark` file carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaveFile {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub answers: Vec<SurveyResponse>,
+}
 
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,
     version: u32,
     map: &'a Journey,
+    #[serde(skip_serializing_if = "<[WaveFile]>::is_empty")]
+    waves: &'a [WaveFile],
 }
 
 #[derive(Deserialize)]
@@ -38,16 +56,29 @@ struct FileIn {
     #[allow(dead_code)]
     version: u32,
     map: Journey,
+    #[serde(default)]
+    waves: Vec<WaveFile>,
 }
 
 /// The journey as `.waymark` text (pretty JSON, ending in a newline).
 pub fn to_string(journey: &Journey) -> String {
+    to_string_with_waves(journey, &[])
+}
+
+/// The journey and its survey waves as `.waymark` text: version 2 when there
+/// are waves, else version 1.
+pub fn to_string_with_waves(journey: &Journey, waves: &[WaveFile]) -> String {
     let mut j = journey.clone();
     j.normalize();
     let mut s = serde_json::to_string_pretty(&FileOut {
         format: FORMAT,
-        version: VERSION,
+        version: if waves.is_empty() {
+            VERSION_WITHOUT_WAVES
+        } else {
+            VERSION
+        },
         map: &j,
+        waves,
     })
     .expect("journey serializes");
     s.push('\n');
@@ -58,6 +89,15 @@ pub fn to_string(journey: &Journey) -> String {
 /// read ([`crate::limits`]), so an oversized file stops at its first item
 /// over a limit, with its line and column.
 pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
+    from_str_with_waves(file, content).map(|(journey, _)| journey)
+}
+
+/// [`from_str`] with the file's survey waves (none in a version 1 file),
+/// each answer checked against the map like the map's own answers.
+pub fn from_str_with_waves(
+    file: &str,
+    content: &str,
+) -> Result<(Journey, Vec<WaveFile>), ImportError> {
     let content = super::strip_bom(content);
     super::check_size(file, content)?;
     let json_err = |e: serde_json::Error| {
@@ -119,6 +159,7 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
         }
     }
     let parsed: FileIn = serde_json::from_str(content).map_err(json_err)?;
+    let waves = parsed.waves;
     let mut journey = parsed.map;
     crate::limits::check_journey(&journey).map_err(|e| ImportError::new(file, None, None, e))?;
     let problems = validate(&journey);
@@ -130,8 +171,43 @@ pub fn from_str(file: &str, content: &str) -> Result<Journey, ImportError> {
             format!("invalid map: {}", describe(&problems, 10)),
         ));
     }
+    check_waves(file, &journey, &waves)?;
     journey.normalize();
-    Ok(journey)
+    Ok((journey, waves))
+}
+
+/// Each wave's label is new and non-empty and its answers are valid answers
+/// of this map (the map's own validation, on the map holding them).
+fn check_waves(file: &str, journey: &Journey, waves: &[WaveFile]) -> Result<(), ImportError> {
+    let mut labels = std::collections::HashSet::new();
+    for w in waves {
+        let at = |message: String| ImportError::new(file, None, None, message);
+        if w.label.trim().is_empty() || !labels.insert(w.label.as_str()) {
+            return Err(at(format!(
+                "survey wave {:?}: a wave needs a label of its own",
+                w.label
+            )));
+        }
+        let mut with = Journey {
+            responses: w.answers.clone(),
+            ..Journey::new("")
+        };
+        with.stages = journey.stages.clone();
+        with.lanes = journey.lanes.clone();
+        with.touchpoints = journey.touchpoints.clone();
+        let problems: Vec<_> = validate(&with)
+            .into_iter()
+            .filter(|p| p.path.starts_with("responses"))
+            .collect();
+        if !problems.is_empty() {
+            return Err(at(format!(
+                "survey wave {:?}: invalid answers: {}",
+                w.label,
+                describe(&problems, 10)
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,279 @@
+//! Survey waves (issue 17): each import of answers is a wave, labelled within
+//! its map and optionally dated, whose raw answers live in the library's
+//! `survey_answers` table, indexed by map, wave and touchpoint.
+
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use waymark_core::{Scale, SurveyResponse};
+
+use crate::error::{Result, StoreError};
+use crate::{now, Store};
+
+/// A wave as listed: its label, date (YYYY-MM-DD, when given), when it was
+/// imported and how many answers it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaveRow {
+    pub label: String,
+    pub date: Option<String>,
+    pub imported_at: String,
+    pub answers: i64,
+}
+
+fn scale(name: &str) -> rusqlite::Result<Scale> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+impl Store {
+    /// Stores `answers` as the wave `label` of `map_id`, replacing the wave's
+    /// answers (and date) when the label is already there, in one
+    /// transaction.
+    pub fn replace_wave<'a>(
+        &mut self,
+        map_id: &str,
+        label: &str,
+        date: Option<&str>,
+        answers: impl IntoIterator<Item = &'a SurveyResponse>,
+    ) -> Result<WaveRow> {
+        self.map_row(map_id)?;
+        let path = self.path.clone();
+        let classify = |e| StoreError::classify(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(classify)?;
+        tx.execute(
+            "DELETE FROM survey_answers WHERE map_id = ?1 AND wave = ?2",
+            params![map_id, label],
+        )
+        .map_err(classify)?;
+        tx.execute(
+            "INSERT INTO survey_waves (map_id, label, date, imported_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (map_id, label) DO UPDATE SET date = ?3, imported_at = ?4",
+            params![map_id, label, date, now()],
+        )
+        .map_err(classify)?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO survey_answers
+                     (map_id, wave, touchpoint, respondent, date, scale, value, comment)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(classify)?;
+            for r in answers {
+                stmt.execute(params![
+                    map_id,
+                    label,
+                    r.touchpoint.to_string(),
+                    r.respondent,
+                    r.date,
+                    r.scale.as_str(),
+                    r.value,
+                    r.comment
+                ])
+                .map_err(classify)?;
+            }
+        }
+        tx.commit().map_err(classify)?;
+        self.wave(map_id, label)
+    }
+
+    /// The map's waves, by date (undated last), then by import time.
+    pub fn waves(&self, map_id: &str) -> Result<Vec<WaveRow>> {
+        self.map_row(map_id)?;
+        self.query_rows(
+            "SELECT w.label, w.date, w.imported_at,
+                    (SELECT COUNT(*) FROM survey_answers a WHERE a.map_id = w.map_id AND a.wave = w.label)
+             FROM survey_waves w WHERE w.map_id = ?1
+             ORDER BY w.date IS NULL, w.date, w.imported_at, w.label",
+            [map_id],
+            wave_from_row,
+        )
+    }
+
+    pub fn wave(&self, map_id: &str, label: &str) -> Result<WaveRow> {
+        self.conn
+            .query_row(
+                "SELECT w.label, w.date, w.imported_at,
+                        (SELECT COUNT(*) FROM survey_answers a WHERE a.map_id = w.map_id AND a.wave = w.label)
+                 FROM survey_waves w WHERE w.map_id = ?1 AND w.label = ?2",
+                params![map_id, label],
+                wave_from_row,
+            )
+            .optional()
+            .map_err(|e| self.classify(e))?
+            .ok_or_else(|| not_found(map_id, label))
+    }
+
+    /// Renames a wave; its answers follow (the foreign key cascades).
+    pub fn rename_wave(&mut self, map_id: &str, from: &str, to: &str) -> Result<WaveRow> {
+        self.wave(map_id, from)?;
+        if from != to && self.wave(map_id, to).is_ok() {
+            return Err(StoreError::WaveExists {
+                map: map_id.to_string(),
+                wave: to.to_string(),
+            });
+        }
+        self.conn
+            .execute(
+                "UPDATE survey_waves SET label = ?3 WHERE map_id = ?1 AND label = ?2",
+                params![map_id, from, to],
+            )
+            .map_err(|e| self.classify(e))?;
+        self.wave(map_id, to)
+    }
+
+    /// Deletes a wave and its answers.
+    pub fn delete_wave(&mut self, map_id: &str, label: &str) -> Result<()> {
+        let n = self
+            .conn
+            .execute(
+                "DELETE FROM survey_waves WHERE map_id = ?1 AND label = ?2",
+                params![map_id, label],
+            )
+            .map_err(|e| self.classify(e))?;
+        if n == 0 {
+            self.map_row(map_id)?;
+            return Err(not_found(map_id, label));
+        }
+        Ok(())
+    }
+
+    /// Hands each answer of a wave to `each`, touchpoint by touchpoint,
+    /// without holding them all.
+    pub fn wave_answers(
+        &self,
+        map_id: &str,
+        label: &str,
+        mut each: impl FnMut(SurveyResponse),
+    ) -> Result<()> {
+        self.wave(map_id, label)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT touchpoint, respondent, date, scale, value, comment FROM survey_answers
+                 WHERE map_id = ?1 AND wave = ?2 ORDER BY touchpoint, rowid",
+            )
+            .map_err(|e| self.classify(e))?;
+        let mut rows = stmt
+            .query(params![map_id, label])
+            .map_err(|e| self.classify(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.classify(e))? {
+            let touchpoint: String = r.get(0).map_err(|e| self.classify(e))?;
+            let answer = (|| {
+                Ok::<_, rusqlite::Error>(SurveyResponse {
+                    touchpoint: touchpoint.parse().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            0,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?,
+                    respondent: r.get(1)?,
+                    date: r.get(2)?,
+                    scale: scale(&r.get::<_, String>(3)?)?,
+                    value: r.get(4)?,
+                    comment: r.get(5)?,
+                })
+            })()
+            .map_err(|e| self.classify(e))?;
+            each(answer);
+        }
+        Ok(())
+    }
+}
+
+fn wave_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaveRow> {
+    Ok(WaveRow {
+        label: r.get(0)?,
+        date: r.get(1)?,
+        imported_at: r.get(2)?,
+        answers: r.get(3)?,
+    })
+}
+
+fn not_found(map_id: &str, label: &str) -> StoreError {
+    StoreError::WaveNotFound {
+        map: map_id.to_string(),
+        wave: label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waymark_core::Journey;
+
+    fn answer(tp: u128, who: &str, value: f64) -> SurveyResponse {
+        SurveyResponse {
+            touchpoint: uuid::Uuid::from_u128(tp),
+            respondent: who.into(),
+            date: "2026-03-01".into(),
+            scale: Scale::Nps,
+            value,
+            comment: "ok".into(),
+        }
+    }
+
+    fn all(s: &Store, map: &str, wave: &str) -> Vec<SurveyResponse> {
+        let mut v = Vec::new();
+        s.wave_answers(map, wave, |a| v.push(a)).unwrap();
+        v
+    }
+
+    #[test]
+    fn waves_replace_rename_delete_in_a_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.db");
+        let mut s = Store::open(&path).unwrap();
+        let j = Journey::new("Waves");
+        let map = "m1".to_string();
+        s.create_map(&map, &[0, 0], &j).unwrap();
+
+        let q1 = [answer(1, "a", 9.0), answer(2, "b", 3.0)];
+        let row = s.replace_wave(&map, "Q1", Some("2026-03-31"), &q1).unwrap();
+        assert_eq!((row.answers, row.date.as_deref()), (2, Some("2026-03-31")));
+        s.replace_wave(&map, "Q0", Some("2025-12-31"), &q1[..1])
+            .unwrap();
+        // Re-importing a label replaces its answers.
+        s.replace_wave(&map, "Q1", Some("2026-03-30"), &[answer(1, "c", 10.0)])
+            .unwrap();
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "c", 10.0)]);
+        let labels: Vec<_> = s
+            .waves(&map)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.label)
+            .collect();
+        assert_eq!(labels, ["Q0", "Q1"], "by date");
+
+        assert!(matches!(
+            s.rename_wave(&map, "Q1", "Q0"),
+            Err(StoreError::WaveExists { .. })
+        ));
+        s.rename_wave(&map, "Q1", "2026 Q1").unwrap();
+        assert_eq!(
+            all(&s, &map, "2026 Q1").len(),
+            1,
+            "answers follow the rename"
+        );
+        s.delete_wave(&map, "Q0").unwrap();
+        assert!(matches!(
+            s.delete_wave(&map, "Q0"),
+            Err(StoreError::WaveNotFound { .. })
+        ));
+        drop(s);
+        // Reopened from the file.
+        let s = Store::open(&path).unwrap();
+        let waves = s.waves(&map).unwrap();
+        assert_eq!(waves.len(), 1);
+        assert_eq!((waves[0].label.as_str(), waves[0].answers), ("2026 Q1", 1));
+        let n: i64 = s
+            .connection()
+            .query_row("SELECT COUNT(*) FROM survey_answers", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "a deleted wave takes its answers");
+    }
+}
