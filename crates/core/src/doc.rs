@@ -1,6 +1,9 @@
 //! The journey's Yjs document schema, and the bridge between it and the typed
 //! model.
 //!
+//! Longer than 600 lines on purpose: the schema and both directions of the
+//! bridge stay together, so adding a field is a change to one file.
+//!
 //! Layout (root shared types):
 //! - `meta`: Y.Map of the journey's own fields (title, description, scenario,
 //!   expectations, primary_persona); object fields (`settings`, `inputs`) are

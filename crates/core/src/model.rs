@@ -4,6 +4,9 @@
 //! (scoring, report, formats) and what the store derives its SQL tables from.
 //! Every collection is kept in a canonical order (see [`Journey::normalize`]) so
 //! that equal maps serialize to byte-identical JSON.
+//!
+//! Longer than 600 lines on purpose: it is the one model every crate reads,
+//! and its canonical order must be seen whole.
 
 use std::collections::BTreeMap;
 

@@ -2,6 +2,9 @@
 //! tables and pictures in points from the slide's top-left corner — and
 //! their PresentationML: `p:sp` with preset or custom geometry, `p:cxnSp`,
 //! `p:graphicFrame` with `a:tbl`, `p:pic`, and the notes slide.
+//!
+//! Longer than 600 lines on purpose: all PresentationML shape knowledge is
+//! kept in this one module (the crate's rule: OOXML lives in one place).
 
 use waymark_report::geom::{Align, Rect};
 
