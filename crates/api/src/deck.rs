@@ -52,12 +52,17 @@ impl DeckRequest {
 
 impl Library {
     /// Renders the map's editable 16:9 deck: scores the current map with
-    /// `waymark-score` and lays it out with `waymark-deck`. A bad option
+    /// `waymark-score` and lays it out with `waymark-deck`, with the map's
+    /// survey waves ([`Library::trend`]) for the trends slide. A bad option
     /// (date, logo, sections) is `ApiError::Invalid` naming it.
     pub fn deck_pptx(&self, id: &str, options: &DeckOptions) -> Result<Deck> {
         let journey = self.journey(id)?;
         let scorecard = waymark_score::score(&journey);
-        waymark_deck::render(&journey, &scorecard, options).map_err(|e| match e {
+        let mut options = options.clone();
+        if options.trend.is_none() && options.sections.contains(&Section::Trends) {
+            options.trend = Some(self.trend(id)?).filter(|t| !t.waves.is_empty());
+        }
+        waymark_deck::render(&journey, &scorecard, &options).map_err(|e| match e {
             DeckError::Invalid(_) | DeckError::Logo(_) => ApiError::Invalid(e.to_string()),
             DeckError::Write(_) => ApiError::Invalid(format!("cannot write the deck: {e}")),
         })

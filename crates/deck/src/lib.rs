@@ -111,6 +111,9 @@ pub struct DeckOptions {
     /// YYYY-MM-DD: shown on the title slide and the file's dates.
     pub date: String,
     pub version_label: Option<String>,
+    /// The map's survey waves scored one by one (`waymark_score::trend`),
+    /// oldest first; the trends slide needs at least one wave.
+    pub trend: Option<waymark_score::trend::Trend>,
 }
 
 impl DeckOptions {
@@ -122,6 +125,7 @@ impl DeckOptions {
             logo: None,
             date: date.into(),
             version_label: None,
+            trend: None,
         }
     }
 
