@@ -254,3 +254,105 @@ fn waymark_files_carry_waves_and_version_1_still_imports() {
     let e = fails(&db, &["import", bad_file.to_str().unwrap()], 1);
     assert!(e.contains("newer Waymark"), "{e}");
 }
+
+/// The slides of a `.pptx` whose XML contains `needle`, read with `unzip`.
+fn slides_with(pptx: &std::path::Path, needle: &str) -> Vec<String> {
+    let list = std::process::Command::new("unzip")
+        .arg("-Z1")
+        .arg(pptx)
+        .output()
+        .unwrap();
+    String::from_utf8(list.stdout)
+        .unwrap()
+        .lines()
+        .filter(|p| p.starts_with("ppt/slides/slide") && p.ends_with(".xml"))
+        .map(|p| {
+            let out = std::process::Command::new("unzip")
+                .arg("-p")
+                .arg(pptx)
+                .arg(p)
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .filter(|x| x.contains(needle))
+        .collect()
+}
+
+#[test]
+fn the_deck_has_a_trends_slide_once_there_are_waves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Waves", "--template", "broadband-outage"],
+    )
+    .trim()
+    .to_string();
+    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let tp = map["map"]["touchpoints"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let title = map["map"]["touchpoints"][0]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let deck = |name: &str| {
+        let p = dir.path().join(name);
+        let said = ok(
+            &db,
+            &[
+                "deck",
+                &id,
+                "-o",
+                p.to_str().unwrap(),
+                "--date",
+                "2026-11-22",
+            ],
+        );
+        (p, said)
+    };
+    // No waves: every section, and no trends slide.
+    let (plain, _) = deck("plain.pptx");
+    assert!(slides_with(&plain, "Trends across survey waves").is_empty());
+
+    for (label, date, promoters, detractors) in [
+        ("Q1", "2026-03-31", 100, 100),
+        ("Q2", "2026-06-30", 170, 30),
+    ] {
+        let csv = dir.path().join(format!("{label}.csv"));
+        std::fs::write(&csv, nps_csv(&tp, date, promoters, detractors)).unwrap();
+        ok(
+            &db,
+            &[
+                "responses",
+                "import",
+                &id,
+                csv.to_str().unwrap(),
+                "--wave",
+                label,
+                "--date",
+                date,
+            ],
+        );
+    }
+    let (a, said) = deck("a.pptx");
+    assert!(said.contains("12 slides"), "{said}");
+    let trends = slides_with(&a, "Trends across survey waves");
+    assert_eq!(trends.len(), 1);
+    let xml = &trends[0];
+    for text in [
+        "Q1 · 2026-03-31",
+        "Q2 · 2026-06-30",
+        "Q1 → Q2",
+        "NPS rose to +70",
+    ] {
+        assert!(xml.contains(text), "{text} missing from the trends slide");
+    }
+    assert!(xml.contains(&format!("{title}: NPS rose")), "{xml}");
+    assert!(!xml.contains("<p:pic"), "the chart is native shapes");
+    // Same map, same date: the same bytes.
+    let (b, _) = deck("b.pptx");
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
