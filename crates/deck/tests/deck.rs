@@ -54,8 +54,12 @@ fn texts(s: &Slide) -> Vec<String> {
 }
 
 fn check_slides(name: &str, j: &Journey) -> waymark_deck::Layout {
+    check_layout(name, j, &options())
+}
+
+fn check_layout(name: &str, j: &Journey, o: &DeckOptions) -> waymark_deck::Layout {
     let sc = waymark_score::score(j);
-    let l = layout(j, &sc, &options()).unwrap();
+    let l = layout(j, &sc, o).unwrap();
     assert_eq!(l.slides.len(), l.sections.len());
     for (n, s) in l.slides.iter().enumerate() {
         let n = n + 1;
@@ -386,4 +390,40 @@ fn the_same_map_options_and_date_give_identical_bytes() {
             .unwrap()
             .pptx
     );
+}
+
+#[test]
+fn survey_waves_give_a_trends_slide_in_bounds_with_notes() {
+    use waymark_score::trend::{trend, wave_trend};
+    let j = template("bank-lost-card");
+    let mut o = options();
+    // One wave: the slide, with nothing to compare yet.
+    o.trend = Some(trend(vec![wave_trend(&j, "Q1", Some("2026-03-31"))]));
+    let l = check_layout("one wave", &j, &o);
+    assert_eq!(l.sections.last(), Some(&Section::Trends));
+    let s = l.slides.last().unwrap();
+    let t = texts(s).join("\n");
+    assert!(
+        t.contains("Q1 · 2026-03-31") && t.contains("Only one wave"),
+        "{t}"
+    );
+    // Two waves of the same answers: every difference is within noise.
+    o.trend = Some(trend(vec![
+        wave_trend(&j, "Q1", None),
+        wave_trend(&j, "Q2", None),
+    ]));
+    let l = check_layout("two waves", &j, &o);
+    let s = l.slides.last().unwrap();
+    let t = texts(s).join("\n");
+    assert!(t.contains("Q1 → Q2") && t.contains("within noise"), "{t}");
+    let notes = s.notes.join("\n");
+    assert!(
+        notes.contains("Wald") && notes.contains("wholly above"),
+        "{notes}"
+    );
+    assert!(s.shapes.iter().any(|sh| matches!(sh, Shape::Line(_))));
+    // No waves: no slide, as before.
+    o.trend = None;
+    let l = check_layout("no waves", &j, &o);
+    assert!(!l.sections.contains(&Section::Trends));
 }
