@@ -121,7 +121,9 @@ impl Library {
     /// Imports the survey CSV at `path` as the wave `label` (default:
     /// [`default_wave_label`]) dated `date`: its answers are merged into the
     /// map as [`Library::import_responses_file`] does and stored as the
-    /// wave's, replacing what an earlier import under the same label held.
+    /// wave's. Under a label given by the person, the import replaces what
+    /// an earlier import under that label held; without one, it adds to the
+    /// default wave and removes nothing.
     pub fn import_wave_file(
         &self,
         id: &str,
@@ -130,6 +132,7 @@ impl Library {
         date: Option<&str>,
     ) -> Result<WaveImport> {
         let date = date.map(check_date).transpose()?;
+        let explicit = label.is_some();
         let label = match label {
             Some(l) => check_label(l)?.to_string(),
             None => default_wave_label(date),
@@ -141,8 +144,24 @@ impl Library {
         drop(text);
         let stats = inner.add_answers(id, answers.clone())?;
         let keys: HashSet<String> = answers.iter().map(|a| a.key()).collect();
-        inner.drop_wave_answers(id, &label, &keys)?;
-        let wave = inner.store.replace_wave(id, &label, date, &answers)?;
+        let stored = if explicit {
+            inner.drop_wave_answers(id, &label, &keys)?;
+            answers
+        } else {
+            // Without a label the import adds to the day's wave: an answer
+            // imported earlier never leaves because a later file lacks it.
+            let mut stored = Vec::new();
+            if inner.store.waves(id)?.iter().any(|w| w.label == label) {
+                inner.store.wave_answers(id, &label, |a| {
+                    if !keys.contains(&a.key()) {
+                        stored.push(a);
+                    }
+                })?;
+            }
+            stored.extend(answers);
+            stored
+        };
+        let wave = inner.store.replace_wave(id, &label, date, &stored)?;
         Ok(WaveImport {
             wave,
             added: stats.added,

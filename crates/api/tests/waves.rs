@@ -56,3 +56,34 @@ fn a_schema_6_library_with_answers_migrates_and_takes_waves() {
     assert_eq!(trend.waves[0].journey.nps, Some(100.0));
     assert_eq!(lib.score(&id).unwrap().journey.responses, 3);
 }
+
+/// Two imports without a wave label on one day: the second adds to the
+/// day's wave and takes nothing of the first away (the soak's import loop
+/// lost acknowledged answers when it replaced them).
+#[test]
+fn imports_without_a_label_add_to_the_wave_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let tp = lib.journey(&id).unwrap().touchpoints[0].id;
+    let header = "touchpoint,respondent,date,metric,scale,value,comment\n";
+    let first = dir.path().join("a.csv");
+    std::fs::write(
+        &first,
+        format!("{header}{tp},r1,2026-03-01,nps,nps,10,\n{tp},r2,2026-03-01,nps,nps,2,\n"),
+    )
+    .unwrap();
+    let second = dir.path().join("b.csv");
+    std::fs::write(&second, format!("{header}{tp},r3,2026-03-02,nps,nps,9,\n")).unwrap();
+    lib.import_wave_file(&id, &first, None, Some("2026-03-31"))
+        .unwrap();
+    let done = lib
+        .import_wave_file(&id, &second, None, Some("2026-03-31"))
+        .unwrap();
+    assert_eq!(done.wave.answers, 3, "the wave holds both files' answers");
+    assert_eq!(lib.score(&id).unwrap().journey.responses, 3);
+    // Under a label the person gave, a re-import replaces that wave.
+    lib.import_wave_file(&id, &second, Some("2026-03-31"), None)
+        .unwrap();
+    assert_eq!(lib.score(&id).unwrap().journey.responses, 1);
+}

@@ -49,7 +49,7 @@ pub fn open(path: &Path) -> Result<Guarded> {
     let writable_folder = presence.as_ref().is_some_and(Presence::writable);
     let conn = connect(path, exists, writable_folder)?;
     let mut conn = Guarded::new(conn, presence).map_err(|e| StoreError::classify(e, path))?;
-    match check_and_migrate(&conn, path) {
+    match check_and_migrate_patiently(&conn, path) {
         Ok(()) => {
             conn.hold_shm(path);
             Ok(conn)
@@ -157,14 +157,43 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
+/// [`check_and_migrate`], tried again for a while when the library is busy:
+/// while another process turns a new library to WAL or recovers its log,
+/// SQLite answers "busy" at once without waiting (its busy handler is not
+/// called there), and a library opened by two programs at once must open
+/// in both.
+fn check_and_migrate_patiently(conn: &Connection, path: &Path) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match check_and_migrate(conn, path) {
+            Err(StoreError::Busy { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Refuses what is not ours, then brings the schema up to date (unless the
 /// library is read-only).
 fn check_and_migrate(conn: &Connection, path: &Path) -> Result<()> {
     let classify = |e: rusqlite::Error| StoreError::classify(e, path);
+    // Wait for a lock before the first read too: another process may be
+    // switching a new library to WAL at this moment, which locks it briefly.
+    conn.execute_batch("PRAGMA busy_timeout = 5000;")
+        .map_err(classify)?;
     // Read-only checks first: nothing below writes until the file is known
     // ours. The first read is where SQLite meets the header.
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
+    // One statement, so one snapshot: read apart, another process's first
+    // migration could commit between them (tables, but no id yet).
+    let (app_id, version, tables): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id()),
+                    (SELECT user_version FROM pragma_user_version()),
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotALibrary {
                 path: path.to_path_buf(),
@@ -172,12 +201,6 @@ fn check_and_migrate(conn: &Connection, path: &Path) -> Result<()> {
             },
             _ => classify(e),
         })?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(classify)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(classify)?;
     let fresh = app_id == 0 && version == 0 && tables == 0;
     if !fresh && app_id != APPLICATION_ID {
         return Err(StoreError::NotALibrary {
