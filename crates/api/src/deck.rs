@@ -4,7 +4,7 @@ pub use waymark_deck::{Deck, DeckError, DeckOptions, Section};
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::today;
+use crate::report::{filled, today};
 use crate::{ApiError, Library, Result};
 
 /// The deck dialog's choices, as the fronts send them. Every field is
@@ -37,14 +37,8 @@ impl DeckRequest {
             o.sections = Section::parse_list(&list.join(","))
                 .map_err(|e| ApiError::Invalid(e.to_string()))?;
         }
-        let text = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        };
-        o.company = text(&self.company);
-        o.version_label = text(&self.version_label);
+        o.company = filled(&self.company);
+        o.version_label = filled(&self.version_label);
         o.logo = self.logo.clone().filter(|l| !l.is_empty());
         Ok(o)
     }

@@ -25,6 +25,15 @@ pub struct ReportRequest {
     pub date: Option<String>,
 }
 
+/// A dialog's text field: trimmed, and `None` when nothing is left (the
+/// report's and the deck's company and version label).
+pub(crate) fn filled(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
 /// Today's date in UTC as YYYY-MM-DD.
 pub fn today() -> String {
     let d = time::OffsetDateTime::now_utc().date();
@@ -48,14 +57,8 @@ impl ReportRequest {
             }
             o.sections = Section::parse_list(&list.join(",")).map_err(invalid)?;
         }
-        let text = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        };
-        o.company = text(&self.company);
-        o.version_label = text(&self.version_label);
+        o.company = filled(&self.company);
+        o.version_label = filled(&self.version_label);
         o.logo = self.logo.clone().filter(|l| !l.is_empty());
         Ok(o)
     }

@@ -137,10 +137,8 @@ pub fn export_report(lib: &Library, front: Front, r: ExportReport) -> Result<Rep
     front.local_files("A browser downloads the report from the report route.")?;
     let out = chosen(&r.path, "to write the report to")?;
     let mut request = r.request;
-    if let Some(logo) = r.logo_path.as_deref().filter(|p| !p.trim().is_empty()) {
-        let logo = chosen(logo, "for the logo")?;
-        request.logo =
-            Some(std::fs::read(&logo).map_err(|e| ApiError::io("read the logo", &logo, e))?);
+    if let Some(logo) = read_logo(r.logo_path.as_deref())? {
+        request.logo = Some(logo);
     }
     let report = lib.report_pdf(&r.id, &request.options()?)?;
     write(&out, &report.pdf)?;
@@ -158,10 +156,8 @@ pub fn export_deck(lib: &Library, front: Front, r: ExportDeck) -> Result<DeckWri
     front.local_files("A browser downloads the deck from the deck route.")?;
     let out = chosen(&r.path, "to write the deck to")?;
     let mut request = r.request;
-    if let Some(logo) = r.logo_path.as_deref().filter(|p| !p.trim().is_empty()) {
-        let logo = chosen(logo, "for the logo")?;
-        request.logo =
-            Some(std::fs::read(&logo).map_err(|e| ApiError::io("read the logo", &logo, e))?);
+    if let Some(logo) = read_logo(r.logo_path.as_deref())? {
+        request.logo = Some(logo);
     }
     let deck = lib.deck_pptx(&r.id, &request.options()?)?;
     write(&out, &deck.pptx)?;
@@ -171,4 +167,15 @@ pub fn export_deck(lib: &Library, front: Front, r: ExportDeck) -> Result<DeckWri
         bytes: deck.pptx.len(),
         warnings: deck.warnings,
     })
+}
+
+/// The logo file the person chose for a report or a deck, if any.
+fn read_logo(path: Option<&str>) -> Result<Option<Vec<u8>>> {
+    let Some(path) = path.filter(|p| !p.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let logo = chosen(path, "for the logo")?;
+    std::fs::read(&logo)
+        .map(Some)
+        .map_err(|e| ApiError::io("read the logo", &logo, e))
 }
