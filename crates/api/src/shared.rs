@@ -290,12 +290,20 @@ impl Inner {
                 observers,
             }
             .up_to_date(id, |seen| log.doc_since(id, seen))?;
+            let mut migrated = false;
             if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
                 store_migration(&log, id, open, &update)?;
+                migrated = true;
             }
             let (out, change) = f(open)?;
             let Some(change) = change else {
-                return Ok(out); // nothing to write: the transaction ends unused
+                // Nothing to write; but a conversion the document in memory
+                // already holds must reach the file, or memory runs ahead of
+                // it (another process would never see what this one builds on).
+                if migrated {
+                    log.commit()?;
+                }
+                return Ok(out);
             };
             let seq = log.append_update(
                 id,

@@ -137,3 +137,29 @@ fn an_old_sync_room_state_merges_and_converts_on_next_open() {
     .unwrap();
     assert!(lib.journey(&id).unwrap().stages[0].name.ends_with(" again"));
 }
+
+/// An edit that changes nothing still stores the conversion its map was
+/// read with: otherwise this process's memory runs ahead of the file, and
+/// what its peers build on the converted fields never reaches another
+/// process (a property-test failure in `tests/incremental.rs` found it).
+#[test]
+fn an_edit_that_changes_nothing_stores_the_conversion_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let (id, _) = old_library(&path);
+    let rows = stored_updates(&path, &id);
+    let editor = Library::open(&path).unwrap();
+    editor.edit_update(&id, "local", |_| Ok(())).unwrap();
+    assert_eq!(
+        stored_updates(&path, &id),
+        rows + 1,
+        "the conversion is stored"
+    );
+    let other = Library::open(&path).unwrap();
+    let sv = |state: &[u8]| doc_of(state).transact().state_vector();
+    assert_eq!(
+        sv(&other.encode_state(&id).unwrap()),
+        sv(&editor.encode_state(&id).unwrap()),
+        "another process holds what this one holds"
+    );
+}
