@@ -59,7 +59,10 @@ test("save a version, change the map, restore the version", { timeout: 240_000 }
     await row.waitForExist({ timeout: 5_000 });
     await row.$("button=Restore…").click();
     await row.$("button=Cancel").click();
-    assert.ok(await browser.$("g.card[data-title='After the version']").isExisting(), "cancel keeps the map");
+    // The canvas draws only the cards in view and re-renders after the dialog:
+    // wait for the card rather than sampling the page once.
+    await browser.$("g.card[data-title='After the version']").waitForExist({ timeout: 5_000, timeoutMsg: "cancel keeps the map" });
+    assert.equal((await stageNames(browser)).length, before.length + 1, "cancel keeps the added stage");
     await row.$("button=Restore…").click();
     await screenshot(browser, "21-restore-confirm.png");
     await row.$("button=Yes, restore").click();
