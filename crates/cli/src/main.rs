@@ -2,6 +2,7 @@
 //! arguments, calls the API and prints; no domain logic lives here.
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
+mod branding;
 mod compare_cmd;
 mod deck_cmd;
 mod homeless_cmd;

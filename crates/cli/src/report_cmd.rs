@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use waymark_api::report::{today, ReportOptions, Section};
+use waymark_api::report::{ReportOptions, Section};
 use waymark_api::Library;
 
+use crate::branding::Branding;
 use crate::terminal::{say, say_err};
 use crate::{resolve, write_atomically, Failure};
 
@@ -21,23 +22,13 @@ pub struct ReportArgs {
     /// Comma-separated: summary,map,stages,pain-points,appendix (default: all)
     #[arg(long, value_name = "LIST")]
     sections: Option<String>,
-    /// Company name on the cover and in the footer
-    #[arg(long, value_name = "NAME")]
-    company: Option<String>,
-    /// Company logo, PNG or JPEG
-    #[arg(long, value_name = "FILE")]
-    logo: Option<PathBuf>,
-    /// Report date, YYYY-MM-DD (default: today, UTC); fixes the PDF's dates
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    date: Option<String>,
-    /// Version label printed on the report
-    #[arg(long = "version", value_name = "LABEL")]
-    version_label: Option<String>,
+    #[command(flatten)]
+    branding: Branding,
 }
 
 pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
     let id = resolve(lib, &args.id)?;
-    let mut options = ReportOptions::new(args.date.unwrap_or_else(today));
+    let mut options = ReportOptions::new(args.branding.date());
     options.page_size = args
         .page_size
         .parse()
@@ -45,13 +36,9 @@ pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
     if let Some(list) = &args.sections {
         options.sections = Section::parse_list(list).map_err(|e| Failure::Usage(e.to_string()))?;
     }
-    options.company = args.company;
-    options.version_label = args.version_label;
-    if let Some(path) = &args.logo {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Failure::Io(format!("{}: cannot read: {e}", path.display())))?;
-        options.logo = Some(bytes);
-    }
+    options.logo = args.branding.logo()?;
+    options.company = args.branding.company;
+    options.version_label = args.branding.version_label;
     let report = lib.report_pdf(&id, &options)?;
     write_atomically(&args.output, &report.pdf)?;
     for w in &report.warnings {
