@@ -14,7 +14,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use yrs::updates::decoder::Decode;
 use yrs::Update;
 
-use crate::shared::{forget, Maps};
 use crate::{full_state, ApiError, Inner, Library, Result, UpdateCheck, COMPACT_AFTER};
 
 /// A check that may run on another caller's thread, and twice (in a batch,
@@ -127,27 +126,7 @@ impl Inner {
     /// appends each (with its derived rows) and commits once. On any error
     /// nothing is stored and the map is dropped from memory.
     fn write_updates(&mut self, id: &str, updates: &[Pending]) -> Result<()> {
-        let Inner {
-            store,
-            maps,
-            forgotten,
-            observers,
-            ..
-        } = self;
-        let written = (|| {
-            let log = store.begin_write()?;
-            let (open, fresh) = Maps {
-                maps: &mut *maps,
-                forgotten: &mut *forgotten,
-                observers,
-            }
-            .up_to_date(id, |seen| log.doc_since(id, seen))?;
-            if let Some(update) = fresh
-                .then(|| waymark_core::doc_text::migrate_text(&open.doc))
-                .flatten()
-            {
-                crate::shared::store_migration(&log, id, open, &update)?;
-            }
+        let seq = self.in_write(id, |open, log| {
             let mut seq = open.seen;
             for p in updates {
                 let decoded = Update::decode_v1(&p.update).map_err(|e| {
@@ -159,16 +138,15 @@ impl Inner {
             if log.pending_updates(id)? > COMPACT_AFTER {
                 log.compact(id, &full_state(&open.doc), seq)?;
             }
-            log.commit()?;
-            open.seen = seq;
-            for p in updates {
-                crate::link::notify_all(observers, id, &p.update, &p.origin);
-            }
-            Ok(())
-        })();
-        if written.is_err() {
-            forget(maps, forgotten, id);
+            Ok(seq)
+        })?;
+        self.maps
+            .get_mut(id)
+            .expect("a written map stays open")
+            .seen = seq;
+        for p in updates {
+            crate::link::notify_all(&self.observers, id, &p.update, &p.origin);
         }
-        written
+        Ok(())
     }
 }

@@ -262,18 +262,17 @@ impl Inner {
         Ok(open)
     }
 
-    /// One write to a map, durable before it returns: in one IMMEDIATE
-    /// transaction the map catches up with every row other processes
-    /// appended, `f` makes its change on that true state (or refuses), the
-    /// update is appended with the derived tables, and the log is compacted
-    /// when it has grown (up to this update, all of which this process
-    /// applied). On any error the map is dropped from memory, so memory
-    /// never runs ahead of the disk.
-    pub(crate) fn write<T>(
+    /// One IMMEDIATE transaction on map `id`: the map catches up with every
+    /// row other processes appended (storing first the text conversion it
+    /// needs, see [`store_migration`]), `f` makes its change through `log`,
+    /// and the transaction commits. On any error nothing is stored and the
+    /// map is dropped from memory, so memory never runs ahead of the disk.
+    /// The one place a map is written; [`Inner::write`],
+    /// [`Inner::write_outside`] and the group commit build on it.
+    pub(crate) fn in_write<T>(
         &mut self,
         id: &str,
-        origin: &str,
-        f: impl FnOnce(&mut OpenMap) -> Result<(T, Option<Change>)>,
+        f: impl FnOnce(&mut OpenMap, &LogWrite) -> Result<T>,
     ) -> Result<T> {
         let Inner {
             store,
@@ -290,41 +289,57 @@ impl Inner {
                 observers,
             }
             .up_to_date(id, |seen| log.doc_since(id, seen))?;
-            let mut migrated = false;
             if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
                 store_migration(&log, id, open, &update)?;
-                migrated = true;
             }
-            let (out, change) = f(open)?;
-            let Some(change) = change else {
-                // Nothing to write; but a conversion the document in memory
-                // already holds must reach the file, or memory runs ahead of
-                // it (another process would never see what this one builds on).
-                if migrated {
-                    log.commit()?;
-                }
-                return Ok(out);
-            };
-            let seq = log.append_update(
-                id,
-                &change.update,
-                origin,
-                change.was.before(),
-                &change.after,
-            )?;
-            if log.pending_updates(id)? > COMPACT_AFTER {
-                log.compact(id, &full_state(&open.doc), seq)?;
-            }
+            let out = f(open, &log)?;
+            // Also when `f` wrote nothing: a conversion stored above is one
+            // the document in memory already holds.
             log.commit()?;
-            open.seen = seq;
-            open.journey = change.after;
-            notify_all(observers, id, &change.update, origin);
             Ok(out)
         })();
         if written.is_err() {
             forget(maps, forgotten, id);
         }
         written
+    }
+
+    /// One write to a map, durable before it returns ([`Inner::in_write`]):
+    /// `f` makes its change on the map's true state (or refuses), the
+    /// update is appended with the derived tables, and the log is compacted
+    /// when it has grown (up to this update, all of which this process
+    /// applied). The observers get the update once it is durable.
+    pub(crate) fn write<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut OpenMap) -> Result<(T, Option<Change>)>,
+    ) -> Result<T> {
+        let mut written = None;
+        let out = self.in_write(id, |open, log| {
+            let (out, change) = f(open)?;
+            if let Some(change) = change {
+                let seq = log.append_update(
+                    id,
+                    &change.update,
+                    origin,
+                    change.was.before(),
+                    &change.after,
+                )?;
+                if log.pending_updates(id)? > COMPACT_AFTER {
+                    log.compact(id, &full_state(&open.doc), seq)?;
+                }
+                written = Some((seq, change));
+            }
+            Ok(out)
+        })?;
+        if let Some((seq, change)) = written {
+            let open = self.maps.get_mut(id).expect("a written map stays open");
+            open.seen = seq;
+            open.journey = change.after;
+            notify_all(&self.observers, id, &change.update, origin);
+        }
+        Ok(out)
     }
 }
 
@@ -343,45 +358,21 @@ impl Inner {
         origin: &str,
         f: impl FnOnce(&mut OpenMap, &LogWrite, &mut dyn FnMut(&[u8])) -> Result<T>,
     ) -> Result<T> {
-        let Inner {
-            store,
-            maps,
-            forgotten,
-            observers,
-            ..
-        } = self;
-        let watched = !observers.is_empty();
+        let watched = !self.observers.is_empty();
         let mut made: Vec<Vec<u8>> = Vec::new();
-        let written = (|| {
-            let log = store.begin_write()?;
-            let (open, fresh) = Maps {
-                maps: &mut *maps,
-                forgotten: &mut *forgotten,
-                observers,
-            }
-            .up_to_date(id, |seen| log.doc_since(id, seen))?;
-            if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
-                store_migration(&log, id, open, &update)?;
-            }
+        let out = self.in_write(id, |open, log| {
             // Kept only for observers (a live front); the CLI keeps none.
-            let out = f(open, &log, &mut |u: &[u8]| {
+            f(open, log, &mut |u: &[u8]| {
                 if watched {
                     made.push(u.to_vec());
                 }
-            })?;
-            log.commit()?;
-            Ok(out)
-        })();
-        match &written {
-            Ok(_) => {
-                maps.remove(id);
-                for update in &made {
-                    notify_all(observers, id, update, origin);
-                }
-            }
-            Err(_) => forget(maps, forgotten, id),
+            })
+        })?;
+        self.maps.remove(id);
+        for update in &made {
+            notify_all(&self.observers, id, update, origin);
         }
-        written
+        Ok(out)
     }
 }
 
