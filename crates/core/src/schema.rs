@@ -210,6 +210,38 @@ pub const SETTINGS: [Field; 14] = [
     ),
 ];
 
+/// The input fields' keys, in [`INPUTS`]' order: the columns the CSV export
+/// and the derived `touchpoints` table end with.
+pub const INPUT_KEYS: [&str; INPUTS.len()] = {
+    let mut keys = [""; INPUTS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = INPUTS[i].key;
+        i += 1;
+    }
+    keys
+};
+
+/// `head` then `tail`, at compile time (`N` must be their lengths' sum): a
+/// column list that ends with [`INPUT_KEYS`] without repeating them.
+pub const fn columns<const H: usize, const T: usize, const N: usize>(
+    head: [&'static str; H],
+    tail: [&'static str; T],
+) -> [&'static str; N] {
+    assert!(H + T == N, "N must be the two lists' lengths together");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < H {
+        out[i] = head[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = tail[i - H];
+        i += 1;
+    }
+    out
+}
+
 /// The range of touchpoint input `key`.
 ///
 /// # Panics

@@ -65,37 +65,27 @@ where
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 text is UTF-8")
 }
 
-pub const HEADER: [&str; 29] = [
-    "id",
-    "stage",
-    "stage_id",
-    "lane",
-    "lane_kind",
-    "lane_id",
-    "order",
-    "title",
-    "description",
-    "channel",
-    "owner",
-    "nature",
-    "moment_of_truth",
-    "evidence",
-    "tags",
-    "personas",
-    "emotion",
-    "friction",
-    "steps",
-    "expected_steps",
-    "transfers",
-    "channel_switches",
-    "wait_minutes",
-    "wait_desired_minutes",
-    "wait_adequate_minutes",
-    "fcr_rate",
-    "error_rate",
-    "aht_minutes",
-    "reach",
-];
+pub const HEADER: [&str; 29] = crate::schema::columns(
+    [
+        "id",
+        "stage",
+        "stage_id",
+        "lane",
+        "lane_kind",
+        "lane_id",
+        "order",
+        "title",
+        "description",
+        "channel",
+        "owner",
+        "nature",
+        "moment_of_truth",
+        "evidence",
+        "tags",
+        "personas",
+    ],
+    crate::schema::INPUT_KEYS,
+);
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
