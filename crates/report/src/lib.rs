@@ -15,6 +15,7 @@
 pub mod fmt;
 mod fonts;
 pub mod geom;
+pub mod grid;
 mod layout;
 mod pdf;
 pub mod rank;

@@ -12,9 +12,10 @@
 
 use std::collections::HashMap;
 
-use waymark_core::{Evidence, Id, LaneKind, Stage, Touchpoint};
+use waymark_core::{Evidence, Id, Stage, Touchpoint};
 use waymark_report::fmt::{self, num, num_signed};
 use waymark_report::geom::{Align, Rect, Style};
+use waymark_report::grid::{self, Cells, Fill, Heights, Row};
 
 use super::{fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, RULE, WHITE};
 use crate::ooxml::shapes::{
@@ -38,38 +39,13 @@ const MAX_COL: f32 = 240.0;
 /// Text size on the map: the deck's floor.
 const SMALL: f32 = crate::MIN_TEXT_PT;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Row {
-    Curve,
-    /// A service-blueprint line above the next lane.
-    Line(&'static str),
-    Slot {
-        lane: usize,
-        slot: usize,
-    },
-    Empty {
-        lane: usize,
-    },
-}
-
-impl Row {
-    fn height(self) -> f32 {
-        match self {
-            Row::Curve => CURVE_H,
-            Row::Line(_) => LINE_ROW,
-            Row::Slot { .. } => SLOT_H,
-            Row::Empty { .. } => EMPTY_H,
-        }
-    }
-    fn lane(self) -> Option<usize> {
-        match self {
-            Row::Slot { lane, .. } | Row::Empty { lane } => Some(lane),
-            _ => None,
-        }
-    }
-}
-
-type Cells<'a> = HashMap<(Id, Id), Vec<&'a Touchpoint>>;
+/// The map's rows, in points.
+const HEIGHTS: Heights = Heights {
+    curve: CURVE_H,
+    line: LINE_ROW,
+    slot: SLOT_H,
+    empty: EMPTY_H,
+};
 
 pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
     let j = ctx.j;
@@ -90,89 +66,24 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
         return vec![s];
     }
     let avail_w = SLIDE_W - 2.0 * SIDE - LANE_W;
-    let per_slide = ((avail_w / MIN_COL).floor() as usize).max(1);
     let n = j.stages.len();
-    let groups = n.div_ceil(per_slide);
-    let per_group = n.div_ceil(groups);
-    let mut cells: Cells = HashMap::new();
-    for t in &j.touchpoints {
-        cells.entry((t.stage, t.lane)).or_default().push(t);
-    }
-    let first_of = |k: LaneKind| j.lanes.iter().position(|l| l.kind == k);
-    let front = first_of(LaneKind::Frontstage);
-    let back = first_of(LaneKind::Backstage);
-    let support = first_of(LaneKind::SupportProcesses);
-
+    let cells = grid::cells(j);
+    let groups = grid::stage_groups(n, avail_w, MIN_COL);
     let mut out = Vec::new();
-    for g in 0..groups {
-        let stages = &j.stages[g * per_group..((g + 1) * per_group).min(n)];
+    for group in &groups {
+        let stages = &j.stages[group.clone()];
         let col_w = (avail_w / stages.len() as f32).min(MAX_COL);
-        let mut rows = vec![Row::Curve];
-        for (li, lane) in j.lanes.iter().enumerate() {
-            if Some(li) == front {
-                rows.push(Row::Line("Line of interaction"));
-            }
-            if Some(li) == back && front.is_some_and(|f| f < li) {
-                rows.push(Row::Line("Line of visibility"));
-            }
-            if Some(li) == support {
-                rows.push(Row::Line("Line of internal interaction"));
-            }
-            let slots = stages
-                .iter()
-                .map(|s| cells.get(&(s.id, lane.id)).map_or(0, Vec::len))
-                .max()
-                .unwrap_or(0);
-            if slots == 0 {
-                rows.push(Row::Empty { lane: li });
-            } else {
-                rows.extend((0..slots).map(|slot| Row::Slot { lane: li, slot }));
-            }
-        }
+        let rows = grid::rows(j, group.clone(), &cells);
         let room = SLIDE_H - BOTTOM - LEGEND_H - TOP - STAGE_H;
-        // Spread the rows evenly over as many slides as they need, breaking
-        // between lanes where it can, rather than leaving a last slide with
-        // one lane on it.
-        let total: f32 = rows.iter().map(|r| r.height()).sum();
-        let slides = (total / room).ceil().max(1.0);
-        let target = total / slides;
-        let mut parts: Vec<Vec<Row>> = vec![Vec::new()];
-        let mut used = 0.0;
-        for r in rows {
-            let count = parts.len() as f32;
-            let last = parts.last_mut().expect("one part");
-            let lane_starts = matches!(
-                r,
-                Row::Line(_) | Row::Empty { .. } | Row::Slot { slot: 0, .. }
-            );
-            let full = used + r.height() > room;
-            let even = lane_starts && used + r.height() > target + 0.01 && count < slides;
-            if (full || even) && !last.is_empty() {
-                // A blueprint line goes with the lane below it.
-                let carry = if matches!(last.last(), Some(Row::Line(_))) {
-                    last.pop()
-                } else {
-                    None
-                };
-                parts.push(carry.into_iter().collect());
-                used = parts
-                    .last()
-                    .expect("pushed")
-                    .iter()
-                    .map(|r| r.height())
-                    .sum();
-            }
-            parts.last_mut().expect("one part").push(r);
-            used += r.height();
-        }
+        let parts = grid::split(rows, room, &HEIGHTS, Fill::Even);
         let count = parts.len();
         for (pi, part) in parts.iter().enumerate() {
             let mut heading = "The journey map".to_string();
-            if groups > 1 {
+            if groups.len() > 1 {
                 heading.push_str(&format!(
                     " · stages {}–{} of {}",
-                    g * per_group + 1,
-                    g * per_group + stages.len(),
+                    group.start + 1,
+                    group.end,
                     n
                 ));
             }
@@ -230,19 +141,7 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
         ],
     ));
 
-    // Lane runs: (lane, top, bottom).
-    let mut runs: Vec<(usize, f32, f32)> = Vec::new();
-    let mut y = TOP + STAGE_H;
-    for r in rows {
-        if let Some(l) = r.lane() {
-            match runs.last_mut() {
-                Some(run) if run.0 == l && (run.2 - y).abs() < 0.01 => run.2 = y + r.height(),
-                _ => runs.push((l, y, y + r.height())),
-            }
-        }
-        y += r.height();
-    }
-    let grid_bottom = y;
+    let (runs, grid_bottom) = grid::lane_runs(rows, TOP + STAGE_H, &HEIGHTS);
     for &(l, top, bottom) in &runs {
         let lane = &j.lanes[l];
         if l % 2 == 1 {
@@ -334,7 +233,7 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
                 }
             }
         }
-        y += r.height();
+        y += r.height(&HEIGHTS);
     }
 
     // Arrows between touchpoints that are both on this slide, glued to the cards.

@@ -5,13 +5,12 @@
 //! text never shrinks below [`MIN_TEXT_PT`](crate::MIN_TEXT_PT) — it wraps
 //! and, on the map only, ends in an ellipsis.
 
-use std::collections::HashMap;
-
-use waymark_core::{Evidence, Id, LaneKind, Touchpoint};
+use waymark_core::{Evidence, Touchpoint};
 
 use super::Ctx;
 use crate::fmt::{self, num, num_signed, ACCENT, INK, MUTED, RULE};
 use crate::geom::{truncate, wrap_clamped, Align, Page, Rect, Style};
+use crate::grid::{self, Cells, Fill, Heights, Row};
 use crate::layout::{Doc, FOOT, SIDE, TOP};
 use crate::Section;
 
@@ -26,37 +25,13 @@ const LEGEND_H: f32 = 24.0;
 const MIN_COL: f32 = 92.0;
 const MAX_COL: f32 = 240.0;
 
-#[derive(Clone, Copy)]
-enum Row {
-    Curve,
-    /// A service-blueprint line above the next lane.
-    Line(&'static str),
-    /// Card slot `slot` of lane `lane`; `slots` is the lane's slot count.
-    Slot {
-        lane: usize,
-        slot: usize,
-    },
-    Empty {
-        lane: usize,
-    },
-}
-
-impl Row {
-    fn height(self) -> f32 {
-        match self {
-            Row::Curve => CURVE_H,
-            Row::Line(_) => LINE_H,
-            Row::Slot { .. } => SLOT_H,
-            Row::Empty { .. } => EMPTY_H,
-        }
-    }
-    fn lane(self) -> Option<usize> {
-        match self {
-            Row::Slot { lane, .. } | Row::Empty { lane } => Some(lane),
-            _ => None,
-        }
-    }
-}
+/// The map's rows, in points.
+const HEIGHTS: Heights = Heights {
+    curve: CURVE_H,
+    line: LINE_H,
+    slot: SLOT_H,
+    empty: EMPTY_H,
+};
 
 pub(super) fn map(ctx: &Ctx, doc: &mut Doc) {
     let j = ctx.j;
@@ -70,78 +45,21 @@ pub(super) fn map(ctx: &Ctx, doc: &mut Doc) {
         return;
     }
     let avail_w = w - 2.0 * SIDE - LANE_W;
-    let per_page = ((avail_w / MIN_COL).floor() as usize).max(1);
     let n = j.stages.len();
-    let groups = n.div_ceil(per_page);
-    // Balance the columns over the pages.
-    let per_group = n.div_ceil(groups);
-    let mut cells: HashMap<(Id, Id), Vec<&Touchpoint>> = HashMap::new();
-    for t in &j.touchpoints {
-        cells.entry((t.stage, t.lane)).or_default().push(t);
-    }
-    let first_of = |k: LaneKind| j.lanes.iter().position(|l| l.kind == k);
-    let front = first_of(LaneKind::Frontstage);
-    let back = first_of(LaneKind::Backstage);
-    let support = first_of(LaneKind::SupportProcesses);
-
-    for g in 0..groups {
-        let stages = &j.stages[g * per_group..((g + 1) * per_group).min(n)];
+    let cells = grid::cells(j);
+    for group in grid::stage_groups(n, avail_w, MIN_COL) {
+        let stages = &j.stages[group.clone()];
         let col_w = (avail_w / stages.len() as f32).min(MAX_COL);
-        // Rows for this group of stages.
-        let mut rows = vec![Row::Curve];
-        for (li, lane) in j.lanes.iter().enumerate() {
-            if Some(li) == front {
-                rows.push(Row::Line("Line of interaction"));
-            }
-            if Some(li) == back && front.is_some_and(|f| f < li) {
-                rows.push(Row::Line("Line of visibility"));
-            }
-            if Some(li) == support {
-                rows.push(Row::Line("Line of internal interaction"));
-            }
-            let slots = stages
-                .iter()
-                .map(|s| cells.get(&(s.id, lane.id)).map_or(0, Vec::len))
-                .max()
-                .unwrap_or(0);
-            if slots == 0 {
-                rows.push(Row::Empty { lane: li });
-            } else {
-                rows.extend((0..slots).map(|slot| Row::Slot { lane: li, slot }));
-            }
-        }
-        // Split the rows over pages.
-        let top = TOP + STAGE_H;
-        let bottom = h - FOOT - LEGEND_H;
-        let mut pages: Vec<Vec<Row>> = vec![Vec::new()];
-        let mut used = 0.0;
-        for r in rows {
-            let last = pages.last_mut().expect("one page");
-            if used + r.height() > bottom - top && !last.is_empty() {
-                // Do not leave a blueprint line alone at the bottom of a page.
-                let carry = if matches!(last.last(), Some(Row::Line(_))) {
-                    last.pop()
-                } else {
-                    None
-                };
-                pages.push(carry.into_iter().collect());
-                used = pages
-                    .last()
-                    .expect("pushed")
-                    .iter()
-                    .map(|r| r.height())
-                    .sum();
-            }
-            pages.last_mut().expect("one page").push(r);
-            used += r.height();
-        }
+        let rows = grid::rows(j, group.clone(), &cells);
+        let room = h - FOOT - LEGEND_H - (TOP + STAGE_H);
+        let pages = grid::split(rows, room, &HEIGHTS, Fill::Greedy);
         let parts = pages.len();
         for (pi, prow) in pages.iter().enumerate() {
             let mut header = format!(
                 "{} · stages {}–{} of {}",
                 Section::Map.title(),
-                g * per_group + 1,
-                g * per_group + stages.len(),
+                group.start + 1,
+                group.end,
                 n
             );
             if parts > 1 {
@@ -159,7 +77,7 @@ fn draw_page(
     stages: &[waymark_core::Stage],
     col_w: f32,
     rows: &[Row],
-    cells: &HashMap<(Id, Id), Vec<&Touchpoint>>,
+    cells: &Cells,
 ) {
     let j = ctx.j;
     let x0 = SIDE + LANE_W;
@@ -201,18 +119,7 @@ fn draw_page(
     );
 
     // Rows.
-    let mut y = TOP + STAGE_H;
-    let mut runs: Vec<(usize, f32, f32)> = Vec::new(); // lane, top, bottom
-    for r in rows {
-        let rh = r.height();
-        if let Some(l) = r.lane() {
-            match runs.last_mut() {
-                Some(run) if run.0 == l && (run.2 - y).abs() < 0.01 => run.2 = y + rh,
-                _ => runs.push((l, y, y + rh)),
-            }
-        }
-        y += rh;
-    }
+    let (runs, grid_bottom) = grid::lane_runs(rows, TOP + STAGE_H, &HEIGHTS);
     // Lane backgrounds and labels first, so cards draw on top.
     for &(l, top, bottom) in &runs {
         if l % 2 == 1 {
@@ -260,7 +167,6 @@ fn draw_page(
         }
     }
     // Column separators.
-    let grid_bottom = y;
     for i in 0..=stages.len() {
         page.line(
             (col_x(i), TOP + STAGE_H),
@@ -273,7 +179,7 @@ fn draw_page(
 
     let mut y = TOP + STAGE_H;
     for r in rows {
-        let rh = r.height();
+        let rh = r.height(&HEIGHTS);
         match *r {
             Row::Curve => curve(ctx, page, stages, col_w, y),
             Row::Line(label) => {
