@@ -5,10 +5,8 @@
 //! lines, glued connectors for the arrows between touchpoints and the
 //! emotion curve as one freeform. A map too wide continues on the next
 //! slide with the lane labels repeated, one too tall with the stage headers
-//! repeated. No text is smaller than 8 pt: it is shortened instead.
-//!
-//! Longer than 600 lines on purpose: the grid, the split over slides and
-//! every mark share one coordinate system that would leak if divided.
+//! repeated. No text is smaller than 8 pt: it is shortened instead. The
+//! grid and its split over slides are the PDF's ([`waymark_report::grid`]).
 
 use std::collections::HashMap;
 
