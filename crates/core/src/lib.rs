@@ -3,6 +3,7 @@
 
 #[cfg(feature = "arbitrary")]
 pub mod arbitrary;
+pub mod channels;
 pub mod doc;
 pub mod doc_batches;
 pub mod doc_text;

@@ -1,7 +1,7 @@
 //! The fields people type numbers into, with their ranges: a touchpoint's
 //! scoring inputs and the map's scoring settings. [`crate::validate`]
 //! checks these ranges, [`crate::repair`] clamps to them, and the UI reads
-//! them (with the lane, note, nature and evidence kinds and
+//! them (with the lane, note, nature, evidence and channel kinds and
 //! `Settings::default()`) from
 //! `ui/src/lib/generated/schema.ts`, which [`typescript`] writes.
 
@@ -369,7 +369,8 @@ pub fn typescript() -> String {
         "/** `waymark_core::Settings::default()`. */\nexport const DEFAULT_SETTINGS = {};\n",
         defaults
     );
-    o.push_str("export type ScoringSettings = typeof DEFAULT_SETTINGS;\n");
+    o.push_str("export type ScoringSettings = typeof DEFAULT_SETTINGS;\n\n");
+    o.push_str(&crate::channels::typescript());
     o
 }
 

@@ -107,7 +107,7 @@ fn view(j: &Journey) -> Value {
             "id": t.id, "stage": t.stage, "lane": t.lane, "order": t.order, "title": t.title,
             "description": t.description, "channel": t.channel, "owner": t.owner,
             "nature": t.nature, "moment_of_truth": t.moment_of_truth, "evidence": t.evidence,
-            "inputs": t.inputs,
+            "personas": t.personas, "inputs": t.inputs,
         })).collect::<Vec<_>>(),
         "annotations": j.annotations.iter().map(|a| json!({
             "id": a.id, "kind": a.kind, "text": a.text, "author": a.author,

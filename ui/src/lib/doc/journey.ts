@@ -79,6 +79,8 @@ export interface Touchpoint {
   nature: Nature;
   moment_of_truth: boolean;
   evidence: Evidence;
+  /** The personas who go through it (ids, as stored: views skip unknown ones). */
+  personas: string[];
   inputs: Inputs;
 }
 
@@ -204,6 +206,7 @@ export function readJourney(doc: Y.Doc): JourneyView {
         const e = m.get("evidence");
         return e === "observed" || e === "proposed" ? e : "assumed";
       })(),
+      personas: strings(m.get("personas")),
       inputs: readInputs(m.get("inputs")),
     });
   });
@@ -311,6 +314,17 @@ export function setFields(
       if (typeof v === "string" && isTextField(collection, k)) writeTextField(m, k, v);
       else if (m.get(k) !== v) m.set(k, v);
     }
+  }, LOCAL);
+}
+
+/** Says whether `persona` goes through touchpoint `id` (one undo step). */
+export function setTouchpointPersona(doc: Y.Doc, id: string, persona: string, on: boolean): void {
+  doc.transact(() => {
+    const m = get(doc, "touchpoints", id);
+    if (!m) return;
+    const list = strings(m.get("personas"));
+    if (list.includes(persona) === on) return;
+    m.set("personas", on ? [...list, persona] : list.filter((p) => p !== persona));
   }, LOCAL);
 }
 

@@ -110,3 +110,59 @@ export const DEFAULT_SETTINGS = {
 };
 
 export type ScoringSettings = typeof DEFAULT_SETTINGS;
+
+/** Channel kinds, most specific first, with the words that name each
+ * (`channels::WORDS`); a word matches with or without a final "s", hyphens
+ * join, and the first kind with a matching word wins. */
+export const CHANNEL_KINDS = [
+  { kind: "video", label: "Video", words: ["video", "videocall", "videochat", "videoconference", "facetime", "webinar", "zoom"] },
+  { kind: "chat", label: "Chat or messaging", words: ["chat", "webchat", "livechat", "chatbot", "bot", "messenger", "messaging", "message", "whatsapp", "sms", "text", "imessage", "telegram", "signal"] },
+  { kind: "social", label: "Social media", words: ["social", "facebook", "instagram", "twitter", "linkedin", "tiktok", "youtube", "reddit", "forum", "community"] },
+  { kind: "email", label: "Email", words: ["email", "mail", "newsletter", "inbox", "courriel"] },
+  { kind: "kiosk", label: "Self-service or kiosk", words: ["kiosk", "atm", "selfservice", "selfcheckout", "terminal", "machine", "vending", "ticketmachine"] },
+  { kind: "app", label: "Mobile app", words: ["app", "mobile", "mobileapp", "ios", "android", "smartphone", "tablet", "push", "notification"] },
+  { kind: "web", label: "Website", words: ["web", "website", "site", "online", "portal", "internet", "browser", "www", "ecommerce", "webshop", "form"] },
+  { kind: "store", label: "In store or branch", words: ["store", "instore", "shop", "branch", "office", "counter", "desk", "showroom", "outlet", "retail", "boutique", "agency", "clinic", "hotel", "reception", "frontdesk", "person", "inperson", "facetoface", "onsite"] },
+  { kind: "letter", label: "Letter or post", words: ["letter", "post", "postal", "paper", "brochure", "leaflet", "flyer", "snailmail"] },
+  { kind: "phone", label: "Phone", words: ["phone", "telephone", "call", "callcenter", "callcentre", "hotline", "ivr", "voice", "voicemail", "helpline"] },
+] as const;
+
+export type ChannelKind = (typeof CHANNEL_KINDS)[number]["kind"];
+
+/** Channels with the kind both matchers give them (`channels::examples`). */
+export const CHANNEL_EXAMPLES: readonly [string, ChannelKind | null][] = [
+  ["Phone", "phone"],
+  ["phone call", "phone"],
+  ["Call centre", "phone"],
+  ["IVR", "phone"],
+  ["E-mail", "email"],
+  ["Emails", "email"],
+  ["email newsletter", "email"],
+  ["Web", "web"],
+  ["Website", "web"],
+  ["online form", "web"],
+  ["App", "app"],
+  ["Mobile app", "app"],
+  ["mobile web", "app"],
+  ["iOS / Android", "app"],
+  ["Chat", "chat"],
+  ["Web chat", "chat"],
+  ["SMS", "chat"],
+  ["WhatsApp", "chat"],
+  ["In store", "store"],
+  ["In-store", "store"],
+  ["Branch", "store"],
+  ["Front desk", "store"],
+  ["Social", "social"],
+  ["Instagram", "social"],
+  ["Letter", "letter"],
+  ["Post", "letter"],
+  ["Video call", "video"],
+  ["Zoom", "video"],
+  ["Kiosk", "kiosk"],
+  ["Self-service", "kiosk"],
+  ["ATM", "kiosk"],
+  ["", null],
+  ["Carrier pigeon", null],
+  ["Word of mouth", null],
+];
