@@ -498,3 +498,34 @@ fn the_blank_map_is_offered_first_and_creates_one_stage_and_one_lane() {
         (1, 1, 0)
     );
 }
+
+/// Recently opened never lists one map twice: not when it is opened again,
+/// and not when the file it came from is opened (double-clicked) again.
+#[test]
+fn recently_opened_lists_a_map_once_however_often_it_is_opened() {
+    let (dir, lib) = temp_library();
+    let id = lib.create_map(None, Some("Twice")).unwrap();
+    let file = dir.path().join("twice.waymark");
+    std::fs::write(&file, lib.export(&id, ExportFormat::Waymark, None).unwrap()).unwrap();
+    let from_file = lib.open_file(&file).unwrap().id;
+    for map in [&id, &from_file, &id, &from_file] {
+        lib.mark_opened(map).unwrap();
+    }
+    assert_eq!(
+        lib.open_file(&file).unwrap().id,
+        from_file,
+        "the same bytes, the same map"
+    );
+    lib.mark_opened(&from_file).unwrap();
+    let recent: Vec<String> = lib
+        .recent_maps(8)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let mut unique = recent.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(recent.len(), unique.len(), "{recent:?}");
+    assert_eq!(recent.len(), 2, "the map and the one its file made");
+}

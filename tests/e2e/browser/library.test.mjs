@@ -144,7 +144,7 @@ test("the page's own origin may open a map's y-websocket room; another origin ma
   await context.close();
 });
 
-test("a map another process adds appears in the open library list", { timeout: 60_000 }, async () => {
+test("a map another process adds appears in the open library list, and goes when it deletes it", { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(URL_WITH_TOKEN);
@@ -153,9 +153,13 @@ test("a map another process adds appears in the open library list", { timeout: 6
 
   // A cron job, the desktop app or `waymark sync` writing the same library.
   const title = "Added by another process";
-  execFileSync(CLI, ["--db", DB, "new", "--title", title], { encoding: "utf8" });
+  const added = execFileSync(CLI, ["--db", DB, "new", "--title", title], { encoding: "utf8" }).trim();
   await page.locator(`li.map .title:has-text("${title}")`).waitFor({ timeout: 15_000 });
   assert.equal(await page.locator("li.map").count(), before + 1);
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-06-other-process.png") });
+  // ...and one it deletes goes from the list.
+  execFileSync(CLI, ["--db", DB, "delete", added], { encoding: "utf8" });
+  await page.locator(`li.map .title:has-text("${title}")`).waitFor({ state: "detached", timeout: 15_000 });
+  assert.equal(await page.locator("li.map").count(), before);
   await context.close();
 });

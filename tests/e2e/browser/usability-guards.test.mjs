@@ -1,6 +1,6 @@
 // Input guards in Chromium over `waymark serve`: an emptied stage name comes
 // back with a word, a pasted novel is cut to the 200-character title cap with
-// a notice and a counter, and a map imported twice is kept twice with a "(2)"
+// a notice and a counter, and a map imported twice asks, then is kept twice with a "(2)"
 // suffix, so the library never shows one title for two maps.
 
 import assert from "node:assert/strict";
@@ -65,18 +65,32 @@ test("empty names come back, long pastes are cut with a notice, imports keep bot
   const map = JSON.parse(cli("show", id, "--json")).map;
   assert.ok(map.touchpoints.some((t) => t.title.length === 200), "the cut title is saved");
 
-  // The same map imported twice: both kept, the second with a suffix.
+  // The same map imported twice: the library asks, and Keep both (the
+  // focused answer) gives the new one the next free suffix.
   const file = path.join(mkdtempSync(path.join(tmpdir(), "waymark-guards-")), "twice.waymark");
   cli("export", id, "--format", "waymark", "--output", file);
   await page.locator("button[aria-label='Back to the library']").click();
   const input = page.locator("input[type=file]");
+  const ask = page.locator("[role=alertdialog]", { hasText: `“${TITLE}” is already in the library` });
   await input.setInputFiles(file);
-  await page.locator(".import-notice").waitFor();
+  await ask.waitFor({ timeout: 10_000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Keep both");
+  await page.screenshot({ path: path.join(ARTIFACTS, "usability-21-import-keep-both.png") });
+  await page.keyboard.press("Enter");
+  await page
+    .locator(".import-notice", { hasText: `both are kept, the new one as “${TITLE} (2)”` })
+    .waitFor({ timeout: 10_000 });
   await page.locator(".import-notice button", { hasText: "OK" }).click();
   await input.setInputFiles(file);
+  await ask.getByRole("button", { name: "Keep both" }).click();
   await page
     .locator(".import-notice", { hasText: `“${TITLE}” was already in the library: both are kept, the new one as “${TITLE} (3)”.` })
     .waitFor({ timeout: 10_000 });
+  await page.locator(".import-notice button", { hasText: "OK" }).click();
+  // Don't import: the third copy goes away again.
+  await input.setInputFiles(file);
+  await ask.getByRole("button", { name: "Don’t import it" }).click();
+  await page.locator(".import-notice", { hasText: `“${TITLE}” was not imported again.` }).waitFor({ timeout: 10_000 });
   const titles = JSON.parse(cli("list", "--json")).map((m) => m.title).filter((t) => t.startsWith(TITLE));
   assert.deepEqual(titles.sort(), [TITLE, `${TITLE} (2)`, `${TITLE} (3)`]);
   assert.deepEqual(errors, []);

@@ -42,4 +42,9 @@ describe("recentMaps", () => {
     expect(recentMaps(maps, 5).map((m) => m.id)).toEqual(["c", "b"]);
     expect(recentMaps(maps, 1).map((m) => m.id)).toEqual(["c"]);
   });
+
+  it("never lists one map twice, even when a list repeats it", () => {
+    const again = [...maps, ...maps.map((m) => ({ ...m }))];
+    expect(recentMaps(again, 5).map((m) => m.id)).toEqual(["c", "b"]);
+  });
 });

@@ -18,10 +18,12 @@ export function filterMaps(maps: MapSummary[], query: string): MapSummary[] {
   });
 }
 
-/** The `n` most recently opened maps, latest first. */
+/** The `n` most recently opened maps, latest first, each once. */
 export function recentMaps(maps: MapSummary[], n: number): MapSummary[] {
+  const seen = new Set<string>();
   return maps
     .filter((m): m is MapSummary & { opened_at: string } => !!m.opened_at)
     .sort((a, b) => b.opened_at.localeCompare(a.opened_at))
+    .filter((m) => !seen.has(m.id) && !!seen.add(m.id))
     .slice(0, n);
 }

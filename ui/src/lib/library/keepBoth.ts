@@ -1,5 +1,5 @@
-// Keep both: a map imported under a title the library already has gets the
-// next free "(2)" suffix, so the list and Recently opened tell them apart.
+// Keep both: a map imported under a title the library already has can take
+// the next free "(2)" suffix, so the list and Recently opened tell them apart.
 
 import type { MapSummary } from "../backend";
 
@@ -12,14 +12,21 @@ export function freeTitle(title: string, taken: ReadonlySet<string>): string {
   }
 }
 
+/** An imported map (`id`) whose title `was` is taken, and the free `title` keeping both gives it. */
+export interface Duplicate {
+  id: string;
+  was: string;
+  title: string;
+}
+
 /** The renames that keep the `imported` maps apart from the rest of `all` and from each other. */
 export function keepBothRenames(
   all: readonly MapSummary[],
   imported: readonly string[],
-): { id: string; was: string; title: string }[] {
+): Duplicate[] {
   const fresh = new Set(imported);
   const taken = new Set(all.filter((m) => !fresh.has(m.id)).map((m) => m.title));
-  const renames: { id: string; was: string; title: string }[] = [];
+  const renames: Duplicate[] = [];
   for (const id of imported) {
     const m = all.find((x) => x.id === id);
     if (!m) continue;

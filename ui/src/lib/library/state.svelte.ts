@@ -6,7 +6,10 @@
 import type { Backend, ImportSource, MapSummary, StripStage, TemplateInfo } from "../backend";
 import { filterMaps, recentMaps } from "./filter";
 import { importAll } from "./importing";
-import { keepBothRenames } from "./keepBoth";
+import { keepBothRenames, type Duplicate } from "./keepBoth";
+
+/** What to do with imported maps whose titles the library already has. */
+export type DuplicateChoice = "keep" | "replace" | "skip";
 
 export interface Notice {
   kind: "ok" | "error";
@@ -20,17 +23,17 @@ function errorText(e: unknown): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** What an import says: how many maps came in, which files could not, which were renamed. */
-export function importNotice(imported: number, errors: string[], renamed: string[] = []): Notice {
+/** What an import says: how many maps came in, which files could not. */
+export function importNotice(imported: number, errors: string[]): Notice {
   if (errors.length === 0)
-    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: renamed };
+    return { kind: "ok", text: `Imported ${plural(imported, "map")}.`, details: [] };
   return {
     kind: "error",
     text:
       imported > 0
         ? `Imported ${plural(imported, "map")}; ${plural(errors.length, "file")} could not be imported.`
         : "The file could not be imported. Nothing was added.",
-    details: [...errors, ...renamed],
+    details: errors,
   };
 }
 
@@ -48,6 +51,9 @@ export class LibraryState {
   notice = $state<Notice | null>(null);
   /** The New map dialog is open. */
   creating = $state(false);
+  /** Maps just imported under a title the library already has, while the
+   * library asks what to do with them (keep both, replace, or not import). */
+  duplicates = $state<Duplicate[]>([]);
 
   readonly shown = $derived(this.maps ? filterMaps(this.maps, this.query) : []);
   readonly recent = $derived(this.maps ? recentMaps(this.maps, 4) : []);
@@ -132,33 +138,65 @@ export class LibraryState {
     const result = await importAll(this.backend, sources);
     const n = result.ids.length;
     if (n > 0) this.lastCreated = result.ids[n - 1] ?? null;
-    this.notice = importNotice(n, result.errors, await this.keepBoth(result.ids));
+    this.notice = importNotice(n, result.errors);
+    this.duplicates = await this.findDuplicates(result.ids);
     await this.load();
   }
 
-  /**
-   * Keep both: an imported map whose title another map already has gets the
-   * next free "(2)" suffix, so the list and Recently opened tell them apart.
-   * Returns what was renamed, in words.
-   */
-  private async keepBoth(imported: string[]): Promise<string[]> {
+  /** The imported maps whose title another map already has, with the title keeping both would give. */
+  private async findDuplicates(imported: string[]): Promise<Duplicate[]> {
     if (imported.length === 0) return [];
-    let all: MapSummary[];
     try {
-      all = await this.backend.listMaps();
+      return keepBothRenames(await this.backend.listMaps(), imported);
     } catch {
       return [];
     }
+  }
+
+  /**
+   * What the person chose for the duplicates: keep both (the new map takes
+   * the next free "(2)" suffix, so the list and Recently opened tell them
+   * apart), replace (the older maps of that title go to the trash, with an
+   * undo), or skip (the new map goes to the trash). Closing the question
+   * keeps both: nothing is lost.
+   */
+  async resolveDuplicates(choice: DuplicateChoice): Promise<void> {
+    const dups = this.duplicates;
+    this.duplicates = [];
+    if (dups.length === 0) return;
     const said: string[] = [];
-    for (const { id, was, title } of keepBothRenames(all, imported)) {
+    const fresh = dups.map((d) => d.id);
+    for (const { id, was, title } of dups) {
       try {
-        await this.backend.renameMap(id, title);
-        said.push(`“${was}” was already in the library: both are kept, the new one as “${title}”.`);
+        if (choice === "keep") {
+          await this.backend.renameMap(id, title);
+          said.push(
+            `“${was}” was already in the library: both are kept, the new one as “${title}”.`,
+          );
+        } else if (choice === "replace") {
+          const older = (await this.backend.listMaps()).filter(
+            (m) => m.title === was && !fresh.includes(m.id),
+          );
+          for (const m of older) {
+            await this.backend.trashMap(m.id);
+            this.trashed = { id: m.id, title: m.title };
+          }
+          said.push(`“${was}” was replaced by the imported map; the old one is in the trash.`);
+        } else {
+          await this.backend.trashMap(id);
+          if (this.lastCreated === id) this.lastCreated = null;
+          said.push(`“${was}” was not imported again.`);
+        }
       } catch (e) {
-        said.push(`“${was}” is in the library twice (could not rename it: ${errorText(e)}).`);
+        said.push(`“${was}” is in the library twice (${errorText(e)}).`);
       }
     }
-    return said;
+    this.notice = {
+      kind: this.notice?.kind ?? "ok",
+      text: this.notice?.text ?? "",
+      details: [...(this.notice?.details ?? []), ...said],
+    };
+    await this.load();
   }
 
   /** The file dialog could not open. */

@@ -118,7 +118,7 @@ describe("LibraryState", () => {
 });
 
 describe("keep both", () => {
-  it("gives an imported map whose title is taken the next free suffix, and says so", async () => {
+  async function importTwins() {
     const f = fakeBackend();
     const lib = new LibraryState(f.backend);
     await lib.load();
@@ -127,6 +127,22 @@ describe("keep both", () => {
       { name: "b.waymark", content: "Lost card" },
       { name: "c.waymark", content: "New one" },
     ]);
+    return { f, lib };
+  }
+
+  it("asks about imported maps whose title is taken", async () => {
+    const { lib } = await importTwins();
+    expect(lib.duplicates).toEqual([
+      { id: "new-a.waymark", was: "Lost card", title: "Lost card (2)" },
+      { id: "new-b.waymark", was: "Lost card", title: "Lost card (3)" },
+    ]);
+    expect(lib.notice?.text).toBe("Imported 3 maps.");
+  });
+
+  it("keeps both with the next free suffix, and says so", async () => {
+    const { f, lib } = await importTwins();
+    await lib.resolveDuplicates("keep");
+    expect(lib.duplicates).toEqual([]);
     expect(f.maps.map((m) => m.title)).toEqual([
       "Onboarding",
       "Lost card",
@@ -138,6 +154,31 @@ describe("keep both", () => {
       "“Lost card” was already in the library: both are kept, the new one as “Lost card (2)”.",
       "“Lost card” was already in the library: both are kept, the new one as “Lost card (3)”.",
     ]);
+    // Recently opened tells them apart: no title twice.
+    expect(new Set(f.maps.map((m) => m.title)).size).toBe(f.maps.length);
+  });
+
+  it("replaces the old map (to the trash, with an undo)", async () => {
+    const f = fakeBackend();
+    const lib = new LibraryState(f.backend);
+    await lib.load();
+    await lib.importSources([{ name: "a.waymark", content: "Lost card" }]);
+    await lib.resolveDuplicates("replace");
+    expect(f.maps.map((m) => m.id)).toEqual(["a", "new-a.waymark"]);
+    expect(lib.trashed).toEqual({ id: "b", title: "Lost card" });
+    await lib.untrash();
+    expect(f.maps.map((m) => m.id)).toEqual(["a", "new-a.waymark", "b"]);
+  });
+
+  it("does not import it after all", async () => {
+    const f = fakeBackend();
+    const lib = new LibraryState(f.backend);
+    await lib.load();
+    await lib.importSources([{ name: "a.waymark", content: "Lost card" }]);
+    await lib.resolveDuplicates("skip");
+    expect(f.maps.map((m) => m.id)).toEqual(["a", "b"]);
+    expect(lib.lastCreated).toBeNull();
+    expect(lib.notice?.details).toEqual(["“Lost card” was not imported again."]);
   });
 
   it("finds the first free title", () => {
