@@ -163,7 +163,19 @@ fn waymark_import_errors_name_the_place() {
     )
     .unwrap_err();
     assert_eq!(e.line, Some(3), "{e}");
-    assert!(e.message.contains("invalid type"), "{e}");
+    // In the user's words, at the field: not the parser's "invalid type".
+    assert_eq!(e.message, "title: must be text in quotes, not 3", "{e}");
+    let e = waymark::from_str(
+        "m.waymark",
+        "{\"format\": \"waymark\", \"version\": 1, \"map\": {\"title\": \"T\", \"stages\": [], \"lanes\": [],\n \"touchpoints\": [{\"id\": \"00000000-0000-0000-0000-000000000001\", \"stage\": \"00000000-0000-0000-0000-000000000002\", \"lane\": \"00000000-0000-0000-0000-000000000003\", \"order\": \"V\", \"title\": \"x\", \"inputs\": {\"steps\": \"three\"}}]}}",
+    )
+    .unwrap_err();
+    assert_eq!(e.line, Some(2), "{e}");
+    assert_eq!(
+        e.message,
+        "touchpoints[0].inputs.steps: must be a whole number of 0 or more, not \"three\"",
+        "{e}"
+    );
     let e = waymark::from_str(
         "m.waymark",
         "{\"format\": \"waymark\", \"version\": 9, \"map\": {}}",

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod mermaid;
+pub mod plain;
 pub mod waymark;
 
 use std::fmt;

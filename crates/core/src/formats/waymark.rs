@@ -158,7 +158,19 @@ pub fn from_str_with_waves(
             ))
         }
     }
-    let parsed: FileIn = serde_json::from_str(content).map_err(json_err)?;
+    // With the field's path, and serde's words made the user's
+    // ("touchpoints[3].inputs.steps: must be a whole number of 0 or more").
+    let mut reader = serde_json::Deserializer::from_str(content);
+    let parsed: FileIn = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let at = super::plain::place(&e.path().to_string());
+        let mut err = json_err(e.into_inner());
+        err.message = super::plain::plain(&err.message);
+        if let Some(at) = at {
+            err.message = format!("{at}: {}", err.message);
+        }
+        err
+    })?;
+    reader.end().map_err(json_err)?;
     let waves = parsed.waves;
     let mut journey = parsed.map;
     crate::limits::check_journey(&journey).map_err(|e| ImportError::new(file, None, None, e))?;
