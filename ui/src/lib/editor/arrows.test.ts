@@ -115,22 +115,29 @@ describe("arrow labels", () => {
       if (!found) throw new Error(id);
       return found;
     };
-    for (const [from, to] of [
-      [a, c],
-      [a, d],
-      [c, d],
-    ] as const) {
-      const w = pillWidth("hands over");
-      const { at } = labelSpot(arrowCurve(box(from), box(to)), w, lay.cards, band ? [band] : []);
-      const pill = pillBox(at, w);
-      for (const k of lay.cards)
-        expect(intersects(pill, k), `${from}→${to} on ${k.tp.title}`).toBe(false);
-      if (band)
-        expect(
-          intersects(pill, band),
-          `${from}→${to}: ${JSON.stringify([at, band, lay.cards.map((k) => [k.tp.title, k.x, k.y])])}`,
-        ).toBe(false);
-    }
+    // At 100 % and far out, where labels are twice as large.
+    for (const scale of [1, 2])
+      for (const [from, to] of [
+        [a, c],
+        [a, d],
+        [c, d],
+      ] as const) {
+        const w = pillWidth("hands over", scale);
+        const h = PILL_H * scale;
+        const { at } = labelSpot(
+          arrowCurve(box(from), box(to)),
+          w,
+          lay.cards,
+          band ? [band] : [],
+          h,
+        );
+        const pill = pillBox(at, w, h);
+        // Far out a pill may not fit between cards; then the cards cover it, never the reverse.
+        if (scale === 1)
+          for (const k of lay.cards)
+            expect(intersects(pill, k), `${from}→${to} ×${scale} on ${k.tp.title}`).toBe(false);
+        if (band) expect(intersects(pill, band), `${from}→${to} ×${scale}`).toBe(false);
+      }
   });
 });
 

@@ -82,14 +82,14 @@ export function labelText(label: string): string {
   return t.length <= LABEL_CHARS ? t : t.slice(0, LABEL_CHARS - 1).trimEnd() + "…";
 }
 
-/** The pill's width for `text` (12 px semibold, about 6.6 units a character). */
-export function pillWidth(text: string): number {
-  return Math.round(text.length * 6.6 + 16);
+/** The pill's width for `text` (12 px semibold, about 6.6 units a character), `scale` times larger. */
+export function pillWidth(text: string, scale = 1): number {
+  return Math.round((text.length * 6.6 + 16) * scale);
 }
 
-/** The pill of width `w` centred on `p`. */
-export function pillBox(p: Pt, w: number): Box {
-  return { x: p.x - w / 2, y: p.y - PILL_H / 2, w, h: PILL_H };
+/** The pill `w` wide and `h` high centred on `p`. */
+export function pillBox(p: Pt, w: number, h = PILL_H): Box {
+  return { x: p.x - w / 2, y: p.y - h / 2, w, h };
 }
 
 /** Along the arrow, middle first, then outwards in small steps (0.1 to 0.9). */
@@ -97,14 +97,14 @@ const ALONG = [
   0.5,
   ...Array.from({ length: 40 }, (_, i) => 0.5 + (i % 2 ? -1 : 1) * 0.02 * Math.ceil((i + 1) / 2)),
 ];
-/** Off the arrow, nearest first: up to a card's height and a pill's above and below it. */
-const ASIDE = [
-  0,
-  ...Array.from(
-    { length: 2 * Math.ceil((CARD_H + PILL_H) / 4) },
+/** Off the arrow, nearest first: up to a card's height and a pill's (`h`) above and below it. */
+function aside(h: number): number[] {
+  const steps = Array.from(
+    { length: 2 * Math.ceil((CARD_H + h) / 4) },
     (_, i) => (i % 2 ? 1 : -1) * 4 * Math.ceil((i + 1) / 2),
-  ),
-];
+  );
+  return [0, ...steps];
+}
 /** Room kept between a pill and a card. */
 const MARGIN = 3;
 
@@ -127,36 +127,37 @@ export interface LabelSpot {
 }
 
 /**
- * Where the pill (`w` wide) of curve `c`'s label goes: on the arrow at the
+ * Where the pill (`w` wide, `h` high) of curve `c`'s label goes: on the arrow at the
  * point nearest its middle whose pill touches none of `cards` (with a small
  * margin) and none of `avoid` (the emotion band); failing that (two cards
  * side by side leave a gap narrower than a pill), the nearest free spot
- * above or below the arrow, tied to it by a leader; failing that, the middle
- * (the cards, drawn over the arrows, then cover the pill, never the other
- * way round).
+ * above or below the arrow, tied to it by a leader; failing that, the
+ * nearest spot out of `avoid` (the cards, drawn over the arrows, then cover
+ * the pill, never the other way round); failing that, the middle.
  */
 export function labelSpot(
   c: Curve,
   w: number,
   cards: readonly Box[],
   avoid: readonly Box[] = [],
+  h = PILL_H,
 ): LabelSpot {
   // Only what could meet a pill near this arrow.
-  const near = bounds(c, w / 2 + CARD_H + PILL_H + MARGIN);
+  const near = bounds(c, w / 2 + CARD_H + h + MARGIN);
   const blocks = [
     ...cards.filter((b) => intersects(b, near)).map((b) => grown(b, MARGIN)),
     ...avoid.filter((b) => intersects(b, near)),
   ];
   const along = ALONG.map((t) => pointAt(c, t));
-  for (const dy of ASIDE) {
-    for (const on of along) {
-      const at = { x: on.x, y: on.y + dy };
-      const box = pillBox(at, w);
-      if (!blocks.some((b) => intersects(b, box))) return { at, on };
-    }
-  }
+  const spots = aside(h).flatMap((dy) =>
+    along.map((on) => ({ at: { x: on.x, y: on.y + dy }, on })),
+  );
+  const free = (s: LabelSpot, of: readonly Box[]) =>
+    !of.some((b) => intersects(b, pillBox(s.at, w, h)));
   const mid = pointAt(c, 0.5);
-  return { at: mid, on: mid };
+  return (
+    spots.find((s) => free(s, blocks)) ?? spots.find((s) => free(s, avoid)) ?? { at: mid, on: mid }
+  );
 }
 
 /**

@@ -24,7 +24,8 @@ export function initials(name: string): string {
 
 /**
  * Background colours with white initials at a contrast of at least 4.5:1
- * (WCAG AA for small text), far enough apart in hue to tell neighbours apart.
+ * (WCAG AA for small text), far enough apart in hue to tell neighbours apart;
+ * none is the grey of the "+n" disc.
  */
 export const AVATAR_COLOURS = [
   "#3b4cca",
@@ -36,7 +37,6 @@ export const AVATAR_COLOURS = [
   "#2e7d32",
   "#00796b",
   "#00698f",
-  "#4a5568",
 ] as const;
 
 /** FNV-1a over the id's UTF-16 code units: stable across sessions and machines. */
