@@ -3,7 +3,7 @@
 //! the map's document, and are grouped per touchpoint and per stage by
 //! [`waymark_score::themes`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, SurveyResponse};
@@ -71,6 +71,22 @@ fn pick<'a>(what: &str, map: &str, wanted: &str, items: &'a [(Id, String)]) -> R
 }
 
 impl Library {
+    /// Each touchpoint's largest theme over every wave's comments.
+    pub fn top_themes(&self, id: &str) -> Result<BTreeMap<Id, Theme>> {
+        let all = self.themes(&ThemesQuery {
+            id: id.to_string(),
+            ..ThemesQuery::default()
+        })?;
+        Ok(all
+            .touchpoints
+            .into_iter()
+            .filter_map(|t| {
+                let top = t.themes.themes.into_iter().next()?;
+                Some((t.id.parse().ok()?, top))
+            })
+            .collect())
+    }
+
     /// The themes of the map's comments per touchpoint and per stage, read
     /// from the library's survey waves.
     pub fn themes(&self, q: &ThemesQuery) -> Result<MapThemes> {

@@ -126,6 +126,39 @@ fn themes_of_imported_waves() {
     // Same library, same answers: the same themes.
     assert_eq!(json(&[]), all);
 
+    // The report's pain points carry their top theme and a quote.
+    let board: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["board", &id, "--json"])).unwrap();
+    assert!(
+        board["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["key"] == format!("pain_point:{tp}").as_str()),
+        "the touchpoint is a pain point: {board:#}"
+    );
+    let pdf = dir.path().join("report.pdf");
+    let pdf = pdf.to_str().unwrap();
+    ok(
+        &db,
+        &[
+            "report",
+            &id,
+            "-o",
+            pdf,
+            "--sections",
+            "pain-points",
+            "--date",
+            "2026-07-01",
+        ],
+    );
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    assert!(text.contains("Top theme in the comments: app"), "{text}");
+
     let err = fails(&db, &["themes", &id, "--touchpoint", "Nowhere"], 1);
     assert!(err.contains("no touchpoint \"Nowhere\""), "{err}");
     let err = fails(&db, &["themes", &id, "--wave", "Q9"], 1);
