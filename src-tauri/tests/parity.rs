@@ -178,6 +178,8 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
             "explain_touchpoint",
             json!({ "id": map, "touchpoint": "nope" }),
         ),
+        ("themes", json!({ "id": map })),
+        ("themes", json!({ "id": map, "touchpoint": "nope" })),
         (
             "preview_responses",
             json!({ "id": map, "name": "s.csv", "text": survey }),

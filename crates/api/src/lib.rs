@@ -23,6 +23,7 @@ pub mod rpc;
 mod scoring;
 mod shared;
 pub mod survey;
+pub mod themes;
 pub mod waves;
 
 use std::collections::HashMap;

@@ -11,6 +11,7 @@ mod report_cmd;
 mod serve_cmd;
 mod sync_cmd;
 mod terminal;
+mod themes_cmd;
 mod trend_cmd;
 
 use std::path::{Path, PathBuf};
@@ -147,6 +148,22 @@ enum Command {
     /// Each survey wave's NPS, CSAT, CES, friction and emotion with 95% intervals
     Trend {
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What the comments are about: themes per touchpoint and stage, with
+    /// counts, shares, sentiment, effort cues and quotes
+    Themes {
+        id: String,
+        /// One touchpoint (id or title)
+        #[arg(long)]
+        touchpoint: Option<String>,
+        /// One stage (id or title)
+        #[arg(long)]
+        stage: Option<String>,
+        /// One wave (label; default: every wave's answers)
+        #[arg(long)]
+        wave: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -390,6 +407,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("deleted wave {label:?}");
             }
         },
+        Command::Themes {
+            id,
+            touchpoint,
+            stage,
+            wave,
+            json,
+        } => {
+            let id = resolve(&lib, &id)?;
+            let t = lib.themes(&waymark_api::themes::ThemesQuery {
+                id,
+                touchpoint,
+                stage,
+                wave,
+            })?;
+            if json {
+                say!("{}", terminal::json(&t));
+            } else {
+                terminal::print(&themes_cmd::themes(&t));
+            }
+        }
         Command::Trend { id, json } => {
             let id = resolve(&lib, &id)?;
             let t = lib.trend(&id)?;

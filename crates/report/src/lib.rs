@@ -21,10 +21,12 @@ mod pdf;
 pub mod rank;
 mod sections;
 
+use std::collections::BTreeMap;
 use std::fmt as stdfmt;
 use std::str::FromStr;
 
-use waymark_core::Journey;
+use waymark_core::{Id, Journey};
+use waymark_score::themes::Theme;
 use waymark_score::Scorecard;
 
 pub use geom::{Rect, TextBox, MIN_TEXT_PT};
@@ -169,6 +171,9 @@ pub struct ReportOptions {
     pub date: String,
     pub version_label: Option<String>,
     pub author: Option<String>,
+    /// Each touchpoint's largest theme from its comments (what `waymark
+    /// themes` finds); a pain point on one shows it with a quote.
+    pub themes: BTreeMap<Id, Theme>,
 }
 
 impl ReportOptions {
@@ -182,6 +187,7 @@ impl ReportOptions {
             date: date.into(),
             version_label: None,
             author: None,
+            themes: BTreeMap::new(),
         }
     }
 

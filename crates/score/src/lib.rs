@@ -36,6 +36,7 @@ mod responses_preview;
 mod scorecard;
 pub mod sentiment;
 mod table;
+pub mod themes;
 pub mod trend;
 
 pub use aggregate::{priority, score};

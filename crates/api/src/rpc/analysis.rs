@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Front, MapId};
 use crate::compare::{Comparison, MapOrigin, MapRef};
 use crate::survey::{ColumnMapping, ResponsesPreview};
+use crate::themes::{MapThemes, ThemesQuery};
 use crate::{Explanation, Library, Result, Scorecard};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -78,6 +79,10 @@ pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {
 
 pub fn explain_touchpoint(lib: &Library, _: Front, r: ExplainTouchpoint) -> Result<Explanation> {
     lib.explain(&r.id, &r.touchpoint)
+}
+
+pub fn themes(lib: &Library, _: Front, q: ThemesQuery) -> Result<MapThemes> {
+    lib.themes(&q)
 }
 
 pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ResponsesPreview> {

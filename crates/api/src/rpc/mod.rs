@@ -119,6 +119,8 @@ commands! {
     map_board(MapId) -> crate::Board = analysis::map_board;
     /// One touchpoint's score with its factors, answers and their sentiment.
     explain_touchpoint(analysis::ExplainTouchpoint) -> crate::Explanation = analysis::explain_touchpoint;
+    /// What the comments are about: themes per touchpoint and stage, from the survey waves.
+    themes(crate::themes::ThemesQuery) -> crate::themes::MapThemes = analysis::themes;
     /// The survey import's dry run: nothing is written.
     preview_responses(analysis::SurveyFile) -> crate::survey::ResponsesPreview = analysis::preview_responses;
     /// Import survey answers, all or nothing (re-importing replaces).

@@ -2,6 +2,7 @@
 //! opportunities.
 
 use waymark_core::AnnotationKind;
+use waymark_score::themes::Theme;
 use waymark_score::BoardItem;
 
 use super::{votes, Ctx};
@@ -98,6 +99,9 @@ fn pain_point(ctx: &Ctx, f: &mut Flow, rank: usize, item: &BoardItem) {
     };
     f.para(&info, muted, 10.0);
     f.para(&format!("Why: {}", ctx.why(item)), body, 10.0);
+    if let Some(theme) = tp.and_then(|tp| ctx.opts.themes.get(&tp.id)) {
+        top_theme(f, theme);
+    }
     if let Some(tp) = tp {
         for a in crate::rank::notes_on(ctx.j, tp.id) {
             let by = if a.author.trim().is_empty() {
@@ -120,6 +124,26 @@ fn pain_point(ctx: &Ctx, f: &mut Flow, rank: usize, item: &BoardItem) {
         }
     }
     f.gap(7.0);
+}
+
+/// What the comments on a pain point are mostly about, and one of them.
+fn top_theme(f: &mut Flow, theme: &Theme) {
+    let body = Style::new(8.0, false, INK);
+    f.para(
+        &format!(
+            "Top theme in the comments: {} — {} comment{} ({}%), sentiment {}",
+            theme.label,
+            theme.count,
+            if theme.count == 1 { "" } else { "s" },
+            num(Some(theme.share * 100.0), 0),
+            num_signed(Some(theme.sentiment), 2),
+        ),
+        body,
+        10.0,
+    );
+    if let Some(q) = theme.quotes.first() {
+        f.para(&format!("“{q}”"), Style::new(8.0, false, MUTED), 18.0);
+    }
 }
 
 /// The board's opportunities in its order: ideas from the team and

@@ -22,9 +22,11 @@ import type {
   LinkView,
   MapStrip,
   MapSummary,
+  MapThemes,
   Scorecard,
   ShareTarget,
   TemplateInfo,
+  ThemesQuery,
   VersionInfo,
 } from "./types";
 
@@ -63,6 +65,9 @@ export interface Backend {
   mapBoard(id: string): Promise<Board>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
+  /** What the comments are about, per touchpoint and stage, from the
+   * library's survey waves (what `waymark themes --json` prints). */
+  mapThemes(query: ThemesQuery): Promise<MapThemes>;
   /** Save a table the UI made as CSV, written by Waymark's one CSV writer
    * (formula-like cells neutralised): in the desktop app to `path`
    * (relative: from the home folder), in a browser as a download named

@@ -21,8 +21,10 @@ import type {
   ImportSource,
   MapStrip,
   MapSummary,
+  MapThemes,
   Scorecard,
   TemplateInfo,
+  ThemesQuery,
   VersionInfo,
 } from "./types";
 
@@ -75,6 +77,10 @@ export abstract class CommandBackend {
 
   explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
     return this.call("explain_touchpoint", { id, touchpoint });
+  }
+
+  mapThemes(query: ThemesQuery): Promise<MapThemes> {
+    return this.call("themes", query);
   }
 
   saveCsv(path: string, table: CsvTable): Promise<string> {

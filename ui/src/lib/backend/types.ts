@@ -25,6 +25,7 @@ export type {
   MapLink,
   MapStrip,
   MapSummary,
+  MapThemes,
   Orphan,
   Scorecard,
   ScoreKind,
@@ -33,8 +34,11 @@ export type {
   SyncProtocol,
   SyncStatus,
   TemplateInfo,
+  Theme,
+  ThemesQuery,
   TokenVia,
   TouchpointScore,
+  TouchpointThemes,
   VersionInfo,
 } from "../generated/bindings";
 
