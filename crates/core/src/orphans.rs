@@ -55,13 +55,29 @@ pub struct Orphan {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub waits_for: Option<Id>,
+    /// Whether [`rehome`] can put it back (a touchpoint, or a note whose
+    /// stage or touchpoint is gone): sent with the list, so no front
+    /// repeats the rule.
+    pub can_rehome: bool,
 }
 
 impl Orphan {
+    fn new(kind: OrphanKind, id: Id, label: String, lost: Lost, waits_for: Option<Id>) -> Self {
+        let can_rehome = matches!(kind, OrphanKind::Touchpoint)
+            || (kind == OrphanKind::Note && lost == Lost::Target);
+        Orphan {
+            kind,
+            id,
+            label,
+            lost,
+            waits_for,
+            can_rehome,
+        }
+    }
+
     /// Whether [`rehome`] can put it back.
     pub fn can_rehome(&self) -> bool {
-        matches!(self.kind, OrphanKind::Touchpoint)
-            || (self.kind == OrphanKind::Note && self.lost == Lost::Target)
+        self.can_rehome
     }
 }
 
@@ -218,13 +234,13 @@ pub fn find<T: ReadTxn>(txn: &T, visible: &Journey) -> Vec<Orphan> {
             (true, false) => Lost::Lane,
             (false, false) => Lost::StageAndLane,
         };
-        out.push(Orphan {
-            kind: OrphanKind::Touchpoint,
+        out.push(Orphan::new(
+            OrphanKind::Touchpoint,
             id,
-            label: text(txn, &m, "title"),
+            text(txn, &m, "title"),
             lost,
-            waits_for: None,
-        });
+            None,
+        ));
     }
     let homeless: HashSet<Id> = out.iter().map(|o| o.id).collect();
     let notes: HashSet<Id> = visible.annotations.iter().map(|a| a.id).collect();
@@ -244,13 +260,13 @@ pub fn find<T: ReadTxn>(txn: &T, visible: &Journey) -> Vec<Orphan> {
             }
             _ => continue,
         };
-        out.push(Orphan {
-            kind: OrphanKind::Note,
+        out.push(Orphan::new(
+            OrphanKind::Note,
             id,
-            label: text(txn, &m, "text"),
+            text(txn, &m, "text"),
             lost,
             waits_for,
-        });
+        ));
     }
     let arrows: HashSet<Id> = visible.connections.iter().map(|c| c.id).collect();
     for (id, m) in entities(txn, "connections") {
@@ -271,13 +287,13 @@ pub fn find<T: ReadTxn>(txn: &T, visible: &Journey) -> Vec<Orphan> {
         } else {
             continue;
         };
-        out.push(Orphan {
-            kind: OrphanKind::Arrow,
+        out.push(Orphan::new(
+            OrphanKind::Arrow,
             id,
-            label: text(txn, &m, "label"),
+            text(txn, &m, "label"),
             lost,
             waits_for,
-        });
+        ));
     }
     let rank = |k: OrphanKind| match k {
         OrphanKind::Touchpoint => 0,

@@ -223,6 +223,8 @@ fn a_note_on_a_deleted_stage_goes_onto_another_stage() {
         (OrphanKind::Note, Lost::Target)
     );
     assert!(found[0].can_rehome());
+    // The fronts read the rule from the list, never repeat it.
+    assert_eq!(serde_json::json!(found[0])["can_rehome"], true);
     assert_eq!(
         orphans::summary(&found).as_deref(),
         Some("1 note lost what it was on in a concurrent edit")
@@ -259,6 +261,7 @@ fn an_arrow_to_a_deleted_touchpoint_is_listed_but_cannot_come_back() {
         (OrphanKind::Arrow, Lost::End)
     );
     assert!(!found[0].can_rehome());
+    assert_eq!(serde_json::json!(found[0])["can_rehome"], false);
     assert_eq!(
         orphans::summary(&found).as_deref(),
         Some("1 arrow lost an end in a concurrent edit")

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Homeless } from "../backend";
-import { canRehome, trayRows } from "./homeless";
+import { trayRows } from "./homeless";
 
 const homeless = JSON.parse(
   readFileSync(new URL("../generated/fixtures/homeless.json", import.meta.url), "utf8"),
@@ -26,17 +26,16 @@ describe("homeless tray", () => {
       ["Compare prices", 0],
       ["Nobody owns checkout", 0],
     ]);
-    expect(rows.every((r) => canRehome(r.orphan))).toBe(true);
+    expect(rows.every((r) => r.orphan.can_rehome)).toBe(true);
     // A note or arrow waiting for its touchpoint comes back with it.
     const waiting = homeless.entities.filter((o) => o.lost === "waiting");
     expect(waiting.map((o) => o.kind)).toEqual(["note", "arrow"]);
-    expect(waiting.some(canRehome)).toBe(false);
+    expect(waiting.some((o) => o.can_rehome)).toBe(false);
   });
 
   it("keeps an arrow that lost an end, which cannot come back", () => {
-    const lostEnd = { kind: "arrow", id: "x", label: "", lost: "end" } as const;
-    const rows = trayRows([lostEnd]);
-    expect(rows).toHaveLength(1);
-    expect(canRehome(lostEnd)).toBe(false);
+    // As the backend sends it (crates/core/tests/homeless.rs checks the flag).
+    const lostEnd = { kind: "arrow", id: "x", label: "", lost: "end", can_rehome: false } as const;
+    expect(trayRows([lostEnd])).toHaveLength(1);
   });
 });

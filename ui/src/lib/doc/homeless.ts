@@ -14,13 +14,8 @@ import { LiveScores } from "../insights/liveScores";
 import type { Orphan } from "../generated/bindings";
 export type { Lost, Orphan, OrphanKind } from "../generated/bindings";
 
-/** Whether the backend's `rehome` can put it back (a touchpoint, or a note
- * whose stage or touchpoint is gone). */
-export function canRehome(o: Orphan): boolean {
-  return o.kind === "touchpoint" || (o.kind === "note" && o.lost === "target");
-}
-
-/** What the tray lists: what can be put back, and what comes back with it. */
+/** What the tray lists: what can be put back (the backend says which:
+ * `can_rehome`), and what comes back with it. */
 export interface TrayRow {
   orphan: Orphan;
   /** Notes and arrows that come back when this touchpoint is put back. */
@@ -29,7 +24,7 @@ export interface TrayRow {
 
 export function trayRows(list: readonly Orphan[]): TrayRow[] {
   return list
-    .filter((o) => canRehome(o) || o.lost === "end")
+    .filter((o) => o.can_rehome || o.lost === "end")
     .map((orphan) => ({
       orphan,
       riders: list.filter((o) => o.waits_for === orphan.id).length,

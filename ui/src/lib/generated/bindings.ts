@@ -414,7 +414,13 @@ label: string, lost: Lost,
 /**
  * The homeless touchpoint it comes back with (when `lost` is `Waiting`).
  */
-waits_for?: string, };
+waits_for?: string, 
+/**
+ * Whether [`rehome`] can put it back (a touchpoint, or a note whose
+ * stage or touchpoint is gone): sent with the list, so no front
+ * repeats the rule.
+ */
+can_rehome: boolean, };
 
 /**
  * What kind of entity lost its home.
