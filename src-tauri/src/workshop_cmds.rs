@@ -9,7 +9,9 @@ use std::sync::Arc;
 use tauri::async_runtime::Mutex;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
-use waymark_server::{HostAddress, HostedWorkshop, UiFiles, WorkshopInfo, WorkshopOptions};
+use waymark_server::{
+    HostAddress, HostedWorkshop, UiFiles, WorkshopInfo, WorkshopOptions, WorkshopSummary,
+};
 
 use waymark_api::ApiError;
 
@@ -89,7 +91,7 @@ pub async fn workshop_status(
 #[tauri::command]
 pub async fn workshop_stop(
     workshop: State<'_, WorkshopState>,
-) -> Result<Option<serde_json::Value>, ApiError> {
+) -> Result<Option<WorkshopSummary>, ApiError> {
     let hosted = workshop.0.lock().await.take();
     match hosted {
         Some(w) => Ok(w.stop().await?),

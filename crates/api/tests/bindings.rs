@@ -8,18 +8,10 @@ use std::path::PathBuf;
 fn generated_typescript_is_up_to_date() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/bindings.ts");
-    let made = waymark_api::rpc::bindings::typescript();
-    if std::env::var_os("WAYMARK_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &made).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == made,
-        "{} is out of date with the command table: run \
-         `WAYMARK_BLESS=1 cargo test -p waymark-api --test bindings` and commit it",
-        path.display()
+    waymark_api::rpc::bindings::check_or_bless(
+        &path,
+        &waymark_api::rpc::bindings::typescript(),
+        "cargo test -p waymark-api --test bindings",
     );
 }
 

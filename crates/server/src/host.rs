@@ -11,7 +11,7 @@ use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 use waymark_api::{ApiError, Library};
 
-use crate::{join_code, RunningServer, ServerConfig, UiFiles};
+use crate::{join_code, RunningServer, ServerConfig, UiFiles, WorkshopSummary};
 
 /// What to host and where.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +28,7 @@ pub struct WorkshopOptions {
 }
 
 /// An address of this machine a workshop can listen on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct HostAddress {
     pub ip: IpAddr,
     /// The network interface it belongs to (`wlan0`, `eth0`, `lo`).
@@ -90,7 +90,7 @@ pub struct HostedWorkshop {
 }
 
 /// What the host's window shows about a workshop.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct WorkshopInfo {
     pub map: String,
     /// `ip:port` it listens on.
@@ -272,7 +272,7 @@ impl HostedWorkshop {
     /// disconnected, everything saved, a version of the map kept), closes
     /// every connection and stops listening. Returns the end's summary, or
     /// `None` when the workshop had already ended.
-    pub async fn stop(self) -> Result<Option<serde_json::Value>, ApiError> {
+    pub async fn stop(self) -> Result<Option<WorkshopSummary>, ApiError> {
         let summary = if self.server.is_running() {
             self.server.end_workshop().await
         } else {

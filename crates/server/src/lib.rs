@@ -16,6 +16,7 @@
 //! server itself; bodies and WebSocket messages are size-bounded; WebSocket
 //! messages are rate-limited per connection. Binds loopback by default.
 
+pub mod bindings;
 mod front_door;
 mod guard;
 mod host;
@@ -41,6 +42,7 @@ pub use host::{
 };
 pub use secret::random_token;
 pub use who::Role;
+pub use workshop::messages::{self, WorkshopSummary};
 pub use workshop::{FACILITATOR, WORKSHOP_MESSAGE};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -249,7 +251,7 @@ impl RunningServer {
     /// Ends the workshop as the facilitator's "end" does (votes revealed,
     /// participants disconnected, a version of each map kept) and returns
     /// its summary; `None` when it had already ended.
-    pub async fn end_workshop(&self) -> std::io::Result<Option<serde_json::Value>> {
+    pub async fn end_workshop(&self) -> std::io::Result<Option<WorkshopSummary>> {
         if self.state.workshop.lock().ended {
             return Ok(None);
         }

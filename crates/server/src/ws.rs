@@ -77,12 +77,12 @@ impl Close {
 }
 
 const GOING_AWAY: u16 = 1001;
-const POLICY: u16 = 1008;
+pub(crate) const POLICY: u16 = 1008;
 const UNSUPPORTED: u16 = 1003;
 const INVALID: u16 = 1007;
 const TOO_BIG: u16 = 1009;
 /// The workshop ended (an application code: the client should not retry).
-pub const ENDED: u16 = 4000;
+pub(crate) const ENDED: u16 = 4000;
 
 const TRY_AGAIN: u16 = 1013;
 
@@ -232,7 +232,7 @@ async fn send_workshop<S>(s: &AppState, who: &Who, sink: &mut S) -> Result<(), C
 where
     S: futures_util::Sink<WsMessage> + Unpin,
 {
-    let view = s.workshop.view(who).to_string();
+    let view = serde_json::to_string(&s.workshop.view(who)).unwrap_or_default();
     send(sink, workshop_message(&view)).await
 }
 

@@ -268,8 +268,8 @@ async fn stopping_ends_the_workshop_closes_every_connection_and_frees_the_port()
     assert_eq!(h.workshop.info().connections, 2);
 
     let summary = h.workshop.stop().await.unwrap().expect("a summary");
-    assert_eq!(summary["maps"][0]["id"], h.map.as_str());
-    assert_eq!(summary["participants"][0]["name"], "Ben");
+    assert_eq!(summary.maps[0].id, h.map);
+    assert_eq!(summary.participants[0].name, "Ben");
     assert_eq!(ben.close_frame().await.unwrap().0, 4000, "workshop ended");
     assert_eq!(
         host.close_frame().await.unwrap().0,

@@ -10,12 +10,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use serde::Deserialize;
-use serde_json::{json, Value};
-use waymark_api::{ApiError, Code, Library};
+use waymark_api::{ApiError, Code, ErrorPayload, Library};
 use waymark_core::model::Id;
 use waymark_core::Journey;
 
+use super::messages::{
+    Contribution, JoinRequest, Joined, MapOutcome, NameTaken, RoleRequest, TopNote, VoteRequest,
+    WorkshopSettings,
+};
 use super::*;
 use crate::limits::WORKSHOP_BODY_BYTES;
 use crate::names;
@@ -46,15 +48,6 @@ async fn view(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) ->
     Json(s.workshop.view(&who)).into_response()
 }
 
-#[derive(Deserialize)]
-struct Join {
-    name: String,
-    /// A random id the page keeps in this browser: joins from one browser
-    /// share one vote budget.
-    #[serde(default)]
-    browser: Option<String>,
-}
-
 /// A browser id as the page makes it (a UUID or hex digits), else none.
 fn browser_key(id: Option<&str>) -> Option<String> {
     let id = id?.trim();
@@ -78,7 +71,13 @@ fn name_taken(name: &str, st: &WorkshopState) -> Option<Response> {
     } else {
         format!("\"{name}\" reads like {like}, who is in the workshop: try \"{suggestion}\"")
     };
-    let body = json!({ "code": "conflict", "message": message, "suggestion": suggestion });
+    let body = NameTaken {
+        error: ErrorPayload {
+            code: Code::Conflict,
+            message,
+        },
+        suggestion,
+    };
     Some((StatusCode::CONFLICT, Json(body)).into_response())
 }
 
@@ -86,7 +85,7 @@ async fn join(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Json(body): Json<Join>,
+    Json(body): Json<JoinRequest>,
 ) -> Response {
     if who == Who::Host {
         return error(Code::Invalid, "the facilitator is already in the workshop");
@@ -140,28 +139,20 @@ async fn join(
         p
     };
     w.notify();
-    Json(json!({
-        "token": participant.token,
-        "id": participant.id,
-        "name": participant.name,
-        "role": participant.role,
-        "colour": participant.colour,
-    }))
+    Json(Joined {
+        token: participant.token,
+        id: participant.id,
+        name: participant.name,
+        role: participant.role,
+        colour: participant.colour.into(),
+    })
     .into_response()
-}
-
-#[derive(Deserialize)]
-struct Vote {
-    map: String,
-    annotation: Id,
-    /// +1 casts a dot, −1 takes one back.
-    delta: i32,
 }
 
 async fn vote(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
-    Json(body): Json<Vote>,
+    Json(body): Json<VoteRequest>,
 ) -> Response {
     let (Some((_, role, locked)), Some(voter)) = (s.workshop.actor(&who), s.workshop.voter(&who))
     else {
@@ -214,7 +205,7 @@ fn cast(
     j: &mut Journey,
     map: &str,
     voter: &Voter,
-    v: &Vote,
+    v: &VoteRequest,
 ) -> waymark_api::Result<()> {
     let Some(note) = j.annotations.iter_mut().find(|a| a.id == v.annotation) else {
         return Err(ApiError::NotFound(format!(
@@ -295,17 +286,6 @@ fn take_one(votes: &mut BTreeMap<String, u32>, name: &str) -> bool {
     }
 }
 
-#[derive(Deserialize)]
-struct Settings {
-    locked: Option<bool>,
-    /// `0` removes the budget.
-    vote_budget: Option<u32>,
-    votes_hidden: Option<bool>,
-    /// Starts a countdown of this many seconds; `0` stops it.
-    timer_seconds: Option<u64>,
-    follow: Option<bool>,
-}
-
 fn host_only(who: &Who) -> Option<Response> {
     (*who != Who::Host).then(|| forbidden("only the facilitator can do that"))
 }
@@ -313,7 +293,7 @@ fn host_only(who: &Who) -> Option<Response> {
 async fn settings(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
-    Json(body): Json<Settings>,
+    Json(body): Json<WorkshopSettings>,
 ) -> Response {
     if let Some(r) = host_only(&who) {
         return r;
@@ -347,16 +327,11 @@ async fn settings(
     Json(s.workshop.view(&who)).into_response()
 }
 
-#[derive(Deserialize)]
-struct SetRole {
-    role: Role,
-}
-
 async fn set_role(
     State(s): State<Arc<AppState>>,
     Extension(who): Extension<Who>,
     Path(id): Path<String>,
-    Json(body): Json<SetRole>,
+    Json(body): Json<RoleRequest>,
 ) -> Response {
     if let Some(r) = host_only(&who) {
         return r;
@@ -424,7 +399,7 @@ async fn end(State(s): State<Arc<AppState>>, Extension(who): Extension<Who>) -> 
 
 /// Reveals the votes, marks the workshop ended (participants' connections
 /// close), keeps a version of each map and returns the summary.
-pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<Value, Response> {
+pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<WorkshopSummary, Response> {
     reveal_votes(s).await?;
     // Ended at once (no more edits or votes), but announced only with the
     // summary, so each participant's last message carries it before their
@@ -450,7 +425,11 @@ pub(crate) async fn end_now(s: &Arc<AppState>) -> Result<Value, Response> {
 
 /// Who contributed what, and the notes by votes, per map; each map is also
 /// kept as a named version.
-fn summary(lib: &Library, maps: &[String], people: &[Participant]) -> waymark_api::Result<Value> {
+fn summary(
+    lib: &Library,
+    maps: &[String],
+    people: &[Participant],
+) -> waymark_api::Result<WorkshopSummary> {
     let stamp = now_ms() / 1000;
     let mut out_maps = Vec::new();
     let mut notes_by: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
@@ -472,25 +451,41 @@ fn summary(lib: &Library, maps: &[String], people: &[Participant]) -> waymark_ap
                 }
             }
         }
-        out_maps.push(json!({
-            "id": map,
-            "title": j.title,
-            "version": version.label,
-            "homeless": homeless,
-            "notes": j.annotations.len(),
-            "votes": j.annotations.iter().map(|a| a.vote_count()).sum::<u32>(),
-            "top": top.iter().filter(|a| a.vote_count() > 0).take(10).map(|a| json!({
-                "id": a.id, "kind": a.kind.as_str(), "text": a.text,
-                "author": a.author, "votes": a.vote_count(),
-            })).collect::<Vec<_>>(),
-        }));
+        out_maps.push(MapOutcome {
+            id: map.clone(),
+            title: j.title.clone(),
+            version: version.label,
+            homeless,
+            notes: j.annotations.len(),
+            votes: j.annotations.iter().map(|a| a.vote_count()).sum(),
+            top: top
+                .iter()
+                .filter(|a| a.vote_count() > 0)
+                .take(10)
+                .map(|a| TopNote {
+                    id: a.id,
+                    kind: a.kind.as_str().to_string(),
+                    text: a.text.clone(),
+                    author: a.author.clone(),
+                    votes: a.vote_count(),
+                })
+                .collect(),
+        });
     }
-    let participants: Vec<Value> = people
+    let participants = people
         .iter()
         .map(|p| {
             let (notes, votes) = notes_by.get(p.name.as_str()).copied().unwrap_or_default();
-            json!({ "name": p.name, "role": p.role, "notes": notes, "votes": votes })
+            Contribution {
+                name: p.name.clone(),
+                role: p.role,
+                notes,
+                votes,
+            }
         })
         .collect();
-    Ok(json!({ "maps": out_maps, "participants": participants }))
+    Ok(WorkshopSummary {
+        maps: out_maps,
+        participants,
+    })
 }

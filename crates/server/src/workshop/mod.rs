@@ -6,15 +6,13 @@
 //! replica before they are revealed. Every connection gets the state (with
 //! its own hidden votes only) as a custom y-websocket message
 //! ([`WORKSHOP_MESSAGE`]) whenever it changes; actions are HTTP routes
-//! (`actions`).
+//! (`actions`). What crosses to the page is typed in `messages`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::IpAddr;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
-use serde_json::{json, Value};
 use tokio::sync::watch;
 use waymark_core::model::Id;
 
@@ -22,7 +20,9 @@ use crate::throttle::Bucket;
 pub(crate) use crate::who::{Role, Who};
 
 mod actions;
+pub mod messages;
 pub(crate) use actions::{end_now, routes};
+use messages::{WorkshopSummary, WorkshopView, You};
 
 /// The y-websocket message type carrying the workshop state (JSON, as a
 /// length-prefixed string), next to sync (0) and awareness (1).
@@ -31,18 +31,28 @@ pub const WORKSHOP_MESSAGE: u8 = 100;
 /// The name votes and notes by the facilitator carry.
 pub const FACILITATOR: &str = "Facilitator";
 
-#[derive(Clone, Serialize)]
+/// Someone who joined (what others see of them is [`messages::Participant`]).
+#[derive(Clone)]
 pub(crate) struct Participant {
     pub id: String,
     pub name: String,
     pub role: Role,
     pub colour: &'static str,
-    #[serde(skip)]
     pub token: String,
     /// Whose vote budget this participant spends: the browser they joined
     /// from (the page keeps a random id), else their own id.
-    #[serde(skip)]
     pub budget: String,
+}
+
+impl Participant {
+    fn seen(&self) -> messages::Participant {
+        messages::Participant {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            role: self.role,
+            colour: self.colour.to_string(),
+        }
+    }
 }
 
 /// Held-back votes: map → note → voter → count.
@@ -73,7 +83,7 @@ pub(crate) struct WorkshopState {
     /// Joins so far from each client address.
     pub joins: HashMap<IpAddr, usize>,
     /// What the end summed up, pushed to everyone with the ended state.
-    pub summary: Option<Value>,
+    pub summary: Option<WorkshopSummary>,
     /// Maps someone opened a room on (the summary's scope when the
     /// workshop names no maps).
     pub maps_used: BTreeSet<String>,
@@ -221,49 +231,54 @@ impl Workshop {
     }
 
     /// The state as `who` may see it (their own held-back votes only).
-    pub fn view(&self, who: &Who) -> Value {
+    pub fn view(&self, who: &Who) -> WorkshopView {
         let st = self.lock();
         let you = match who {
-            Who::Host => json!({
-                "id": null, "name": FACILITATOR, "role": Role::Editor,
-                "colour": "#343a40", "facilitator": true,
-                "hidden_votes": own_hidden(&st.hidden, FACILITATOR),
+            Who::Host => Some(You {
+                id: None,
+                name: FACILITATOR.into(),
+                role: Role::Editor,
+                colour: "#343a40".into(),
+                facilitator: true,
+                hidden_votes: own_hidden(&st.hidden, FACILITATOR),
             }),
-            Who::Joiner => Value::Null,
-            Who::Participant(id) => match st.participant(id) {
-                Some(p) => json!({
-                    "id": p.id, "name": p.name, "role": p.role, "colour": p.colour,
-                    "facilitator": false, "hidden_votes": own_hidden(&st.hidden, &p.name),
-                }),
-                None => Value::Null,
-            },
+            Who::Joiner => None,
+            Who::Participant(id) => st.participant(id).map(|p| You {
+                id: Some(p.id.clone()),
+                name: p.name.clone(),
+                role: p.role,
+                colour: p.colour.into(),
+                facilitator: false,
+                hidden_votes: own_hidden(&st.hidden, &p.name),
+            }),
         };
-        json!({
-            "locked": st.locked,
-            "vote_budget": st.vote_budget,
-            "votes_hidden": st.votes_hidden,
-            "timer_ends_at": st.timer_ends_at,
-            "now": now_ms(),
-            "follow": st.follow,
-            "ended": st.ended,
-            "summary": st.summary,
-            "maps": self.maps,
-            "participants": st.participants,
-            "you": you,
-        })
+        WorkshopView {
+            locked: st.locked,
+            vote_budget: st.vote_budget,
+            votes_hidden: st.votes_hidden,
+            timer_ends_at: st.timer_ends_at,
+            now: now_ms(),
+            follow: st.follow,
+            ended: st.ended,
+            summary: st.summary.clone(),
+            maps: self.maps.clone(),
+            participants: st.participants.iter().map(Participant::seen).collect(),
+            you,
+        }
     }
 }
 
-fn own_hidden(hidden: &Hidden, name: &str) -> Value {
-    let mut out = serde_json::Map::new();
+/// Map → note → the votes `name` holds back there.
+fn own_hidden(hidden: &Hidden, name: &str) -> BTreeMap<String, BTreeMap<String, u32>> {
+    let mut out = BTreeMap::new();
     for (map, notes) in hidden {
-        let mine: serde_json::Map<String, Value> = notes
+        let mine: BTreeMap<String, u32> = notes
             .iter()
-            .filter_map(|(id, v)| Some((id.to_string(), json!(v.get(name)?))))
+            .filter_map(|(id, v)| Some((id.to_string(), *v.get(name)?)))
             .collect();
         if !mine.is_empty() {
-            out.insert(map.clone(), Value::Object(mine));
+            out.insert(map.clone(), mine);
         }
     }
-    Value::Object(out)
+    out
 }

@@ -1,0 +1,26 @@
+//! The UI's `ui/src/lib/generated/workshop.ts` is what the workshop's
+//! message types make now: fails when they differ, so CI catches a Rust
+//! change without its regenerate. `WAYMARK_BLESS=1` rewrites it.
+
+use std::path::PathBuf;
+
+#[test]
+fn generated_workshop_typescript_is_up_to_date() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/workshop.ts");
+    waymark_api::rpc::bindings::check_or_bless(
+        &path,
+        &waymark_server::bindings::typescript(),
+        "cargo test -p waymark-server --test bindings",
+    );
+}
+
+#[test]
+fn the_workshop_module_imports_what_the_command_table_declares() {
+    let made = waymark_server::bindings::typescript();
+    assert!(made.contains("import type { Code } from \"./bindings\";"));
+    assert!(!made.contains("export type Code "));
+    for name in ["WorkshopView", "Joined", "WorkshopSummary", "WorkshopInfo", "HostAddress", "Role"] {
+        assert!(made.contains(&format!("export type {name} = ")), "{name}");
+    }
+}
