@@ -1,51 +1,29 @@
 /**
- * The workshop routes of `waymark serve` (crates/server/src/workshop.rs).
+ * The workshop routes of `waymark serve` (crates/server/src/workshop/).
  * A participant sends the token they got at join as a bearer token; the
  * facilitator's page carries the host token in its cookie.
  */
 
 import type { MapSummary } from "../backend";
+import type {
+  JoinRequest,
+  Joined,
+  Role,
+  RoleRequest,
+  VoteRequest,
+  WorkshopSettings,
+  WorkshopSummary,
+  WorkshopView,
+} from "../generated/workshop";
 
-export type Role = "viewer" | "annotator" | "editor";
-
-export interface Participant {
-  id: string;
-  name: string;
-  role: Role;
-  colour: string;
-}
-
-export interface WorkshopState {
-  locked: boolean;
-  vote_budget: number | null;
-  votes_hidden: boolean;
-  timer_ends_at: number | null;
-  /** The server's clock when it sent this (timers count against it). */
-  now: number;
-  follow: boolean;
-  ended: boolean;
-  /** What the end summed up (with `ended`). */
-  summary: Summary | null;
-  maps: string[];
-  participants: Participant[];
-  you: {
-    id: string | null;
-    name: string;
-    role: Role;
-    colour: string;
-    facilitator: boolean;
-    /** Map → note → this person's held-back votes (while votes are hidden). */
-    hidden_votes: Record<string, Record<string, number>>;
-  } | null;
-}
-
-export interface Joined {
-  token: string;
-  id: string;
-  name: string;
-  role: Role;
-  colour: string;
-}
+// The shapes are the server's (crates/server/src/workshop/messages.rs), generated.
+export type {
+  Joined,
+  Participant,
+  Role,
+  WorkshopSummary,
+  WorkshopView,
+} from "../generated/workshop";
 
 const TOKEN_KEY = "waymark.workshop.token";
 const BROWSER_KEY = "waymark.workshop.browser";
@@ -104,11 +82,12 @@ export class WorkshopApi {
   constructor(readonly token: string | null) {}
 
   static join(name: string): Promise<Joined> {
-    return call<Joined>(null, "POST", "/api/workshop/join", { name, browser: browserId() });
+    const body: JoinRequest = { name, browser: browserId() };
+    return call<Joined>(null, "POST", "/api/workshop/join", body);
   }
 
-  state(): Promise<WorkshopState> {
-    return call<WorkshopState>(this.token, "GET", "/api/workshop");
+  state(): Promise<WorkshopView> {
+    return call<WorkshopView>(this.token, "GET", "/api/workshop");
   }
 
   /** The workshop's maps: the table's `list_maps`, which a participant may call. */
@@ -117,44 +96,29 @@ export class WorkshopApi {
   }
 
   vote(map: string, annotation: string, delta: 1 | -1): Promise<void> {
-    return call(this.token, "POST", "/api/workshop/vote", { map, annotation, delta });
+    const body: VoteRequest = { map, annotation, delta };
+    return call(this.token, "POST", "/api/workshop/vote", body);
   }
 
-  settings(s: {
-    locked?: boolean;
-    vote_budget?: number;
-    votes_hidden?: boolean;
-    timer_seconds?: number;
-    follow?: boolean;
-  }): Promise<WorkshopState> {
+  settings(s: WorkshopSettings): Promise<WorkshopView> {
     return call(this.token, "POST", "/api/workshop/settings", s);
   }
 
   setRole(id: string, role: Role): Promise<void> {
-    return call(this.token, "POST", `/api/workshop/participants/${encodeURIComponent(id)}/role`, {
-      role,
-    });
+    const body: RoleRequest = { role };
+    return call(
+      this.token,
+      "POST",
+      `/api/workshop/participants/${encodeURIComponent(id)}/role`,
+      body,
+    );
   }
 
   reveal(): Promise<void> {
     return call(this.token, "POST", "/api/workshop/reveal");
   }
 
-  end(): Promise<Summary> {
+  end(): Promise<WorkshopSummary> {
     return call(this.token, "POST", "/api/workshop/end");
   }
-}
-
-export interface Summary {
-  maps: {
-    id: string;
-    title: string;
-    version: string;
-    /** "2 touchpoints lost their stage in a concurrent edit", or null. */
-    homeless: string | null;
-    notes: number;
-    votes: number;
-    top: { id: string; kind: string; text: string; author: string; votes: number }[];
-  }[];
-  participants: { name: string; role: Role; notes: number; votes: number }[];
 }

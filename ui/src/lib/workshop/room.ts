@@ -7,14 +7,12 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import type { Annotation } from "../doc/journey";
-import type { WorkshopState } from "./api";
-
-/** The server's workshop message (crates/server WORKSHOP_MESSAGE). */
-export const WORKSHOP_MESSAGE = 100;
-/** The server refused an update of ours (policy violation). */
-export const REFUSED = 1008;
-/** The workshop ended (crates/server ENDED). */
-export const ENDED = 4000;
+import {
+  CLOSE_ENDED,
+  CLOSE_REFUSED,
+  WORKSHOP_MESSAGE,
+  type WorkshopView,
+} from "../generated/workshop";
 
 export interface Presence {
   name: string;
@@ -42,7 +40,7 @@ export interface Live {
 export function connect(
   mapId: string,
   token: string | null,
-  onState: (s: WorkshopState) => void,
+  onState: (s: WorkshopView) => void,
   onRefused: (reason: string) => void = () => {},
 ): Live {
   const doc = new Y.Doc();
@@ -55,13 +53,13 @@ export function connect(
     // A refused update would be sent again on every reconnect (it is in
     // our document): stop, and let the page start over from the server.
     shouldReconnect: (e) =>
-      e.code !== REFUSED && e.code !== ENDED && !(e.code >= 4400 && e.code < 4500),
+      e.code !== CLOSE_REFUSED && e.code !== CLOSE_ENDED && !(e.code >= 4400 && e.code < 4500),
   });
   provider.on("connection-close", (e) => {
-    if (e?.code === REFUSED) onRefused(e.reason.replace(/^refused: /, ""));
+    if (e?.code === CLOSE_REFUSED) onRefused(e.reason.replace(/^refused: /, ""));
   });
   provider.messageHandlers[WORKSHOP_MESSAGE] = (_encoder, decoder) => {
-    const state = JSON.parse(decoding.readVarString(decoder)) as WorkshopState;
+    const state = JSON.parse(decoding.readVarString(decoder)) as WorkshopView;
     onState(state);
     // The workshop is over: stop reconnecting.
     if (state.ended)
