@@ -23,7 +23,7 @@ use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Builder, Emitter, Runtime, State};
 use waymark_api::{ApiError, Code, ErrorPayload, Library};
 
-pub use menu::{build_menu, MENU_EVENT, MENU_IDS};
+pub use menu::{build_menu, MENU_EVENT, MENU_ITEMS};
 
 /// The library the window works on, or why it could not be opened. Kept
 /// rather than exiting so the window can show the reason.

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::LibraryState;
 
-pub const FILE_ID: &str = "file";
+pub const FILE_ID: &str = waymark_api::rpc::menu::FILE_ID;
 pub const SUBMENU_ID: &str = "file.open_recent";
 /// Prefix of an item's id; the map id follows.
 pub const ITEM_PREFIX: &str = "recent:";

@@ -10,20 +10,33 @@ use tauri::test::get_ipc_response;
 use waymark_desktop::*;
 
 #[test]
-fn the_menu_has_every_item_the_ui_handles() {
+fn the_menu_is_built_from_the_one_list() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _webview) = app_with_library(&dir.path().join("lib.db"));
     let menu = app.menu().expect("an app menu");
-    let mut ids = Vec::new();
+    let mut items = Vec::new();
+    let mut titles = Vec::new();
     for top in menu.items().unwrap() {
         let sub = top.as_submenu().expect("top-level items are submenus");
+        titles.push(sub.text().unwrap());
         for item in sub.items().unwrap() {
-            ids.push(item.id().as_ref().to_string());
+            if let Some(i) = item.as_menuitem() {
+                items.push((i.id().as_ref().to_string(), i.text().unwrap()));
+            }
         }
     }
-    for (id, _, _) in MENU_IDS {
-        assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
-    }
+    let titles_listed: Vec<&str> = waymark_api::rpc::menu::MENU
+        .iter()
+        .map(|m| m.title)
+        .collect();
+    assert_eq!(titles, titles_listed);
+    // Every item of the list, with its label, in its order (the UI's
+    // command table reads the same list, generated).
+    let listed: Vec<(String, String)> = MENU_ITEMS
+        .iter()
+        .map(|i| (i.id.to_string(), i.label.to_string()))
+        .collect();
+    assert_eq!(items, listed);
 }
 
 /// The labels and ids in File › Open Recent.

@@ -22,3 +22,13 @@ fn every_command_of_the_table_is_in_the_typescript() {
         assert!(made.contains(&format!("  {name}: {{ request:")), "{name}");
     }
 }
+
+#[test]
+fn generated_menu_is_up_to_date() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/menu.ts");
+    waymark_api::rpc::bindings::check_or_bless(
+        &path,
+        &waymark_api::rpc::menu::typescript(),
+        "cargo test -p waymark-api --test bindings",
+    );
+}

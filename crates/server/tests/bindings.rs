@@ -20,7 +20,14 @@ fn the_workshop_module_imports_what_the_command_table_declares() {
     let made = waymark_server::bindings::typescript();
     assert!(made.contains("import type { Code } from \"./bindings\";"));
     assert!(!made.contains("export type Code "));
-    for name in ["WorkshopView", "Joined", "WorkshopSummary", "WorkshopInfo", "HostAddress", "Role"] {
+    for name in [
+        "WorkshopView",
+        "Joined",
+        "WorkshopSummary",
+        "WorkshopInfo",
+        "HostAddress",
+        "Role",
+    ] {
         assert!(made.contains(&format!("export type {name} = ")), "{name}");
     }
 }

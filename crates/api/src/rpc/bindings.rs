@@ -63,10 +63,7 @@ impl Module {
     /// imported from the module `from` instead (`"./bindings"`).
     pub fn render(&self, header: &str, imported: &HashSet<String>, from: &str) -> String {
         let mut out = String::from(header);
-        let used: Vec<&str> = self
-            .declared()
-            .filter(|n| imported.contains(*n))
-            .collect();
+        let used: Vec<&str> = self.declared().filter(|n| imported.contains(*n)).collect();
         if !used.is_empty() {
             out.push_str(&format!(
                 "import type {{ {} }} from \"{from}\";\n\n",

@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod bindings;
 pub mod files;
 pub mod library;
+pub mod menu;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};

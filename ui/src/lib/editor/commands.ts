@@ -1,8 +1,11 @@
 // The editor's command table: every command once, with the keys that run it,
-// how those keys are written, the native menu items (src-tauri build_menu)
-// that run it and its help text. The key map, the menu dispatch, the
-// toolbar's tooltips and the shortcut sheet all read this table.
+// how those keys are written, the native menu items that run it and its help
+// text. The key map, the menu dispatch, the toolbar's tooltips and the
+// shortcut sheet all read this table. A command a menu item runs takes that
+// item's accelerator as its keys (`menuKeys`): the items, labels and
+// accelerators are the one list of crates/api/src/rpc/menu.rs, generated.
 
+import { menuKeys, type MenuId } from "./menuKeys";
 import { ZOOM_STEP } from "./viewport";
 
 /** What the commands act on; EditorState implements it. */
@@ -63,7 +66,8 @@ export interface Command {
   keys?: readonly Chord[];
   /** How its keys are written in the shortcut sheet and tooltips. */
   label?: string;
-  menu?: readonly string[];
+  /** The native menu items that run it (generated ids). */
+  menu?: readonly MenuId[];
   /** In a text field its menu item means the field's own editing command. */
   field?: "undo" | "redo" | "forwardDelete";
   /** What it does, for the shortcut sheet. */
@@ -145,9 +149,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: "undo",
-    keys: [{ key: "z", mod: true, shift: false }],
-    label: "Ctrl+Z",
-    menu: ["edit.undo"],
+    ...menuKeys("edit.undo"),
     field: "undo",
     run: does((ed) => {
       ed.undo();
@@ -155,12 +157,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: "redo",
-    keys: [
-      { key: "z", mod: true, shift: true },
-      { key: "y", mod: true },
-    ],
-    label: "Ctrl+Shift+Z",
-    menu: ["edit.redo"],
+    ...menuKeys("edit.redo", { key: "y", mod: true }),
     field: "redo",
     run: does((ed) => {
       ed.redo();
@@ -168,30 +165,21 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: "zoomIn",
-    keys: [
-      { key: "=", mod: true },
-      { key: "+", mod: true },
-    ],
-    label: "Ctrl+=",
-    menu: ["view.zoom_in"],
+    ...menuKeys("view.zoom_in", { key: "+", mod: true }),
     run: does((ed) => {
       ed.zoomBy(ZOOM_STEP);
     }),
   },
   {
     id: "zoomOut",
-    keys: [{ key: "-", mod: true }],
-    label: "Ctrl+−",
-    menu: ["view.zoom_out"],
+    ...menuKeys("view.zoom_out"),
     run: does((ed) => {
       ed.zoomBy(1 / ZOOM_STEP);
     }),
   },
   {
     id: "fit",
-    keys: [{ key: "0", mod: true }],
-    label: "Ctrl+0",
-    menu: ["view.fit"],
+    ...menuKeys("view.fit"),
     run: does((ed) => {
       ed.fit();
     }),
@@ -327,7 +315,7 @@ export const COMMANDS: readonly Command[] = [
   },
   ...(["waymark", "mermaid", "csv"] as const).map((format): Command => ({
     id: `export.${format}`,
-    menu: [`file.export_${format}`],
+    menu: [`file.export_${format}`] as const,
     run: does((ed) => {
       ed.openExport(format);
     }),
@@ -491,7 +479,7 @@ export function runMenu(
   fieldCommand: (command: "undo" | "redo" | "forwardDelete") => void,
   table: readonly Command[] = COMMANDS,
 ): boolean {
-  const c = table.find((x) => x.menu?.includes(item));
+  const c = table.find((x) => x.menu?.some((m) => m === item));
   if (!c) return ed.analysis(item);
   if (typing && c.field) fieldCommand(c.field);
   else c.run(ed);
