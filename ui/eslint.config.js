@@ -52,6 +52,29 @@ export default defineConfig(
     },
   },
   {
+    // The journey document is read and changed only in src/lib/doc/; the
+    // session transport (src/lib/sync/) holds the Y.Doc and moves its
+    // updates. Elsewhere the document is a handle (`YDoc` from doc/ydoc.ts).
+    // Tests may play the backend or a second replica with yjs itself.
+    // (A second rule, not `no-restricted-imports`: one rule's options per
+    // file would drop the Tauri rule above.)
+    files: ["src/**/*.ts", "src/**/*.svelte"],
+    ignores: ["src/lib/doc/**", "src/lib/sync/**", "src/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["yjs", "yjs/*"],
+              message: "Read and change the document through src/lib/doc/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tool configuration files run in Node and are not type-checked.
     files: ["*.js"],
     extends: [ts.configs.disableTypeChecked],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { newDoc } from "../doc/ydoc";
 import { addLane, addStage, addTouchpoint, readJourney } from "../doc/journey";
 import { neighbour } from "./cardNav";
 import { layout } from "./layout";
 
 describe("arrow keys between cards", () => {
-  const doc = new Y.Doc();
+  const doc = newDoc();
   const s1 = addStage(doc, "One");
   const s2 = addStage(doc, "Two");
   const s3 = addStage(doc, "Three");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { newDoc } from "../doc/ydoc";
 import { addLane, addStage, addTouchpoint, readJourney, setInput } from "../doc/journey";
 import { move, press, release, type Gesture, type Press } from "./gestures";
 import { emotionY, layout } from "./layout";
 
 function sample() {
-  const doc = new Y.Doc();
+  const doc = newDoc();
   const s1 = addStage(doc, "One");
   const s2 = addStage(doc, "Two");
   const l1 = addLane(doc, "Touchpoints", "touchpoints");

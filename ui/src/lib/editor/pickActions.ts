@@ -3,7 +3,7 @@
 // run them live in the command table (commands.ts). Each returns whether it
 // applied, so a key that did nothing falls through to the next command.
 
-import type * as Y from "yjs";
+import type { YDoc } from "../doc/ydoc";
 import {
   clipboard,
   copyTouchpoints,
@@ -14,7 +14,7 @@ import { addConnection, deleteConnection } from "../doc/connections";
 import { deleteTouchpoints, type JourneyView } from "../doc/journey";
 
 export interface PickState {
-  doc: Y.Doc;
+  doc: YDoc;
   view: JourneyView;
   /** The picked touchpoints, in the order they were picked. */
   picked: readonly string[];

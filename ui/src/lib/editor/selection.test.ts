@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { newDoc } from "../doc/ydoc";
 import { addLane, addStage, addTouchpoint, readJourney } from "../doc/journey";
 import { layout } from "./layout";
 import { boxFrom, cardsIn, spanAt, togglePick, union } from "./selection";
@@ -12,7 +12,7 @@ describe("multi-select", () => {
   });
 
   it("a marquee picks the cards it touches, dragged either way", () => {
-    const doc = new Y.Doc();
+    const doc = newDoc();
     const s1 = addStage(doc, "One");
     const s2 = addStage(doc, "Two");
     const lane = addLane(doc, "Tps", "touchpoints");

@@ -4,7 +4,7 @@
 // The editing actions the command table (commands.ts) and the canvas call
 // live here; the components only draw it and report the pointer.
 
-import type * as Y from "yjs";
+import type { YDoc, UndoManager } from "../doc/ydoc";
 import { focusReturning } from "../components/focus";
 import type { Backend, ExportFormat, Homeless, VersionInfo } from "../backend";
 import { readConnections } from "../doc/connections";
@@ -71,7 +71,7 @@ export interface ViewportHost {
 }
 
 /** The arrows between touchpoints that are on the map. */
-function connectionsIn(doc: Y.Doc, view: JourneyView) {
+function connectionsIn(doc: YDoc, view: JourneyView) {
   return readConnections(doc, new Set(view.touchpoints.map((t) => t.id)));
 }
 
@@ -80,7 +80,7 @@ const CLICK_FOCUS_MS = 300;
 
 export class EditorState implements EditorActions {
   session = $state.raw<MapSession | null>(null);
-  doc = $state.raw<Y.Doc | null>(null);
+  doc = $state.raw<YDoc | null>(null);
   view = $state.raw<JourneyView | null>(null);
   openError = $state<string | null>(null);
   save = $state.raw<SaveState>({ kind: "saved" });
@@ -132,7 +132,7 @@ export class EditorState implements EditorActions {
   analysisViews: AnalysisHandle | null = null;
   /** When the pointer last went down. */
   pointerAt = 0;
-  private undoManager: Y.UndoManager | null = null;
+  private undoManager: UndoManager | null = null;
   private stopRemote: () => void = () => {};
   private readonly backend: Backend | null;
   readonly id: string;
@@ -170,7 +170,7 @@ export class EditorState implements EditorActions {
   }
 
   /** Follows `doc`: the view and the undo buttons update on every change. */
-  attach(doc: Y.Doc): void {
+  attach(doc: YDoc): void {
     const um = undoManager(doc);
     const refresh = () => {
       this.view = readJourney(doc);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { newDoc } from "../doc/ydoc";
 import { returnFocus } from "../components/focus";
 import { addLane, addStage, addTouchpoint } from "../doc/journey";
 import { EditorState } from "./state.svelte";
 
 function editor() {
-  const doc = new Y.Doc();
+  const doc = newDoc();
   const s1 = addStage(doc, "One");
   const s2 = addStage(doc, "Two");
   const l1 = addLane(doc, "Touchpoints", "touchpoints");

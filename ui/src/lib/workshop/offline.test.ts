@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { newDoc } from "../doc/ydoc";
 import { addAnnotation, type Annotation } from "../doc/journey";
 import { keptMessage, sortUnsent, storeName } from "./offline";
 
@@ -13,7 +13,7 @@ describe("the workshop page's offline copy", () => {
   });
 
   it("tells the notes the stored document kept from those it lost", () => {
-    const doc = new Y.Doc();
+    const doc = newDoc();
     const kept = addAnnotation(doc, "idea", "Written on the train", { kind: "map" }, "Ben");
     const note = (id: string): Annotation => ({
       id,

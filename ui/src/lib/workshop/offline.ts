@@ -5,9 +5,10 @@
 // listed on their own, so the page can say how many were kept (and write
 // again any that the document lost).
 
-import * as Y from "yjs";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Annotation } from "../doc/journey";
+import { hasNote } from "../doc/notes";
+import type { YDoc } from "../doc/ydoc";
 import { plural } from "../format";
 
 const UNSENT = "unsent";
@@ -19,12 +20,11 @@ export function storeName(host: string, mapId: string, token: string | null): st
 
 /** Notes of `unsent` the document holds, and those it lost. */
 export function sortUnsent(
-  doc: Y.Doc,
+  doc: YDoc,
   unsent: readonly Annotation[],
 ): { present: Annotation[]; missing: Annotation[] } {
-  const notes = doc.getMap("annotations");
-  const present = unsent.filter((n) => notes.has(n.id));
-  const missing = unsent.filter((n) => !notes.has(n.id));
+  const present = unsent.filter((n) => hasNote(doc, n.id));
+  const missing = unsent.filter((n) => !hasNote(doc, n.id));
   return { present, missing };
 }
 
@@ -55,14 +55,14 @@ export class OfflineCopy {
   private loaded = false;
   private cleared = false;
 
-  constructor(doc: Y.Doc, name: string) {
+  constructor(doc: YDoc, name: string) {
     this.store = new IndexeddbPersistence(name, doc);
   }
 
   /** Merges the stored document into the page's, writes again (with
    * `rewrite`) any listed note it lacks, and resolves to how many notes
    * written offline were kept. */
-  async restore(doc: Y.Doc, rewrite: (n: Annotation) => void): Promise<number> {
+  async restore(doc: YDoc, rewrite: (n: Annotation) => void): Promise<number> {
     await this.store.whenSynced;
     const stored = parse(await this.store.get(UNSENT));
     const { present, missing } = sortUnsent(doc, stored);

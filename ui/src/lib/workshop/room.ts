@@ -3,10 +3,10 @@
  * npm y-websocket provider, presence through its awareness, and the
  * workshop state the server pushes as message type 100 (JSON).
  */
-import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import type { Annotation } from "../doc/journey";
+import { newDoc, type YDoc } from "../doc/ydoc";
 import {
   CLOSE_ENDED,
   CLOSE_REFUSED,
@@ -32,7 +32,7 @@ export interface Carried {
 }
 
 export interface Live {
-  doc: Y.Doc;
+  doc: YDoc;
   provider: WebsocketProvider;
   close(): void;
 }
@@ -43,7 +43,7 @@ export function connect(
   onState: (s: WorkshopView) => void,
   onRefused: (reason: string) => void = () => {},
 ): Live {
-  const doc = new Y.Doc();
+  const doc = newDoc();
   const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
   const provider = new WebsocketProvider(base, mapId, doc, {
     params: token ? { token } : {},
@@ -81,20 +81,4 @@ export function connect(
       doc.destroy();
     },
   };
-}
-
-/** Votes on each note in the document: note id → voter → count. */
-export function readVotes(doc: Y.Doc): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  doc.getMap<Y.Map<unknown>>("annotations").forEach((note, id) => {
-    const votes = note.get("votes");
-    const m = new Map<string, number>();
-    if (votes instanceof Y.Map) {
-      votes.forEach((n, voter) => {
-        if (typeof n === "number") m.set(voter, n);
-      });
-    }
-    out.set(id, m);
-  });
-  return out;
 }
