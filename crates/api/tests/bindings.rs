@@ -2,16 +2,13 @@
 //! what the command table makes now: fails when they differ, so CI catches
 //! a Rust change without its regenerate. `WAYMARK_BLESS=1` rewrites it.
 
-use std::path::PathBuf;
+use waymark_core::generated::check_or_bless;
 
 #[test]
 fn generated_typescript_is_up_to_date() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/bindings.ts");
-    waymark_api::rpc::bindings::check_or_bless(
-        &path,
+    check_or_bless(
+        "ui/src/lib/generated/bindings.ts",
         &waymark_api::rpc::bindings::typescript(),
-        "cargo test -p waymark-api --test bindings",
     );
 }
 
@@ -25,10 +22,8 @@ fn every_command_of_the_table_is_in_the_typescript() {
 
 #[test]
 fn generated_menu_is_up_to_date() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/menu.ts");
-    waymark_api::rpc::bindings::check_or_bless(
-        &path,
+    check_or_bless(
+        "ui/src/lib/generated/menu.ts",
         &waymark_api::rpc::menu::typescript(),
-        "cargo test -p waymark-api --test bindings",
     );
 }

@@ -2,16 +2,13 @@
 //! message types make now: fails when they differ, so CI catches a Rust
 //! change without its regenerate. `WAYMARK_BLESS=1` rewrites it.
 
-use std::path::PathBuf;
+use waymark_core::generated::check_or_bless;
 
 #[test]
 fn generated_workshop_typescript_is_up_to_date() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/workshop.ts");
-    waymark_api::rpc::bindings::check_or_bless(
-        &path,
+    check_or_bless(
+        "ui/src/lib/generated/workshop.ts",
         &waymark_server::bindings::typescript(),
-        "cargo test -p waymark-server --test bindings",
     );
 }
 

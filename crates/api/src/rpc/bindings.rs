@@ -156,22 +156,3 @@ pub fn typescript() -> String {
     out.push_str("];\n");
     out
 }
-
-/// For the tests that keep a generated file current: with `WAYMARK_BLESS`
-/// set, writes `made` to `path`; otherwise panics when the committed file
-/// differs, naming the command (`bless`) that regenerates it.
-pub fn check_or_bless(path: &std::path::Path, made: &str, bless: &str) {
-    if std::env::var_os("WAYMARK_BLESS").is_some() {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("the generated module's folder");
-        }
-        std::fs::write(path, made).expect("the generated module written");
-        return;
-    }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == made,
-        "{} is out of date: run `WAYMARK_BLESS=1 {bless}` and commit it",
-        path.display()
-    );
-}
