@@ -1,6 +1,9 @@
 // The native menu and the editor's command table agree: both read the one
 // menu list (crates/api/src/rpc/menu.rs, generated into generated/menu.ts).
 
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MENU_ITEMS } from "../generated/menu";
 import { COMMANDS } from "./commands";
@@ -59,5 +62,39 @@ describe("the menu and the command table", () => {
       "Ctrl+−",
       "Ctrl+0",
     ]);
+  });
+});
+
+/** Every menu id written as a string in the UI's sources (not tests). */
+function idsInSources(): Set<string> {
+  const src = fileURLToPath(new URL("../..", import.meta.url));
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== "generated") walk(path);
+      } else if (/\.(ts|svelte)$/.test(e.name) && !e.name.includes(".test.")) {
+        const text = readFileSync(path, "utf8");
+        for (const m of text.matchAll(/"((?:file|edit|view|map|help)\.[a-z_]+)"/g))
+          found.add(m[1] ?? "");
+      }
+    }
+  };
+  walk(src);
+  return found;
+}
+
+describe("the menu and the UI's handlers", () => {
+  const ids = new Set<string>(MENU_ITEMS.map((i) => i.id));
+  const named = idsInSources();
+
+  it("name only items the menu has", () => {
+    expect([...named].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("handle every item the menu has", () => {
+    const run = new Set<string>(COMMANDS.flatMap((c) => c.menu ?? []));
+    expect([...ids].filter((id) => !run.has(id) && !named.has(id))).toEqual([]);
   });
 });
