@@ -1,7 +1,8 @@
 // End-to-end test of what the native menu does in the window. WebDriver cannot
 // open a GTK menu, so the test sends the same "menu" event a menu item sends
-// (the item ids are src-tauri's MENU_IDS; a unit test there checks the menu
-// holds them all) and checks the window acts on it.
+// (the item ids are the one menu list, crates/api/src/rpc/menu.rs; unit tests
+// in src-tauri and the UI check both sides against it) and checks the window
+// acts on it.
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
