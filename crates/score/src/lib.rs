@@ -35,9 +35,12 @@ mod responses_csv;
 mod responses_preview;
 mod scorecard;
 pub mod sentiment;
+pub mod survey_read;
+pub mod survey_tools;
 mod table;
 pub mod themes;
 pub mod trend;
+pub mod wide_format;
 
 pub use aggregate::{priority, score};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
@@ -51,4 +54,7 @@ pub use responses_preview::{
     CsvSample, PreviewError, ResponsesPreview,
 };
 pub use scorecard::*;
+pub use survey_read::{read_answers, Layout, SurveyColumns};
+pub use survey_tools::{SurveyTable, SurveyTool};
 pub use table::render_table;
+pub use wide_format::{Question, WideColumns};
