@@ -156,9 +156,8 @@ pub fn recognise(rows: &[Vec<String>]) -> Option<SurveyTool> {
     }
     if has(first, "Respondent ID")
         && has(first, "Collector ID")
-        && row(1)
-            .iter()
-            .any(|c| matches!(c.trim(), "Response" | "Open-Ended Response"))
+        // Its second header row is blank under the respondent id.
+        && row(1).first().is_some_and(|c| c.trim().is_empty())
     {
         return Some(SurveyTool::SurveyMonkey);
     }
