@@ -24,6 +24,7 @@ mod scoring;
 mod shared;
 pub mod survey;
 pub mod themes;
+pub mod survey_watch;
 pub mod waves;
 
 use std::collections::HashMap;

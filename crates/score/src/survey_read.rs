@@ -14,6 +14,7 @@ use crate::wide_format::{parse_wide, suggest_wide, WideColumns};
 /// the headers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(optional_fields)]
+#[serde(deny_unknown_fields)]
 pub struct SurveyColumns {
     /// A long file's columns: our column → the file's header.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@ use crate::survey_tools::SurveyTable;
 
 /// How a wide file's columns become answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
 pub struct WideColumns {
     /// The column naming each respondent; none: "line N".
     pub respondent: Option<String>,
@@ -26,6 +27,7 @@ pub struct WideColumns {
 
 /// One question column and what it says about which touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     /// The column's name in the file.
     pub column: String,
