@@ -69,9 +69,7 @@ pub fn layout(
     if let Ok(table) = read_table(file_name, text) {
         let long_like = suggested.contains_key("metric") && suggested.contains_key("value");
         let columns = suggest_wide(&table, journey);
-        if table.tool.is_some()
-            || (!long_like && columns.questions.iter().any(|q| q.scale.is_some()))
-        {
+        if table.tool.is_some() || (!long_like && !columns.questions.is_empty()) {
             return Layout::Wide {
                 tool: table.tool,
                 columns,

@@ -146,7 +146,9 @@ fn guess_scale(header: &str, values: &[f64]) -> Scale {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let said = |s: &[&str]| s.iter().any(|w| h.contains(w));
-    let seven = said(&["1-7", "1 to 7", "1 – 7"]) || max > 5.0;
+    // What the question says beats what its answers suggest.
+    let five = said(&["1-5", "1 to 5", "1 – 5"]);
+    let seven = said(&["1-7", "1 to 7", "1 – 7"]) || (!five && max > 5.0);
     if said(&["recommend", "nps", "0-10", "0 to 10"]) {
         Scale::Nps
     } else if said(&["feel", "emotion", "-2"]) || min < 0.0 {
@@ -497,6 +499,7 @@ mod tests {
         );
         assert_eq!(guess_scale("How easy was it? (1-7)", &[3.0]), Scale::Ces7);
         assert_eq!(guess_scale("How easy was it?", &[3.0, 5.0]), Scale::Ces5);
+        assert_eq!(guess_scale("How easy was it? (1-5)", &[9.0]), Scale::Ces5);
         assert_eq!(guess_scale("How satisfied were you?", &[4.0]), Scale::Csat);
         assert_eq!(guess_scale("How did you feel?", &[1.0]), Scale::Emotion);
         assert_eq!(guess_scale("Step 3", &[0.0, 6.0]), Scale::Nps);
