@@ -8,6 +8,7 @@
 //! the `shared` module for how the documents in memory stay the truth.
 
 pub mod compare;
+pub mod coverage;
 pub mod deck;
 mod error;
 pub mod files;

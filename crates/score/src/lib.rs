@@ -25,6 +25,7 @@ mod aggregate;
 mod answer_index;
 pub mod board;
 pub mod compare;
+pub mod coverage;
 mod emotion;
 pub mod evidence;
 mod explain;
@@ -44,6 +45,7 @@ pub mod wide_format;
 
 pub use aggregate::{priority, score};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
+pub use coverage::{coverage, EvidenceCoverage};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
 pub use responses_csv::{
