@@ -286,6 +286,9 @@ pub struct ResponsesPreview {
     pub tool_name: Option<String>,
     /// A wide file's columns (suggested when none were given); none for a long file.
     pub wide: Option<crate::WideColumns>,
+    /// The map's touchpoints a wide file's questions can be mapped to (empty
+    /// for a long file).
+    pub touchpoints: Vec<TouchpointChoice>,
     /// Every problem, with its line; empty when the file can be imported.
     pub errors: Vec<PreviewError>,
     /// Answers the file holds when it is valid.
@@ -293,6 +296,13 @@ pub struct ResponsesPreview {
     /// Of those, answers new to the map and answers replacing one it has.
     pub added: usize,
     pub replaced: usize,
+}
+
+/// A touchpoint as the wizard's question mapping offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TouchpointChoice {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -371,6 +381,17 @@ pub fn preview_responses(
         mapping,
         tool,
         tool_name: tool.map(|t| t.name().to_string()),
+        touchpoints: match wide {
+            None => Vec::new(),
+            Some(_) => journey
+                .touchpoints
+                .iter()
+                .map(|t| TouchpointChoice {
+                    id: t.id.to_string(),
+                    title: t.title.clone(),
+                })
+                .collect(),
+        },
         wide,
         errors,
         answers,

@@ -99,6 +99,14 @@ pub fn themes(lib: &Library, _: Front, q: ThemesQuery) -> Result<MapThemes> {
     lib.themes(&q)
 }
 
+pub fn evidence_coverage(
+    lib: &Library,
+    _: Front,
+    r: MapId,
+) -> Result<crate::coverage::EvidenceCoverage> {
+    lib.evidence_coverage(&r.id)
+}
+
 pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ResponsesPreview> {
     lib.preview_responses(&f.id, &f.name, &f.text, &f.columns())
 }

@@ -173,6 +173,24 @@ export type EmotionLabel = "relief" | "delight" | "neutral" | "frustration" | "d
  */
 export type Evidence = "observed" | "assumed" | "proposed";
 
+/**
+ * The journey's evidence coverage. Shares are percentages (0–100) of all
+ * its touchpoints; `None` when there is nothing to divide by.
+ */
+export type EvidenceCoverage = { touchpoints: number, observed: number, assumed: number, proposed: number, observed_pct: number | null, assumed_pct: number | null, proposed_pct: number | null, 
+/**
+ * The last survey wave's label; none when the map has no waves.
+ */
+last_wave: string | null, 
+/**
+ * Touchpoints with at least one answer in the last wave.
+ */
+with_survey: number, 
+/**
+ * Their share; none without a wave.
+ */
+with_survey_pct: number | null, };
+
 export type ExplainTouchpoint = { id: string, touchpoint: string, };
 
 /**
@@ -373,25 +391,6 @@ export type MapSummary = { id: string, title: string, persona: string | null, st
 opened_at: string | null, };
 
 /**
- * What `waymark themes` and the `themes` command answer.
- */
-export type MapThemes = { map: string, 
-/**
- * The wave whose comments were read; `null`: every wave's, each answer
- * once (a later wave's copy wins).
- */
-wave: string | null, 
-/**
- * In map order (stage, then position); every touchpoint asked for,
- * with or without comments.
- */
-touchpoints: Array<TouchpointThemes>, 
-/**
- * In map order; none when one touchpoint was asked for.
- */
-stages: Array<StageThemes>, };
-
-/**
  * Service is reactive (it fixes one problem); experience is proactive (it
  * shapes the whole journey). Positive emotion at a service touchpoint is
  * relief, at an experience touchpoint delight.
@@ -432,6 +431,23 @@ export type PreviewError = { line: number, column: string | null, message: strin
  * The whole message, "file:line: column c: problem".
  */
 text: string, };
+
+/**
+ * One question column and what it says about which touchpoint.
+ */
+export type Question = { 
+/**
+ * The column's name in the file.
+ */
+column: string, 
+/**
+ * The touchpoint's id (or its exact title).
+ */
+touchpoint: string, 
+/**
+ * The answers' scale; none: the column holds comments on the touchpoint.
+ */
+scale: Scale | null, };
 
 export type Rehome = { id: string, entity: string, stage: string, 
 /**
@@ -475,9 +491,27 @@ export type ResponsesPreview = { sample: CsvSample,
  */
 expected: Array<string>, 
 /**
- * The mapping used (the suggested one when none was given).
+ * The mapping used for a long file (the suggested one when none was
+ * given); empty for a wide one.
  */
 mapping: { [key in string]: string }, 
+/**
+ * The survey tool whose export this is, when recognised from its headers.
+ */
+tool: SurveyTool | null, 
+/**
+ * The tool's name ("Qualtrics"), for the wizard to say.
+ */
+tool_name: string | null, 
+/**
+ * A wide file's columns (suggested when none were given); none for a long file.
+ */
+wide: WideColumns | null, 
+/**
+ * The map's touchpoints a wide file's questions can be mapped to (empty
+ * for a long file).
+ */
+touchpoints: Array<TouchpointChoice>, 
 /**
  * Every problem, with its line; empty when the file can be imported.
  */
@@ -541,23 +575,6 @@ worst_touchpoint: string | null, nps: number | null, csat: number | null, ces: C
 reach_assumed: boolean, };
 
 /**
- * The themes of all the comments on one stage's touchpoints.
- */
-export type StageThemes = { id: string, title: string, 
-/**
- * Distinct non-empty comments in the group.
- */
-comments: number, 
-/**
- * Comments in no theme (they share no words with enough others).
- */
-unthemed: number, 
-/**
- * Largest first, then by label.
- */
-themes: Array<Theme>, };
-
-/**
  * One stage of a map's strip: its friction (0–100) and emotion (−100..100),
  * `None` where there is no data.
  */
@@ -572,9 +589,19 @@ export type SurveyFile = { id: string,
  */
 name: string, text: string, 
 /**
- * Column for each field; missing: suggested from the headers.
+ * A long file's column for each field; missing: suggested from the headers.
  */
-mapping?: { [key in string]: string }, };
+mapping?: { [key in string]: string }, 
+/**
+ * A wide file's respondent, date and questions (as the preview
+ * suggested them, confirmed or changed); missing: from the headers.
+ */
+wide?: WideColumns, };
+
+/**
+ * A survey tool whose export Waymark recognises.
+ */
+export type SurveyTool = "qualtrics" | "medallia" | "survey_monkey" | "typeform" | "google_forms";
 
 /**
  * The kind of server a link talks to. Both carry the Yjs sync protocol;
@@ -614,50 +641,16 @@ export type TextFile = {
 name: string, text: string, };
 
 /**
- * One theme of a group of comments.
- */
-export type Theme = { 
-/**
- * Made from the theme's words: its most frequent keyphrase.
- */
-label: string, 
-/**
- * The words its comments share, as most of them write them.
- */
-terms: Array<string>, 
-/**
- * Comments in the theme (each comment is in one theme at most).
- */
-count: number, 
-/**
- * `count` over all the group's comments, 0..1.
- */
-share: number, 
-/**
- * Mean VADER compound score of its comments, −1..1.
- */
-sentiment: number, 
-/**
- * Effort cues in its comments, most frequent first.
- */
-effort_cues: Array<EffortCue>, 
-/**
- * Up to [`QUOTES`] of its comments, exactly as written.
- */
-quotes: Array<string>, };
-
-/**
- * Which comments to group: one touchpoint or stage (by id or title), one
- * wave (by label); missing: all of them.
- */
-export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, wave?: string, };
-
-/**
  * How the token reaches the server: `?token=…` on the URL (what y-websocket
  * clients send, and what y-redis and Hocuspocus setups commonly read) or an
  * `Authorization: Bearer …` header.
  */
 export type TokenVia = "query" | "header";
+
+/**
+ * A touchpoint as the wizard's question mapping offers it.
+ */
+export type TouchpointChoice = { id: string, title: string, };
 
 export type TouchpointDiff = { id: string, 
 /**
@@ -720,30 +713,22 @@ aht_minutes: number | null,
 negative_comment_share: number | null, };
 
 /**
- * The themes of one touchpoint's comments.
- */
-export type TouchpointThemes = { id: string, title: string, 
-/**
- * Its stage's id.
- */
-stage: string, 
-/**
- * Distinct non-empty comments in the group.
- */
-comments: number, 
-/**
- * Comments in no theme (they share no words with enough others).
- */
-unthemed: number, 
-/**
- * Largest first, then by label.
- */
-themes: Array<Theme>, };
-
-/**
  * A named version of a map.
  */
 export type VersionInfo = { id: string, label: string, created_at: string, };
+
+/**
+ * How a wide file's columns become answers.
+ */
+export type WideColumns = { 
+/**
+ * The column naming each respondent; none: "line N".
+ */
+respondent: string | null, 
+/**
+ * The column dating each answer; none: the wave's date.
+ */
+date: string | null, questions: Array<Question>, };
 
 /** Every command: its request and its response. */
 export interface Commands {
@@ -783,8 +768,8 @@ export interface Commands {
   map_board: { request: MapId; response: Board };
   /** One touchpoint's score with its factors, answers and their sentiment. */
   explain_touchpoint: { request: ExplainTouchpoint; response: Explanation };
-  /** What the comments are about: themes per touchpoint and stage, from the survey waves. */
-  themes: { request: ThemesQuery; response: MapThemes };
+  /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
+  evidence_coverage: { request: MapId; response: EvidenceCoverage };
   /** The survey import's dry run: nothing is written. */
   preview_responses: { request: SurveyFile; response: ResponsesPreview };
   /** Import survey answers, all or nothing (re-importing replaces). */
@@ -833,7 +818,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "score_map",
   "map_board",
   "explain_touchpoint",
-  "themes",
+  "evidence_coverage",
   "preview_responses",
   "import_responses",
   "create_future_state",
