@@ -307,11 +307,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let link = lib.map_link(&id)?;
             let homeless = lib.homeless(&id)?;
             let problems = lib.problems(&id)?;
+            let evidence = lib.evidence_coverage(&id)?;
             if json {
-                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems});
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems, "evidence": evidence});
                 say!("{}", terminal::json(&v));
             } else {
                 terminal::print(&output::map_detail(&summary, &journey, &versions));
+                say!("{}", evidence.sentence());
                 terminal::print(&homeless_cmd::render(&id, &homeless));
                 terminal::print(&homeless_cmd::render_repairs(&problems, 10));
                 if let Some(link) = link {

@@ -65,6 +65,12 @@ fn tool_exports_in_a_folder_become_waves_once_and_a_report_follows() {
     );
     let before = waves(&db, &id);
     assert_eq!(before.len(), 2);
+    // The last wave (by date) covers three of the template's 28 touchpoints.
+    let show = ok(&db, &["show", &id]);
+    assert!(
+        show.contains("survey answers in the last wave (medallia) for 3 (11%)."),
+        "{show}"
+    );
 
     // The cron line: nothing new, nothing imported, the report runs.
     let out = ok(&db, &watch);
