@@ -83,7 +83,6 @@ pub fn run(lib: &Library, args: WatchArgs) -> Result<(), Failure> {
         watch.scan(lib, &mut report)?;
         std::thread::sleep(Duration::from_secs(args.settle));
         watch.scan(lib, &mut report)?;
-        drop(report);
         return if failed == 0 {
             Ok(())
         } else {
