@@ -24,8 +24,8 @@ pub mod rpc;
 mod scoring;
 mod shared;
 pub mod survey;
-pub mod themes;
 pub mod survey_watch;
+pub mod themes;
 pub mod waves;
 
 use std::collections::HashMap;

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Front, MapId};
 use crate::compare::{Comparison, MapOrigin, MapRef};
-use crate::themes::{MapThemes, ThemesQuery};
 use crate::survey::{ColumnMapping, ResponsesPreview, SurveyColumns, WideColumns};
+use crate::themes::{MapThemes, ThemesQuery};
 use crate::waves::WaveDate;
 use crate::{Explanation, Library, Result, Scorecard};
 

@@ -391,6 +391,25 @@ export type MapSummary = { id: string, title: string, persona: string | null, st
 opened_at: string | null, };
 
 /**
+ * What `waymark themes` and the `themes` command answer.
+ */
+export type MapThemes = { map: string, 
+/**
+ * The wave whose comments were read; `null`: every wave's, each answer
+ * once (a later wave's copy wins).
+ */
+wave: string | null, 
+/**
+ * In map order (stage, then position); every touchpoint asked for,
+ * with or without comments.
+ */
+touchpoints: Array<TouchpointThemes>, 
+/**
+ * In map order; none when one touchpoint was asked for.
+ */
+stages: Array<StageThemes>, };
+
+/**
  * Service is reactive (it fixes one problem); experience is proactive (it
  * shapes the whole journey). Positive emotion at a service touchpoint is
  * relief, at an experience touchpoint delight.
@@ -575,6 +594,23 @@ worst_touchpoint: string | null, nps: number | null, csat: number | null, ces: C
 reach_assumed: boolean, };
 
 /**
+ * The themes of all the comments on one stage's touchpoints.
+ */
+export type StageThemes = { id: string, title: string, 
+/**
+ * Distinct non-empty comments in the group.
+ */
+comments: number, 
+/**
+ * Comments in no theme (they share no words with enough others).
+ */
+unthemed: number, 
+/**
+ * Largest first, then by label.
+ */
+themes: Array<Theme>, };
+
+/**
  * One stage of a map's strip: its friction (0–100) and emotion (−100..100),
  * `None` where there is no data.
  */
@@ -639,6 +675,45 @@ export type TextFile = {
  * The file name, for messages ("survey.csv:12: …").
  */
 name: string, text: string, };
+
+/**
+ * One theme of a group of comments.
+ */
+export type Theme = { 
+/**
+ * Made from the theme's words: its most frequent keyphrase.
+ */
+label: string, 
+/**
+ * The words its comments share, as most of them write them.
+ */
+terms: Array<string>, 
+/**
+ * Comments in the theme (each comment is in one theme at most).
+ */
+count: number, 
+/**
+ * `count` over all the group's comments, 0..1.
+ */
+share: number, 
+/**
+ * Mean VADER compound score of its comments, −1..1.
+ */
+sentiment: number, 
+/**
+ * Effort cues in its comments, most frequent first.
+ */
+effort_cues: Array<EffortCue>, 
+/**
+ * Up to [`QUOTES`] of its comments, exactly as written.
+ */
+quotes: Array<string>, };
+
+/**
+ * Which comments to group: one touchpoint or stage (by id or title), one
+ * wave (by label); missing: all of them.
+ */
+export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, wave?: string, };
 
 /**
  * How the token reaches the server: `?token=…` on the URL (what y-websocket
@@ -713,6 +788,27 @@ aht_minutes: number | null,
 negative_comment_share: number | null, };
 
 /**
+ * The themes of one touchpoint's comments.
+ */
+export type TouchpointThemes = { id: string, title: string, 
+/**
+ * Its stage's id.
+ */
+stage: string, 
+/**
+ * Distinct non-empty comments in the group.
+ */
+comments: number, 
+/**
+ * Comments in no theme (they share no words with enough others).
+ */
+unthemed: number, 
+/**
+ * Largest first, then by label.
+ */
+themes: Array<Theme>, };
+
+/**
  * A named version of a map.
  */
 export type VersionInfo = { id: string, label: string, created_at: string, };
@@ -768,6 +864,8 @@ export interface Commands {
   map_board: { request: MapId; response: Board };
   /** One touchpoint's score with its factors, answers and their sentiment. */
   explain_touchpoint: { request: ExplainTouchpoint; response: Explanation };
+  /** What the comments are about: themes per touchpoint and stage, from the survey waves. */
+  themes: { request: ThemesQuery; response: MapThemes };
   /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
   evidence_coverage: { request: MapId; response: EvidenceCoverage };
   /** The survey import's dry run: nothing is written. */
@@ -818,6 +916,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "score_map",
   "map_board",
   "explain_touchpoint",
+  "themes",
   "evidence_coverage",
   "preview_responses",
   "import_responses",
