@@ -8,6 +8,7 @@
 //! the `shared` module for how the documents in memory stay the truth.
 
 pub mod compare;
+pub mod coverage;
 pub mod deck;
 mod error;
 pub mod files;
@@ -23,6 +24,7 @@ pub mod rpc;
 mod scoring;
 mod shared;
 pub mod survey;
+pub mod survey_watch;
 pub mod themes;
 pub mod waves;
 

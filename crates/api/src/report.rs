@@ -70,9 +70,12 @@ impl Library {
     /// point with its touchpoint's top theme from the survey waves. A bad option
     /// (date, logo) is `ApiError::Invalid` with a message naming it.
     pub fn report_pdf(&self, id: &str, options: &ReportOptions) -> Result<Report> {
+        let mut options = options.clone();
+        if options.evidence.is_none() {
+            options.evidence = Some(self.evidence_coverage(id)?);
+        }
         let journey = self.journey(id)?;
         let scorecard = waymark_score::score(&journey);
-        let mut options = options.clone();
         options.themes = self.top_themes(id)?;
         waymark_report::render(&journey, &scorecard, &options).map_err(|e| match e {
             ReportError::Invalid(_) | ReportError::Logo(_) => ApiError::Invalid(e.to_string()),

@@ -1,11 +1,9 @@
 //! The survey import wizard through the library: a dry run, then the import
 //! of a file whose columns may carry other names.
 
-use waymark_score::{
-    merge_answers, parse_mapped_responses, parse_responses_csv, total_problems, MergeStats,
-    ResponseError,
-};
-pub use waymark_score::{ColumnMapping, ResponsesPreview};
+pub use waymark_core::limits::SURVEY_FILE_BYTES;
+use waymark_score::{merge_answers, total_problems, MergeStats, ResponseError};
+pub use waymark_score::{ColumnMapping, ResponsesPreview, SurveyColumns, WideColumns};
 
 use std::path::Path;
 
@@ -17,17 +15,20 @@ use yrs::{Map, ReadTxn, Transact, WriteTxn};
 use crate::files::read_text;
 use crate::{check_valid, ApiError, Inner, Library, Result, BATCH_BYTES};
 
+/// The answers of a survey file, its layout decided by `columns` or, when
+/// that says nothing, by its headers (our columns or a tool's export; never
+/// a guessed mapping of a long file, which the wizard shows first). Wide
+/// rows without a date take `row_date`.
 pub(crate) fn parse(
     journey: &waymark_core::Journey,
     file_name: &str,
     text: &str,
-    mapping: Option<&ColumnMapping>,
+    columns: &SurveyColumns,
+    row_date: &str,
 ) -> Result<Vec<SurveyResponse>> {
-    match mapping {
-        Some(m) => parse_mapped_responses(file_name, text, m, journey),
-        None => parse_responses_csv(file_name, text, journey),
-    }
-    .map_err(|errors| rejected(file_name, errors))
+    let layout = waymark_score::survey_read::layout(file_name, text, columns, journey, false);
+    waymark_score::read_answers(file_name, text, &layout, journey, row_date)
+        .map_err(|errors| rejected(file_name, errors))
 }
 
 impl Inner {
@@ -83,6 +84,25 @@ impl Inner {
     }
 }
 
+/// Reads a column mapping saved as JSON, as the import wizard shows it
+/// (`{"wide": {...}}` or `{"mapping": {...}}`) or a bare wide mapping
+/// (`{"respondent", "date", "questions"}`).
+pub fn read_columns_file(path: &Path) -> Result<SurveyColumns> {
+    let text = read_text(path, waymark_core::limits::SURVEY_FILE_BYTES)?;
+    let name = path.display();
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| ApiError::Invalid(format!("{name}:{}:{}: {e}", e.line(), e.column())))?;
+    let columns = if value.get("questions").is_some() {
+        serde_json::from_value(value).map(|w| SurveyColumns {
+            mapping: None,
+            wide: Some(w),
+        })
+    } else {
+        serde_json::from_value(value)
+    };
+    columns.map_err(|e| ApiError::Invalid(format!("{name}: not a column mapping: {e}")))
+}
+
 fn rejected(file_name: &str, errors: Vec<ResponseError>) -> ApiError {
     let total = total_problems(&errors);
     ApiError::Rejected {
@@ -106,7 +126,12 @@ impl Library {
         mapping: Option<&ColumnMapping>,
     ) -> Result<MergeStats> {
         let mut inner = self.lock();
-        let answers = parse(&inner.load(id)?.journey, file_name, text, mapping)?;
+        let columns = SurveyColumns {
+            mapping: mapping.cloned(),
+            wide: None,
+        };
+        let today = crate::waves::default_wave_label(None);
+        let answers = parse(&inner.load(id)?.journey, file_name, text, &columns, &today)?;
         inner.add_answers(id, answers)
     }
 
@@ -116,24 +141,34 @@ impl Library {
         let text = read_text(path, waymark_core::limits::SURVEY_FILE_BYTES)?;
         let file_name = path.display().to_string();
         let mut inner = self.lock();
-        let answers = parse(&inner.load(id)?.journey, &file_name, &text, None)?;
+        let today = crate::waves::default_wave_label(None);
+        let columns = SurveyColumns::default();
+        let answers = parse(
+            &inner.load(id)?.journey,
+            &file_name,
+            &text,
+            &columns,
+            &today,
+        )?;
         drop(text);
         inner.add_answers(id, answers)
     }
 
-    /// The import's dry run: the file's first rows, the column mapping
-    /// (suggested when `mapping` is `None`), every problem with its line, and
-    /// how many answers would be added or replaced. Changes nothing.
+    /// The import's dry run: the file's first rows, its layout (the survey
+    /// tool recognised, the long or wide mapping, suggested when `columns`
+    /// says nothing), every problem with its line, and how many answers
+    /// would be added or replaced. Changes nothing.
     pub fn preview_responses(
         &self,
         id: &str,
         file_name: &str,
         text: &str,
-        mapping: Option<&ColumnMapping>,
+        columns: &SurveyColumns,
     ) -> Result<ResponsesPreview> {
         let journey = self.journey(id)?;
+        let today = crate::waves::default_wave_label(None);
         Ok(waymark_score::preview_responses(
-            file_name, text, mapping, &journey,
+            file_name, text, columns, &journey, &today,
         ))
     }
 }
@@ -150,7 +185,9 @@ mod tests {
         let tp = lib.journey(&id).unwrap().touchpoints[0].id;
         let text = format!("Step,Customer,Date,KPI,Scale,Score\n{tp},r1,2026-03-01,csat,csat,5\n");
         let before = lib.encode_state(&id).unwrap();
-        let p = lib.preview_responses(&id, "s.csv", &text, None).unwrap();
+        let p = lib
+            .preview_responses(&id, "s.csv", &text, &Default::default())
+            .unwrap();
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!(p.added, 1);
         assert_eq!(

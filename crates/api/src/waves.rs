@@ -14,6 +14,7 @@ pub use waymark_store::WaveRow;
 use crate::files::read_text;
 use crate::{ApiError, Inner, Library, Result};
 use waymark_core::formats::waymark::WaveFile;
+use waymark_score::SurveyColumns;
 
 /// What `waymark responses import --wave` reports.
 #[derive(Debug, Clone, Serialize)]
@@ -24,10 +25,22 @@ pub struct WaveImport {
     pub replaced: usize,
 }
 
+/// The date of a wave being imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaveDate<'a> {
+    /// Given by the person (YYYY-MM-DD); also the date of answers without one.
+    Given(&'a str),
+    /// The latest date among the answers, else `or` (a file's day), which
+    /// is also the date of answers without one.
+    FromAnswers { or: &'a str },
+    /// None: the wave is undated and answers without a date are today's.
+    Unknown,
+}
+
 /// Longest wave label, in characters.
 pub const WAVE_LABEL_CHARS: usize = 100;
 
-fn check_label(label: &str) -> Result<&str> {
+pub(crate) fn check_label(label: &str) -> Result<&str> {
     let label = label.trim();
     if label.is_empty() || label.chars().count() > WAVE_LABEL_CHARS {
         return Err(ApiError::Invalid(format!(
@@ -119,11 +132,9 @@ impl Library {
     }
 
     /// Imports the survey CSV at `path` as the wave `label` (default:
-    /// [`default_wave_label`]) dated `date`: its answers are merged into the
-    /// map as [`Library::import_responses_file`] does and stored as the
-    /// wave's. Under a label given by the person, the import replaces what
-    /// an earlier import under that label held; without one, it adds to the
-    /// default wave and removes nothing.
+    /// [`default_wave_label`]) dated `date`, reading its layout from its
+    /// headers (our columns, or a survey tool's export): see
+    /// [`Library::import_wave_text`].
     pub fn import_wave_file(
         &self,
         id: &str,
@@ -131,17 +142,61 @@ impl Library {
         label: Option<&str>,
         date: Option<&str>,
     ) -> Result<WaveImport> {
-        let date = date.map(check_date).transpose()?;
-        let explicit = label.is_some();
-        let label = match label {
-            Some(l) => check_label(l)?.to_string(),
-            None => default_wave_label(date),
-        };
         let text = read_text(path, waymark_core::limits::SURVEY_FILE_BYTES)?;
-        let file_name = path.display().to_string();
+        let date = date.map_or(WaveDate::Unknown, WaveDate::Given);
+        let columns = SurveyColumns::default();
+        self.import_wave_text(
+            id,
+            &path.display().to_string(),
+            &text,
+            &columns,
+            label,
+            date,
+        )
+    }
+
+    /// Imports a survey file's text as the wave `label` (default:
+    /// [`default_wave_label`]), its columns read as `columns` says (or as
+    /// its headers suggest): its answers are merged into the map as
+    /// [`Library::import_responses_file`] does and stored as the wave's.
+    /// Under a label given by the person, the import replaces what an
+    /// earlier import under that label held; without one, it adds to the
+    /// default wave and removes nothing.
+    pub fn import_wave_text(
+        &self,
+        id: &str,
+        file_name: &str,
+        text: &str,
+        columns: &SurveyColumns,
+        label: Option<&str>,
+        date: WaveDate<'_>,
+    ) -> Result<WaveImport> {
+        if let WaveDate::Given(d) | WaveDate::FromAnswers { or: d } = date {
+            check_date(d)?;
+        }
+        let explicit = label.is_some();
+        let label = label.map(check_label).transpose()?.map(str::to_string);
+        let today = default_wave_label(None);
+        let row_date = match date {
+            WaveDate::Given(d) | WaveDate::FromAnswers { or: d } => d,
+            WaveDate::Unknown => &today,
+        };
         let mut inner = self.lock();
-        let answers = crate::survey::parse(&inner.load(id)?.journey, &file_name, &text, None)?;
-        drop(text);
+        let answers =
+            crate::survey::parse(&inner.load(id)?.journey, file_name, text, columns, row_date)?;
+        let date = match date {
+            WaveDate::Given(d) => Some(d.to_string()),
+            WaveDate::FromAnswers { or } => Some(
+                answers
+                    .iter()
+                    .map(|a| a.date.as_str())
+                    .max()
+                    .unwrap_or(or)
+                    .to_string(),
+            ),
+            WaveDate::Unknown => None,
+        };
+        let label = label.unwrap_or_else(|| default_wave_label(date.as_deref()));
         let stats = inner.add_answers(id, answers.clone())?;
         let keys: HashSet<String> = answers.iter().map(|a| a.key()).collect();
         let stored = if explicit {
@@ -161,7 +216,9 @@ impl Library {
             stored.extend(answers);
             stored
         };
-        let wave = inner.store.replace_wave(id, &label, date, &stored)?;
+        let wave = inner
+            .store
+            .replace_wave(id, &label, date.as_deref(), &stored)?;
         Ok(WaveImport {
             wave,
             added: stats.added,

@@ -13,6 +13,7 @@ mod sync_cmd;
 mod terminal;
 mod themes_cmd;
 mod trend_cmd;
+mod watch_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -167,6 +168,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import each survey file that appears in a folder as a wave (--once: what is there now)
+    Watch(watch_cmd::WatchArgs),
     /// Survey answers
     Responses {
         #[command(subcommand)]
@@ -176,10 +179,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ResponsesCommand {
-    /// Import answers from CSV (touchpoint,respondent,date,metric,scale,value,comment) as a wave
+    /// Import answers as a wave: our CSV (touchpoint,respondent,date,metric,scale,value,comment)
+    /// or a Qualtrics, Medallia, SurveyMonkey, Typeform or Google Forms export
     Import {
         id: String,
         file: PathBuf,
+        /// How the file's columns are read: JSON as the import wizard shows
+        /// it (default: recognised from the headers)
+        #[arg(long, value_name = "FILE.json")]
+        columns: Option<PathBuf>,
         /// The wave's label; re-importing a label replaces that wave
         /// (default: the --date, else today's date)
         #[arg(long, value_name = "LABEL")]
@@ -299,11 +307,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let link = lib.map_link(&id)?;
             let homeless = lib.homeless(&id)?;
             let problems = lib.problems(&id)?;
+            let evidence = lib.evidence_coverage(&id)?;
             if json {
-                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems});
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems, "evidence": evidence});
                 say!("{}", terminal::json(&v));
             } else {
                 terminal::print(&output::map_detail(&summary, &journey, &versions));
+                say!("{}", evidence.sentence());
                 terminal::print(&homeless_cmd::render(&id, &homeless));
                 terminal::print(&homeless_cmd::render_repairs(&problems, 10));
                 if let Some(link) = link {
@@ -372,12 +382,34 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ResponsesCommand::Import {
                     id,
                     file,
+                    columns,
                     wave,
                     date,
                 },
         } => {
             let id = resolve(&lib, &id)?;
-            let done = lib.import_wave_file(&id, &file, wave.as_deref(), date.as_deref())?;
+            let done = match columns {
+                None => lib.import_wave_file(&id, &file, wave.as_deref(), date.as_deref())?,
+                Some(c) => {
+                    let columns = watch_cmd::columns(Some(&c))?;
+                    let text = waymark_api::files::read_text(
+                        &file,
+                        waymark_api::survey::SURVEY_FILE_BYTES,
+                    )?;
+                    let date = date.as_deref().map_or(
+                        waymark_api::waves::WaveDate::Unknown,
+                        waymark_api::waves::WaveDate::Given,
+                    );
+                    lib.import_wave_text(
+                        &id,
+                        &file.display().to_string(),
+                        &text,
+                        &columns,
+                        wave.as_deref(),
+                        date,
+                    )?
+                }
+            };
             say!(
                 "{} answers added, {} replaced\nwave {:?} holds {} answers",
                 done.added,
@@ -455,6 +487,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Report(args) => report_cmd::run(&lib, args)?,
+        Command::Watch(args) => watch_cmd::run(&lib, args)?,
         Command::Deck(args) => deck_cmd::run(&lib, args)?,
         Command::Serve(args) => serve_cmd::run(lib, args)?,
         Command::Sync(args) => sync_cmd::sync(lib, args)?,

@@ -174,6 +174,9 @@ pub struct ReportOptions {
     /// Each touchpoint's largest theme from its comments (what `waymark
     /// themes` finds); a pain point on one shows it with a quote.
     pub themes: BTreeMap<Id, Theme>,
+    /// The map's evidence coverage with its last survey wave (the library
+    /// knows the waves); none: computed from the map alone, without waves.
+    pub evidence: Option<waymark_score::EvidenceCoverage>,
 }
 
 impl ReportOptions {
@@ -188,6 +191,7 @@ impl ReportOptions {
             version_label: None,
             author: None,
             themes: BTreeMap::new(),
+            evidence: None,
         }
     }
 

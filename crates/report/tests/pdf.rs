@@ -430,3 +430,29 @@ fn outline(pdf: &[u8]) -> Vec<String> {
     }
     out
 }
+
+/// The summary page states the evidence coverage: from the map alone, or
+/// with the last wave the library knows.
+#[test]
+fn the_summary_states_evidence_coverage() {
+    let j = template("bank-lost-card");
+    let sc = waymark_score::score(&j);
+    let only = |evidence| ReportOptions {
+        sections: vec![Section::Summary],
+        evidence,
+        ..options()
+    };
+    let t = flat(&text(&render(&j, &sc, &only(None)).unwrap().pdf));
+    assert!(
+        t.contains("Evidence: 68% of 28 touchpoints observed, 21% assumed, 11% proposed; no survey waves yet."),
+        "{t}"
+    );
+    let answered: std::collections::HashSet<_> =
+        j.touchpoints.iter().take(14).map(|t| t.id).collect();
+    let c = waymark_score::coverage(&j, Some(("2026 Q2", &answered)));
+    let t = flat(&text(&render(&j, &sc, &only(Some(c))).unwrap().pdf));
+    assert!(
+        t.contains("survey answers in the last wave (2026 Q2) for 14 (50%)."),
+        "{t}"
+    );
+}

@@ -25,6 +25,7 @@ mod aggregate;
 mod answer_index;
 pub mod board;
 pub mod compare;
+pub mod coverage;
 mod emotion;
 pub mod evidence;
 mod explain;
@@ -35,12 +36,16 @@ mod responses_csv;
 mod responses_preview;
 mod scorecard;
 pub mod sentiment;
+pub mod survey_read;
+pub mod survey_tools;
 mod table;
 pub mod themes;
 pub mod trend;
+pub mod wide_format;
 
 pub use aggregate::{priority, score};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
+pub use coverage::{coverage, EvidenceCoverage};
 pub use emotion::{label, NEUTRAL_BAND};
 pub use friction::{ces_effort, wait_friction, wait_levels};
 pub use responses_csv::{
@@ -51,4 +56,7 @@ pub use responses_preview::{
     CsvSample, PreviewError, ResponsesPreview,
 };
 pub use scorecard::*;
+pub use survey_read::{read_answers, Layout, SurveyColumns};
+pub use survey_tools::{SurveyTable, SurveyTool};
 pub use table::render_table;
+pub use wide_format::{Question, WideColumns};

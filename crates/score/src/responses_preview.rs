@@ -277,8 +277,18 @@ pub struct ResponsesPreview {
     pub sample: CsvSample,
     /// The columns of the survey format, required first.
     pub expected: Vec<String>,
-    /// The mapping used (the suggested one when none was given).
+    /// The mapping used for a long file (the suggested one when none was
+    /// given); empty for a wide one.
     pub mapping: ColumnMapping,
+    /// The survey tool whose export this is, when recognised from its headers.
+    pub tool: Option<crate::SurveyTool>,
+    /// The tool's name ("Qualtrics"), for the wizard to say.
+    pub tool_name: Option<String>,
+    /// A wide file's columns (suggested when none were given); none for a long file.
+    pub wide: Option<crate::WideColumns>,
+    /// The map's touchpoints a wide file's questions can be mapped to (empty
+    /// for a long file).
+    pub touchpoints: Vec<TouchpointChoice>,
     /// Every problem, with its line; empty when the file can be imported.
     pub errors: Vec<PreviewError>,
     /// Answers the file holds when it is valid.
@@ -286,6 +296,13 @@ pub struct ResponsesPreview {
     /// Of those, answers new to the map and answers replacing one it has.
     pub added: usize,
     pub replaced: usize,
+}
+
+/// A touchpoint as the wizard's question mapping offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TouchpointChoice {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -308,19 +325,34 @@ impl From<ResponseError> for PreviewError {
     }
 }
 
-/// The dry run: maps the columns (`mapping`, or the suggestion), validates
-/// every row against `journey`, and counts what an import would add or replace.
+/// The dry run: decides the layout ([`crate::survey_read::layout`], the
+/// suggestion when `columns` says nothing), validates every row against
+/// `journey`, and counts what an import would add or replace. Rows of a
+/// wide file without a date take `fallback_date`.
 pub fn preview_responses(
     file_name: &str,
     text: &str,
-    mapping: Option<&ColumnMapping>,
+    columns: &crate::SurveyColumns,
     journey: &Journey,
+    fallback_date: &str,
 ) -> ResponsesPreview {
-    let sample = sample(text, 5);
-    let mapping = mapping
-        .cloned()
-        .unwrap_or_else(|| suggest_mapping(&sample.headers));
-    let parsed = parse_mapped_responses(file_name, text, &mapping, journey);
+    use crate::survey_read::{layout, read_answers, Layout};
+    let layout = layout(file_name, text, columns, journey, true);
+    let (sample, mapping, tool, wide) = match &layout {
+        Layout::Long(m) => (sample(text, 5), m.clone().unwrap_or_default(), None, None),
+        Layout::Wide { tool, columns } => {
+            let sample = match crate::survey_tools::read_table(file_name, text) {
+                Ok(t) => CsvSample {
+                    total_rows: t.rows.len(),
+                    rows: t.rows.into_iter().take(5).map(|(_, r)| r).collect(),
+                    headers: t.headers,
+                },
+                Err(_) => sample(text, 5),
+            };
+            (sample, ColumnMapping::new(), *tool, Some(columns.clone()))
+        }
+    };
+    let parsed = read_answers(file_name, text, &layout, journey, fallback_date);
     let (errors, answers, added, replaced) = match parsed {
         Ok(answers) => {
             let existing: std::collections::HashSet<String> =
@@ -347,6 +379,20 @@ pub fn preview_responses(
         sample,
         expected: expected_columns().into_iter().map(str::to_string).collect(),
         mapping,
+        tool,
+        tool_name: tool.map(|t| t.name().to_string()),
+        touchpoints: match wide {
+            None => Vec::new(),
+            Some(_) => journey
+                .touchpoints
+                .iter()
+                .map(|t| TouchpointChoice {
+                    id: t.id.to_string(),
+                    title: t.title.clone(),
+                })
+                .collect(),
+        },
+        wide,
         errors,
         answers,
         added,
@@ -361,6 +407,19 @@ mod tests {
 
     fn journey() -> Journey {
         templates::load("bank-lost-card").unwrap()
+    }
+
+    const DAY: &str = "2026-03-31";
+
+    fn none() -> crate::SurveyColumns {
+        crate::SurveyColumns::default()
+    }
+
+    fn long(m: ColumnMapping) -> crate::SurveyColumns {
+        crate::SurveyColumns {
+            mapping: Some(m),
+            wide: None,
+        }
     }
 
     fn headers(h: &[&str]) -> Vec<String> {
@@ -398,7 +457,7 @@ mod tests {
              {tp},r1,2026-03-01,csat,csat,4,Fine\n\
              {tp},r2,2026-03-01,ces,ces7,6,\n"
         );
-        let p = preview_responses("s.csv", &text, None, &j);
+        let p = preview_responses("s.csv", &text, &none(), &j, DAY);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!((p.answers, p.added, p.replaced), (2, 2, 0));
         assert_eq!(p.sample.total_rows, 2);
@@ -419,7 +478,7 @@ mod tests {
         );
         let mut m = suggest_mapping(&sample(&text, 0).headers);
         m.insert("date".into(), "When".into());
-        let p = preview_responses("s.csv", &text, Some(&m), &j);
+        let p = preview_responses("s.csv", &text, &long(m), &j, DAY);
         let lines: Vec<(u64, Option<&str>)> = p
             .errors
             .iter()
@@ -442,7 +501,7 @@ mod tests {
     #[test]
     fn a_missing_required_column_and_a_bad_mapping_are_line_one_errors() {
         let j = journey();
-        let p = preview_responses("s.csv", "who,what\nx,y\n", None, &j);
+        let p = preview_responses("s.csv", "who,what\nx,y\n", &none(), &j, DAY);
         assert!(p.errors.iter().all(|e| e.line == 1));
         assert!(p
             .errors
@@ -450,7 +509,7 @@ mod tests {
             .any(|e| e.column.as_deref() == Some("touchpoint") && e.message.contains("missing")));
         let mut m = ColumnMapping::new();
         m.insert("touchpoint".into(), "nope".into());
-        let p = preview_responses("s.csv", "who,what\nx,y\n", Some(&m), &j);
+        let p = preview_responses("s.csv", "who,what\nx,y\n", &long(m), &j, DAY);
         assert_eq!(p.errors.len(), 1);
         assert!(p.errors[0].message.contains("no column \"nope\""));
     }
@@ -473,7 +532,7 @@ mod tests {
         );
         let answers = parse_responses_csv("s.csv", &text, &j).unwrap();
         crate::merge_responses(&mut j, answers);
-        let p = preview_responses("s.csv", &text, None, &j);
+        let p = preview_responses("s.csv", &text, &none(), &j, DAY);
         assert_eq!((p.answers, p.added, p.replaced), (1, 0, 1));
     }
 }

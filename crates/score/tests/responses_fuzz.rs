@@ -68,7 +68,8 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         Ok(answers) => prop_assert!(answers.len() <= limits::ANSWERS_PER_FILE.max),
         Err(errors) => well_formed(&errors)?,
     }
-    let p = preview_responses("s.csv", text, None, &j);
+    // The preview decides the layout too: long, or wide when the headers say so.
+    let p = preview_responses("s.csv", text, &Default::default(), &j, "2026-03-31");
     prop_assert!(p.errors.len() <= limits::ERRORS_LISTED.max + 1);
     let mapping = suggest_mapping(&p.sample.headers);
     if let Err(errors) = parse_mapped_responses("s.csv", text, &mapping, &j) {

@@ -12,6 +12,7 @@ mod map_files;
 pub mod schema;
 #[cfg(target_os = "linux")]
 mod shm_hold;
+mod watched_files;
 mod waves;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
+pub use watched_files::WatchedFile;
 pub use waves::WaveRow;
 
 /// A map as the library lists it, read from the derived `maps` table.

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/0005_link_protocol.sql")),
     (6, include_str!("../migrations/0006_map_files.sql")),
     (7, include_str!("../migrations/0007_survey_waves.sql")),
+    (8, include_str!("../migrations/0008_watched_files.sql")),
 ];
 
 pub fn latest_version() -> i64 {

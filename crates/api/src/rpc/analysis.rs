@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Front, MapId};
 use crate::compare::{Comparison, MapOrigin, MapRef};
-use crate::survey::{ColumnMapping, ResponsesPreview};
+use crate::survey::{ColumnMapping, ResponsesPreview, SurveyColumns, WideColumns};
 use crate::themes::{MapThemes, ThemesQuery};
+use crate::waves::WaveDate;
 use crate::{Explanation, Library, Result, Scorecard};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -32,9 +33,22 @@ pub struct SurveyFile {
     /// The file name, for messages ("survey.csv:12: …").
     pub name: String,
     pub text: String,
-    /// Column for each field; missing: suggested from the headers.
+    /// A long file's column for each field; missing: suggested from the headers.
     #[serde(default)]
     pub mapping: Option<ColumnMapping>,
+    /// A wide file's respondent, date and questions (as the preview
+    /// suggested them, confirmed or changed); missing: from the headers.
+    #[serde(default)]
+    pub wide: Option<WideColumns>,
+}
+
+impl SurveyFile {
+    fn columns(&self) -> SurveyColumns {
+        SurveyColumns {
+            mapping: self.mapping.clone(),
+            wide: self.wide.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -85,12 +99,28 @@ pub fn themes(lib: &Library, _: Front, q: ThemesQuery) -> Result<MapThemes> {
     lib.themes(&q)
 }
 
+pub fn evidence_coverage(
+    lib: &Library,
+    _: Front,
+    r: MapId,
+) -> Result<crate::coverage::EvidenceCoverage> {
+    lib.evidence_coverage(&r.id)
+}
+
 pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ResponsesPreview> {
-    lib.preview_responses(&f.id, &f.name, &f.text, f.mapping.as_ref())
+    lib.preview_responses(&f.id, &f.name, &f.text, &f.columns())
 }
 
 pub fn import_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ImportStats> {
-    let s = lib.import_responses_mapped(&f.id, &f.name, &f.text, f.mapping.as_ref())?;
+    // Through the wave path: an import from the app adds to the day's wave.
+    let s = lib.import_wave_text(
+        &f.id,
+        &f.name,
+        &f.text,
+        &f.columns(),
+        None,
+        WaveDate::Unknown,
+    )?;
     Ok(ImportStats {
         added: s.added,
         replaced: s.replaced,

@@ -122,6 +122,8 @@ commands! {
     explain_touchpoint(analysis::ExplainTouchpoint) -> crate::Explanation = analysis::explain_touchpoint;
     /// What the comments are about: themes per touchpoint and stage, from the survey waves.
     themes(crate::themes::ThemesQuery) -> crate::themes::MapThemes = analysis::themes;
+    /// Shares of touchpoints observed, assumed, proposed and with answers in the last wave.
+    evidence_coverage(MapId) -> crate::coverage::EvidenceCoverage = analysis::evidence_coverage;
     /// The survey import's dry run: nothing is written.
     preview_responses(analysis::SurveyFile) -> crate::survey::ResponsesPreview = analysis::preview_responses;
     /// Import survey answers, all or nothing (re-importing replaces).

@@ -1,5 +1,5 @@
 //! Page 1, the executive summary: company and logo, title, persona and
-//! date, headline figures, what to fix first, who owns the pain and the
+//! date, headline figures, evidence coverage, what to fix first, who owns the pain and the
 //! stages as a friction strip.
 
 use printpdf::{Op, Pt, XObjectId, XObjectTransform};
@@ -195,6 +195,12 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
         }
     );
     f.para(&friction_line, note, 0.0);
+    let evidence = ctx
+        .opts
+        .evidence
+        .clone()
+        .unwrap_or_else(|| waymark_score::coverage(j, None));
+    f.para(&evidence.sentence(), Style::new(7.5, true, INK), 0.0);
     f.gap(12.0);
 
     // Fix first.

@@ -12,7 +12,11 @@ describe("HttpBackend analysis calls", () => {
     );
     vi.stubGlobal("fetch", fetchMock);
     const b = new HttpBackend("http://h:1", "tok");
-    await b.previewResponses("m1", { name: "s.csv", text: "a,b" }, { touchpoint: "Step" });
+    await b.previewResponses(
+      "m1",
+      { name: "s.csv", text: "a,b" },
+      { mapping: { touchpoint: "Step" } },
+    );
     expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/rpc/preview_responses", {
       method: "POST",
       headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
@@ -22,6 +26,25 @@ describe("HttpBackend analysis calls", () => {
         text: "a,b",
         mapping: { touchpoint: "Step" },
       }),
+    });
+  });
+
+  it("posts a wide file's confirmed questions", async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(new Response(JSON.stringify({ added: 1, replaced: 0 }), { status: 200 })),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const b = new HttpBackend("http://h:1", "tok");
+    const wide = {
+      respondent: "#",
+      date: "Submitted At",
+      questions: [{ column: "How easy?", touchpoint: "t1", scale: "ces7" as const }],
+    };
+    await b.importResponses("m1", { name: "t.csv", text: "#" }, { wide });
+    expect(fetchMock).toHaveBeenCalledWith("http://h:1/api/rpc/import_responses", {
+      method: "POST",
+      headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
+      body: JSON.stringify({ id: "m1", name: "t.csv", text: "#", wide }),
     });
   });
 

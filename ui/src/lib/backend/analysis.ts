@@ -9,20 +9,31 @@ export type {
   DeckWritten,
   Delta,
   DiffStatus,
+  EvidenceCoverage,
   ImportStats,
   MapOrigin,
   MapRef,
   PreviewError,
+  Question,
+  Scale,
   ReportRequest,
   ReportWritten,
   ResponsesPreview,
   StageDelta,
+  SurveyTool,
   TextFile,
+  TouchpointChoice,
   TouchpointDiff,
+  WideColumns,
 } from "../generated/bindings";
+import type { SurveyFile } from "../generated/bindings";
 
 /** Column of the survey file for each field (`score`, `touchpoint`, ...). */
 export type ColumnMapping = Record<string, string>;
+
+/** How a survey file's columns are read: a long file's mapping or a wide
+ * file's questions (the JSON `waymark responses import --columns` reads). */
+export type SurveyColumns = Pick<SurveyFile, "mapping" | "wide">;
 
 export type PageSize = "a4" | "a3" | "letter" | "tabloid";
 export type ReportSection = "summary" | "map" | "stages" | "pain-points" | "appendix";

@@ -1,8 +1,8 @@
 import type {
-  ColumnMapping,
   Comparison,
   DeckRequest,
   DeckWritten,
+  EvidenceCoverage,
   ImportStats,
   LogoSource,
   MapOrigin,
@@ -10,6 +10,7 @@ import type {
   ReportRequest,
   ReportWritten,
   ResponsesPreview,
+  SurveyColumns,
   TextFile,
 } from "./analysis";
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
@@ -99,15 +100,18 @@ export interface Backend {
   readonly native: boolean;
   /** A UTF-8 text file by path (desktop only: a browser reads files itself). */
   readTextFile(path: string): Promise<TextFile>;
-  /** The survey import's dry run: first rows, column mapping (suggested when
-   * `mapping` is null), every problem with its line. Writes nothing. */
+  /** The survey import's dry run: first rows, the survey tool recognised,
+   * the column mapping (suggested when `columns` is null), every problem
+   * with its line. Writes nothing. */
   previewResponses(
     id: string,
     file: TextFile,
-    mapping: ColumnMapping | null,
+    columns: SurveyColumns | null,
   ): Promise<ResponsesPreview>;
-  /** Import survey answers, all or nothing (re-importing replaces). */
-  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats>;
+  /** Import survey answers as the day's wave, all or nothing (re-importing replaces). */
+  importResponses(id: string, file: TextFile, columns: SurveyColumns | null): Promise<ImportStats>;
+  /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
+  evidenceCoverage(id: string): Promise<EvidenceCoverage>;
   /** Render the PDF report: written to `path` in the desktop app, downloaded
    * under its name in a browser. */
   exportReport(

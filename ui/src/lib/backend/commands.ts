@@ -5,12 +5,13 @@
 
 import type { CsvTable, ExportFormat } from "./backend";
 import type {
-  ColumnMapping,
   Comparison,
+  EvidenceCoverage,
   ImportStats,
   MapOrigin,
   MapRef,
   ResponsesPreview,
+  SurveyColumns,
   TextFile,
 } from "./analysis";
 import { call, type CommandName, type CommandRequest, type CommandResponse } from "./rpc";
@@ -135,13 +136,17 @@ export abstract class CommandBackend {
   previewResponses(
     id: string,
     file: TextFile,
-    mapping: ColumnMapping | null,
+    columns: SurveyColumns | null,
   ): Promise<ResponsesPreview> {
-    return this.call("preview_responses", surveyRequest(id, file, mapping));
+    return this.call("preview_responses", surveyRequest(id, file, columns));
   }
 
-  importResponses(id: string, file: TextFile, mapping: ColumnMapping | null): Promise<ImportStats> {
-    return this.call("import_responses", surveyRequest(id, file, mapping));
+  importResponses(id: string, file: TextFile, columns: SurveyColumns | null): Promise<ImportStats> {
+    return this.call("import_responses", surveyRequest(id, file, columns));
+  }
+
+  evidenceCoverage(id: string): Promise<EvidenceCoverage> {
+    return this.call("evidence_coverage", { id });
   }
 
   createFutureState(id: string, title?: string): Promise<string> {
@@ -160,8 +165,11 @@ export abstract class CommandBackend {
 function surveyRequest(
   id: string,
   file: TextFile,
-  mapping: ColumnMapping | null,
+  columns: SurveyColumns | null,
 ): CommandRequest<"preview_responses"> {
   const { name, text } = file;
-  return mapping ? { id, name, text, mapping } : { id, name, text };
+  const request: CommandRequest<"preview_responses"> = { id, name, text };
+  if (columns?.mapping) request.mapping = columns.mapping;
+  if (columns?.wide) request.wide = columns.wide;
+  return request;
 }

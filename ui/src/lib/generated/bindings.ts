@@ -173,6 +173,24 @@ export type EmotionLabel = "relief" | "delight" | "neutral" | "frustration" | "d
  */
 export type Evidence = "observed" | "assumed" | "proposed";
 
+/**
+ * The journey's evidence coverage. Shares are percentages (0–100) of all
+ * its touchpoints; `None` when there is nothing to divide by.
+ */
+export type EvidenceCoverage = { touchpoints: number, observed: number, assumed: number, proposed: number, observed_pct: number | null, assumed_pct: number | null, proposed_pct: number | null, 
+/**
+ * The last survey wave's label; none when the map has no waves.
+ */
+last_wave: string | null, 
+/**
+ * Touchpoints with at least one answer in the last wave.
+ */
+with_survey: number, 
+/**
+ * Their share; none without a wave.
+ */
+with_survey_pct: number | null, };
+
 export type ExplainTouchpoint = { id: string, touchpoint: string, };
 
 /**
@@ -439,6 +457,23 @@ export type PreviewError = { line: number, column: string | null, message: strin
  */
 text: string, };
 
+/**
+ * One question column and what it says about which touchpoint.
+ */
+export type Question = { 
+/**
+ * The column's name in the file.
+ */
+column: string, 
+/**
+ * The touchpoint's id (or its exact title).
+ */
+touchpoint: string, 
+/**
+ * The answers' scale; none: the column holds comments on the touchpoint.
+ */
+scale: Scale | null, };
+
 export type Rehome = { id: string, entity: string, stage: string, 
 /**
  * For a touchpoint: by default its old lane if it exists, else the first.
@@ -481,9 +516,27 @@ export type ResponsesPreview = { sample: CsvSample,
  */
 expected: Array<string>, 
 /**
- * The mapping used (the suggested one when none was given).
+ * The mapping used for a long file (the suggested one when none was
+ * given); empty for a wide one.
  */
 mapping: { [key in string]: string }, 
+/**
+ * The survey tool whose export this is, when recognised from its headers.
+ */
+tool: SurveyTool | null, 
+/**
+ * The tool's name ("Qualtrics"), for the wizard to say.
+ */
+tool_name: string | null, 
+/**
+ * A wide file's columns (suggested when none were given); none for a long file.
+ */
+wide: WideColumns | null, 
+/**
+ * The map's touchpoints a wide file's questions can be mapped to (empty
+ * for a long file).
+ */
+touchpoints: Array<TouchpointChoice>, 
 /**
  * Every problem, with its line; empty when the file can be imported.
  */
@@ -578,9 +631,19 @@ export type SurveyFile = { id: string,
  */
 name: string, text: string, 
 /**
- * Column for each field; missing: suggested from the headers.
+ * A long file's column for each field; missing: suggested from the headers.
  */
-mapping?: { [key in string]: string }, };
+mapping?: { [key in string]: string }, 
+/**
+ * A wide file's respondent, date and questions (as the preview
+ * suggested them, confirmed or changed); missing: from the headers.
+ */
+wide?: WideColumns, };
+
+/**
+ * A survey tool whose export Waymark recognises.
+ */
+export type SurveyTool = "qualtrics" | "medallia" | "survey_monkey" | "typeform" | "google_forms";
 
 /**
  * The kind of server a link talks to. Both carry the Yjs sync protocol;
@@ -664,6 +727,11 @@ export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, wav
  * `Authorization: Bearer …` header.
  */
 export type TokenVia = "query" | "header";
+
+/**
+ * A touchpoint as the wizard's question mapping offers it.
+ */
+export type TouchpointChoice = { id: string, title: string, };
 
 export type TouchpointDiff = { id: string, 
 /**
@@ -751,6 +819,19 @@ themes: Array<Theme>, };
  */
 export type VersionInfo = { id: string, label: string, created_at: string, };
 
+/**
+ * How a wide file's columns become answers.
+ */
+export type WideColumns = { 
+/**
+ * The column naming each respondent; none: "line N".
+ */
+respondent: string | null, 
+/**
+ * The column dating each answer; none: the wave's date.
+ */
+date: string | null, questions: Array<Question>, };
+
 /** Every command: its request and its response. */
 export interface Commands {
   /** The maps in the library, most recently edited first. */
@@ -791,6 +872,8 @@ export interface Commands {
   explain_touchpoint: { request: ExplainTouchpoint; response: Explanation };
   /** What the comments are about: themes per touchpoint and stage, from the survey waves. */
   themes: { request: ThemesQuery; response: MapThemes };
+  /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
+  evidence_coverage: { request: MapId; response: EvidenceCoverage };
   /** The survey import's dry run: nothing is written. */
   preview_responses: { request: SurveyFile; response: ResponsesPreview };
   /** Import survey answers, all or nothing (re-importing replaces). */
@@ -840,6 +923,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "map_board",
   "explain_touchpoint",
   "themes",
+  "evidence_coverage",
   "preview_responses",
   "import_responses",
   "create_future_state",

@@ -3,7 +3,7 @@
 // the components in this folder; whether the board or the settings dialog is
 // open is the editor's one modal value (`dialogs`).
 
-import type { Backend, Board, Scorecard, TouchpointScore } from "../backend";
+import type { Backend, Board, EvidenceCoverage, Scorecard, TouchpointScore } from "../backend";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
 import {
@@ -39,6 +39,9 @@ export class Insights {
   board = $state.raw<Board | null>(null);
   boardError = $state<string | null>(null);
   side = $state<SideTab>("edit");
+  /** Shares of touchpoints observed, assumed, proposed and with answers in
+   * the last wave, as the backend computes them (the headline shows them). */
+  coverage = $state.raw<EvidenceCoverage | null>(null);
 
   readonly scores = $derived(byId(this.card));
   readonly ranks: ReadonlyMap<string, number> = $derived(priorityRanks(this.card));
@@ -46,6 +49,7 @@ export class Insights {
   readonly backend: Backend;
   readonly id: string;
   private readonly live: LiveScores;
+  private readonly liveCoverage: LiveScores<EvidenceCoverage>;
   private readonly onUpdate: () => void;
   private readonly session: MapSession;
   private readonly dialogs: InsightDialogs;
@@ -71,15 +75,25 @@ export class Insights {
       },
       onError: (m) => (this.error = m),
     });
+    this.liveCoverage = new LiveScores<EvidenceCoverage>({
+      fetch: () => backend.evidenceCoverage(id),
+      saved: () => session.idle(),
+      onScores: (coverage) => (this.coverage = coverage),
+      // The scorecard's error line already says when the backend is away.
+      onError: () => {},
+    });
     this.onUpdate = () => {
       this.live.invalidate();
+      this.liveCoverage.invalidate();
     };
     session.doc.on("update", this.onUpdate);
     this.live.invalidate();
+    this.liveCoverage.invalidate();
   }
 
   destroy(): void {
     this.live.stop();
+    this.liveCoverage.stop();
     this.session.doc.off("update", this.onUpdate);
   }
 
