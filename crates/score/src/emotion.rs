@@ -61,7 +61,7 @@ pub(crate) fn emotion(
             weight: w.survey,
             n: Some(n),
             source: Source::Survey,
-            unit: "net share of answers, −1..1",
+            unit: "net share of answers, -1..1",
         });
     }
     if !compounds.is_empty() {
@@ -73,7 +73,7 @@ pub(crate) fn emotion(
             weight: w.sentiment,
             n: Some(compounds.len()),
             source: Source::Comments,
-            unit: "mean VADER compound, −1..1",
+            unit: "mean VADER compound, -1..1",
         });
     }
     if let Some(rating) = inputs.emotion {
@@ -85,7 +85,7 @@ pub(crate) fn emotion(
             weight: w.designer,
             n: None,
             source: Source::Designer,
-            unit: "rating, −2..2",
+            unit: "rating, -2..2",
         });
     }
     let weight_present = weight_present(&terms);
