@@ -142,7 +142,16 @@ pub fn why(t: &TouchpointScore) -> String {
                 ),
             },
         );
-    } else if let Some(cause) = t.fed_by.iter().find(|l| l.pain_point) {
+    } else if let Some(cause) = t
+        .fed_by
+        .iter()
+        .filter(|l| l.friction.is_some_and(|f| f > 0.0))
+        .max_by(|a, b| {
+            a.friction
+                .unwrap_or(0.0)
+                .total_cmp(&b.friction.unwrap_or(0.0))
+        })
+    {
         parts.push(format!("fed by backstage \u{201c}{}\u{201d}", cause.title));
     }
     if parts.is_empty() {

@@ -5,8 +5,8 @@
 //!   pain; a map's impacts add up to at most 100, so on a map of 30 cards
 //!   they are small numbers like 0.32;
 //! * **priority** 0–100 relative to the map: impact ÷ the top impact × 100,
-//!   a whole number, so the top item reads 100 and a positive impact never
-//!   reads 0.
+//!   a whole number, so the top item reads 100 (only it), and a positive
+//!   impact never reads 0.
 //!
 //! The scorecard carries both; the board, the PDF, the deck, the
 //! presentation and the CLI print `priority` as it is and rank by impact.
@@ -29,14 +29,15 @@ pub fn impact(reach_share: f64, friction: Option<f64>, emotion: Option<f64>) -> 
 
 /// The 0–100 priority of `impact` on a map whose highest impact is `top`:
 /// rounded to a whole number, at least 1 for any positive impact (a small
-/// but real pain never reads "priority 0"), 0 for none, `None` without an
-/// impact.
+/// but real pain never reads "priority 0") and at most 99 below the top (only
+/// the top item reads 100), 0 for none, `None` without an impact.
 pub fn relative(impact: Option<f64>, top: f64) -> Option<u8> {
     let i = impact?;
     if !(i > 0.0) || !(top > 0.0) {
         return Some(0);
     }
-    Some((i / top * 100.0).round().clamp(1.0, 100.0) as u8)
+    let most = if i >= top { 100.0 } else { 99.0 };
+    Some((i / top * 100.0).round().clamp(1.0, most) as u8)
 }
 
 /// The map's top impact (0 when none is positive).
@@ -78,6 +79,8 @@ mod tests {
         assert_eq!(relative(Some(0.94), 0.94), Some(100));
         assert_eq!(relative(Some(0.32), 0.94), Some(34));
         assert_eq!(relative(Some(0.001), 0.94), Some(1));
+        // Just below the top reads 99, not a second 100.
+        assert_eq!(relative(Some(0.9399), 0.94), Some(99));
         assert_eq!(relative(Some(0.0), 0.94), Some(0));
         assert_eq!(relative(Some(0.0), 0.0), Some(0));
         assert_eq!(relative(None, 0.94), None);

@@ -106,12 +106,14 @@ fn priority_reads_0_to_100_relative_to_the_top_item_with_the_impact_beside_it() 
     for t in &sc.touchpoints {
         let (p, i) = (t.priority.unwrap(), t.impact.unwrap());
         // The same figure, rescaled: priority = impact / top impact × 100.
-        assert_eq!(
-            f64::from(p),
-            (i / top.impact.unwrap() * 100.0)
-                .round()
-                .max(if i > 0.0 { 1.0 } else { 0.0 })
-        );
+        // Only the top reads 100; a positive impact reads at least 1.
+        let top_i = top.impact.unwrap();
+        let want = match (i / top_i * 100.0).round() {
+            _ if i <= 0.0 => 0.0,
+            r if i >= top_i => r,
+            r => r.clamp(1.0, 99.0),
+        };
+        assert_eq!(f64::from(p), want);
         // A small positive impact never reads 0.
         if i > 0.0 {
             assert!(p >= 1, "impact {i} reads priority {p}");
