@@ -369,7 +369,12 @@ fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &BoardItem) {
     page.lines(pr, &[pv], ps, Align::Right);
     let ls = Style::new(6.5, false, MUTED);
     let lr = Rect::new(pr.x, pr.y + ps.line_height(), pr.w, ls.line_height() * 2.0);
-    page.lines(lr, &["priority (map's top = 100)".to_string()], ls, Align::Right);
+    page.lines(
+        lr,
+        &["priority".to_string(), "(map's top = 100)".to_string()],
+        ls,
+        Align::Right,
+    );
     f.y += h + 6.0;
 }
 
