@@ -33,7 +33,9 @@ pub fn impact(reach_share: f64, friction: Option<f64>, emotion: Option<f64>) -> 
 /// the top item reads 100), 0 for none, `None` without an impact.
 pub fn relative(impact: Option<f64>, top: f64) -> Option<u8> {
     let i = impact?;
-    if !(i > 0.0) || !(top > 0.0) {
+    // NaN and non-positive figures alike: nothing to rank.
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    if !positive(i) || !positive(top) {
         return Some(0);
     }
     let most = if i >= top { 100.0 } else { 99.0 };
