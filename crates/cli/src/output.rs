@@ -127,7 +127,8 @@ pub fn versions(list: &[VersionInfo]) -> String {
     out
 }
 
-/// The pain-point board as a table, in rank order.
+/// The pain-point board as a table, in rank order; priority 0–100 as the
+/// board holds it (100 = the map's top item).
 pub fn board(b: &Board) -> String {
     if b.items.is_empty() {
         return "No pain points or opportunities yet.\n".into();
@@ -153,7 +154,7 @@ pub fn board(b: &Board) -> String {
                 18
             ),
             truncate(if i.owner.is_empty() { "-" } else { &i.owner }, 16),
-            fig(i.priority, 2),
+            i.priority.map_or_else(|| "-".into(), |p| p.to_string()),
             fig(i.friction, 0),
             fig(i.emotion, 0),
             i.votes

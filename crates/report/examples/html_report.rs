@@ -77,7 +77,7 @@ fn main() {
             h,
             "<li><b>{}</b> priority {}</li>",
             esc(&t.title),
-            n(t.priority)
+            waymark_report::fmt::priority(t.priority)
         );
     }
     h.push_str("</ol><div class=map><h2>The journey map</h2><table><thead><tr><th>Lane</th>");
@@ -128,7 +128,7 @@ fn main() {
             h,
             "<li><b>{}</b> priority {} friction {} emotion {}</li>",
             esc(&t.title),
-            n(t.priority),
+            waymark_report::fmt::priority(t.priority),
             n(t.friction),
             n(t.emotion)
         );

@@ -14,6 +14,12 @@ pub fn num(v: Option<f64>, decimals: usize) -> String {
     }
 }
 
+/// A 0–100 priority as every front prints it: the whole number the scorecard
+/// holds (100 = the map's top item), or "n/a".
+pub fn priority(p: Option<u8>) -> String {
+    p.map_or_else(|| NA.to_string(), |p| p.to_string())
+}
+
 /// Like [`num`] with an explicit "+" on positive values.
 pub fn num_signed(v: Option<f64>, decimals: usize) -> String {
     match v {
@@ -120,6 +126,33 @@ pub fn why(t: &TouchpointScore) -> String {
     if let Some(e) = t.emotion.filter(|e| *e <= -10.0) {
         let label = t.label.map(|l| l.as_str()).unwrap_or("negative");
         parts.push(format!("feels like {label} ({})", num(Some(e), 0)));
+    }
+    // Behind the line of visibility a touchpoint ranks as a cause of the
+    // customer touchpoints it feeds; a customer touchpoint names its causes.
+    if t.behind_the_line {
+        let served: Vec<&str> = t.serves.iter().map(|l| l.title.as_str()).collect();
+        parts.insert(
+            0,
+            match served.as_slice() {
+                [] => "backstage, feeds no customer touchpoint".to_string(),
+                [one] => format!("backstage cause of \u{201c}{one}\u{201d}"),
+                [one, rest @ ..] => format!(
+                    "backstage cause of \u{201c}{one}\u{201d} and {} more",
+                    rest.len()
+                ),
+            },
+        );
+    } else if let Some(cause) = t
+        .fed_by
+        .iter()
+        .filter(|l| l.friction.is_some_and(|f| f > 0.0))
+        .max_by(|a, b| {
+            a.friction
+                .unwrap_or(0.0)
+                .total_cmp(&b.friction.unwrap_or(0.0))
+        })
+    {
+        parts.push(format!("fed by backstage \u{201c}{}\u{201d}", cause.title));
     }
     if parts.is_empty() {
         "no measured factor yet".to_string()

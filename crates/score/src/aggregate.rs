@@ -6,23 +6,13 @@ use std::collections::{HashMap, HashSet};
 
 use waymark_core::{Id, Journey, SurveyResponse};
 
+use crate::blueprint;
 use crate::emotion::{emotion, label};
 use crate::friction::friction;
 use crate::metrics::{churn_rate, clv, tally, Tally};
+use crate::priority::{self, impact};
 use crate::scorecard::{EffortCue, JourneyScore, Scorecard, StageScore, TouchpointScore};
 use crate::sentiment::{compound, effort_cues, CUES, NEGATIVE_COMPOUND};
-
-/// Priority, 0–100: reach share × friction/100 × (1 − emotion/100)/2 × 100.
-///
-/// Friction says how hard the touchpoint is, the emotion term (1 at −100, 0
-/// at +100) how much it hurts, the reach share how many customers feel it.
-/// Missing emotion counts as neutral (0, i.e. a factor of ½); missing friction
-/// means there is nothing to prioritise, so `None`.
-pub fn priority(reach_share: f64, friction: Option<f64>, emotion: Option<f64>) -> Option<f64> {
-    let f = friction?;
-    let e = emotion.unwrap_or(0.0);
-    Some(reach_share * f / 100.0 * (1.0 - e / 100.0) / 2.0 * 100.0)
-}
 
 /// Touchpoint indices in journey order — stage order, lane order, order key,
 /// id — the order [`Journey::normalize`] gives, computed here without
@@ -194,6 +184,8 @@ pub fn score(journey: &Journey) -> Scorecard {
         };
         let mut factors = fr.factors;
         factors.extend(em.factors);
+        let mut missing = fr.missing;
+        missing.extend(em.missing);
         scored.push(Scored {
             score: TouchpointScore {
                 id: t.id,
@@ -201,13 +193,18 @@ pub fn score(journey: &Journey) -> Scorecard {
                 stage: t.stage,
                 friction: fr.score,
                 emotion: em.score,
-                priority: priority(share, fr.score, em.score),
+                priority: None,
+                impact: impact(share, fr.score, em.score),
                 pain_point,
+                behind_the_line: false,
+                serves: Vec::new(),
+                fed_by: Vec::new(),
                 label: label(em.score, t.nature),
                 coverage,
                 low_confidence: tl.responses < th.min_responses as usize,
                 effort_cues: effort,
                 factors,
+                missing,
                 reach_assumed: t.inputs.reach.is_none(),
                 responses: tl.responses,
                 nps: tl.nps(),
@@ -221,6 +218,11 @@ pub fn score(journey: &Journey) -> Scorecard {
             reach,
         });
     }
+
+    blueprint::apply(
+        journey,
+        &mut scored.iter_mut().map(|s| &mut s.score).collect::<Vec<_>>(),
+    );
 
     let mean_of = |items: &[&Scored]| {
         let f: Vec<(f64, f64)> = items
@@ -303,12 +305,8 @@ pub fn score(journey: &Journey) -> Scorecard {
 
     // `scored` is in journey order and the sort is stable, so ties keep it.
     let mut touchpoints: Vec<TouchpointScore> = scored.into_iter().map(|s| s.score).collect();
-    touchpoints.sort_by(|a, b| match (a.priority, b.priority) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    });
+    priority::rank(&mut touchpoints);
+    blueprint::link_priorities(&mut touchpoints);
     Scorecard {
         journey: journey_score,
         stages,

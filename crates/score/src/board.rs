@@ -6,16 +6,20 @@
 //! * every touchpoint the scores flag as a pain point (source `score`), and
 //!   every other touchpoint in a pain-points lane (source `lane`);
 //! * every touchpoint in an opportunities lane, as an opportunity (`lane`);
+//! * every touchpoint carrying an open pain-point note, as a pain point
+//!   (`note`, when neither its scores nor its lane put it there already):
+//!   someone on the team saw the pain, and the board is where it is
+//!   discussed, whatever the figures say yet. The note is not an item of
+//!   its own: its votes go to the touchpoint;
 //! * every open idea note, as an opportunity, and every open pain-point note
-//!   about a stage or the whole map, as a pain point (`note`). A pain-point
-//!   note on a touchpoint is not an item of its own: its votes go to the
-//!   touchpoint.
+//!   about a stage or the whole map, as a pain point (`note`).
 //!
 //! Votes: an item for a touchpoint counts the votes of every open note on it
 //! except questions; a note's item counts its own votes. Resolved notes and
 //! questions are not on the board.
 //!
-//! Rank: highest priority first (none last), then most votes, then journey
+//! Rank: highest impact (the absolute figure behind the 0–100 priority)
+//! first, none last, then most votes, then journey
 //! order (touchpoints in map order, notes not on a touchpoint after them, in
 //! the order they were written).
 
@@ -89,7 +93,11 @@ pub struct BoardItem {
     pub channel: String,
     pub nature: Option<Nature>,
     pub evidence: Option<Evidence>,
-    pub priority: Option<f64>,
+    /// 0–100 relative to the map, as the scorecard has it.
+    pub priority: Option<u8>,
+    /// The absolute figure the board ranks by (see
+    /// [`crate::priority::impact`]).
+    pub impact: Option<f64>,
     pub friction: Option<f64>,
     pub emotion: Option<f64>,
     pub votes: u32,
@@ -150,7 +158,7 @@ impl BoardItem {
             self.channel.clone(),
             self.nature.map(|n| n.as_str().into()).unwrap_or_default(),
             self.evidence.map(|e| e.as_str().into()).unwrap_or_default(),
-            fig(self.priority),
+            self.priority.map(|p| p.to_string()).unwrap_or_default(),
             fig(self.friction),
             fig(self.emotion),
             self.votes.to_string(),
@@ -184,9 +192,13 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
         .filter(|a| !a.resolved && a.kind != AnnotationKind::Question)
         .collect();
     let mut votes_on: HashMap<Id, u32> = HashMap::new();
+    let mut pain_noted: HashMap<Id, Id> = HashMap::new();
     for a in &open {
         if let Target::Touchpoint(tp) = a.target {
             *votes_on.entry(tp).or_default() += a.vote_count();
+            if a.kind == AnnotationKind::PainPoint {
+                pain_noted.entry(tp).or_insert(a.id);
+            }
         }
     }
 
@@ -206,6 +218,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
             nature: Some(tp.nature),
             evidence: Some(tp.evidence),
             priority: s.and_then(|s| s.priority),
+            impact: s.and_then(|s| s.impact),
             friction: s.and_then(|s| s.friction),
             emotion: s.and_then(|s| s.emotion),
             votes: votes_on.get(&tp.id).copied().unwrap_or(0),
@@ -229,6 +242,10 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
                 from_touchpoint(tp, ItemKind::PainPoint, ItemSource::Lane),
                 order,
             ));
+        } else if let Some(note) = pain_noted.get(&tp.id) {
+            let mut item = from_touchpoint(tp, ItemKind::PainPoint, ItemSource::Note);
+            item.note = Some(*note);
+            items.push((item, order));
         }
         if lane == Some(LaneKind::Opportunities) {
             items.push((
@@ -269,6 +286,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
                 nature: None,
                 evidence: None,
                 priority: None,
+                impact: None,
                 friction: None,
                 emotion: None,
                 votes: 0,
@@ -289,8 +307,8 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
     }
 
     items.sort_by(|(a, ao), (b, bo)| {
-        let pa = a.priority.unwrap_or(-1.0);
-        let pb = b.priority.unwrap_or(-1.0);
+        let pa = a.impact.unwrap_or(-1.0);
+        let pb = b.impact.unwrap_or(-1.0);
         pb.total_cmp(&pa)
             .then(b.votes.cmp(&a.votes))
             .then(ao.cmp(bo))

@@ -57,7 +57,10 @@ pub struct TouchpointDiff {
     pub changes: Vec<String>,
     pub friction: Delta,
     pub emotion: Delta,
-    pub priority: Delta,
+    /// The absolute impact (see [`crate::priority::impact`]): the 0–100
+    /// priority is relative to each map's top item, so two states' priorities
+    /// do not compare.
+    pub impact: Delta,
     pub pain_point_before: bool,
     pub pain_point_after: bool,
 }
@@ -150,7 +153,7 @@ pub fn compare_scored(
             changes,
             friction: Delta::new(o.and_then(|s| s.friction), n.and_then(|s| s.friction)),
             emotion: Delta::new(o.and_then(|s| s.emotion), n.and_then(|s| s.emotion)),
-            priority: Delta::new(o.and_then(|s| s.priority), n.and_then(|s| s.priority)),
+            impact: Delta::new(o.and_then(|s| s.impact), n.and_then(|s| s.impact)),
             pain_point_before: o.is_some_and(|s| s.pain_point),
             pain_point_after: n.is_some_and(|s| s.pain_point),
         });
@@ -168,7 +171,7 @@ pub fn compare_scored(
             changes: Vec::new(),
             friction: Delta::new(o.and_then(|s| s.friction), None),
             emotion: Delta::new(o.and_then(|s| s.emotion), None),
-            priority: Delta::new(o.and_then(|s| s.priority), None),
+            impact: Delta::new(o.and_then(|s| s.impact), None),
             pain_point_before: o.is_some_and(|s| s.pain_point),
             pain_point_after: false,
         });

@@ -4,15 +4,17 @@
 
 use waymark_core::{Nature, Settings, TouchpointInputs};
 
-use crate::explain::{combine, weight_present, Term};
+use crate::explain::{combine, missing, weight_present, Term};
 use crate::metrics::Tally;
-use crate::scorecard::{Factor, Label, ScoreKind, Source};
+use crate::scorecard::{Factor, Label, MissingFactor, ScoreKind, Source};
 
 #[derive(Debug, Clone)]
 pub struct Emotion {
     pub score: Option<f64>,
     pub factors: Vec<Factor>,
     pub weight_present: f64,
+    /// Factors with weight that had no data (with a score only).
+    pub missing: Vec<MissingFactor>,
 }
 
 /// Within this distance of zero an emotion is labelled neutral: one step on a
@@ -59,6 +61,7 @@ pub(crate) fn emotion(
             weight: w.survey,
             n: Some(n),
             source: Source::Survey,
+            unit: "net share of answers, -1..1",
         });
     }
     if !compounds.is_empty() {
@@ -70,6 +73,7 @@ pub(crate) fn emotion(
             weight: w.sentiment,
             n: Some(compounds.len()),
             source: Source::Comments,
+            unit: "mean VADER compound, -1..1",
         });
     }
     if let Some(rating) = inputs.emotion {
@@ -81,13 +85,25 @@ pub(crate) fn emotion(
             weight: w.designer,
             n: None,
             source: Source::Designer,
+            unit: "rating, -2..2",
         });
     }
     let weight_present = weight_present(&terms);
     let (score, factors) = combine(ScoreKind::Emotion, &terms);
+    let missing = if score.is_some() {
+        let configured = [
+            ("survey_net", w.survey),
+            ("comment_sentiment", w.sentiment),
+            ("designer_rating", w.designer),
+        ];
+        missing(ScoreKind::Emotion, &configured, &factors)
+    } else {
+        Vec::new()
+    };
     Emotion {
         score,
         factors,
         weight_present,
+        missing,
     }
 }

@@ -5,9 +5,9 @@
 
 use waymark_core::{Nature, Scale, Settings, SurveyResponse, TouchpointInputs};
 
-use crate::explain::{combine, weight_present, Term};
+use crate::explain::{combine, missing, weight_present, Term};
 use crate::metrics::in_scale;
-use crate::scorecard::{Factor, ScoreKind, Source};
+use crate::scorecard::{Factor, MissingFactor, ScoreKind, Source};
 
 /// Friction with its explanation.
 #[derive(Debug, Clone)]
@@ -17,6 +17,10 @@ pub struct Friction {
     /// Weight of the measured factors present (0 when only the designer's
     /// severity, or nothing, was available).
     pub measured_weight: f64,
+    /// Measured factors with weight that had no data (with a score only):
+    /// their weight went to the factors present, or to the designer's
+    /// severity when nothing was measured.
+    pub missing: Vec<MissingFactor>,
 }
 
 /// Effort of one CES answer on 0–100. CES7 asks "it was easy" (7 = easiest),
@@ -101,18 +105,18 @@ pub(crate) fn friction(
         }
     }
     if n5 + n7 > 0 {
-        let (raw, normalized) = match (n5, n7) {
+        let (raw, normalized, unit) = match (n5, n7) {
             (0, _) => {
                 let mean = s7 / n7 as f64;
-                (mean, (7.0 - mean) / 6.0 * 100.0)
+                (mean, (7.0 - mean) / 6.0 * 100.0, "CES7 mean, 1–7")
             }
             (_, 0) => {
                 let mean = s5 / n5 as f64;
-                (mean, (mean - 1.0) / 4.0 * 100.0)
+                (mean, (mean - 1.0) / 4.0 * 100.0, "CES5 mean, 1–5")
             }
             _ => {
                 let pooled = effort_sum / (n5 + n7) as f64;
-                (pooled, pooled)
+                (pooled, pooled, "pooled effort, 0–100")
             }
         };
         terms.push(Term {
@@ -122,6 +126,7 @@ pub(crate) fn friction(
             weight: w.survey_effort,
             n: Some(n5 + n7),
             source: Source::Survey,
+            unit,
         });
     }
     if let Some(fcr) = rate(inputs.fcr_rate) {
@@ -132,6 +137,7 @@ pub(crate) fn friction(
             weight: w.repeat_contact,
             n: None,
             source: Source::Operations,
+            unit: "first-contact resolution, 0–1",
         });
     }
     if inputs.transfers.is_some() || inputs.channel_switches.is_some() {
@@ -144,6 +150,7 @@ pub(crate) fn friction(
             weight: w.handoffs,
             n: None,
             source: Source::Operations,
+            unit: "hand-offs",
         });
     }
     if let Some(wait) = inputs.wait_minutes.filter(|m| m.is_finite() && *m >= 0.0) {
@@ -155,6 +162,7 @@ pub(crate) fn friction(
             weight: w.wait,
             n: None,
             source: Source::Operations,
+            unit: "minutes",
         });
     }
     if let Some(err) = rate(inputs.error_rate) {
@@ -165,6 +173,7 @@ pub(crate) fn friction(
             weight: w.errors,
             n: None,
             source: Source::Operations,
+            unit: "error or drop-off rate, 0–1",
         });
     }
     // Extra steps need both counts: "7 steps" alone says nothing about waste.
@@ -177,16 +186,27 @@ pub(crate) fn friction(
             weight: w.extra_steps,
             n: None,
             source: Source::Operations,
+            unit: "steps taken",
         });
     }
 
+    let configured = [
+        ("survey_effort", w.survey_effort),
+        ("repeat_contact", w.repeat_contact),
+        ("handoffs", w.handoffs),
+        ("wait", w.wait),
+        ("errors", w.errors),
+        ("extra_steps", w.extra_steps),
+    ];
     let measured_weight = weight_present(&terms);
     let (score, factors) = combine(ScoreKind::Friction, &terms);
     if score.is_some() {
+        let missing = missing(ScoreKind::Friction, &configured, &factors);
         return Friction {
             score,
             factors,
             measured_weight,
+            missing,
         };
     }
     // The designer's severity is a guess; it only speaks when nothing was
@@ -202,17 +222,21 @@ pub(crate) fn friction(
                 weight: 1.0,
                 n: None,
                 source: Source::Designer,
+                unit: "severity, 0–4",
             }],
         );
+        let missing = missing(ScoreKind::Friction, &configured, &factors);
         return Friction {
             score,
             factors,
             measured_weight: 0.0,
+            missing,
         };
     }
     Friction {
         score: None,
         factors: Vec::new(),
         measured_weight: 0.0,
+        missing: Vec::new(),
     }
 }

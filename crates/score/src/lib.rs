@@ -12,10 +12,13 @@
 //!   designer's severity (0–4 × 25) stands in only when nothing is measured.
 //! * **Emotion** −100..100: weighted mean of survey net sentiment (CSAT and
 //!   emotion answers), comment sentiment (VADER) and the designer's rating.
-//! * **Priority** 0–100: reach share × friction × how negative it feels. The
-//!   reach share is over *all* touchpoints of the journey, so priorities are
+//! * **Impact**: reach share × friction × how negative it feels. The reach
+//!   share is over *all* touchpoints of the journey, so impacts are
 //!   comparable across stages and a touchpoint's share shrinks as the map
 //!   grows; a touchpoint without reach gets the mean reach of the others.
+//!   **Priority** is impact on a 0–100 scale relative to the map's top item
+//!   (`priority`). Touchpoints behind the line of visibility rank through
+//!   the customer touchpoints they feed (`blueprint`).
 //! * **Aggregates** pool raw answers (never average percentages) and weight
 //!   touchpoint scores by reach.
 //!
@@ -23,6 +26,7 @@
 
 mod aggregate;
 mod answer_index;
+pub mod blueprint;
 pub mod board;
 pub mod compare;
 pub mod coverage;
@@ -32,6 +36,7 @@ mod explain;
 mod friction;
 pub mod intervals;
 pub mod metrics;
+pub mod priority;
 mod responses_csv;
 mod responses_preview;
 mod scorecard;
@@ -43,7 +48,7 @@ pub mod themes;
 pub mod trend;
 pub mod wide_format;
 
-pub use aggregate::{priority, score};
+pub use aggregate::score;
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
 pub use coverage::{coverage, EvidenceCoverage};
 pub use emotion::{label, NEUTRAL_BAND};

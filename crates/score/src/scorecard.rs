@@ -88,8 +88,8 @@ pub enum Source {
 }
 
 /// One term of an additive score. For each score the factors' `points` add
-/// up to the score exactly (to 1e-9): `points = normalized × weight / Σ
-/// weight of the factors present`, and the score *is* that sum.
+/// up to the score exactly (to 1e-9): `points = normalized × share`, `share
+/// = weight / Σ weight of the factors present`, and the score *is* that sum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Factor {
     /// "survey_effort", "repeat_contact", "handoffs", "wait", "errors",
@@ -99,15 +99,45 @@ pub struct Factor {
     pub score: ScoreKind,
     /// The input as measured: a mean, a rate, a count, minutes, a rating.
     pub raw: f64,
+    /// What `raw` is measured in: "minutes", "CES5 mean, 1–5", ...
+    pub unit: String,
     /// The input on the score's scale (0–100 for friction, −100..100 for emotion).
     pub normalized: f64,
     /// The configured weight (1 for the designer severity fallback, which
     /// stands in for the whole friction score).
     pub weight: f64,
+    /// The part of the score this factor decides, 0..1: its weight over the
+    /// weight of the factors present. Larger than the configured share when
+    /// other factors were not measured (see [`TouchpointScore::missing`]).
+    pub share: f64,
+    /// `normalized × share`.
     pub points: f64,
     /// Answers or comments behind a survey factor; `None` for typed-in figures.
     pub n: Option<usize>,
     pub source: Source,
+}
+
+/// A configured factor with no data for a touchpoint: the factors present
+/// took over its weight in proportion to their own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct MissingFactor {
+    pub factor: String,
+    pub score: ScoreKind,
+    /// Its configured weight.
+    pub weight: f64,
+}
+
+/// Another touchpoint across the line of visibility, linked by arrows (see
+/// `waymark_score::blueprint`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "LinkedTouchpoint")]
+pub struct Linked {
+    pub id: Id,
+    pub title: String,
+    pub friction: Option<f64>,
+    pub pain_point: bool,
+    /// Its 0–100 priority.
+    pub priority: Option<u8>,
 }
 
 /// How often one effort cue appeared in a touchpoint's comments.
@@ -155,9 +185,24 @@ pub struct TouchpointScore {
     pub friction: Option<f64>,
     /// −100..100.
     pub emotion: Option<f64>,
-    /// 0–100; see [`crate::priority`].
-    pub priority: Option<f64>,
+    /// 0–100 relative to the map: 100 is its highest-impact touchpoint;
+    /// a whole number, at least 1 for any positive impact (see
+    /// [`crate::priority::relative`]). `None` without friction.
+    pub priority: Option<u8>,
+    /// The absolute figure behind `priority`: reach share × friction ×
+    /// how much it hurts, ×100 (see [`crate::priority::impact`]); for a
+    /// touchpoint behind the line of visibility, the impact it causes
+    /// through the customer touchpoints it serves.
+    pub impact: Option<f64>,
     pub pain_point: bool,
+    /// In a backstage or support-process lane: its own friction is internal,
+    /// and it ranks only through `serves`.
+    pub behind_the_line: bool,
+    /// Behind the line: the customer-facing touchpoints it feeds (through
+    /// arrows, across other backstage touchpoints). Empty otherwise.
+    pub serves: Vec<Linked>,
+    /// Customer-facing: the touchpoints behind the line that feed it.
+    pub fed_by: Vec<Linked>,
     pub label: Option<Label>,
     /// Share of the configured friction and emotion weight that had data, 0..1.
     pub coverage: f64,
@@ -166,6 +211,9 @@ pub struct TouchpointScore {
     pub effort_cues: Vec<EffortCue>,
     /// Friction factors first, then emotion factors.
     pub factors: Vec<Factor>,
+    /// Configured factors with no data; the factors present share their
+    /// weight (friction first, then emotion).
+    pub missing: Vec<MissingFactor>,
     /// The touchpoint has no reach; it was given the journey's mean reach.
     pub reach_assumed: bool,
     /// Survey answers about this touchpoint.

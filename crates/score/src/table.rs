@@ -102,14 +102,14 @@ pub fn render_table(sc: &Scorecard) -> String {
 
     let _ = writeln!(
         o,
-        "\nTOP TOUCHPOINTS (by priority, {} of {})",
+        "\nTOP TOUCHPOINTS (by priority: 0–100, 100 = the map's top impact; {} of {})",
         sc.touchpoints.len().min(TOP),
         sc.touchpoints.len()
     );
     let _ = writeln!(
         o,
-        "  {:>3} {:<30} {:>8} {:>8} {:>8} {:<14} {:>4} {:>5}",
-        "#", "Touchpoint", "Friction", "Emotion", "Priority", "Label", "Pain", "Cover"
+        "  {:>3} {:<30} {:>8} {:>8} {:>8} {:>7} {:<14} {:>4} {:>5}",
+        "#", "Touchpoint", "Friction", "Emotion", "Priority", "Impact", "Label", "Pain", "Cover"
     );
     for (i, t) in sc.touchpoints.iter().take(TOP).enumerate() {
         let flags = match (t.low_confidence, t.reach_assumed) {
@@ -120,12 +120,14 @@ pub fn render_table(sc: &Scorecard) -> String {
         };
         let _ = writeln!(
             o,
-            "  {:>3} {:<30} {:>8} {:>8} {:>8} {:<14} {:>4} {:>4.0}%{}",
+            "  {:>3} {:<30} {:>8} {:>8} {:>8} {:>7} {:<14} {:>4} {:>4.0}%{}",
             i + 1,
             fit(&t.title, 30),
             num(t.friction, 1),
             num(t.emotion, 1),
-            num(t.priority, 2),
+            t.priority
+                .map_or_else(|| "—".to_string(), |p| p.to_string()),
+            num(t.impact, 2),
             t.label.map_or("—", |l| l.as_str()),
             if t.pain_point { "yes" } else { "" },
             t.coverage * 100.0,

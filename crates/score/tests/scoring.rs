@@ -101,6 +101,17 @@ fn assert_points_sum(t: &TouchpointScore) {
             .filter(|f| f.score == kind)
             .map(|f| f.points)
             .sum();
+        // Checkable by eye: each factor's points are its normalised value ×
+        // its share, and the shares of a score add up to 1.
+        let of_kind = t.factors.iter().filter(|f| f.score == kind);
+        for f in of_kind.clone() {
+            assert!((f.points - f.normalized * f.share).abs() < EPS, "{f:?}");
+            assert!(!f.unit.is_empty(), "{f:?} has a unit");
+        }
+        if value.is_some() {
+            let shares: f64 = of_kind.map(|f| f.share).sum();
+            assert!((shares - 1.0).abs() < EPS, "{kind:?}: shares {shares}");
+        }
         match value {
             Some(v) => assert!((sum - v).abs() < EPS, "{kind:?}: points {sum} vs score {v}"),
             None => assert!(t.factors.iter().all(|f| f.score != kind)),
@@ -591,17 +602,27 @@ fn priority_reach_shares_and_order() {
     let sc = score(&j);
     // Total reach over all touchpoints: 300 + 100 + 200 + 200 = 800.
     // A: 300/800 × 0.8 × (1 + 0.5)/2 × 100 = 0.375 × 0.8 × 0.75 × 100 = 22.5
-    assert_close!(find(&sc, a).priority, 22.5);
+    assert_close!(find(&sc, a).impact, 22.5);
     // B: 100/800 × 0.4 × 0.5 × 100 = 2.5
-    assert_close!(find(&sc, b).priority, 2.5);
+    assert_close!(find(&sc, b).impact, 2.5);
     // C: 200/800 × 0.4 × (1 − 0.5)/2 × 100 = 0.25 × 0.4 × 0.25 × 100 = 2.5
-    assert_close!(find(&sc, c).priority, 2.5);
+    assert_close!(find(&sc, c).impact, 2.5);
     assert!(find(&sc, c).reach_assumed);
-    assert_eq!(find(&sc, d).priority, None);
+    assert_eq!(find(&sc, d).impact, None);
+    // Priority is relative to the top impact (A's 22.5): 100, and 2.5/22.5
+    // × 100 = 11.1 → 11 for B and C; D has none.
+    let prio: Vec<Option<u8>> = [a, b, c, d]
+        .iter()
+        .map(|x| find(&sc, *x).priority)
+        .collect();
+    assert_eq!(prio, [Some(100), Some(11), Some(11), None]);
     // Order: A, then the B/C tie in journey order (B is stage 1 order "a"), D last.
     let ids: Vec<Uuid> = sc.touchpoints.iter().map(|t| t.id).collect();
     assert_eq!(ids, vec![a, b, c, d]);
-    assert_eq!(waymark_score::priority(0.5, None, Some(-100.0)), None);
+    assert_eq!(
+        waymark_score::priority::impact(0.5, None, Some(-100.0)),
+        None
+    );
     // Stage 1: friction (40 × 100 + 40 × 200)/300 = 40; emotion only from C
     // (+50) and D is in stage 0; reach assumed because of C.
     assert_close!(sc.stages[1].friction, 40.0);
@@ -634,8 +655,9 @@ fn no_reach_anywhere_means_equal_shares() {
     );
     tp(&mut j, 0, "b", Nature::Service, TouchpointInputs::default());
     let sc = score(&j);
-    // Share 1/2 × friction 1.0 × 0.5 × 100 = 25.
-    assert_close!(find(&sc, a).priority, 25.0);
+    // Share 1/2 × friction 1.0 × 0.5 × 100 = 25, the top: priority 100.
+    assert_close!(find(&sc, a).impact, 25.0);
+    assert_eq!(find(&sc, a).priority, Some(100));
     assert!(find(&sc, a).reach_assumed);
 }
 
@@ -831,11 +853,14 @@ fn synthetic_large_journey() {
             assert!((0.0..=100.0).contains(&f));
         }
         if let Some(p) = t.priority {
-            assert!((0.0..=100.0).contains(&p));
+            assert!(p <= 100);
+            // A positive impact never reads 0.
+            assert_eq!(p == 0, t.impact.is_some_and(|i| i <= 0.0));
         }
     }
-    // Sorted by priority, highest first, missing last.
-    let p: Vec<Option<f64>> = sc.touchpoints.iter().map(|t| t.priority).collect();
+    assert_eq!(sc.touchpoints[0].priority, Some(100));
+    // Sorted by impact, highest first, missing last; so is the priority.
+    let p: Vec<Option<u8>> = sc.touchpoints.iter().map(|t| t.priority).collect();
     for w in p.windows(2) {
         match (w[0], w[1]) {
             (Some(a), Some(b)) => assert!(a >= b),

@@ -93,21 +93,49 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
   // The explanation: the same numbers as the CLI.
   const box = await callCard.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const explainTab = page.locator("[role=tab][data-tab=explain]");
+  assert.equal(await explainTab.getAttribute("aria-selected"), "false");
+  const idleLook = await explainTab.evaluate((el) => getComputedStyle(el).borderBottomColor);
   await page.keyboard.press("e");
   const panel = page.locator(`aside.explain[data-touchpoint="${call.id}"]`);
   await panel.locator("section[data-score=friction]").waitFor({ timeout: 10_000 });
+  // E is a visible tab state: the Explain tab is selected and looks pressed.
+  assert.equal(await explainTab.getAttribute("aria-selected"), "true");
+  assert.equal(await page.locator("[role=tab]:not([data-tab=explain])").getAttribute("aria-selected"), "false");
+  assert.notEqual(
+    await explainTab.evaluate((el) => getComputedStyle(el).borderBottomColor),
+    idleLook,
+    "the selected tab is underlined",
+  );
+  // Priority as Rust computed it (0–100, top = 100), the impact beside it.
+  assert.equal(await panel.locator("[data-priority]").textContent(), `priority ${call.priority} of 100`);
+  close(await panel.locator("[data-impact]").getAttribute("data-impact"), call.impact, "impact");
   for (const kind of ["friction", "emotion"]) {
     const section = panel.locator(`section[data-score=${kind}]`);
     close(await section.getAttribute("data-value"), call[kind], `${kind}`);
+    let sum = 0;
     for (const f of call.factors.filter((x) => x.score === kind)) {
-      close(await section.locator(`tr[data-factor=${f.factor}]`).getAttribute("data-points"), f.points, f.factor);
+      const row = section.locator(`tr[data-factor=${f.factor}]`);
+      close(await row.getAttribute("data-points"), f.points, f.factor);
+      // Each row checks by eye: normalised × share = points.
+      const normalized = Number(await row.locator("[data-normalized]").getAttribute("data-normalized"));
+      const share = Number(await row.locator("[data-share]").getAttribute("data-share"));
+      close(normalized * share, f.points, `${f.factor} normalised × share`);
+      sum += normalized * share;
     }
+    close(sum, call[kind], `${kind}: the rows add up to the score`);
+  }
+  // The factors not measured are named, with who took their weight.
+  if (call.missing.some((m) => m.score === "friction")) {
+    assert.match(await panel.locator("[data-missing=friction]").textContent(), /Not measured: .*in proportion/);
   }
   assert.equal(await panel.locator("ul.answers > li").count(), 3);
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-61-explanation.png") });
 
   // The board: the board `waymark board` prints, row for row; the CSV downloads.
   const ranked = JSON.parse(cli("board", id, "--json"));
+  await page.keyboard.press("e");
+  assert.equal(await explainTab.getAttribute("aria-selected"), "false", "E again goes back to Edit");
   await page.keyboard.press("Escape");
   await page.keyboard.press("b");
   const board = page.getByRole("dialog", { name: "Pain-point board" });

@@ -276,9 +276,9 @@ fn draw(ctx: &Ctx, s: &mut Slide, stages: &[Stage], col_w: f32, rows: &[Row], ce
         .filter(|t| t.pain_point)
         .collect();
     pains.sort_by(|a, b| {
-        b.priority
+        b.impact
             .unwrap_or(-1.0)
-            .total_cmp(&a.priority.unwrap_or(-1.0))
+            .total_cmp(&a.impact.unwrap_or(-1.0))
     });
     notes.extend(
         pains

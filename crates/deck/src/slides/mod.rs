@@ -153,8 +153,9 @@ pub(crate) fn factor_notes(t: &TouchpointScore) -> String {
         s.push_str(&format!(" = {}", em.join(" + ")));
     }
     s.push_str(&format!(
-        "; priority {}; {} survey answers{}.",
-        num(t.priority, 1),
+        "; priority {} of 100 (impact {}); {} survey answers{}.",
+        fmt::priority(t.priority),
+        num(t.impact, 2),
         t.responses,
         if t.low_confidence {
             " (low confidence)"

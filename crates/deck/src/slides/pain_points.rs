@@ -194,7 +194,7 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
                 (owner(t), None),
                 (num(t.friction, 0), Some(fmt::friction_color(t.friction))),
                 (num_signed(t.emotion, 0), None),
-                (num(t.priority, 1), None),
+                (fmt::priority(t.priority), None),
                 (t.votes.to_string(), None),
                 (ctx.why(t), None),
             ],

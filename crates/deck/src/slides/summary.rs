@@ -250,8 +250,8 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &BoardItem) {
         &format!("Pain point {rank} priority"),
         Rect::new(r.right() - right_w - 10.0, r.y + 10.0, right_w, r.h - 20.0),
         vec![
-            Para::new(num(t.priority, 1), 26.0, true, ACCENT).align(Align::Right),
-            Para::new("priority (0–100)", 9.0, false, MUTED).align(Align::Right),
+            Para::new(fmt::priority(t.priority), 26.0, true, ACCENT).align(Align::Right),
+            Para::new("priority (map's top = 100)", 9.0, false, MUTED).align(Align::Right),
         ],
     ));
 }

@@ -72,7 +72,7 @@ pub(super) fn appendix(ctx: &Ctx, doc: &mut Doc) {
     let mut f = Flow::new(doc, Section::Appendix);
     f.heading("Appendix: every touchpoint", 14.0);
     f.para(
-        "Inputs as typed in, scores and the factors that add up to them (points = normalized × weight ÷ the weight of the factors present).",
+        "Inputs as typed in, scores and the factors that add up to them (points = normalized × share; share = weight ÷ the weight of the factors present). Priority is 0–100 relative to the map's top item; impact is the absolute figure (reach share × friction × hurt).",
         Style::new(8.0, false, MUTED),
         0.0,
     );
@@ -123,11 +123,12 @@ pub(super) fn appendix(ctx: &Ctx, doc: &mut Doc) {
         if let Some(t) = t {
             f.para(
                 &format!(
-                    "Scores: friction {} · emotion {}{} · priority {} · pain point {} · {} survey answers{}",
+                    "Scores: friction {} · emotion {}{} · priority {} (impact {}) · pain point {} · {} survey answers{}",
                     num(t.friction, 1),
                     num_signed(t.emotion, 1),
                     t.label.map(|l| format!(" ({})", l.as_str())).unwrap_or_default(),
-                    num(t.priority, 1),
+                    fmt::priority(t.priority),
+                    num(t.impact, 2),
                     if t.pain_point { "yes" } else { "no" },
                     t.responses,
                     if t.low_confidence { " (low confidence)" } else { "" }
@@ -143,11 +144,13 @@ pub(super) fn appendix(ctx: &Ctx, doc: &mut Doc) {
                 let n = fa.n.map(|n| format!(", n = {n}")).unwrap_or_default();
                 f.para(
                     &format!(
-                        "{} ({kind}): raw {}, normalized {}, weight {}, points {} ({}{n})",
+                        "{} ({kind}): raw {} {}, normalized {}, weight {} (share {}%), points {} ({}{n})",
                         fmt::factor_name(&fa.factor),
                         num(Some(fa.raw), 2),
+                        fa.unit,
                         num(Some(fa.normalized), 1),
                         num(Some(fa.weight), 2),
+                        num(Some(fa.share * 100.0), 0),
                         num_signed(Some(fa.points), 1),
                         match fa.source {
                             waymark_score::Source::Survey => "survey",

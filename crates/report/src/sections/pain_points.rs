@@ -51,7 +51,7 @@ fn pain_point(ctx: &Ctx, f: &mut Flow, rank: usize, item: &BoardItem) {
     f.doc
         .cur()
         .fill(Rect::new(f.x, y, 4.0, title.line_height()), col);
-    let pr = format!("priority {}", num(item.priority, 1));
+    let pr = format!("priority {}", fmt::priority(item.priority));
     let pw = title.width(&pr);
     let cell = Rect::new(f.x + f.w - pw, y, pw, title.line_height());
     f.doc.cur().text(

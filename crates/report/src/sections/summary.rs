@@ -228,13 +228,14 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
     }
 }
 
-/// Pain points grouped by owning team, most total priority first.
+/// Pain points grouped by owning team, most total impact first; each with
+/// its top 0–100 priority.
 fn owners(ctx: &Ctx, f: &mut Flow) {
     let pains = ctx.pain_points();
     if pains.is_empty() {
         return;
     }
-    let mut by: Vec<(String, usize, f64, String)> = Vec::new();
+    let mut by: Vec<(String, usize, f64, Option<u8>, String)> = Vec::new();
     for t in &pains {
         let owner = if t.owner.is_empty() {
             "(no owner named)".to_string()
@@ -244,9 +245,16 @@ fn owners(ctx: &Ctx, f: &mut Flow) {
         match by.iter_mut().find(|b| b.0 == owner) {
             Some(b) => {
                 b.1 += 1;
-                b.2 += t.priority.unwrap_or(0.0);
+                b.2 += t.impact.unwrap_or(0.0);
+                b.3 = b.3.max(t.priority);
             }
-            None => by.push((owner, 1, t.priority.unwrap_or(0.0), t.title.clone())),
+            None => by.push((
+                owner,
+                1,
+                t.impact.unwrap_or(0.0),
+                t.priority,
+                t.title.clone(),
+            )),
         }
     }
     by.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
@@ -254,14 +262,14 @@ fn owners(ctx: &Ctx, f: &mut Flow) {
     let rows: Vec<Vec<Cell>> = by
         .iter()
         .take(6)
-        .map(|(o, n, p, worst)| {
+        .map(|(o, n, _, p, worst)| {
             vec![
                 Cell {
                     bold: true,
                     ..Cell::new(o)
                 },
                 Cell::new(n.to_string()),
-                Cell::new(num(Some(*p), 1)),
+                Cell::new(fmt::priority(*p)),
                 Cell::new(worst),
             ]
         })
@@ -270,7 +278,7 @@ fn owners(ctx: &Ctx, f: &mut Flow) {
         &[
             ("Owner", 2.0, Align::Left),
             ("Pain points", 1.0, Align::Right),
-            ("Total priority", 1.1, Align::Right),
+            ("Top priority", 1.1, Align::Right),
             ("Their top pain point", 4.0, Align::Left),
         ],
         &rows,
@@ -363,11 +371,16 @@ fn fix_first_card(ctx: &Ctx, f: &mut Flow, rank: usize, t: &BoardItem) {
     // Priority on the right.
     let pr = Rect::new(x + w - right_w - 6.0, y + 6.0, right_w, h - 12.0);
     let ps = Style::new(16.0, true, ACCENT);
-    let pv = num(t.priority, 1);
+    let pv = fmt::priority(t.priority);
     page.lines(pr, &[pv], ps, Align::Right);
     let ls = Style::new(6.5, false, MUTED);
     let lr = Rect::new(pr.x, pr.y + ps.line_height(), pr.w, ls.line_height() * 2.0);
-    page.lines(lr, &["priority (0–100)".to_string()], ls, Align::Right);
+    page.lines(
+        lr,
+        &["priority".to_string(), "(map's top = 100)".to_string()],
+        ls,
+        Align::Right,
+    );
     f.y += h + 6.0;
 }
 

@@ -144,7 +144,7 @@ pub(crate) fn journey() -> Journey {
 pub(crate) fn card(j: &Journey) -> Scorecard {
     let mut card = score(j);
     for t in &mut card.touchpoints {
-        let (pain, priority, friction, emotion) = match t.id.as_u128() {
+        let (pain, impact, friction, emotion) = match t.id.as_u128() {
             B => (true, Some(12.0), Some(70.0), Some(-40.0)),
             A => (true, Some(12.0), Some(65.0), Some(-30.0)),
             C => (false, Some(3.0), Some(20.0), None),
@@ -152,7 +152,8 @@ pub(crate) fn card(j: &Journey) -> Scorecard {
             _ => (false, None, None, None),
         };
         t.pain_point = pain;
-        t.priority = priority;
+        t.impact = impact;
+        t.priority = crate::priority::relative(impact, 12.0);
         t.friction = friction;
         t.emotion = emotion;
     }
@@ -196,7 +197,7 @@ fn ranks_by_priority_then_votes_then_journey_order() {
     let first = &b.items[0];
     assert_eq!(
         (first.votes, first.priority, first.source),
-        (4, Some(12.0), ItemSource::Score)
+        (4, Some(100), ItemSource::Score)
     );
     assert_eq!(first.stage_name, "Report");
     assert_eq!(b.items[1].votes, 1);
@@ -205,7 +206,7 @@ fn ranks_by_priority_then_votes_then_journey_order() {
     assert_eq!(idea.kind, ItemKind::Opportunity);
     assert_eq!(
         (idea.owner.as_str(), idea.priority, idea.votes),
-        ("Digital", Some(12.0), 1)
+        ("Digital", Some(100), 1)
     );
     assert_eq!((idea.touchpoint, idea.note), (Some(id(B)), Some(id(0x2))));
     // A stage note: no touchpoint, its stage's name, trimmed text.
@@ -224,6 +225,7 @@ fn a_vote_moves_an_item_up_among_equal_priorities() {
     let mut card = card(&j);
     for t in &mut card.touchpoints {
         t.priority = None;
+        t.impact = None;
     }
     let b = board(&j, &card);
     // Without priorities: votes first (a 4, the stage note 2, b and its idea
@@ -268,7 +270,7 @@ fn csv_has_one_row_per_item_through_the_one_writer() {
             "phone",
             "service",
             "observed",
-            "12",
+            "100",
             "65",
             "-30",
             "4",
@@ -293,6 +295,40 @@ fn csv_has_one_row_per_item_through_the_one_writer() {
 }
 
 #[test]
+fn a_touchpoint_with_an_open_pain_point_note_is_on_the_board() {
+    let mut j = journey();
+    // e is neither flagged by its scores nor in a board lane: off the board…
+    let b = board(&j, &card(&j));
+    let e_key = format!("pain_point:{}", id(E));
+    assert!(!keys(&b).contains(&e_key));
+    // …until someone writes a pain-point note on it; its votes are e's.
+    j.annotations.push(note(
+        0x7,
+        AnnotationKind::PainPoint,
+        "Customers hang up here",
+        Target::Touchpoint(id(E)),
+        3,
+    ));
+    j.normalize();
+    let b = board(&j, &card(&j));
+    let item = b
+        .items
+        .iter()
+        .find(|i| i.key == e_key)
+        .expect("e on the board");
+    assert_eq!(item.kind, ItemKind::PainPoint);
+    assert_eq!(item.source, ItemSource::Note);
+    assert_eq!((item.touchpoint, item.note), (Some(id(E)), Some(id(0x7))));
+    assert_eq!(item.title, "Touchpoint e");
+    assert_eq!((item.votes, item.priority), (3, Some(8)));
+    // Not a second item for the note itself.
+    assert!(!keys(&b).contains(&format!("note:{}", id(0x7))));
+    // A resolved note takes it off again.
+    j.annotations.last_mut().unwrap().resolved = true;
+    assert!(!keys(&board(&j, &card(&j))).contains(&e_key));
+}
+
+#[test]
 fn figures_round_to_two_decimals() {
     assert_eq!(two_decimals(12.345_6), "12.35");
     assert_eq!(two_decimals(12.0), "12");
@@ -300,11 +336,19 @@ fn figures_round_to_two_decimals() {
     assert_eq!(two_decimals(-3.5), "-3.5");
 }
 
-/// The board of [`journey`] as JSON for the UI's tests
-/// (`ui/src/lib/generated/fixtures/board.json`).
+/// The board of [`journey`], with a pain-point note on e, as JSON for the
+/// UI's tests (`ui/src/lib/generated/fixtures/board.json`).
 #[test]
 fn board_fixture_for_the_ui_is_current() {
-    let j = journey();
+    let mut j = journey();
+    j.annotations.push(note(
+        0x7,
+        AnnotationKind::PainPoint,
+        "Customers hang up here",
+        Target::Touchpoint(id(E)),
+        3,
+    ));
+    j.normalize();
     let b = board(&j, &card(&j));
     let text = serde_json::to_string_pretty(&b).unwrap() + "\n";
     waymark_core::generated::check_or_bless("ui/src/lib/generated/fixtures/board.json", &text);

@@ -39,7 +39,16 @@ note: string | null, stage: string | null,
 /**
  * Empty when the item has no stage.
  */
-stage_name: string, owner: string, channel: string, nature: Nature | null, evidence: Evidence | null, priority: number | null, friction: number | null, emotion: number | null, votes: number, 
+stage_name: string, owner: string, channel: string, nature: Nature | null, evidence: Evidence | null, 
+/**
+ * 0–100 relative to the map, as the scorecard has it.
+ */
+priority: number | null, 
+/**
+ * The absolute figure the board ranks by (see
+ * [`crate::priority::impact`]).
+ */
+impact: number | null, friction: number | null, emotion: number | null, votes: number, 
 /**
  * 1-based, over the whole board.
  */
@@ -240,8 +249,8 @@ logo_path?: string, };
 
 /**
  * One term of an additive score. For each score the factors' `points` add
- * up to the score exactly (to 1e-9): `points = normalized × weight / Σ
- * weight of the factors present`, and the score *is* that sum.
+ * up to the score exactly (to 1e-9): `points = normalized × share`, `share
+ * = weight / Σ weight of the factors present`, and the score *is* that sum.
  */
 export type Factor = { 
 /**
@@ -255,6 +264,10 @@ factor: string, score: ScoreKind,
  */
 raw: number, 
 /**
+ * What `raw` is measured in: "minutes", "CES5 mean, 1–5", ...
+ */
+unit: string, 
+/**
  * The input on the score's scale (0–100 for friction, −100..100 for emotion).
  */
 normalized: number, 
@@ -262,7 +275,17 @@ normalized: number,
  * The configured weight (1 for the designer severity fallback, which
  * stands in for the whole friction score).
  */
-weight: number, points: number, 
+weight: number, 
+/**
+ * The part of the score this factor decides, 0..1: its weight over the
+ * weight of the factors present. Larger than the configured share when
+ * other factors were not measured (see [`TouchpointScore::missing`]).
+ */
+share: number, 
+/**
+ * `normalized × share`.
+ */
+points: number, 
 /**
  * Answers or comments behind a survey factor; `None` for typed-in figures.
  */
@@ -340,6 +363,16 @@ export type LinkState = "syncing" | "connected" | "offline" | "error" | "stopped
 export type LinkView = { link: MapLink, status: SyncStatus, };
 
 /**
+ * Another touchpoint across the line of visibility, linked by arrows (see
+ * `waymark_score::blueprint`).
+ */
+export type LinkedTouchpoint = { id: string, title: string, friction: number | null, pain_point: boolean, 
+/**
+ * Its 0–100 priority.
+ */
+priority: number | null, };
+
+/**
  * What the entity lost.
  */
 export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "waiting";
@@ -408,6 +441,16 @@ touchpoints: Array<TouchpointThemes>,
  * In map order; none when one touchpoint was asked for.
  */
 stages: Array<StageThemes>, };
+
+/**
+ * A configured factor with no data for a touchpoint: the factors present
+ * took over its weight in proportion to their own.
+ */
+export type MissingFactor = { factor: string, score: ScoreKind, 
+/**
+ * Its configured weight.
+ */
+weight: number, };
 
 /**
  * Service is reactive (it fixes one problem); experience is proactive (it
@@ -745,7 +788,13 @@ stage: string, status: DiffStatus,
 /**
  * What changed, in words ("title", "stage", "wait minutes", ...).
  */
-changes: Array<string>, friction: Delta, emotion: Delta, priority: Delta, pain_point_before: boolean, pain_point_after: boolean, };
+changes: Array<string>, friction: Delta, emotion: Delta, 
+/**
+ * The absolute impact (see [`crate::priority::impact`]): the 0–100
+ * priority is relative to each map's top item, so two states' priorities
+ * do not compare.
+ */
+impact: Delta, pain_point_before: boolean, pain_point_after: boolean, };
 
 export type TouchpointScore = { id: string, title: string, stage: string, 
 /**
@@ -757,9 +806,32 @@ friction: number | null,
  */
 emotion: number | null, 
 /**
- * 0–100; see [`crate::priority`].
+ * 0–100 relative to the map: 100 is its highest-impact touchpoint;
+ * a whole number, at least 1 for any positive impact (see
+ * [`crate::priority::relative`]). `None` without friction.
  */
-priority: number | null, pain_point: boolean, label: EmotionLabel | null, 
+priority: number | null, 
+/**
+ * The absolute figure behind `priority`: reach share × friction ×
+ * how much it hurts, ×100 (see [`crate::priority::impact`]); for a
+ * touchpoint behind the line of visibility, the impact it causes
+ * through the customer touchpoints it serves.
+ */
+impact: number | null, pain_point: boolean, 
+/**
+ * In a backstage or support-process lane: its own friction is internal,
+ * and it ranks only through `serves`.
+ */
+behind_the_line: boolean, 
+/**
+ * Behind the line: the customer-facing touchpoints it feeds (through
+ * arrows, across other backstage touchpoints). Empty otherwise.
+ */
+serves: Array<LinkedTouchpoint>, 
+/**
+ * Customer-facing: the touchpoints behind the line that feed it.
+ */
+fed_by: Array<LinkedTouchpoint>, label: EmotionLabel | null, 
 /**
  * Share of the configured friction and emotion weight that had data, 0..1.
  */
@@ -772,6 +844,11 @@ low_confidence: boolean, effort_cues: Array<EffortCue>,
  * Friction factors first, then emotion factors.
  */
 factors: Array<Factor>, 
+/**
+ * Configured factors with no data; the factors present share their
+ * weight (friction first, then emotion).
+ */
+missing: Array<MissingFactor>, 
 /**
  * The touchpoint has no reach; it was given the journey's mean reach.
  */

@@ -21,6 +21,22 @@ describe("the board from Rust", () => {
     expect(items.map((i) => kindLabel(i.kind))).toContain("opportunity");
   });
 
+  it("lists a touchpoint carrying an open pain-point note, with the note's votes", () => {
+    const e = items.find((i) => i.key === `pain_point:${id("0e")}`);
+    expect(e).toMatchObject({
+      kind: "pain_point",
+      source: "note",
+      title: "Touchpoint e",
+      touchpoint: id("0e"),
+      note: id("07"),
+      votes: 3,
+      priority: 8,
+    });
+    expect(
+      filterBoard(items, { ...NO_FILTER, owner: "Contact centre" }).map((i) => i.title),
+    ).toEqual(["Touchpoint a", "Touchpoint e"]);
+  });
+
   it("filters by kind, stage, owner, channel and nature", () => {
     const only = (f: Partial<typeof NO_FILTER>) =>
       filterBoard(items, { ...NO_FILTER, ...f }).map((i) => i.title);
@@ -54,7 +70,7 @@ describe("the board from Rust", () => {
       "phone",
       "service",
       "observed",
-      "12",
+      "100",
       "65",
       "-30",
       "4",

@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { Factor } from "../backend";
-import { answerText, factorLabel, fixed, points, pointsTotal, rawText, tone } from "./explain";
+import {
+  answerText,
+  factorLabel,
+  fixed,
+  missingText,
+  points,
+  pointsTotal,
+  rawText,
+  tone,
+} from "./explain";
 
 const f = (factor: string, raw: number, pts = 0, score: Factor["score"] = "friction"): Factor => ({
   factor,
   score,
   raw,
+  unit: "",
   normalized: 0,
   weight: 0.15,
+  share: 1,
   points: pts,
   n: null,
   source: "operations",
@@ -31,6 +42,24 @@ describe("explanation text", () => {
     const fs = [f("wait", 0, 50), f("handoffs", 0, 12.5), f("designer_rating", 0, -100, "emotion")];
     expect(pointsTotal(fs, "friction")).toBe(62.5);
     expect(pointsTotal(fs, "emotion")).toBe(-100);
+  });
+
+  it("says which factors took over a missing factor's weight", () => {
+    const wait = { ...f("wait", 20, 50), share: 0.43 };
+    const rc = { ...f("repeat_contact", 0.5, 50), weight: 0.2, share: 0.57 };
+    const missing = [
+      { factor: "survey_effort", score: "friction" as const, weight: 0.3 },
+      { factor: "survey_net", score: "emotion" as const, weight: 0.5 },
+    ];
+    expect(missingText(missing, "friction", [rc, wait])).toBe(
+      "Not measured: Survey effort (CES) (0.3). Their weight is shared by the factors measured, " +
+        "in proportion to their own weights: Repeat contact 57%, Wait 43%.",
+    );
+    const sev = { ...f("designer_severity", 3, 75), weight: 1, share: 1 };
+    expect(missingText(missing, "friction", [sev])).toBe(
+      "Nothing measured (Survey effort (CES) (0.3)): the designer's severity stands in for the whole score.",
+    );
+    expect(missingText([], "friction", [wait])).toBe("");
   });
 
   it("never prints minus zero and trims trailing zeros", () => {

@@ -1,6 +1,6 @@
 // Words and number formats for a score's explanation.
 
-import type { ExplainedResponse, Factor, FactorSource } from "../backend";
+import type { ExplainedResponse, Factor, FactorSource, MissingFactor } from "../backend";
 
 export const FACTOR_LABELS: Record<string, string> = {
   survey_effort: "Survey effort (CES)",
@@ -23,7 +23,7 @@ export const SOURCE_LABELS: Record<FactorSource, string> = {
 };
 
 export function factorLabel(f: Factor): string {
-  return FACTOR_LABELS[f.factor] ?? f.factor.replace(/_/g, " ");
+  return label(f.factor);
 }
 
 /** A number with at most `digits` decimals, a real minus sign, no "-0". */
@@ -98,4 +98,27 @@ const SCALE_LABEL: Record<ExplainedResponse["scale"], string> = {
 export function answerText(r: ExplainedResponse): string {
   const v = r.scale === "emotion" && r.value > 0 ? `+${fixed(r.value, 1)}` : fixed(r.value, 1);
   return `${SCALE_LABEL[r.scale]} ${v}`;
+}
+
+/** Which factors were not measured and who took over their weight, in
+ * words: each measured factor's share grew in proportion to its weight;
+ * with nothing measured, the designer's severity stands in. Empty when
+ * nothing is missing. */
+export function missingText(
+  missing: MissingFactor[],
+  kind: Factor["score"],
+  present: Factor[],
+): string {
+  const gone = missing.filter((m) => m.score === kind);
+  if (gone.length === 0 || present.length === 0) return "";
+  const names = gone.map((m) => `${label(m.factor)} (${fixed(m.weight, 2)})`).join(", ");
+  if (present.length === 1 && present[0]?.factor === "designer_severity") {
+    return `Nothing measured (${names}): the designer's severity stands in for the whole score.`;
+  }
+  const took = present.map((f) => `${label(f.factor)} ${fixed(f.share * 100, 0)}%`).join(", ");
+  return `Not measured: ${names}. Their weight is shared by the factors measured, in proportion to their own weights: ${took}.`;
+}
+
+function label(factor: string): string {
+  return FACTOR_LABELS[factor] ?? factor.replace(/_/g, " ");
 }
