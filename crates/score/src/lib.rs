@@ -39,6 +39,7 @@ pub mod sentiment;
 pub mod survey_read;
 pub mod survey_tools;
 mod table;
+pub mod targets;
 pub mod themes;
 pub mod trend;
 pub mod wide_format;
