@@ -42,6 +42,7 @@ mod table;
 pub mod targets;
 pub mod themes;
 pub mod trend;
+pub mod wave_compare;
 pub mod wide_format;
 
 pub use aggregate::{priority, score};
