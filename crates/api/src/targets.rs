@@ -14,6 +14,7 @@ use crate::{ApiError, Library, Result};
 #[ts(optional_fields)]
 pub struct TargetGroup {
     /// `None`: the journey's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub touchpoint: Option<Id>,
     /// The touchpoint's title, or the map's.
     pub title: String,

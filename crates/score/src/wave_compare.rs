@@ -77,6 +77,7 @@ pub enum Scope {
 pub struct Movement {
     pub scope: Scope,
     /// The stage's or touchpoint's id; `None` for the journey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<Id>,
     pub name: String,
     pub metric: WaveMetric,
