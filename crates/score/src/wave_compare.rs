@@ -56,6 +56,7 @@ impl WaveMetric {
     /// A value as people read it: NPS signed, CES with one decimal.
     pub fn show(self, v: f64) -> String {
         match self {
+            WaveMetric::Nps if v.round() == 0.0 => "0".into(),
             WaveMetric::Nps => format!("{v:+.0}").replace('-', "−"),
             WaveMetric::Csat => format!("{v:.0}%"),
             WaveMetric::Ces5 | WaveMetric::Ces7 => format!("{v:.1}"),
