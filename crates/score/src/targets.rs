@@ -41,23 +41,16 @@ pub struct TargetCheck {
 impl TargetCheck {
     /// "NPS ≥ 30: met (34)".
     pub fn sentence(&self) -> String {
+        let digits = if self.kpi == Kpi::Ces { 1 } else { 0 };
         let value = self
             .value
-            .map_or(String::new(), |v| format!(" ({})", short(v)));
+            .map_or(String::new(), |v| format!(" ({v:.digits$})"));
         format!(
             "{} {}: {}{value}",
             self.kpi,
             self.target,
             self.status.words()
         )
-    }
-}
-
-fn short(v: f64) -> String {
-    if (v - v.round()).abs() < 0.05 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
     }
 }
 

@@ -207,7 +207,12 @@ pub(super) fn trends(ctx: &Ctx, doc: &mut Doc) {
         "Journey".to_string(),
         Box::new(|w: &WaveTrend| Some(&w.journey)),
     )];
-    for s in &ctx.sc.stages {
+    let stage_answered = |id: Id| {
+        shown
+            .iter()
+            .any(|w| w.stages.iter().any(|s| s.id == id && s.figures.n > 0))
+    };
+    for s in ctx.sc.stages.iter().filter(|s| stage_answered(s.id)) {
         let id = s.id;
         parts.push((
             format!("Stage: {}", s.name),
@@ -252,9 +257,11 @@ pub(super) fn trends(ctx: &Ctx, doc: &mut Doc) {
         for (i, w) in shown.iter().enumerate() {
             let Some(fig) = pick(w) else { continue };
             rows.push(vec![
+                // The name on every row, so a part split over pages keeps it.
                 Cell {
-                    bold: true,
-                    ..Cell::new(if i == 0 { name.as_str() } else { "" })
+                    bold: i == 0,
+                    fg: (i > 0).then_some(MUTED),
+                    ..Cell::new(name.as_str())
                 },
                 Cell::new(&w.label),
                 Cell::new(fig.n.to_string()),
