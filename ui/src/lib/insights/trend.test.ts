@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Figures, Trend } from "../generated/bindings";
 import { chart, changeWords, pickMetric, series, sparkline, targetFor, targetText } from "./trend";
 
-function fig(nps: number | null, ci: [number, number] | null, extra: Partial<Figures> = {}): Figures {
+function fig(
+  nps: number | null,
+  ci: [number, number] | null,
+  extra: Partial<Figures> = {},
+): Figures {
   return {
     n: 100,
     nps,
