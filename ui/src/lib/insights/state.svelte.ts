@@ -13,6 +13,7 @@ import type {
 } from "../backend";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
+import { pickMetric, series } from "./trend";
 import {
   OVERLAY_MODES,
   byId,
@@ -166,6 +167,11 @@ export class Insights {
   /** The next (1) or previous (-1) canvas overlay (keys H and Shift+H). */
   cycleMode(step: 1 | -1): void {
     this.setMode(nextMode(this.mode, step));
+  }
+
+  /** Whether any wave has survey figures about `part` (a sparkline to draw). */
+  hasTrend(part: string): boolean {
+    return pickMetric(series(this.trend, part)) !== null;
   }
 
   private wantsTrend(): boolean {
