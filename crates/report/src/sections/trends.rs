@@ -16,6 +16,9 @@ use crate::geom::{truncate, Align, Rect, Style};
 use crate::layout::{Cell, Doc, Flow};
 use crate::Section;
 
+/// Picks one part's figures out of a wave.
+type Pick = Box<dyn Fn(&WaveTrend) -> Option<&Figures>>;
+
 /// Waves the trend page lists (the newest ones).
 const MAX_WAVES: usize = 6;
 /// Touchpoints the trend page lists, by priority.
@@ -203,7 +206,7 @@ pub(super) fn trends(ctx: &Ctx, doc: &mut Doc) {
     }
     nps_chart(ctx, &mut f, shown);
 
-    let mut parts: Vec<(String, Box<dyn Fn(&WaveTrend) -> Option<&Figures>>)> = vec![(
+    let mut parts: Vec<(String, Pick)> = vec![(
         "Journey".to_string(),
         Box::new(|w: &WaveTrend| Some(&w.journey)),
     )];
