@@ -68,6 +68,11 @@ test("trend overlay, panel, target line and two waves compared", { timeout: 180_
   // The panel: a whisker per wave, the target line at 30, the rule's words.
   const box = await callCard.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+  // The explanation names the card's target and its status.
+  await page.locator("[data-tab=explain]").click();
+  const target = page.locator("aside.explain li[data-target-kpi=nps]");
+  await target.waitFor({ timeout: 10_000 });
+  assert.match(await target.textContent(), /^NPS ≥ 30: not met \(/);
   await page.locator("[data-tab=trend]").click();
   const panel = page.locator(`aside.trend[data-trend-part="${call.id}"]`);
   await panel.locator("svg[data-trend-chart=nps]").waitFor({ timeout: 10_000 });

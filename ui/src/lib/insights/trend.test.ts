@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Figures, Trend } from "../generated/bindings";
-import { chart, changeWords, pickMetric, series, sparkline, targetFor, targetText } from "./trend";
+import {
+  chart,
+  changeWords,
+  pickMetric,
+  series,
+  sparkline,
+  targetFor,
+  targetSentence,
+  targetText,
+} from "./trend";
 
 function fig(
   nps: number | null,
@@ -97,5 +106,15 @@ describe("words", () => {
     expect(changeWords("within_noise")).toBe("within noise");
     expect(changeWords(undefined)).toBe("not measured");
     expect(targetText({ direction: "at_most", value: 2.5 })).toBe("≤ 2.5");
+    const check = trend.waves[1]?.journey.targets[0];
+    expect(check && targetSentence(check)).toBe("NPS ≥ 0: met (50)");
+    expect(
+      targetSentence({
+        kpi: "ces",
+        target: { direction: "at_most", value: 2 },
+        value: null,
+        status: "not_measured",
+      }),
+    ).toBe("CES ≤ 2: not measured");
   });
 });

@@ -3,7 +3,15 @@
 // target line (the trend panel). Figures, intervals, changes and target
 // status come from Rust (`map_trend`); this only places and names them.
 
-import type { Change, Figures, KpiTarget, TargetStatus, Trend } from "../generated/bindings";
+import type {
+  Change,
+  Figures,
+  KpiTarget,
+  TargetCheck,
+  TargetStatus,
+  Trend,
+} from "../generated/bindings";
+import { TARGET_KPIS } from "../generated/schema";
 
 export type TrendMetric = "nps" | "csat" | "ces5" | "ces7";
 
@@ -173,6 +181,13 @@ export const STATUS_WORDS: Record<TargetStatus, string> = {
 /** "≥ 30", "≤ 2.5". */
 export function targetText(t: KpiTarget): string {
   return `${t.direction === "at_least" ? "≥" : "≤"} ${t.value}`;
+}
+
+/** "NPS ≥ 30: met (34)", as the CLI and the PDF say it. */
+export function targetSentence(c: TargetCheck): string {
+  const digits = c.kpi === "ces" ? 1 : 0;
+  const value = c.value === null ? "" : ` (${c.value.toFixed(digits)})`;
+  return `${TARGET_KPIS[c.kpi].label} ${targetText(c.target)}: ${STATUS_WORDS[c.status]}${value}`;
 }
 
 function round(v: number): number {
