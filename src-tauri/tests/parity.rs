@@ -194,6 +194,20 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
             "compare_maps",
             json!({ "before": { "map": map, "version": "first" }, "after": { "map": map } }),
         ),
+        ("map_trend", json!({ "id": map })),
+        (
+            "compare_waves",
+            json!({ "id": map, "before": "nope", "after": "nope" }),
+        ),
+        (
+            "set_target",
+            json!({ "id": map, "kpi": "nps", "target": { "direction": "at_least", "value": 30 } }),
+        ),
+        (
+            "set_target",
+            json!({ "id": map, "touchpoint": tp, "kpi": "ces", "target": { "direction": "at_most", "value": 9 } }),
+        ),
+        ("map_targets", json!({ "id": map })),
         ("csv_table", json!({ "header": ["a"], "rows": [["=1+1"]] })),
         ("trash_map", json!({ "id": map })),
         ("list_maps", json!({})),

@@ -25,6 +25,7 @@ mod scoring;
 mod shared;
 pub mod survey;
 pub mod survey_watch;
+pub mod targets;
 pub mod themes;
 pub mod waves;
 

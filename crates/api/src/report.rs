@@ -15,7 +15,7 @@ use crate::{ApiError, Library, Result};
 pub struct ReportRequest {
     /// "a4", "a3", "letter" or "tabloid".
     pub page_size: Option<String>,
-    /// Section names ("summary", "map", "stages", "pain-points", "appendix").
+    /// Section names ("summary", "map", "stages", "trends", "pain-points", "appendix").
     pub sections: Option<Vec<String>>,
     pub company: Option<String>,
     /// PNG or JPEG bytes.
@@ -77,6 +77,12 @@ impl Library {
         let journey = self.journey(id)?;
         let scorecard = waymark_score::score(&journey);
         options.themes = self.top_themes(id)?;
+        if options.trend.is_none()
+            && (options.sections.contains(&Section::Trends)
+                || options.sections.contains(&Section::Summary))
+        {
+            options.trend = Some(self.trend(id)?).filter(|t| !t.waves.is_empty());
+        }
         waymark_report::render(&journey, &scorecard, &options).map_err(|e| match e {
             ReportError::Invalid(_) | ReportError::Logo(_) => ApiError::Invalid(e.to_string()),
             ReportError::Pdf(_) => ApiError::Invalid(format!("cannot write the report: {e}")),

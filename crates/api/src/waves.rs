@@ -9,6 +9,7 @@ use serde::Serialize;
 pub use waymark_score::intervals::{change, Change};
 use waymark_score::trend::{trend, wave_trend};
 pub use waymark_score::trend::{Figures, Trend, WaveTrend};
+pub use waymark_score::wave_compare::{compare_waves, since_last_wave, WaveComparison};
 pub use waymark_store::WaveRow;
 
 use crate::files::read_text;

@@ -170,6 +170,24 @@ enum Command {
     },
     /// Import each survey file that appears in a folder as a wave (--once: what is there now)
     Watch(watch_cmd::WatchArgs),
+    /// KPI targets of the journey or a touchpoint: list them, set one
+    /// (`waymark target ID nps ">=30"`) or clear one (`--clear`)
+    Target {
+        id: String,
+        /// nps, csat, ces, friction or emotion; none: list every target
+        kpi: Option<String>,
+        /// ">=30" or "<=40" (a bare number points the way the KPI improves)
+        #[arg(allow_hyphen_values = true)]
+        target: Option<String>,
+        /// The touchpoint's id or exact title (default: the journey)
+        #[arg(long)]
+        touchpoint: Option<String>,
+        /// Clear the KPI's target
+        #[arg(long, conflicts_with = "target")]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Survey answers
     Responses {
         #[command(subcommand)]
@@ -466,6 +484,51 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("{}", terminal::json(&t));
             } else {
                 terminal::print(&trend_cmd::trend(&t));
+            }
+        }
+        Command::Target {
+            id,
+            kpi,
+            target,
+            touchpoint,
+            clear,
+            json,
+        } => {
+            let id = resolve(&lib, &id)?;
+            let Some(kpi) = kpi else {
+                let groups = lib.targets(&id)?;
+                if json {
+                    say!("{}", terminal::json(&groups));
+                } else {
+                    terminal::print(&trend_cmd::targets(&groups));
+                }
+                return Ok(());
+            };
+            let kpi = waymark_core::Kpi::parse(&kpi).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "{kpi:?} is not a KPI: give nps, csat, ces, friction or emotion"
+                ))
+            })?;
+            let target = match (target, clear) {
+                (Some(t), _) => {
+                    Some(waymark_core::KpiTarget::parse(kpi, &t).map_err(ApiError::Invalid)?)
+                }
+                (None, true) => None,
+                (None, false) => {
+                    return Err(Failure::Usage(format!(
+                        "give the {kpi} target (for example \">=30\" or \"<=2.5\") or --clear"
+                    )))
+                }
+            };
+            let g = lib.set_target(&id, touchpoint.as_deref(), kpi, target)?;
+            if json {
+                say!("{}", terminal::json(&g));
+            } else {
+                match target {
+                    Some(t) => say!("{kpi} target {t} set"),
+                    None => say!("{kpi} target cleared"),
+                }
+                terminal::print(&trend_cmd::targets(&[g]));
             }
         }
         Command::Future { id, title } => {

@@ -19,7 +19,7 @@ pub struct ReportArgs {
     output: PathBuf,
     #[arg(long, value_name = "SIZE", default_value = "a4", value_parser = ["a4", "a3", "letter", "tabloid"])]
     page_size: String,
-    /// Comma-separated: summary,map,stages,pain-points,appendix (default: all)
+    /// Comma-separated: summary,map,stages,trends,pain-points,appendix (default: all)
     #[arg(long, value_name = "LIST")]
     sections: Option<String>,
     #[command(flatten)]

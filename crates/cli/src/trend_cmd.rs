@@ -1,8 +1,10 @@
-//! `waymark waves`, `waymark wave rename|delete` and `waymark trend`: survey
-//! waves and how the scores moved between them.
+//! `waymark waves`, `waymark wave rename|delete`, `waymark trend` and
+//! `waymark target`: survey waves, how the scores moved between them, and
+//! the KPI targets they are held against.
 
 use clap::Subcommand;
-use waymark_api::waves::{Change, Figures, Trend, WaveRow};
+use waymark_api::targets::TargetGroup;
+use waymark_api::waves::{since_last_wave, Change, Figures, Trend, WaveRow};
 
 #[derive(Subcommand)]
 pub enum WaveCommand {
@@ -106,6 +108,44 @@ pub fn trend(t: &Trend) -> String {
         }
         for tp in &w.touchpoints {
             out.push_str(&line(&format!("    {}", tp.title), &tp.figures));
+        }
+        let checks = std::iter::once(("journey", &w.journey.targets))
+            .chain(
+                w.touchpoints
+                    .iter()
+                    .map(|t| (t.title.as_str(), &t.figures.targets)),
+            )
+            .flat_map(|(name, cs)| cs.iter().map(move |c| (name, c)));
+        for (name, c) in checks {
+            out.push_str(&format!("  target  {name}: {}\n", c.sentence()));
+        }
+    }
+    if let Some(c) = since_last_wave(&t.waves) {
+        out.push_str(&format!("\n{}\n", c.summary()));
+        for m in &c.improved {
+            out.push_str(&format!("  better  {}\n", m.sentence));
+        }
+        for m in &c.worse {
+            out.push_str(&format!("  worse   {}\n", m.sentence));
+        }
+    }
+    out
+}
+
+/// Every target of the map with its status on the current scores.
+pub fn targets(groups: &[TargetGroup]) -> String {
+    if groups.is_empty() {
+        return "no targets (set one with `waymark target ID nps \">=30\"`)\n".into();
+    }
+    let mut out = String::new();
+    for g in groups {
+        let name = if g.touchpoint.is_some() {
+            g.title.clone()
+        } else {
+            format!("journey ({})", g.title)
+        };
+        for c in &g.checks {
+            out.push_str(&format!("{name:<32} {}\n", c.sentence()));
         }
     }
     out

@@ -346,7 +346,7 @@ fn the_deck_has_a_trends_slide_once_there_are_waves() {
         "Q1 · 2026-03-31",
         "Q2 · 2026-06-30",
         "Q1 → Q2",
-        "NPS rose to +70",
+        "Better — Journey: NPS rose from 0 to +70.",
     ] {
         assert!(xml.contains(text), "{text} missing from the trends slide");
     }

@@ -190,6 +190,14 @@ pub fn journey() -> impl Strategy<Value = Journey> {
                         tags: spec.tags,
                         personas: j.personas.iter().take(1).map(|p| p.id).collect(),
                         inputs: spec.inputs,
+                        // Some cards carry a target, so round trips cover them.
+                        targets: Targets {
+                            nps: spec.mot.then_some(KpiTarget {
+                                direction: Direction::AtLeast,
+                                value: 30.0,
+                            }),
+                            ..Targets::default()
+                        },
                     });
                 }
                 for (i, (kind, text, resolved, target, votes)) in notes.into_iter().enumerate() {

@@ -373,6 +373,7 @@ fn meta_of(j: &Journey) -> Journey {
         primary_persona: j.primary_persona,
         settings: j.settings.clone(),
         inputs: j.inputs.clone(),
+        targets: j.targets,
         ..Journey::default()
     }
 }

@@ -141,6 +141,7 @@ pub fn reproject<T: ReadTxn>(txn: &T, journey: &mut Journey, touched: &Touched) 
         primary_persona: journey.primary_persona,
         settings: journey.settings.clone(),
         inputs: journey.inputs.clone(),
+        targets: journey.targets,
         ..Journey::default()
     };
     let fresh = read(txn, touched)?;

@@ -20,6 +20,7 @@ pub mod ratings;
 pub mod repair;
 pub mod schema;
 pub mod synth;
+pub mod targets;
 pub mod templates;
 pub mod validate;
 

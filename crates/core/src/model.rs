@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use crate::targets::{Direction, Kpi, KpiTarget, Targets};
+
 /// Every entity id is a UUID.
 pub type Id = Uuid;
 
@@ -36,6 +38,9 @@ pub struct Journey {
     pub settings: Settings,
     #[serde(default)]
     pub inputs: JourneyInputs,
+    /// The journey's KPI targets ("NPS ≥ 30").
+    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    pub targets: Targets,
     #[serde(default, deserialize_with = "crate::limits::personas")]
     pub personas: Vec<Persona>,
     #[serde(default, deserialize_with = "crate::limits::stages")]
@@ -220,6 +225,9 @@ pub struct Touchpoint {
     pub personas: Vec<Id>,
     #[serde(default)]
     pub inputs: TouchpointInputs,
+    /// The touchpoint's KPI targets.
+    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    pub targets: Targets,
 }
 
 /// What a designer knows about a touchpoint; every field is optional and the

@@ -102,6 +102,23 @@ impl Report<'_> {
         }
     }
 
+    /// A target outside its KPI's range is read as the range's nearest
+    /// end; one that is not a number is left out.
+    fn targets(&mut self, path: String, targets: &mut crate::targets::Targets) {
+        for kpi in crate::targets::Kpi::ALL {
+            let slot = targets.slot(kpi);
+            if let Some(t) = slot {
+                let p = format!("{path}.{}", kpi.as_str());
+                if !t.value.is_finite() {
+                    self.fixed(p, format!("{} is not a number, left out", t.value));
+                    *slot = None;
+                } else {
+                    self.clamp_f(p, &mut t.value, kpi.range(), 0.0);
+                }
+            }
+        }
+    }
+
     /// A whole-number input above its range's top is read as the top.
     fn cap<T>(&mut self, path: String, v: &mut Option<T>, r: Range)
     where
@@ -320,6 +337,7 @@ fn touchpoint(t: &mut Touchpoint, r: &mut Report<'_>) {
     ] {
         r.clamp_opt(format!("{ip}.{field}"), v, input_range(field));
     }
+    r.targets(format!("{path}.targets"), &mut t.targets);
     if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
         if a < d {
             r.fixed(
@@ -421,6 +439,7 @@ fn settings_and_inputs(j: &mut Journey, r: &mut Report<'_>) {
         setting_range(thg, "min_responses"),
     );
     th.min_responses = min_responses.unwrap_or_default();
+    r.targets("meta.targets".into(), &mut j.targets);
     let ji = &mut j.inputs;
     for (name, v) in [
         ("customers_at_start", &mut ji.customers_at_start),

@@ -363,6 +363,21 @@ pub fn typescript() -> String {
     o.push_str(
         "export interface SettingField {\n  group?: \"friction_weights\" | \"emotion_weights\" | \"thresholds\";\n  key: string;\n  label: string;\n  min: number;\n  max: number;\n  integer: boolean;\n  help?: string;\n}\n\n",
     );
+    o.push_str("/** The KPIs a target can be set on, with their ranges (`targets::Kpi`). */\n");
+    o.push_str("export const TARGET_KPIS = {\n");
+    for k in crate::targets::Kpi::ALL {
+        let r = k.range();
+        let _ = writeln!(
+            o,
+            "  {}: {{ label: {}, min: {}, max: {}, higherIsBetter: {} }},",
+            k.as_str(),
+            js_string(k.label()),
+            js_number(r.min),
+            js_number(r.max),
+            k.higher_is_better()
+        );
+    }
+    o.push_str("} as const;\n\n");
     let defaults = serde_json::to_string_pretty(&Settings::default()).expect("settings serialize");
     let _ = writeln!(
         o,

@@ -157,6 +157,7 @@ pub fn journey(size: Size, seed: u64) -> Journey {
             tags: vec![WORDS[rng.below(16) as usize].to_string()],
             personas: vec![j.personas[0].id],
             inputs,
+            targets: Default::default(),
         });
     }
     for i in 0..size.annotations {

@@ -46,6 +46,15 @@ impl Collector {
         }
     }
 
+    /// Each target within its KPI's range.
+    fn targets(&mut self, path: &str, targets: &crate::targets::Targets) {
+        for (kpi, t) in targets.iter() {
+            if let Some(p) = t.problem(kpi) {
+                self.push(format!("{path}.{}", kpi.as_str()), p);
+            }
+        }
+    }
+
     fn non_negative(&mut self, path: &str, field: &str, v: Option<f64>) {
         if let Some(v) = v {
             if !v.is_finite() || v < 0.0 {
@@ -161,6 +170,7 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
                 c.range(&ip, field, v, input_range(field));
             }
         }
+        c.targets(&format!("{path}.targets"), &t.targets);
         if let (Some(d), Some(a)) = (inp.wait_desired_minutes, inp.wait_adequate_minutes) {
             if a < d {
                 c.push(
@@ -251,6 +261,7 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
         let path = group.map_or("settings".to_string(), |g| format!("settings.{g}"));
         c.range(&path, field, Some(v), setting_range(group, field));
     }
+    c.targets("targets", &j.targets);
     let ji = &j.inputs;
     for (name, v) in [
         ("customers_at_start", ji.customers_at_start),

@@ -3,7 +3,8 @@
 //! [`render`] turns a journey and its scorecard into a PDF an executive can
 //! read without ever opening Waymark: page one says where the journey hurts,
 //! why, who owns it and what to fix first; the map, the stage heat table, the
-//! ranked pain points and an appendix with every input back it up.
+//! ranked pain points and an appendix with every input back it up; with
+//! survey waves, a "since the last wave" block and a trend page.
 //!
 //! Everything is pure Rust: vector drawing and real, selectable text through
 //! `printpdf`, with Noto Sans (SIL OFL, `assets/fonts/`) embedded and subset.
@@ -95,15 +96,17 @@ pub enum Section {
     Summary,
     Map,
     Stages,
+    Trends,
     PainPoints,
     Appendix,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Summary,
         Section::Map,
         Section::Stages,
+        Section::Trends,
         Section::PainPoints,
         Section::Appendix,
     ];
@@ -114,6 +117,7 @@ impl Section {
             Section::Summary => "summary",
             Section::Map => "map",
             Section::Stages => "stages",
+            Section::Trends => "trends",
             Section::PainPoints => "pain-points",
             Section::Appendix => "appendix",
         }
@@ -125,6 +129,7 @@ impl Section {
             Section::Summary => "Executive summary",
             Section::Map => "The journey map",
             Section::Stages => "Stage heat table",
+            Section::Trends => "Trends across survey waves",
             Section::PainPoints => "Pain points and opportunities",
             Section::Appendix => "Appendix",
         }
@@ -153,7 +158,7 @@ impl FromStr for Section {
             .find(|x| x.as_str() == s.trim().to_ascii_lowercase().replace('_', "-"))
             .ok_or_else(|| {
                 ReportError::Invalid(format!(
-                    "unknown section {s:?}; use summary, map, stages, pain-points or appendix"
+                    "unknown section {s:?}; use summary, map, stages, trends, pain-points or appendix"
                 ))
             })
     }
@@ -177,6 +182,10 @@ pub struct ReportOptions {
     /// The map's evidence coverage with its last survey wave (the library
     /// knows the waves); none: computed from the map alone, without waves.
     pub evidence: Option<waymark_score::EvidenceCoverage>,
+    /// The map's survey waves ([`waymark_score::trend`]): the summary's
+    /// "since the last wave" block and the trend page. `None` or no waves:
+    /// neither is drawn.
+    pub trend: Option<waymark_score::trend::Trend>,
 }
 
 impl ReportOptions {
@@ -192,6 +201,7 @@ impl ReportOptions {
             author: None,
             themes: BTreeMap::new(),
             evidence: None,
+            trend: None,
         }
     }
 

@@ -8,9 +8,19 @@ use waymark_core::Journey;
 use waymark_report::{layout, PageSize, Section, MIN_TEXT_PT};
 
 fn check(name: &str, j: &Journey, size: PageSize) -> usize {
+    check_with(name, j, size, None)
+}
+
+fn check_with(
+    name: &str,
+    j: &Journey,
+    size: PageSize,
+    trend: Option<waymark_score::trend::Trend>,
+) -> usize {
     let sc = waymark_score::score(j);
     let mut o = options();
     o.page_size = size;
+    o.trend = trend;
     let l = layout(j, &sc, &o).expect("lays out");
     assert!(!l.pages.is_empty(), "{name}: no pages");
     for (pi, p) in l.pages.iter().enumerate() {
@@ -56,6 +66,19 @@ fn templates_fit_on_every_page_size() {
             check(t, &template(t), size);
         }
     }
+}
+
+#[test]
+fn survey_waves_and_targets_fit_on_every_page_size() {
+    for t in TEMPLATES {
+        let (j, trend) = with_waves(&template(t));
+        for size in PageSize::ALL {
+            let with = check_with(t, &j, size, Some(trend.clone()));
+            assert!(with > check(t, &j, size), "{t} {size:?}: no trend page");
+        }
+    }
+    let (j, trend) = with_waves(&wide(40, 2));
+    check_with("forty stages", &j, PageSize::A4, Some(trend));
 }
 
 #[test]

@@ -281,8 +281,12 @@ fn metadata_outline_and_page_numbers() {
     let t = text(&r.pdf);
     assert!(t.contains(&format!("Page 1 of {}", r.pages)));
     assert!(t.contains(&format!("Page {0} of {0}", r.pages)));
-    // One outline entry per section, in order.
-    let titles: Vec<String> = Section::ALL.iter().map(|s| s.title().to_string()).collect();
+    // One outline entry per section, in order (no trend page without waves).
+    let titles: Vec<String> = Section::ALL
+        .iter()
+        .filter(|s| **s != Section::Trends)
+        .map(|s| s.title().to_string())
+        .collect();
     assert_eq!(outline(&r.pdf), titles);
 }
 
@@ -455,4 +459,50 @@ fn the_summary_states_evidence_coverage() {
         t.contains("survey answers in the last wave (2026 Q2) for 14 (50%)."),
         "{t}"
     );
+}
+
+#[test]
+fn survey_waves_give_since_last_wave_targets_and_a_trend_page() {
+    let (j, trend) = with_waves(&template("bank-lost-card"));
+    let mut o = options();
+    o.trend = Some(trend.clone());
+    let r = render(&j, &waymark_score::score(&j), &o).expect("renders");
+    let t = flat(&text(&r.pdf));
+    let page1 = flat(text(&r.pdf).split('\u{c}').next().unwrap());
+    for want in [
+        "Since the last wave (Q1 to Q2)",
+        "Better: Journey: NPS rose from",
+        "Targets: NPS >= 30:",
+        "CSAT >= 70:",
+        "Touchpoint targets: 1 met",
+    ] {
+        assert!(page1.contains(want), "page 1 lacks {want:?}: {page1}");
+    }
+    for want in [
+        "Trends across survey waves",
+        "Journey NPS per wave (95% interval)",
+        "target >= 30",
+        "NPS rose",
+        "CSAT within noise",
+        "NPS >= 30: met",
+    ] {
+        assert!(t.contains(want), "the PDF lacks {want:?}");
+    }
+    assert!(outline(&r.pdf)
+        .iter()
+        .any(|b| b == "Trends across survey waves"));
+
+    // One wave: the summary says so; without waves neither appears.
+    o.trend = Some(waymark_score::trend::Trend {
+        waves: trend.waves[..1].to_vec(),
+    });
+    let one = flat(&text(
+        &render(&j, &waymark_score::score(&j), &o).unwrap().pdf,
+    ));
+    assert!(one.contains("One survey wave so far (Q1"), "{one}");
+    o.trend = None;
+    let none = flat(&text(
+        &render(&j, &waymark_score::score(&j), &o).unwrap().pdf,
+    ));
+    assert!(!none.contains("Since the last wave") && !none.contains("Trends across survey waves"));
 }

@@ -13,6 +13,7 @@ use crate::metrics::{churn_rate, clv, tally, Tally};
 use crate::priority::{self, impact};
 use crate::scorecard::{EffortCue, JourneyScore, Scorecard, StageScore, TouchpointScore};
 use crate::sentiment::{compound, effort_cues, CUES, NEGATIVE_COMPOUND};
+use crate::targets::{check, KpiValues};
 
 /// Touchpoint indices in journey order — stage order, lane order, order key,
 /// id — the order [`Journey::normalize`] gives, computed here without
@@ -213,6 +214,16 @@ pub fn score(journey: &Journey) -> Scorecard {
                 fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
                 aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
                 negative_comment_share: negative_share,
+                targets: check(
+                    &t.targets,
+                    &KpiValues {
+                        nps: tl.nps(),
+                        csat: tl.csat(),
+                        ces: tl.ces(),
+                        friction: fr.score,
+                        emotion: em.score,
+                    },
+                ),
             },
             tally: tl,
             reach,
@@ -289,7 +300,7 @@ pub fn score(journey: &Journey) -> Scorecard {
         (Some(peak), Some(end)) => Some((peak + end) / 2.0),
         _ => None,
     };
-    let journey_score = JourneyScore {
+    let mut journey_score = JourneyScore {
         friction,
         emotion,
         remembered_emotion: remembered,
@@ -301,7 +312,18 @@ pub fn score(journey: &Journey) -> Scorecard {
         churn_rate: churn_rate(&journey.inputs),
         clv: clv(&journey.inputs),
         reach_assumed,
+        targets: Vec::new(),
     };
+    journey_score.targets = check(
+        &journey.targets,
+        &KpiValues {
+            nps: journey_score.nps,
+            csat: journey_score.csat,
+            ces: journey_score.ces,
+            friction: journey_score.friction,
+            emotion: journey_score.emotion,
+        },
+    );
 
     // `scored` is in journey order and the sort is stable, so ties keep it.
     let mut touchpoints: Vec<TouchpointScore> = scored.into_iter().map(|s| s.score).collect();

@@ -97,7 +97,7 @@ impl Intervals {
 }
 
 /// How a metric moved from one wave to the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// The later interval lies wholly above the earlier one.

@@ -44,8 +44,10 @@ pub mod sentiment;
 pub mod survey_read;
 pub mod survey_tools;
 mod table;
+pub mod targets;
 pub mod themes;
 pub mod trend;
+pub mod wave_compare;
 pub mod wide_format;
 
 pub use aggregate::score;

@@ -46,6 +46,9 @@ pub struct JourneyScore {
     /// True when some touchpoint in the friction or emotion mean had no reach
     /// and was counted as an average touchpoint.
     pub reach_assumed: bool,
+    /// The journey's targets with their status.
+    #[serde(default)]
+    pub targets: Vec<crate::targets::TargetCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -227,4 +230,7 @@ pub struct TouchpointScore {
     pub aht_minutes: Option<f64>,
     /// Share of comments with compound ≤ −0.05; `None` without comments.
     pub negative_comment_share: Option<f64>,
+    /// The touchpoint's targets with their status.
+    #[serde(default)]
+    pub targets: Vec<crate::targets::TargetCheck>,
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::scorecard::{Ces, Scorecard};
+use crate::targets::TargetCheck;
 
 /// How many touchpoints the table lists: the top of the priority ranking is
 /// what a team acts on; the rest is in the JSON.
@@ -133,6 +134,22 @@ pub fn render_table(sc: &Scorecard) -> String {
             t.coverage * 100.0,
             flags
         );
+    }
+    let targets: Vec<(&str, &[TargetCheck])> = std::iter::once(("Journey", &j.targets[..]))
+        .chain(
+            sc.touchpoints
+                .iter()
+                .map(|t| (t.title.as_str(), &t.targets[..])),
+        )
+        .filter(|(_, checks)| !checks.is_empty())
+        .collect();
+    if !targets.is_empty() {
+        let _ = writeln!(o, "\nTARGETS");
+        for (name, checks) in targets {
+            for c in checks {
+                let _ = writeln!(o, "  {:<30} {}", fit(name, 30), c.sentence());
+            }
+        }
     }
     o
 }

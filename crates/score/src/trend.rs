@@ -6,20 +6,22 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-use waymark_core::{Id, Journey};
+use serde::{Deserialize, Serialize};
+use waymark_core::{Id, Journey, Targets};
 
 use crate::aggregate::{journey_order, score};
 use crate::evidence::AnswerStats;
 use crate::intervals::{change, Change, Intervals};
+use crate::targets::{check, KpiValues, TargetCheck};
+use crate::Ces;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Trend {
     /// Oldest first, as given.
     pub waves: Vec<WaveTrend>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WaveTrend {
     pub label: String,
     pub date: Option<String>,
@@ -30,7 +32,7 @@ pub struct WaveTrend {
     pub touchpoints: Vec<TouchpointTrend>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct StageTrend {
     pub id: Id,
     pub name: String,
@@ -38,7 +40,7 @@ pub struct StageTrend {
     pub figures: Figures,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TouchpointTrend {
     pub id: Id,
     pub title: String,
@@ -49,7 +51,7 @@ pub struct TouchpointTrend {
 
 /// One wave's figures for the journey, a stage or a touchpoint. Friction and
 /// emotion are the scorecard's (composite scores, so no interval).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Figures {
     /// Answers of the wave about it.
     pub n: usize,
@@ -67,9 +69,12 @@ pub struct Figures {
     pub emotion: Option<f64>,
     /// Since the wave before; `None` in the first wave.
     pub changes: Option<Changes>,
+    /// The targets of the journey or touchpoint checked on this wave's
+    /// figures (stages have none).
+    pub targets: Vec<TargetCheck>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Changes {
     pub nps: Change,
     pub csat: Change,
@@ -96,6 +101,26 @@ fn figures(stats: &AnswerStats, friction: Option<f64>, emotion: Option<f64>) -> 
         friction,
         emotion,
         changes: None,
+        targets: Vec::new(),
+    }
+}
+
+impl Figures {
+    fn checked(mut self, targets: &Targets) -> Self {
+        self.targets = check(
+            targets,
+            &KpiValues {
+                nps: self.nps,
+                csat: self.csat,
+                ces: Ces {
+                    ces5: self.ces5,
+                    ces7: self.ces7,
+                },
+                friction: self.friction,
+                emotion: self.emotion,
+            },
+        );
+        self
     }
 }
 
@@ -124,7 +149,7 @@ pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTre
                 id: t.id,
                 title: t.title.clone(),
                 stage: t.stage,
-                figures: figures(&stats[&t.id], s.friction, s.emotion),
+                figures: figures(&stats[&t.id], s.friction, s.emotion).checked(&t.targets),
             }
         })
         .collect::<Vec<_>>();
@@ -150,7 +175,8 @@ pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTre
     WaveTrend {
         label: label.to_string(),
         date: date.map(str::to_string),
-        journey: figures(&all, card.journey.friction, card.journey.emotion),
+        journey: figures(&all, card.journey.friction, card.journey.emotion)
+            .checked(&journey.targets),
         stages,
         touchpoints,
     }

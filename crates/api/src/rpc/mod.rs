@@ -16,6 +16,7 @@ pub mod bindings;
 pub mod files;
 pub mod library;
 pub mod menu;
+pub mod trend;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -134,6 +135,14 @@ commands! {
     map_origins(MapId) -> Vec<crate::compare::MapOrigin> = analysis::map_origins;
     /// What changed from `before` to `after`, with score deltas.
     compare_maps(analysis::CompareMaps) -> crate::compare::Comparison = analysis::compare_maps;
+    /// Every survey wave scored on its own answers, with 95% intervals, changes and targets.
+    map_trend(MapId) -> crate::waves::Trend = trend::map_trend;
+    /// What improved and what got worse beyond noise between two waves.
+    compare_waves(trend::CompareWaves) -> waymark_score::wave_compare::WaveComparison = trend::compare_waves_cmd;
+    /// The journey's and touchpoints' KPI targets with their status.
+    map_targets(MapId) -> Vec<crate::targets::TargetGroup> = trend::map_targets;
+    /// Set or clear one KPI target of the journey or a touchpoint.
+    set_target(trend::SetTarget) -> crate::targets::TargetGroup = trend::set_target;
     /// A table as CSV text through the one CSV writer (for a download).
     csv_table(analysis::CsvTable) -> String = analysis::csv_table;
     /// Import a `.waymark` or Mermaid file by path (desktop).

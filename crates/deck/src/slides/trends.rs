@@ -6,8 +6,8 @@
 
 use waymark_report::fmt::{num, num_signed};
 use waymark_report::geom::{Align, Rect};
-use waymark_score::intervals::Change;
 use waymark_score::trend::{Figures, Trend};
+use waymark_score::wave_compare::since_last_wave;
 
 use super::{fit, line_h, text_box, title, Ctx, ACCENT, INK, MUTED, RULE};
 use crate::ooxml::shapes::{BoxShape, Dash, Geom, Line, Para, Shape, Slide, Stroke};
@@ -70,12 +70,6 @@ impl Metric {
             Metric::Nps => (f.nps, f.nps_ci),
             Metric::Csat => (f.csat, f.csat_ci),
         }
-    }
-    fn change(self, f: &Figures) -> Option<Change> {
-        f.changes.map(|c| match self {
-            Metric::Nps => c.nps,
-            Metric::Csat => c.csat,
-        })
     }
     fn show(self, v: Option<f64>) -> String {
         match self {
@@ -184,31 +178,17 @@ fn chart(s: &mut Slide, trend: &Trend, m: Metric, r: Rect) {
     }
 }
 
-/// What rose or fell since the wave before, beyond noise.
+/// What got better, then worse, since the wave before, beyond noise (the
+/// same sentences as the PDF's and the app's).
 fn change_lines(trend: &Trend) -> Vec<String> {
-    let Some(last) = trend.waves.last().filter(|_| trend.waves.len() > 1) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut add = |name: &str, f: &Figures| {
-        for m in [Metric::Nps, Metric::Csat] {
-            let word = match m.change(f) {
-                Some(Change::Rose) => "rose",
-                Some(Change::Fell) => "fell",
-                _ => continue,
-            };
-            out.push(format!(
-                "{name}: {} {word} to {}",
-                m.name().trim_end_matches(" %"),
-                m.show(m.of(f).0)
-            ));
-        }
-    };
-    add("Journey", &last.journey);
-    for t in &last.touchpoints {
-        add(&t.title, &t.figures);
-    }
-    out
+    since_last_wave(&trend.waves).map_or_else(Vec::new, |c| {
+        let better = c
+            .improved
+            .iter()
+            .map(|m| format!("Better — {}", m.sentence));
+        let worse = c.worse.iter().map(|m| format!("Worse — {}", m.sentence));
+        better.chain(worse).collect()
+    })
 }
 
 fn changes(s: &mut Slide, trend: &Trend) {

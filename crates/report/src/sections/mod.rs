@@ -7,6 +7,7 @@ mod map;
 mod pain_points;
 mod stages;
 mod summary;
+mod trends;
 
 use std::collections::HashMap;
 
@@ -119,6 +120,9 @@ pub(crate) fn build(
     }
     if opts.has(Section::Stages) {
         stages::stages(&ctx, &mut doc);
+    }
+    if opts.has(Section::Trends) {
+        trends::trends(&ctx, &mut doc);
     }
     if opts.has(Section::PainPoints) {
         pain_points::pain_points(&ctx, &mut doc);

@@ -1,5 +1,6 @@
 //! Page 1, the executive summary: company and logo, title, persona and
-//! date, headline figures, evidence coverage, what to fix first, who owns the pain and the
+//! date, headline figures, evidence coverage, targets and what changed
+//! since the last survey wave, what to fix first, who owns the pain and the
 //! stages as a friction strip.
 
 use printpdf::{Op, Pt, XObjectId, XObjectTransform};
@@ -201,7 +202,9 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
         .clone()
         .unwrap_or_else(|| waymark_score::coverage(j, None));
     f.para(&evidence.sentence(), Style::new(7.5, true, INK), 0.0);
-    f.gap(12.0);
+    f.gap(8.0);
+    super::trends::summary_block(ctx, &mut f);
+    f.gap(4.0);
 
     // Fix first.
     f.heading("What to fix first", 13.0);

@@ -103,3 +103,63 @@ pub fn wide(stages: usize, cards_per_cell: usize) -> Journey {
     j.normalize();
     j
 }
+
+/// Two survey waves on `j`'s first touchpoints: NPS far below, then far
+/// above, so the change is beyond noise; a CSAT that barely moves; and
+/// targets on the journey and the first touchpoint.
+pub fn with_waves(j: &Journey) -> (Journey, waymark_score::trend::Trend) {
+    use waymark_core::{Kpi, KpiTarget, Scale, SurveyResponse};
+    use waymark_score::trend::{trend, wave_trend};
+    let mut j = j.clone();
+    j.targets.nps = Some(KpiTarget::parse(Kpi::Nps, ">=30").unwrap());
+    j.targets.csat = Some(KpiTarget::parse(Kpi::Csat, ">=70").unwrap());
+    if let Some(t) = j.touchpoints.first_mut() {
+        t.targets.nps = Some(KpiTarget::parse(Kpi::Nps, ">=0").unwrap());
+    }
+    let tps: Vec<Id> = j.touchpoints.iter().take(3).map(|t| t.id).collect();
+    let answers = |label: &str, nps: f64, csat_low: usize| {
+        let mut out = Vec::new();
+        for tp in &tps {
+            for i in 0..60 {
+                let who = format!("{label}-r{i}");
+                out.push(SurveyResponse {
+                    touchpoint: *tp,
+                    respondent: who.clone(),
+                    date: "2026-03-01".into(),
+                    scale: Scale::Nps,
+                    value: if i % 6 == 0 { 7.0 } else { nps },
+                    comment: String::new(),
+                });
+                out.push(SurveyResponse {
+                    touchpoint: *tp,
+                    respondent: who,
+                    date: "2026-03-01".into(),
+                    scale: Scale::Csat,
+                    value: if i < csat_low { 2.0 } else { 5.0 },
+                    comment: String::new(),
+                });
+            }
+        }
+        out
+    };
+    let waves = [
+        ("Q1", "2026-03-31", 1.0, 20),
+        ("Q2", "2026-06-30", 10.0, 16),
+    ];
+    let mut all = Vec::new();
+    let t = trend(
+        waves
+            .iter()
+            .map(|(label, date, nps, csat_low)| {
+                let mut w = j.clone();
+                w.responses = answers(label, *nps, *csat_low);
+                all.extend(w.responses.clone());
+                wave_trend(&w, label, Some(date))
+            })
+            .collect(),
+    );
+    // The map pools every wave's answers, as the library's does.
+    j.responses = all;
+    j.normalize();
+    (j, t)
+}

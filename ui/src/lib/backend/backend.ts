@@ -20,15 +20,20 @@ import type {
   Explanation,
   Homeless,
   ImportSource,
+  Kpi,
+  KpiTarget,
   LinkView,
   MapStrip,
   MapSummary,
   MapThemes,
   Scorecard,
   ShareTarget,
+  TargetGroup,
   TemplateInfo,
   ThemesQuery,
+  Trend,
   VersionInfo,
+  WaveComparison,
 } from "./types";
 
 /**
@@ -69,6 +74,19 @@ export interface Backend {
   /** What the comments are about, per touchpoint and stage, from the
    * library's survey waves (what `waymark themes --json` prints). */
   mapThemes(query: ThemesQuery): Promise<MapThemes>;
+  /** Every survey wave scored on its own answers, with 95% intervals,
+   * changes since the wave before and targets (`waymark trend --json`). */
+  mapTrend(id: string): Promise<Trend>;
+  /** What improved and what got worse beyond noise between two waves. */
+  compareWaves(id: string, before: string, after: string): Promise<WaveComparison>;
+  /** Set (or, with `null`, clear) a KPI target of the journey (`touchpoint`
+   * null) or a touchpoint; resolves to that group's targets, checked. */
+  setTarget(
+    id: string,
+    touchpoint: string | null,
+    kpi: Kpi,
+    target: KpiTarget | null,
+  ): Promise<TargetGroup>;
   /** Save a table the UI made as CSV, written by Waymark's one CSV writer
    * (formula-like cells neutralised): in the desktop app to `path`
    * (relative: from the home folder), in a browser as a download named

@@ -24,9 +24,14 @@ import type {
   MapSummary,
   MapThemes,
   Scorecard,
+  Kpi,
+  KpiTarget,
+  TargetGroup,
   TemplateInfo,
   ThemesQuery,
+  Trend,
   VersionInfo,
+  WaveComparison,
 } from "./types";
 
 export abstract class CommandBackend {
@@ -82,6 +87,28 @@ export abstract class CommandBackend {
 
   mapThemes(query: ThemesQuery): Promise<MapThemes> {
     return this.call("themes", query);
+  }
+
+  mapTrend(id: string): Promise<Trend> {
+    return this.call("map_trend", { id });
+  }
+
+  compareWaves(id: string, before: string, after: string): Promise<WaveComparison> {
+    return this.call("compare_waves", { id, before, after });
+  }
+
+  setTarget(
+    id: string,
+    touchpoint: string | null,
+    kpi: Kpi,
+    target: KpiTarget | null,
+  ): Promise<TargetGroup> {
+    return this.call("set_target", {
+      id,
+      kpi,
+      ...(touchpoint === null ? {} : { touchpoint }),
+      ...(target === null ? {} : { target }),
+    });
   }
 
   saveCsv(path: string, table: CsvTable): Promise<string> {

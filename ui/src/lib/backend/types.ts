@@ -20,6 +20,8 @@ export type {
   FactorSource,
   Homeless,
   JourneyScore,
+  Kpi,
+  KpiTarget,
   LinkState,
   LinkView,
   LinkedTouchpoint,
@@ -35,13 +37,18 @@ export type {
   StripStage,
   SyncProtocol,
   SyncStatus,
+  TargetCheck,
+  TargetGroup,
+  TargetStatus,
   TemplateInfo,
   Theme,
   ThemesQuery,
   TokenVia,
   TouchpointScore,
   TouchpointThemes,
+  Trend,
   VersionInfo,
+  WaveComparison,
 } from "../generated/bindings";
 
 /** A file to import: by path (desktop dialogs, drops) or as its text. */

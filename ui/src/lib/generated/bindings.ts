@@ -82,6 +82,13 @@ ces5: number | null,
 ces7: number | null, };
 
 /**
+ * How a metric moved from one wave to the next.
+ */
+export type Change = "rose" | "fell" | "within_noise" | "not_measured";
+
+export type Changes = { nps: Change, csat: Change, ces5: Change, ces7: Change, };
+
+/**
  * What went wrong, for fronts to branch on (never on the message).
  * Serialized in snake_case; the server's HTTP status for each is in
  * `waymark_server`'s `status_for`, the only place codes meet HTTP.
@@ -89,6 +96,12 @@ ces7: number | null, };
 export type Code = "not_found" | "invalid" | "import_failed" | "conflict" | "forbidden" | "not_a_library" | "newer_library" | "corrupt_library" | "read_only" | "disk_full" | "locked" | "permission_denied" | "storage" | "library_open" | "io" | "unsupported" | "full" | "too_many" | "ended" | "internal" | "unauthorized" | "unreachable";
 
 export type CompareMaps = { before: MapRef, after: MapRef, };
+
+export type CompareWaves = { id: string, 
+/**
+ * Wave labels.
+ */
+before: string, after: string, };
 
 export type Comparison = { before_title: string, after_title: string, 
 /**
@@ -157,6 +170,11 @@ export type DeckWritten = { path: string, slides: number, bytes: number, warning
 export type Delta = { before: number | null, after: number | null, change: number | null, };
 
 export type DiffStatus = "added" | "removed" | "changed" | "unchanged";
+
+/**
+ * Which side of the value is the goal.
+ */
+export type Direction = "at_least" | "at_most";
 
 /**
  * How often one effort cue appeared in a touchpoint's comments.
@@ -296,6 +314,25 @@ n: number | null, source: FactorSource, };
  */
 export type FactorSource = "survey" | "comments" | "operations" | "designer";
 
+/**
+ * One wave's figures for the journey, a stage or a touchpoint. Friction and
+ * emotion are the scorecard's (composite scores, so no interval).
+ */
+export type Figures = { 
+/**
+ * Answers of the wave about it.
+ */
+n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, csat: number | null, csat_n: number, csat_ci: [number, number] | null, ces5: number | null, ces5_ci: [number, number] | null, ces7: number | null, ces7_ci: [number, number] | null, friction: number | null, emotion: number | null, 
+/**
+ * Since the wave before; `None` in the first wave.
+ */
+changes: Changes | null, 
+/**
+ * The targets of the journey or touchpoint checked on this wave's
+ * figures (stages have none).
+ */
+targets: Array<TargetCheck>, };
+
 export type FutureState = { id: string, 
 /**
  * Missing: "… (to-be)".
@@ -350,7 +387,21 @@ clv: number | null,
  * True when some touchpoint in the friction or emotion mean had no reach
  * and was counted as an average touchpoint.
  */
-reach_assumed: boolean, };
+reach_assumed: boolean, 
+/**
+ * The journey's targets with their status.
+ */
+targets: Array<TargetCheck>, };
+
+/**
+ * The figures a target can be set on.
+ */
+export type Kpi = "nps" | "csat" | "ces" | "friction" | "emotion";
+
+/**
+ * One target: "NPS ≥ 30" is `{direction: at_least, value: 30}` under `nps`.
+ */
+export type KpiTarget = { direction: Direction, value: number, };
 
 /**
  * What a link is doing.
@@ -453,6 +504,19 @@ export type MissingFactor = { factor: string, score: ScoreKind,
 weight: number, };
 
 /**
+ * One metric of one part of the journey that changed beyond noise.
+ */
+export type Movement = { scope: Scope, 
+/**
+ * The stage's or touchpoint's id; `None` for the journey.
+ */
+id?: string, name: string, metric: WaveMetric, before: number, after: number, change: Change, 
+/**
+ * "Journey: NPS rose from −12 to +18."
+ */
+sentence: string, };
+
+/**
  * Service is reactive (it fixes one problem); experience is proactive (it
  * shapes the whole journey). Positive emotion at a service touchpoint is
  * relief, at an experience touchpoint delight.
@@ -536,7 +600,7 @@ export type ReportRequest = {
  */
 page_size?: string, 
 /**
- * Section names ("summary", "map", "stages", "pain-points", "appendix").
+ * Section names ("summary", "map", "stages", "trends", "pain-points", "appendix").
  */
 sections?: Array<string>, company?: string, 
 /**
@@ -608,6 +672,8 @@ export type SaveCsv = { path: string, header: Array<string>, rows: Array<Array<s
  */
 export type Scale = "nps" | "csat" | "ces5" | "ces7" | "emotion";
 
+export type Scope = "journey" | "stage" | "touchpoint";
+
 /**
  * Which score a factor explains.
  */
@@ -629,6 +695,16 @@ stages: Array<StageScore>,
  * journey order.
  */
 touchpoints: Array<TouchpointScore>, };
+
+export type SetTarget = { id: string, 
+/**
+ * A touchpoint's id or exact title; missing: the journey's target.
+ */
+touchpoint?: string, kpi: Kpi, 
+/**
+ * Missing: clear the target.
+ */
+target?: KpiTarget, };
 
 export type StageDelta = { id: string, name: string, status: DiffStatus, friction: Delta, emotion: Delta, touchpoints_before: number, touchpoints_after: number, };
 
@@ -658,6 +734,21 @@ unthemed: number,
  * Largest first, then by label.
  */
 themes: Array<Theme>, };
+
+export type StageTrend = { id: string, name: string, 
+/**
+ * Answers of the wave about it.
+ */
+n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, csat: number | null, csat_n: number, csat_ci: [number, number] | null, ces5: number | null, ces5_ci: [number, number] | null, ces7: number | null, ces7_ci: [number, number] | null, friction: number | null, emotion: number | null, 
+/**
+ * Since the wave before; `None` in the first wave.
+ */
+changes: Changes | null, 
+/**
+ * The targets of the journey or touchpoint checked on this wave's
+ * figures (stages have none).
+ */
+targets: Array<TargetCheck>, };
 
 /**
  * One stage of a map's strip: its friction (0–100) and emotion (−100..100),
@@ -706,6 +797,26 @@ last_sync_at: string | null,
  * Why the link is offline or in error.
  */
 message: string | null, };
+
+/**
+ * One target with the figure it was checked against.
+ */
+export type TargetCheck = { kpi: Kpi, target: KpiTarget, value: number | null, status: TargetStatus, };
+
+/**
+ * The targets of the journey or of one touchpoint, checked.
+ */
+export type TargetGroup = { 
+/**
+ * `None`: the journey's own.
+ */
+touchpoint?: string, 
+/**
+ * The touchpoint's title, or the map's.
+ */
+title: string, checks: Array<TargetCheck>, };
+
+export type TargetStatus = "met" | "not_met" | "not_measured";
 
 /**
  * What a template picker shows about one template.
@@ -868,7 +979,11 @@ aht_minutes: number | null,
 /**
  * Share of comments with compound ≤ −0.05; `None` without comments.
  */
-negative_comment_share: number | null, };
+negative_comment_share: number | null, 
+/**
+ * The touchpoint's targets with their status.
+ */
+targets: Array<TargetCheck>, };
 
 /**
  * The themes of one touchpoint's comments.
@@ -891,10 +1006,68 @@ unthemed: number,
  */
 themes: Array<Theme>, };
 
+export type TouchpointTrend = { id: string, title: string, stage: string, 
+/**
+ * Answers of the wave about it.
+ */
+n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, csat: number | null, csat_n: number, csat_ci: [number, number] | null, ces5: number | null, ces5_ci: [number, number] | null, ces7: number | null, ces7_ci: [number, number] | null, friction: number | null, emotion: number | null, 
+/**
+ * Since the wave before; `None` in the first wave.
+ */
+changes: Changes | null, 
+/**
+ * The targets of the journey or touchpoint checked on this wave's
+ * figures (stages have none).
+ */
+targets: Array<TargetCheck>, };
+
+export type Trend = { 
+/**
+ * Oldest first, as given.
+ */
+waves: Array<WaveTrend>, };
+
 /**
  * A named version of a map.
  */
 export type VersionInfo = { id: string, label: string, created_at: string, };
+
+/**
+ * What moved between two waves.
+ */
+export type WaveComparison = { before: string, after: string, 
+/**
+ * Better beyond noise: journey, then stages, then touchpoints, each
+ * largest move first.
+ */
+improved: Array<Movement>, 
+/**
+ * Worse beyond noise, in the same order.
+ */
+worse: Array<Movement>, 
+/**
+ * Figures measured in both waves whose move was within noise.
+ */
+within_noise: number, 
+/**
+ * Figures without an interval in one of the waves.
+ */
+not_measured: number, };
+
+/**
+ * The survey metrics that carry an interval.
+ */
+export type WaveMetric = "nps" | "csat" | "ces5" | "ces7";
+
+export type WaveTrend = { label: string, date: string | null, journey: Figures, 
+/**
+ * In stage order.
+ */
+stages: Array<StageTrend>, 
+/**
+ * In journey order.
+ */
+touchpoints: Array<TouchpointTrend>, };
 
 /**
  * How a wide file's columns become answers.
@@ -961,6 +1134,14 @@ export interface Commands {
   map_origins: { request: MapId; response: Array<MapOrigin> };
   /** What changed from `before` to `after`, with score deltas. */
   compare_maps: { request: CompareMaps; response: Comparison };
+  /** Every survey wave scored on its own answers, with 95% intervals, changes and targets. */
+  map_trend: { request: MapId; response: Trend };
+  /** What improved and what got worse beyond noise between two waves. */
+  compare_waves: { request: CompareWaves; response: WaveComparison };
+  /** The journey's and touchpoints' KPI targets with their status. */
+  map_targets: { request: MapId; response: Array<TargetGroup> };
+  /** Set or clear one KPI target of the journey or a touchpoint. */
+  set_target: { request: SetTarget; response: TargetGroup };
   /** A table as CSV text through the one CSV writer (for a download). */
   csv_table: { request: CsvTable; response: string };
   /** Import a `.waymark` or Mermaid file by path (desktop). */
@@ -1006,6 +1187,10 @@ export const COMMAND_NAMES: CommandName[] = [
   "create_future_state",
   "map_origins",
   "compare_maps",
+  "map_trend",
+  "compare_waves",
+  "map_targets",
+  "set_target",
   "csv_table",
   "import_file",
   "read_text_file",

@@ -85,6 +85,15 @@ export interface SettingField {
   help?: string;
 }
 
+/** The KPIs a target can be set on, with their ranges (`targets::Kpi`). */
+export const TARGET_KPIS = {
+  nps: { label: "NPS", min: -100, max: 100, higherIsBetter: true },
+  csat: { label: "CSAT", min: 0, max: 100, higherIsBetter: true },
+  ces: { label: "CES", min: 1, max: 7, higherIsBetter: false },
+  friction: { label: "Friction", min: 0, max: 100, higherIsBetter: false },
+  emotion: { label: "Emotion", min: -100, max: 100, higherIsBetter: true },
+} as const;
+
 /** `waymark_core::Settings::default()`. */
 export const DEFAULT_SETTINGS = {
   "friction_weights": {

@@ -29,6 +29,7 @@ export function tpScore(id: string, over: Partial<TouchpointScore> = {}): Touchp
     fcr: null,
     aht_minutes: null,
     negative_comment_share: null,
+    targets: [],
     ...over,
   };
 }
@@ -47,6 +48,7 @@ export function scorecard(tps: TouchpointScore[]): Scorecard {
       churn_rate: null,
       clv: null,
       reach_assumed: false,
+      targets: [],
     },
     stages: [],
     touchpoints: tps,

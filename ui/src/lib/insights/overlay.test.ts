@@ -6,8 +6,9 @@ import { scorecard as card, tpScore } from "./fixture";
 describe("overlay modes", () => {
   it("cycle both ways", () => {
     expect(nextMode("none")).toBe("friction");
-    expect(nextMode("priority")).toBe("none");
-    expect(nextMode("none", -1)).toBe("priority");
+    expect(nextMode("priority")).toBe("trend");
+    expect(nextMode("trend")).toBe("none");
+    expect(nextMode("none", -1)).toBe("trend");
   });
 });
 

@@ -1,10 +1,12 @@
 // What the canvas shows on top of the map: nothing, friction heat, emotion,
-// or priority ranks. Pure functions from a scorecard to per-card paint.
+// priority ranks, or the trend over survey waves (sparklines, drawn by
+// TrendSpark from the trend). Pure functions from a scorecard to per-card
+// paint.
 
 import type { Scorecard, TouchpointScore } from "../backend";
 import { emotionColour, frictionColour, needsLightText } from "./colour";
 
-export const OVERLAY_MODES = ["none", "friction", "emotion", "priority"] as const;
+export const OVERLAY_MODES = ["none", "friction", "emotion", "priority", "trend"] as const;
 export type OverlayMode = (typeof OVERLAY_MODES)[number];
 
 export const OVERLAY_LABELS: Record<OverlayMode, string> = {
@@ -12,6 +14,7 @@ export const OVERLAY_LABELS: Record<OverlayMode, string> = {
   friction: "Friction heat",
   emotion: "Emotion",
   priority: "Priority",
+  trend: "Trend over waves",
 };
 
 /** Keyboard: H cycles the overlays, Shift+H goes back. */
@@ -58,6 +61,7 @@ export function paintCard(
 ): CardPaint {
   switch (mode) {
     case "none":
+    case "trend":
       return PLAIN;
     case "friction": {
       const fill = frictionColour(score?.friction);

@@ -3,9 +3,17 @@
 // the components in this folder; whether the board or the settings dialog is
 // open is the editor's one modal value (`dialogs`).
 
-import type { Backend, Board, EvidenceCoverage, Scorecard, TouchpointScore } from "../backend";
+import type {
+  Backend,
+  Board,
+  EvidenceCoverage,
+  Scorecard,
+  TouchpointScore,
+  Trend,
+} from "../backend";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
+import { pickMetric, series } from "./trend";
 import {
   OVERLAY_MODES,
   byId,
@@ -16,7 +24,7 @@ import {
   type OverlayMode,
 } from "./overlay";
 
-export type SideTab = "edit" | "explain";
+export type SideTab = "edit" | "explain" | "trend";
 
 /** The editor's modal value, as far as the insight dialogs go. */
 export interface InsightDialogs {
@@ -42,6 +50,11 @@ export class Insights {
   /** Shares of touchpoints observed, assumed, proposed and with answers in
    * the last wave, as the backend computes them (the headline shows them). */
   coverage = $state.raw<EvidenceCoverage | null>(null);
+  /** The survey waves' trend, while the trend overlay or panel shows it. */
+  trend = $state.raw<Trend | null>(null);
+  trendError = $state<string | null>(null);
+  /** How many trends arrived (tests wait on it). */
+  trendGeneration = $state(0);
 
   readonly scores = $derived(byId(this.card));
   readonly ranks: ReadonlyMap<string, number> = $derived(priorityRanks(this.card));
@@ -72,6 +85,8 @@ export class Insights {
         this.generation += 1;
         document.body.dataset["scoreLagMs"] = t.lagMs.toFixed(1);
         document.body.dataset["scoreFetchMs"] = t.fetchMs.toFixed(1);
+        // Targets are map edits and waves change the scores: the trend follows.
+        if (this.wantsTrend()) this.refreshTrend();
       },
       onError: (m) => (this.error = m),
     });
@@ -146,11 +161,39 @@ export class Insights {
 
   setMode(mode: OverlayMode): void {
     this.mode = mode;
+    if (mode === "trend") this.refreshTrend();
   }
 
   /** The next (1) or previous (-1) canvas overlay (keys H and Shift+H). */
   cycleMode(step: 1 | -1): void {
-    this.mode = nextMode(this.mode, step);
+    this.setMode(nextMode(this.mode, step));
+  }
+
+  /** Whether any wave has survey figures about `part` (a sparkline to draw). */
+  hasTrend(part: string): boolean {
+    return pickMetric(series(this.trend, part)) !== null;
+  }
+
+  private wantsTrend(): boolean {
+    return this.mode === "trend" || this.side === "trend";
+  }
+
+  /** Fetches the trend (`map_trend`) again. */
+  refreshTrend(): void {
+    this.backend.mapTrend(this.id).then(
+      (t) => {
+        this.trend = t;
+        this.trendError = null;
+        this.trendGeneration += 1;
+      },
+      (e: unknown) => (this.trendError = e instanceof Error ? e.message : String(e)),
+    );
+  }
+
+  /** The side panel's tab; the trend tab fetches the trend. */
+  showSide(tab: SideTab): void {
+    this.side = tab;
+    if (tab === "trend") this.refreshTrend();
   }
 
   /** The side panel's explanation of the selected touchpoint, or back to editing (key E). */

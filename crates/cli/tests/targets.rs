@@ -1,0 +1,94 @@
+//! `waymark target` through the real binary: set, list, refuse and clear
+//! KPI targets, and their status in `score` and `trend` output.
+
+mod bin;
+
+use bin::{fails, ok};
+
+fn nps_csv(tp: &str, value: u32, n: usize) -> String {
+    let mut s = String::from("touchpoint,respondent,date,metric,scale,value,comment\n");
+    for i in 0..n {
+        s.push_str(&format!("{tp},r{value}-{i},2026-03-10,nps,nps,{value},\n"));
+    }
+    s
+}
+
+#[test]
+fn targets_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let id = ok(
+        &db,
+        &["new", "--title", "Goals", "--template", "bank-lost-card"],
+    )
+    .trim()
+    .to_string();
+    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
+    let tp = map["map"]["touchpoints"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    assert!(ok(&db, &["target", &id]).starts_with("no targets"));
+    let out = ok(&db, &["target", &id, "nps", ">=30"]);
+    assert!(out.starts_with("NPS target ≥ 30 set\n"), "{out}");
+    ok(&db, &["target", &id, "--touchpoint", &tp, "nps", "≥ 20"]);
+    // Refusals name the problem; usage mistakes exit 2.
+    let e = fails(&db, &["target", &id, "csat", ">=120"], 1);
+    assert!(e.contains("from 0 to 100, not 120"), "{e}");
+    let e = fails(&db, &["target", &id, "speed", "3"], 2);
+    assert!(e.contains("\"speed\" is not a KPI"), "{e}");
+    fails(&db, &["target", &id, "nps"], 2);
+    let e = fails(
+        &db,
+        &["target", &id, "--touchpoint", "Nowhere", "nps", "1"],
+        1,
+    );
+    assert!(e.contains("no touchpoint \"Nowhere\""), "{e}");
+
+    // Two waves: NPS −100 then +100 on the touchpoint.
+    for (label, value) in [("Q1", 0), ("Q2", 10)] {
+        let p = dir.path().join(format!("{label}.csv"));
+        std::fs::write(&p, nps_csv(&tp, value, 40)).unwrap();
+        ok(
+            &db,
+            &[
+                "responses",
+                "import",
+                &id,
+                p.to_str().unwrap(),
+                "--wave",
+                label,
+            ],
+        );
+    }
+    let t: serde_json::Value = serde_json::from_str(&ok(&db, &["trend", &id, "--json"])).unwrap();
+    let status = |w: usize| {
+        let tps = t["waves"][w]["touchpoints"].as_array().unwrap();
+        let f = tps.iter().find(|x| x["id"] == tp.as_str()).unwrap();
+        f["targets"][0]["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!((status(0), status(1)), ("not_met".into(), "met".into()));
+    assert_eq!(t["waves"][1]["journey"]["targets"][0]["kpi"], "nps");
+    let text = ok(&db, &["trend", &id]);
+    assert!(
+        text.contains("target  journey: NPS ≥ 30: met (100)"),
+        "{text}"
+    );
+    assert!(text.contains("better  "), "{text}");
+
+    let score = ok(&db, &["score", &id]);
+    assert!(
+        score.contains("TARGETS") && score.contains("NPS ≥ 30: not met (0)"),
+        "{score}"
+    );
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(card["journey"]["targets"][0]["status"], "not_met");
+
+    ok(&db, &["target", &id, "nps", "--clear"]);
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["target", &id, "--json"])).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["touchpoint"], tp.as_str());
+}
