@@ -48,8 +48,14 @@ pub struct Journey {
     pub connections: Vec<Connection>,
     #[serde(default, deserialize_with = "crate::limits::notes")]
     pub annotations: Vec<Annotation>,
+    /// Raw answers not (yet) moved to the library's tables: a map read
+    /// from an old file or made in a test. The document never holds them.
     #[serde(default, deserialize_with = "crate::limits::answers")]
     pub responses: Vec<SurveyResponse>,
+    /// Per touchpoint and wave, the statistics of the answers the library's
+    /// tables hold: what the shared document carries (issue 17).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::evidence::WaveEvidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -620,6 +626,7 @@ impl Journey {
         self.connections.sort_by_key(|c| c.id);
         self.annotations.sort_by(note_order);
         self.responses.sort_by_cached_key(|r| r.key());
+        self.evidence.sort_by_cached_key(|e| e.key());
     }
 
     /// Puts personas, stages and lanes in their order: order key, then id.
@@ -657,6 +664,7 @@ impl Journey {
         self.touchpoints.retain(|t| t.id != id);
         self.connections.retain(|c| c.from != id && c.to != id);
         self.responses.retain(|r| r.touchpoint != id);
+        self.evidence.retain(|e| e.touchpoint != id);
         for a in &mut self.annotations {
             if a.target == Target::Touchpoint(id) {
                 a.target = Target::Stage(stage);
