@@ -29,7 +29,16 @@ impl Inner {
         id: &str,
         f: impl FnOnce(&LogWrite, &Journey) -> Result<(T, Vec<String>)>,
     ) -> Result<T> {
-        self.write_with_log(id, "local", |open, log| {
+        self.write_answers_as(id, "local", f)
+    }
+
+    fn write_answers_as<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&LogWrite, &Journey) -> Result<(T, Vec<String>)>,
+    ) -> Result<T> {
+        self.write_with_log(id, origin, |open, log| {
             let mut next = open.journey.clone();
             // First, so that an import's answers replace the moved ones.
             let raw = std::mem::take(&mut next.responses);
@@ -51,7 +60,7 @@ impl Inner {
     /// map without them. When it fails (a library that cannot be written)
     /// the map reads on with them in its document: they still score.
     pub(crate) fn migrate_answers(&mut self, id: &str) -> Result<()> {
-        self.write_answers(id, |_, _| Ok(((), Vec::new())))
+        self.write_answers_as(id, "migration", |_, _| Ok(((), Vec::new())))
     }
 }
 

@@ -42,6 +42,7 @@ use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Code, ErrorPayload, Result};
+pub use evidence::EARLIER_ANSWERS;
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
 pub use group::SendCheck;
 pub use homeless::Homeless;

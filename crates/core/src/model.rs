@@ -639,6 +639,12 @@ impl Journey {
             .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
     }
 
+    /// Every survey answer behind the map's scores: those its evidence
+    /// counts and any raw ones it holds.
+    pub fn answer_count(&self) -> u64 {
+        self.evidence.iter().map(|e| e.stats.answers()).sum::<u64>() + self.responses.len() as u64
+    }
+
     pub fn stage(&self, id: Id) -> Option<&Stage> {
         self.stages.iter().find(|s| s.id == id)
     }
