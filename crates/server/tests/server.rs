@@ -574,7 +574,7 @@ async fn analysis_commands_preview_import_report_future_and_compare() {
     let p = r.json();
     assert_eq!(p["mapping"]["touchpoint"], "Step");
     assert_eq!(p["errors"][0]["line"], 3);
-    assert!(f.library.journey(&id).unwrap().responses.is_empty());
+    assert_eq!(f.library.journey(&id).unwrap().answer_count(), 0);
     let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 400);
     let good = csv.lines().take(2).collect::<Vec<_>>().join("\n");
@@ -583,7 +583,7 @@ async fn analysis_commands_preview_import_report_future_and_compare() {
     let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["added"], 1);
-    assert_eq!(f.library.journey(&id).unwrap().responses.len(), 1);
+    assert_eq!(f.library.journey(&id).unwrap().answer_count(), 1);
 
     let r = http(
         addr,
