@@ -422,6 +422,30 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_lives_in_the_wave_that_imported_it_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("library.db")).unwrap();
+        let map = "m1".to_string();
+        s.create_map(&map, &[0, 0], &Journey::new("Waves")).unwrap();
+        s.replace_wave(
+            &map,
+            "Q1",
+            None,
+            &[answer(1, "a", 9.0), answer(1, "b", 3.0)],
+        )
+        .unwrap();
+        let log = s.begin_write().unwrap();
+        let put = log
+            .put_wave(&map, "Q2", None, &[answer(1, "a", 10.0)], false)
+            .unwrap();
+        log.commit().unwrap();
+        assert_eq!((put.added, put.replaced), (0, 1));
+        assert_eq!(put.touched, ["Q1", "Q2"], "Q1 lost an answer");
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "b", 3.0)]);
+        assert_eq!(all(&s, &map, "Q2"), vec![answer(1, "a", 10.0)]);
+    }
+
+    #[test]
     fn waves_replace_rename_delete_in_a_real_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("library.db");
