@@ -211,3 +211,30 @@ fn two_libraries_importing_into_one_wave_at_once_both_land() {
     assert_eq!(lib.journey(&id).unwrap().answer_count(), 2 * per as u64);
     assert_eq!(lib.score(&id).unwrap().journey.responses, 2 * per);
 }
+
+#[test]
+fn a_copy_of_a_map_takes_its_waves_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let lib = Library::open(&db).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let tp = lib.journey(&id).unwrap().touchpoints[0].id;
+    let csv = dir.path().join("q1.csv");
+    std::fs::write(
+        &csv,
+        format!("touchpoint,respondent,date,metric,scale,value,comment\n{tp},r1,2026-03-01,nps,nps,9,Fine\n"),
+    )
+    .unwrap();
+    lib.import_wave_file(&id, &csv, Some("Q1"), Some("2026-03-31"))
+        .unwrap();
+    let copy = lib.duplicate(&id).unwrap();
+    assert_eq!(lib.waves(&copy).unwrap()[0].answers, 1);
+    assert_eq!(
+        lib.journey(&copy).unwrap().evidence,
+        lib.journey(&id).unwrap().evidence
+    );
+    assert_eq!(
+        lib.explain(&copy, &tp.to_string()).unwrap().responses.len(),
+        1
+    );
+}
