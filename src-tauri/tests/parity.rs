@@ -208,6 +208,8 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
             json!({ "id": map, "touchpoint": tp, "kpi": "ces", "target": { "direction": "at_most", "value": 9 } }),
         ),
         ("map_targets", json!({ "id": map })),
+        ("evidence_coverage", json!({ "id": map })),
+        ("evidence_coverage", json!({ "id": "nope" })),
         ("csv_table", json!({ "header": ["a"], "rows": [["=1+1"]] })),
         ("trash_map", json!({ "id": map })),
         ("list_maps", json!({})),
