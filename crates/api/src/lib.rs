@@ -21,6 +21,7 @@ mod manage;
 mod open_file;
 pub mod report;
 pub mod rpc;
+mod score_cache;
 mod scoring;
 mod shared;
 pub mod survey;
@@ -111,6 +112,8 @@ struct OpenMap {
     checked: Option<i64>,
     /// What transactions on `doc` touched since the last projection.
     tracker: waymark_core::incremental::Tracker,
+    /// The touchpoints' scores, kept until an edit touches them.
+    scores: score_cache::ScoreCache,
 }
 
 struct Inner {
@@ -255,6 +258,7 @@ impl Inner {
                 shared::Was::Whole(before)
             } else {
                 let touched = open.tracker.take();
+                open.scores.forget(&touched);
                 shared::Was::Touched {
                     was: before,
                     touched,

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use waymark_core::{Id, Journey, SurveyResponse};
+use waymark_core::{Id, Journey, Settings, SurveyResponse, Touchpoint};
 
 use crate::blueprint;
 use crate::emotion::{emotion, label};
@@ -78,10 +78,143 @@ struct Scored {
     reach: f64,
 }
 
+/// What a touchpoint scores from its own inputs alone — itself, its survey
+/// answers and the journey's settings: every figure of its
+/// [`TouchpointScore`] but those that need the whole journey (impact,
+/// blueprint, priority). A caller that knows which touchpoints an edit
+/// touched keeps the others' parts ([`score_reusing`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TouchpointPart {
+    score: TouchpointScore,
+    tally: Tally,
+}
+
+fn score_touchpoint(
+    settings: &Settings,
+    t: &Touchpoint,
+    responses: &[&SurveyResponse],
+) -> TouchpointPart {
+    let th = &settings.thresholds;
+    let fw = &settings.friction_weights;
+    let ew = &settings.emotion_weights;
+    let all_weight = [
+        fw.survey_effort,
+        fw.repeat_contact,
+        fw.handoffs,
+        fw.wait,
+        fw.errors,
+        fw.extra_steps,
+        ew.survey,
+        ew.sentiment,
+        ew.designer,
+    ]
+    .iter()
+    .map(|w| w.max(0.0))
+    .sum::<f64>();
+    let tl = tally(responses.iter().copied());
+
+    // The same comment is often repeated on each metric row of one
+    // survey; count it once per respondent and date.
+    let mut seen = HashSet::new();
+    let mut compounds = Vec::new();
+    let mut cue_counts = [0usize; CUES.len()];
+    for r in responses {
+        let text = r.comment.trim();
+        if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
+            continue;
+        }
+        compounds.push(compound(text));
+        for cue in effort_cues(text) {
+            if let Some(k) = CUES.iter().position(|c| *c == cue) {
+                cue_counts[k] += 1;
+            }
+        }
+    }
+    let mut effort: Vec<EffortCue> = CUES
+        .iter()
+        .zip(cue_counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| EffortCue {
+            cue: c.to_string(),
+            comments: n,
+        })
+        .collect();
+    effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
+
+    let fr = friction(responses, &t.inputs, t.nature, settings);
+    let em = emotion(&tl, &compounds, &t.inputs, settings);
+    let negative_share = (!compounds.is_empty()).then(|| {
+        compounds
+            .iter()
+            .filter(|c| **c <= NEGATIVE_COMPOUND)
+            .count() as f64
+            / compounds.len() as f64
+    });
+    let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
+        || em.score.is_some_and(|e| e <= th.pain_emotion)
+        || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
+    let coverage = if all_weight > 0.0 {
+        ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut factors = fr.factors;
+    factors.extend(em.factors);
+    let mut missing = fr.missing;
+    missing.extend(em.missing);
+    TouchpointPart {
+        score: TouchpointScore {
+            id: t.id,
+            title: t.title.clone(),
+            stage: t.stage,
+            friction: fr.score,
+            emotion: em.score,
+            priority: None,
+            impact: None,
+            pain_point,
+            behind_the_line: false,
+            serves: Vec::new(),
+            fed_by: Vec::new(),
+            label: label(em.score, t.nature),
+            coverage,
+            low_confidence: tl.responses < th.min_responses as usize,
+            effort_cues: effort,
+            factors,
+            missing,
+            reach_assumed: t.inputs.reach.is_none(),
+            responses: tl.responses,
+            nps: tl.nps(),
+            csat: tl.csat(),
+            ces: tl.ces(),
+            fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
+            aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
+            negative_comment_share: negative_share,
+            targets: check(
+                &t.targets,
+                &KpiValues {
+                    nps: tl.nps(),
+                    csat: tl.csat(),
+                    ces: tl.ces(),
+                    friction: fr.score,
+                    emotion: em.score,
+                },
+            ),
+        },
+        tally: tl,
+    }
+}
+
 /// Scores a journey. See the crate documentation for the model.
 pub fn score(journey: &Journey) -> Scorecard {
-    let settings = &journey.settings;
-    let th = &settings.thresholds;
+    score_reusing(journey, &mut HashMap::new())
+}
+
+/// [`score`], taking each touchpoint's own part from `parts` when it is
+/// there and adding those it computes. The caller removes the part of every
+/// touchpoint whose inputs changed (the touchpoint, its answers) and all of
+/// them when the settings changed; the stages, the journey, the impacts,
+/// the blueprint and the priorities are always computed afresh.
+pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>) -> Scorecard {
     let order = journey_order(journey);
 
     let mut by_tp: HashMap<Id, Vec<&SurveyResponse>> = HashMap::new();
@@ -108,124 +241,24 @@ pub fn score(journey: &Journey) -> Scorecard {
         .map(|t| t.inputs.reach.map_or(assumed_reach, |r| r as f64))
         .sum();
 
-    let fw = &settings.friction_weights;
-    let ew = &settings.emotion_weights;
-    let all_weight = [
-        fw.survey_effort,
-        fw.repeat_contact,
-        fw.handoffs,
-        fw.wait,
-        fw.errors,
-        fw.extra_steps,
-        ew.survey,
-        ew.sentiment,
-        ew.designer,
-    ]
-    .iter()
-    .map(|w| w.max(0.0))
-    .sum::<f64>();
-
     let empty = Vec::new();
     let mut scored: Vec<Scored> = Vec::with_capacity(order.len());
     for &i in &order {
         let t = &journey.touchpoints[i];
-        let responses = by_tp.get(&t.id).unwrap_or(&empty);
-        let tl = tally(responses.iter().copied());
-
-        // The same comment is often repeated on each metric row of one
-        // survey; count it once per respondent and date.
-        let mut seen = HashSet::new();
-        let mut compounds = Vec::new();
-        let mut cue_counts = [0usize; CUES.len()];
-        for r in responses {
-            let text = r.comment.trim();
-            if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
-                continue;
-            }
-            compounds.push(compound(text));
-            for cue in effort_cues(text) {
-                if let Some(k) = CUES.iter().position(|c| *c == cue) {
-                    cue_counts[k] += 1;
-                }
-            }
-        }
-        let mut effort: Vec<EffortCue> = CUES
-            .iter()
-            .zip(cue_counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(c, n)| EffortCue {
-                cue: c.to_string(),
-                comments: n,
-            })
-            .collect();
-        effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
-
-        let fr = friction(responses, &t.inputs, t.nature, settings);
-        let em = emotion(&tl, &compounds, &t.inputs, settings);
-        let negative_share = (!compounds.is_empty()).then(|| {
-            compounds
-                .iter()
-                .filter(|c| **c <= NEGATIVE_COMPOUND)
-                .count() as f64
-                / compounds.len() as f64
+        let part = parts.entry(t.id).or_insert_with(|| {
+            score_touchpoint(&journey.settings, t, by_tp.get(&t.id).unwrap_or(&empty))
         });
-        let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
-            || em.score.is_some_and(|e| e <= th.pain_emotion)
-            || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
         let reach = t.inputs.reach.map_or(assumed_reach, |r| r as f64);
         let share = if total_reach > 0.0 {
             reach / total_reach
         } else {
             0.0
         };
-        let coverage = if all_weight > 0.0 {
-            ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let mut factors = fr.factors;
-        factors.extend(em.factors);
-        let mut missing = fr.missing;
-        missing.extend(em.missing);
+        let mut score = part.score.clone();
+        score.impact = impact(share, score.friction, score.emotion);
         scored.push(Scored {
-            score: TouchpointScore {
-                id: t.id,
-                title: t.title.clone(),
-                stage: t.stage,
-                friction: fr.score,
-                emotion: em.score,
-                priority: None,
-                impact: impact(share, fr.score, em.score),
-                pain_point,
-                behind_the_line: false,
-                serves: Vec::new(),
-                fed_by: Vec::new(),
-                label: label(em.score, t.nature),
-                coverage,
-                low_confidence: tl.responses < th.min_responses as usize,
-                effort_cues: effort,
-                factors,
-                missing,
-                reach_assumed: t.inputs.reach.is_none(),
-                responses: tl.responses,
-                nps: tl.nps(),
-                csat: tl.csat(),
-                ces: tl.ces(),
-                fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
-                aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
-                negative_comment_share: negative_share,
-                targets: check(
-                    &t.targets,
-                    &KpiValues {
-                        nps: tl.nps(),
-                        csat: tl.csat(),
-                        ces: tl.ces(),
-                        friction: fr.score,
-                        emotion: em.score,
-                    },
-                ),
-            },
-            tally: tl,
+            score,
+            tally: part.tally,
             reach,
         });
     }
