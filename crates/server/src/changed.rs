@@ -65,6 +65,7 @@ impl<'a> Changed<'a> {
             || b.primary_persona != a.primary_persona
             || b.settings != a.settings
             || b.inputs != a.inputs
+            || b.targets != a.targets
     }
 
     /// Something other than a note changed.
@@ -186,6 +187,7 @@ impl<'a> Changed<'a> {
             primary_persona: side.primary_persona,
             settings: side.settings.clone(),
             inputs: side.inputs.clone(),
+            targets: side.targets,
             personas: pick(
                 &personas,
                 &side.personas,
