@@ -125,6 +125,7 @@ impl Library {
                 update: update.clone(),
                 was,
                 after: after.clone(),
+                compact: false,
             };
             Ok(((after, update), Some(change)))
         })

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod coverage;
 pub mod deck;
 mod error;
+mod evidence;
 pub mod files;
 mod formats;
 mod group;
@@ -43,6 +44,7 @@ use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
 pub use error::{ApiError, Code, ErrorPayload, Result};
+pub use evidence::EARLIER_ANSWERS;
 pub use formats::{csv_table, parse_import_format, ExportFormat, ImportFormat};
 pub use group::SendCheck;
 pub use homeless::Homeless;
@@ -130,6 +132,9 @@ struct Inner {
     forgotten: shared::Forgotten,
     /// `PRAGMA data_version` at the last [`Library::refresh`].
     refreshed: Option<i64>,
+    /// Maps whose document's raw answers could not be moved to the tables
+    /// (a read-only library): not tried again by this process.
+    answers_stay: std::collections::HashSet<String>,
 }
 
 /// A Waymark library: one SQLite file of journey maps.
@@ -225,10 +230,23 @@ impl Inner {
         check_valid(&journey)?;
         // What the document reads as (the derived tables hold it).
         journey.normalize();
+        // Raw answers go to the library's tables, never into the document.
+        let answers = std::mem::take(&mut journey.responses);
         let id = uuid::Uuid::new_v4().to_string();
         self.store.create_map_in_parts(&id, &journey, link, |log| {
             waymark_core::doc_batches::new_doc_updates(&journey, BATCH_BYTES, log)
         })?;
+        if !answers.is_empty() {
+            let placed = self.write_answers(&id, |log, _| {
+                let touched = evidence::place_answers(log, &id, answers)?;
+                Ok(((), touched.into_iter().collect()))
+            });
+            if let Err(e) = placed {
+                // A map without its answers is not what was asked for.
+                let _ = self.store.delete_map(&id);
+                return Err(e);
+            }
+        }
         Ok(id)
     }
 
@@ -239,42 +257,58 @@ impl Inner {
         f: impl FnOnce(&mut Journey) -> Result<()>,
     ) -> Result<(Journey, Option<Vec<u8>>)> {
         self.write(id, origin, |open| {
-            let before = open.journey.clone();
-            let mut next = before.clone();
+            let mut next = open.journey.clone();
             f(&mut next)?;
-            next.normalize();
-            check_valid(&next)?;
-            let update = {
-                let mut txn = open.doc.transact_mut();
-                write_journey_diff(&mut txn, &before, &next);
-                txn.encode_update_v1()
-            };
-            // Writing the difference makes the document project to `next` unless
-            // it holds entities the projection hides; only then read it back.
-            let full = !open.problems.is_empty();
-            let after = if full {
-                open.reproject();
-                open.journey.clone()
-            } else {
-                next
-            };
-            if after == before {
-                return Ok(((after, None), None));
-            }
-            let was = if full {
-                shared::Was::Whole(before)
-            } else {
-                let touched = open.tracker.take();
-                open.scores.forget(&touched);
-                shared::Was::Touched {
-                    was: before,
-                    touched,
+            match diff_change(open, next)? {
+                Some(change) => {
+                    let out = (change.after.clone(), Some(change.update.clone()));
+                    Ok((out, Some(change)))
                 }
-            };
-            let out = (after.clone(), Some(update.clone()));
-            Ok((out, Some(Change { update, was, after })))
+                None => Ok(((open.journey.clone(), None), None)),
+            }
         })
     }
+}
+
+/// The change that makes `open` project to `next`: only what differs is
+/// written to its document. `None` when nothing differs.
+pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Option<Change>> {
+    let before = open.journey.clone();
+    next.normalize();
+    check_valid(&next)?;
+    let update = {
+        let mut txn = open.doc.transact_mut();
+        write_journey_diff(&mut txn, &before, &next);
+        txn.encode_update_v1()
+    };
+    // Writing the difference makes the document project to `next` unless
+    // it holds entities the projection hides; only then read it back.
+    let full = !open.problems.is_empty();
+    let after = if full {
+        open.reproject();
+        open.journey.clone()
+    } else {
+        next
+    };
+    if after == before {
+        return Ok(None);
+    }
+    let was = if full {
+        shared::Was::Whole(before)
+    } else {
+        let touched = open.tracker.take();
+        open.scores.forget(&touched);
+        shared::Was::Touched {
+            was: before,
+            touched,
+        }
+    };
+    Ok(Some(Change {
+        update,
+        was,
+        after,
+        compact: false,
+    }))
 }
 
 impl Library {
@@ -290,6 +324,7 @@ impl Library {
                 next_observer: 0,
                 forgotten: Default::default(),
                 refreshed,
+                answers_stay: Default::default(),
             }),
             group: Default::default(),
         })
@@ -464,6 +499,7 @@ impl Library {
                 update: update.to_vec(),
                 was,
                 after: std::mem::take(&mut open.journey),
+                compact: false,
             };
             Ok(((), Some(change)))
         })

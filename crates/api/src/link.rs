@@ -291,6 +291,7 @@ impl Library {
                 update,
                 was: Was::nothing(),
                 after: open.journey.clone(),
+                compact: false,
             };
             Ok((doc_id, Some(change)))
         })
@@ -349,6 +350,7 @@ impl Library {
                 update: update.to_vec(),
                 was,
                 after: std::mem::take(&mut open.journey),
+                compact: false,
             };
             Ok(((), Some(change)))
         })

@@ -49,7 +49,10 @@ impl Library {
     pub fn duplicate(&self, id: &str) -> Result<String> {
         let mut journey = self.journey(id)?;
         journey.title = format!("{} (copy)", journey.title);
-        self.insert_journey(journey)
+        // The survey waves go along, so the copy's statistics have their
+        // answers.
+        let waves = self.wave_files(id)?;
+        self.insert_with_waves(journey, waves)
     }
 
     /// Moves the map to the trash: it leaves the list but keeps everything

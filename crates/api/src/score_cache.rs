@@ -1,7 +1,8 @@
 //! Incremental scoring: an open map keeps each touchpoint's own part of its
 //! score ([`waymark_score::TouchpointPart`]) between score requests, and an
 //! edit drops only the parts of what it touched (the projection's
-//! [`Touched`]): the touchpoint itself, or one of its survey answers. The
+//! [`Touched`]): the touchpoint itself, one of its survey answers or its
+//! answers' statistics. The
 //! stages, the journey and the priorities are assembled afresh on every
 //! request from the parts, so the live scorecard after an edit costs what
 //! the edit changed plus one pass over the touchpoints. The property test
@@ -9,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use waymark_core::doc::RESPONSES;
+use waymark_core::doc::{EVIDENCE, RESPONSES};
 use waymark_core::incremental::Touched;
 use waymark_core::{Id, Journey};
 use waymark_score::{Scorecard, TouchpointPart};
@@ -35,9 +36,11 @@ impl ScoreCache {
                 self.parts.remove(&id);
             }
         }
-        for key in touched.keys_of(RESPONSES) {
-            // An answer's key starts with its touchpoint's id (the
-            // projection refuses one that does not match its answer).
+        let answers = touched.keys_of(RESPONSES).chain(touched.keys_of(EVIDENCE));
+        for key in answers {
+            // An answer's key, and a touchpoint's statistics' key, start
+            // with its touchpoint's id (the projection refuses one that
+            // does not match).
             // A key without one was never projected.
             if let Some(id) = key.split('|').next().and_then(|t| t.parse::<Id>().ok()) {
                 self.parts.remove(&id);

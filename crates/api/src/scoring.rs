@@ -18,8 +18,13 @@ pub fn scorecard_table(card: &Scorecard) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Explanation {
     pub score: TouchpointScore,
-    /// Oldest first, then by respondent.
+    /// Oldest first, then by respondent: the raw answers, read from the
+    /// library's tables (a workshop browser, which has only the map's
+    /// document, sees the quotes instead).
     pub responses: Vec<ExplainedResponse>,
+    /// A few real comments from the statistics the map's document carries,
+    /// the most negative first.
+    pub quotes: Vec<String>,
 }
 
 /// One survey answer about the touchpoint, as the explanation shows it.
@@ -87,10 +92,18 @@ impl Library {
             .into_iter()
             .find(|t| t.id == tp)
             .expect("every touchpoint of the map is scored");
-        let mut responses: Vec<ExplainedResponse> = journey
+        let mut answers: Vec<waymark_core::SurveyResponse> = journey
             .responses
             .iter()
             .filter(|r| r.touchpoint == tp)
+            .cloned()
+            .collect();
+        self.lock()
+            .store
+            .touchpoint_answers(id, touchpoint, |_, a| answers.push(a))?;
+        let quotes = waymark_core::evidence::pooled(&journey.evidence, tp).quotes;
+        let mut responses: Vec<ExplainedResponse> = answers
+            .iter()
             .map(|r| {
                 let text = r.comment.trim();
                 ExplainedResponse {
@@ -111,7 +124,11 @@ impl Library {
                 b.scale,
             ))
         });
-        Ok(Explanation { score, responses })
+        Ok(Explanation {
+            score,
+            responses,
+            quotes,
+        })
     }
 
     /// Imports survey answers from CSV text (`file_name` names it in errors).

@@ -40,6 +40,9 @@ pub(crate) struct Change {
     pub update: Vec<u8>,
     pub was: Was,
     pub after: Journey,
+    /// Fold the log into a snapshot now (the change deleted much: raw
+    /// answers moved out of the document).
+    pub compact: bool,
 }
 
 /// What the map projected to before a change.
@@ -227,6 +230,15 @@ impl Inner {
     /// The map for reading: from memory, caught up first when another
     /// process has committed to the file since it was last checked.
     pub(crate) fn load(&mut self, id: &str) -> Result<&mut OpenMap> {
+        let raw = !self.load_stored(id)?.journey.responses.is_empty();
+        if raw && !self.answers_stay.contains(id) && self.migrate_answers(id).is_err() {
+            self.answers_stay.insert(id.to_string());
+        }
+        self.load_stored(id)
+    }
+
+    /// [`Inner::load`] without moving raw answers out of the document.
+    fn load_stored(&mut self, id: &str) -> Result<&mut OpenMap> {
         let version = self.store.data_version()?;
         let Inner {
             store,
@@ -270,8 +282,8 @@ impl Inner {
     /// needs, see [`store_migration`]), `f` makes its change through `log`,
     /// and the transaction commits. On any error nothing is stored and the
     /// map is dropped from memory, so memory never runs ahead of the disk.
-    /// The one place a map is written; [`Inner::write`],
-    /// [`Inner::write_outside`] and the group commit build on it.
+    /// The one place a map is written; [`Inner::write`]
+    /// and the group commit build on it.
     pub(crate) fn in_write<T>(
         &mut self,
         id: &str,
@@ -318,9 +330,20 @@ impl Inner {
         origin: &str,
         f: impl FnOnce(&mut OpenMap) -> Result<(T, Option<Change>)>,
     ) -> Result<T> {
+        self.write_with_log(id, origin, |open, _| f(open))
+    }
+
+    /// [`Inner::write`] whose `f` also writes the library's tables (survey
+    /// answers) in the same transaction: both land, or neither.
+    pub(crate) fn write_with_log<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&mut OpenMap, &LogWrite) -> Result<(T, Option<Change>)>,
+    ) -> Result<T> {
         let mut written = None;
         let out = self.in_write(id, |open, log| {
-            let (out, change) = f(open)?;
+            let (out, change) = f(open, log)?;
             if let Some(change) = change {
                 let seq = log.append_update(
                     id,
@@ -329,7 +352,7 @@ impl Inner {
                     change.was.before(),
                     &change.after,
                 )?;
-                if log.pending_updates(id)? > COMPACT_AFTER {
+                if change.compact || log.pending_updates(id)? > COMPACT_AFTER {
                     log.compact(id, &full_state(&open.doc), seq)?;
                 }
                 written = Some((seq, change));
@@ -341,39 +364,6 @@ impl Inner {
             open.seen = seq;
             open.journey = change.after;
             notify_all(&self.observers, id, &change.update, origin);
-        }
-        Ok(out)
-    }
-}
-
-impl Inner {
-    /// A write whose updates are made outside the map's document (answers
-    /// added in batches, [`waymark_core::doc_batches`]), so the whole
-    /// document is never built in memory: `f` gets the map brought up to
-    /// date (as [`Inner::write`] does) and the open log transaction, appends
-    /// its updates itself and hands each to `made`. The observers get them
-    /// once the write is durable. Afterwards the map is dropped from memory,
-    /// as its document there lacks what `f` added; it is read again from
-    /// the file on next use.
-    pub(crate) fn write_outside<T>(
-        &mut self,
-        id: &str,
-        origin: &str,
-        f: impl FnOnce(&mut OpenMap, &LogWrite, &mut dyn FnMut(&[u8])) -> Result<T>,
-    ) -> Result<T> {
-        let watched = !self.observers.is_empty();
-        let mut made: Vec<Vec<u8>> = Vec::new();
-        let out = self.in_write(id, |open, log| {
-            // Kept only for observers (a live front); the CLI keeps none.
-            f(open, log, &mut |u: &[u8]| {
-                if watched {
-                    made.push(u.to_vec());
-                }
-            })
-        })?;
-        self.maps.remove(id);
-        for update in &made {
-            notify_all(&self.observers, id, update, origin);
         }
         Ok(out)
     }

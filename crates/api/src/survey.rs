@@ -2,18 +2,15 @@
 //! of a file whose columns may carry other names.
 
 pub use waymark_core::limits::SURVEY_FILE_BYTES;
-use waymark_score::{merge_answers, total_problems, MergeStats, ResponseError};
+use waymark_score::{total_problems, MergeStats, ResponseError};
 pub use waymark_score::{ColumnMapping, ResponsesPreview, SurveyColumns, WideColumns};
 
 use std::path::Path;
 
-use waymark_core::doc::RESPONSES;
-use waymark_core::doc_batches::response_updates;
 use waymark_core::SurveyResponse;
-use yrs::{Map, ReadTxn, Transact, WriteTxn};
 
 use crate::files::read_text;
-use crate::{check_valid, ApiError, Inner, Library, Result, BATCH_BYTES};
+use crate::{ApiError, Inner, Library, Result};
 
 /// The answers of a survey file, its layout decided by `columns` or, when
 /// that says nothing, by its headers (our columns or a tool's export; never
@@ -32,54 +29,37 @@ pub(crate) fn parse(
 }
 
 impl Inner {
-    /// Merges imported answers into the map by identity, writing only
-    /// them: answers under keys the document already holds are replaced
-    /// through the document (so the new value wins), new ones go in
-    /// batches of their own ([`response_updates`]), and only their derived
-    /// rows are written. Neither the map before and after nor its whole
-    /// document are held at once.
+    /// Adds imported answers to the map, as the day's wave
+    /// ([`crate::waves::default_wave_label`]): an answer whose identity the
+    /// map holds (in any wave) is replaced, so the new value wins; nothing
+    /// else leaves. The answers go to the library's tables and their
+    /// statistics to the document, in one transaction.
     pub(crate) fn add_answers(
         &mut self,
         id: &str,
         answers: Vec<SurveyResponse>,
     ) -> Result<MergeStats> {
-        self.write_outside(id, "local", |open, log, made| {
-            let old_len = open.journey.responses.len();
-            let (stats, replaced) = merge_answers(&mut open.journey.responses, answers);
-            check_valid(&open.journey)?;
-            let all = &open.journey.responses;
-            let (in_doc, new): (Vec<usize>, Vec<usize>) = {
-                let txn = open.doc.transact();
-                let root = txn.get_map(RESPONSES);
-                (old_len..all.len()).partition(|&i| {
-                    root.as_ref()
-                        .is_some_and(|m| m.contains_key(&txn, &all[i].key()))
-                })
-            };
-            let in_doc: Vec<usize> = replaced.iter().copied().chain(in_doc).collect();
-            if !in_doc.is_empty() {
-                let update = {
-                    let mut txn = open.doc.transact_mut();
-                    let root = txn.get_or_insert_map(RESPONSES);
-                    for &i in &in_doc {
-                        let r = &all[i];
-                        let any = waymark_core::doc::json_to_any(
-                            &serde_json::to_value(r).expect("response serializes"),
-                        );
-                        root.insert(&mut txn, r.key().as_str(), any);
-                    }
-                    txn.encode_update_v1()
-                };
-                log.append_bare(id, &update, "local")?;
-                made(&update);
-            }
-            response_updates(new.iter().map(|&i| &all[i]), BATCH_BYTES, |u| {
-                log.append_bare(id, &u, "local")?;
-                made(&u);
-                Ok::<_, ApiError>(())
-            })?;
-            log.upsert_responses(id, in_doc.iter().chain(&new).map(|&i| &all[i]))?;
-            Ok(stats)
+        let label = crate::waves::default_wave_label(None);
+        let put = self.put_answers(id, &label, None, &answers, false)?;
+        Ok(MergeStats {
+            added: put.added,
+            replaced: put.replaced,
+        })
+    }
+
+    /// Stores `answers` as (or into, unless `replace`) the wave `label`.
+    pub(crate) fn put_answers(
+        &mut self,
+        id: &str,
+        label: &str,
+        date: Option<&str>,
+        answers: &[SurveyResponse],
+        replace: bool,
+    ) -> Result<waymark_store::WavePut> {
+        self.write_answers(id, |log, _| {
+            let put = log.put_wave(id, label, date, answers, replace)?;
+            let touched = put.touched.clone();
+            Ok((put, touched))
         })
     }
 }
@@ -199,7 +179,14 @@ mod tests {
             .import_responses_mapped(&id, "s.csv", &text, Some(&p.mapping))
             .unwrap();
         assert_eq!(stats.added, 1);
-        assert_eq!(lib.journey(&id).unwrap().responses.len(), 1);
+        let j = lib.journey(&id).unwrap();
+        assert!(
+            j.responses.is_empty(),
+            "raw answers stay out of the document"
+        );
+        assert_eq!(j.evidence.len(), 1);
+        assert_eq!(j.evidence[0].stats.csat[4], 1);
+        assert_eq!(lib.waves(&id).unwrap()[0].answers, 1);
         // Our headers are required without a mapping.
         let e = lib.import_responses(&id, "s.csv", &text).unwrap_err();
         assert_eq!(e.code(), "import_failed");

@@ -2,7 +2,6 @@
 //! wave, stored in the library's tables with its raw answers; the trend
 //! scores every wave on its own answers.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -13,7 +12,7 @@ pub use waymark_score::wave_compare::{compare_waves, since_last_wave, WaveCompar
 pub use waymark_store::WaveRow;
 
 use crate::files::read_text;
-use crate::{ApiError, Inner, Library, Result};
+use crate::{ApiError, Library, Result};
 use waymark_core::formats::waymark::WaveFile;
 use waymark_score::SurveyColumns;
 
@@ -64,52 +63,36 @@ pub fn default_wave_label(date: Option<&str>) -> String {
     date.map_or_else(|| waymark_store::now()[..10].to_string(), str::to_string)
 }
 
-impl Inner {
-    /// Takes out of the map the answers the wave `label` holds (if it
-    /// exists) that are not in `keep` and no other wave holds: what a
-    /// re-import of the wave no longer contains, or all of a deleted wave.
-    fn drop_wave_answers(&mut self, id: &str, label: &str, keep: &HashSet<String>) -> Result<()> {
-        let mut gone = HashSet::new();
-        let mut others = HashSet::new();
-        for w in self.store.waves(id)? {
-            let here = w.label == label;
-            self.store.wave_answers(id, &w.label, |a| {
-                let key = a.key();
-                if !here {
-                    others.insert(key);
-                } else if !keep.contains(&key) {
-                    gone.insert(key);
-                }
-            })?;
-        }
-        gone.retain(|k| !others.contains(k));
-        if !gone.is_empty() {
-            self.edit(id, "local", |j| {
-                j.responses.retain(|r| !gone.contains(&r.key()));
-                Ok(())
-            })?;
-        }
-        Ok(())
-    }
-}
-
 impl Library {
     /// Adds a map read from a `.waymark` file with its survey waves.
     pub(crate) fn insert_with_waves(
         &self,
-        journey: waymark_core::Journey,
+        mut journey: waymark_core::Journey,
         waves: Vec<WaveFile>,
     ) -> Result<String> {
         for w in &waves {
             check_label(&w.label)?;
             w.date.as_deref().map(check_date).transpose()?;
         }
+        // The waves first, then the answers no wave holds (an older file's
+        // map carried the answers of every wave besides).
+        let answers = std::mem::take(&mut journey.responses);
         let id = self.insert_journey(journey)?;
         let mut inner = self.lock();
-        for w in &waves {
-            inner
-                .store
-                .replace_wave(&id, w.label.trim(), w.date.as_deref(), &w.answers)?;
+        let stored = inner.write_answers(&id, |log, _| {
+            let mut touched = std::collections::BTreeSet::new();
+            for w in &waves {
+                touched.extend(
+                    log.put_wave(&id, w.label.trim(), w.date.as_deref(), &w.answers, true)?
+                        .touched,
+                );
+            }
+            touched.extend(crate::evidence::place_answers(log, &id, answers)?);
+            Ok(((), touched.into_iter().collect()))
+        });
+        if let Err(e) = stored {
+            let _ = inner.store.delete_map(&id);
+            return Err(e);
         }
         Ok(id)
     }
@@ -198,32 +181,15 @@ impl Library {
             WaveDate::Unknown => None,
         };
         let label = label.unwrap_or_else(|| default_wave_label(date.as_deref()));
-        let stats = inner.add_answers(id, answers.clone())?;
-        let keys: HashSet<String> = answers.iter().map(|a| a.key()).collect();
-        let stored = if explicit {
-            inner.drop_wave_answers(id, &label, &keys)?;
-            answers
-        } else {
-            // Without a label the import adds to the day's wave: an answer
-            // imported earlier never leaves because a later file lacks it.
-            let mut stored = Vec::new();
-            if inner.store.waves(id)?.iter().any(|w| w.label == label) {
-                inner.store.wave_answers(id, &label, |a| {
-                    if !keys.contains(&a.key()) {
-                        stored.push(a);
-                    }
-                })?;
-            }
-            stored.extend(answers);
-            stored
-        };
-        let wave = inner
-            .store
-            .replace_wave(id, &label, date.as_deref(), &stored)?;
+        // Under a label the person gave, the wave becomes this file;
+        // without one the import adds to the wave and removes nothing.
+        // Either way it is one transaction (concurrent imports into one
+        // wave both land).
+        let put = inner.put_answers(id, &label, date.as_deref(), &answers, explicit)?;
         Ok(WaveImport {
-            wave,
-            added: stats.added,
-            replaced: stats.replaced,
+            wave: inner.store.wave(id, &label)?,
+            added: put.added,
+            replaced: put.replaced,
         })
     }
 
@@ -232,36 +198,59 @@ impl Library {
         Ok(self.lock().store.waves(id)?)
     }
 
+    /// Renames a wave; its answers and statistics follow.
     pub fn rename_wave(&self, id: &str, from: &str, to: &str) -> Result<WaveRow> {
         let to = check_label(to)?;
-        Ok(self.lock().store.rename_wave(id, from, to)?)
+        let mut inner = self.lock();
+        inner.store.wave(id, from)?;
+        if from != to && inner.store.wave(id, to).is_ok() {
+            return Err(waymark_store::StoreError::WaveExists {
+                map: id.to_string(),
+                wave: to.to_string(),
+            }
+            .into());
+        }
+        inner.write_answers(id, |log, _| {
+            log.rename_wave(id, from, to)?;
+            Ok(((), vec![from.to_string(), to.to_string()]))
+        })?;
+        Ok(inner.store.wave(id, to)?)
     }
 
-    /// Deletes a wave: its answers leave the library's tables and the map.
+    /// Deletes a wave: its answers leave the library's tables and its
+    /// statistics the map.
     pub fn delete_wave(&self, id: &str, label: &str) -> Result<()> {
         let mut inner = self.lock();
         inner.store.wave(id, label)?;
-        inner.drop_wave_answers(id, label, &HashSet::new())?;
-        Ok(inner.store.delete_wave(id, label)?)
+        inner.write_answers(id, |log, _| {
+            log.delete_wave(id, label)?;
+            Ok(((), vec![label.to_string()]))
+        })
     }
 
     /// Every wave scored on its own answers against the map as it is now,
     /// with 95% intervals and what changed since the wave before.
     pub fn trend(&self, id: &str) -> Result<Trend> {
         let mut inner = self.lock();
-        // The map without its answers: each wave brings its own.
+        let waves = inner.store.waves(id)?;
+        // The map with each wave's statistics in turn: the document holds
+        // them, so no answer is read.
         let open = inner.load(id)?;
-        let kept = std::mem::take(&mut open.journey.responses);
+        let all = std::mem::take(&mut open.journey.evidence);
         let mut journey = open.journey.clone();
-        open.journey.responses = kept;
-        let mut waves = Vec::new();
-        for w in inner.store.waves(id)? {
-            journey.responses.clear();
-            inner
-                .store
-                .wave_answers(id, &w.label, |a| journey.responses.push(a))?;
-            waves.push(wave_trend(&journey, &w.label, w.date.as_deref()));
-        }
-        Ok(trend(waves))
+        open.journey.evidence = all;
+        let evidence = &open.journey.evidence;
+        let out = waves
+            .iter()
+            .map(|w| {
+                journey.evidence = evidence
+                    .iter()
+                    .filter(|e| e.wave == w.label)
+                    .cloned()
+                    .collect();
+                wave_trend(&journey, &w.label, w.date.as_deref())
+            })
+            .collect();
+        Ok(trend(out))
     }
 }

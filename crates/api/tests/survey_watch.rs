@@ -105,7 +105,7 @@ fn files_are_taken_when_still_remembered_and_replaced_when_changed() {
     let waves = lib.waves(&id).unwrap();
     assert_eq!((waves.len(), waves[0].answers), (1, 3));
     assert_eq!(
-        lib.journey(&id).unwrap().responses.len(),
+        lib.journey(&id).unwrap().answer_count(),
         3,
         "the old answers left the map"
     );

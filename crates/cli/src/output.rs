@@ -98,7 +98,7 @@ pub fn map_detail(summary: &MapSummary, j: &Journey, versions: &[VersionInfo]) -
         j.connections.len(),
         j.annotations.len(),
         open,
-        j.responses.len()
+        j.answer_count()
     )
     .unwrap();
     if !versions.is_empty() {

@@ -309,7 +309,14 @@ fn many_processes_on_one_library_lose_nothing_acknowledged() {
             .collect()
     };
     let notes = in_map("annotations", "id");
-    let respondents = in_map("responses", "respondent");
+    // The answers travel in the file's waves (the map carries statistics).
+    let respondents: HashSet<String> = exported["waves"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|w| w["answers"].as_array().unwrap().iter())
+        .map(|a| a["respondent"].as_str().unwrap_or_default().to_string())
+        .collect();
     losses.extend(
         ledger
             .notes

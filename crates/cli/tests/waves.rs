@@ -216,10 +216,27 @@ fn waymark_files_carry_waves_and_version_1_still_imports() {
             "2026-03-31",
         ],
     );
-    ok(&db, &["responses", "import", &id, csv, "--wave", "Q2"]);
+    // An answer lives in one wave: Q2 brings answers of its own.
+    let later = dir.path().join("b.csv");
+    std::fs::write(&later, nps_csv(&tp, "2026-06-10", 3, 1)).unwrap();
+    ok(
+        &db,
+        &[
+            "responses",
+            "import",
+            &id,
+            later.to_str().unwrap(),
+            "--wave",
+            "Q2",
+        ],
+    );
     let v2 = ok(&db, &["export", &id, "--format", "waymark"]);
     let file: serde_json::Value = serde_json::from_str(&v2).unwrap();
-    assert_eq!(file["version"], 2);
+    assert_eq!(file["version"], 3);
+    assert!(
+        file["map"].get("evidence").is_none() && file["map"]["responses"] == serde_json::json!([]),
+        "the answers travel in the waves only"
+    );
     assert_eq!(file["waves"][0]["label"], "Q1");
     assert_eq!(file["waves"][0]["date"], "2026-03-31");
     assert_eq!(file["waves"][1]["answers"].as_array().unwrap().len(), 4);
@@ -237,6 +254,30 @@ fn waymark_files_carry_waves_and_version_1_still_imports() {
         serde_json::from_str(&ok(&db, &["waves", &copy, "--json"])).unwrap();
     assert_eq!(waves.as_array().unwrap().len(), 2);
 
+    // A version 2 file (the map carried every answer again, besides its
+    // waves) imports to the same map and scores.
+    let mut v2_old = file.clone();
+    v2_old["version"] = 2.into();
+    v2_old["map"]["responses"] = file["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["answers"].as_array().unwrap().clone())
+        .collect();
+    let old_file = dir.path().join("old.waymark");
+    std::fs::write(&old_file, v2_old.to_string()).unwrap();
+    let from_v2 = ok(&db, &["import", old_file.to_str().unwrap()])
+        .trim()
+        .to_string();
+    let waves: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["waves", &from_v2, "--json"])).unwrap();
+    assert_eq!(waves.as_array().unwrap().len(), 2, "no extra wave");
+    assert_eq!(
+        ok(&db, &["score", &from_v2, "--json"]),
+        ok(&db, &["score", &copy, "--json"])
+    );
+    assert_eq!(ok(&db, &["export", &from_v2, "--format", "waymark"]), v2);
+
     // A wave's answers are checked like the map's: an unknown touchpoint is named.
     let mut bad = file.clone();
     bad["waves"][0]["answers"][0]["touchpoint"] = "00000000-0000-0000-0000-00000000beef".into();
@@ -247,9 +288,9 @@ fn waymark_files_carry_waves_and_version_1_still_imports() {
         e.contains("survey wave \"Q1\"") && e.contains("responses[0]"),
         "{e}"
     );
-    // A version 3 file is from a newer Waymark.
+    // A version 4 file is from a newer Waymark.
     let mut newer = file.clone();
-    newer["version"] = 3.into();
+    newer["version"] = 4.into();
     std::fs::write(&bad_file, newer.to_string()).unwrap();
     let e = fails(&db, &["import", bad_file.to_str().unwrap()], 1);
     assert!(e.contains("newer Waymark"), "{e}");

@@ -19,9 +19,13 @@
 //!   arrays (tags, a persona's goals) are plain values: last writer wins.
 //!   Documents written before text was Y.Text hold plain strings there; they
 //!   read the same and are converted once ([`crate::doc_text::migrate_text`]).
-//! - `responses`: Y.Map from a response's identity key to one plain value;
-//!   answers are added and removed, never edited, and a plain value keeps a
-//!   100,000-answer document light.
+//! - `evidence`: Y.Map from `touchpoint|wave` to one plain value, the
+//!   statistics of that touchpoint's answers in that wave
+//!   ([`crate::evidence::WaveEvidence`]); the raw answers live in the
+//!   library's tables, so a workshop browser never downloads a survey.
+//! - `responses`: raw answers, one plain value per identity key, as maps
+//!   kept them before `evidence` (issue 17). Still read, so such a document
+//!   scores the same; the library moves them to its tables once.
 //!
 //! Order lives in each entity's `order` key (see [`crate::order`]).
 //!
@@ -35,6 +39,7 @@ use serde_json::{Map as JsonMap, Value};
 use yrs::{Any, Doc, In, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut, WriteTxn};
 
 use crate::doc_text::{text_fields, write_text_field};
+use crate::evidence::WaveEvidence;
 use crate::model::{Annotation, Connection, Id, Journey, SurveyResponse, Target, Touchpoint};
 use crate::validate::Problem;
 
@@ -51,11 +56,13 @@ pub const ENTITY_COLLECTIONS: [&str; 6] = [
 ];
 /// Collections stored as Y.Map of plain values.
 pub const RESPONSES: &str = "responses";
+pub const EVIDENCE: &str = "evidence";
+pub const PLAIN_COLLECTIONS: [&str; 2] = [RESPONSES, EVIDENCE];
 
 /// Whether `name` is one of the map's own root types (those the projection
 /// reads).
 pub fn is_map_root(name: &str) -> bool {
-    name == META || name == RESPONSES || ENTITY_COLLECTIONS.contains(&name)
+    name == META || PLAIN_COLLECTIONS.contains(&name) || ENTITY_COLLECTIONS.contains(&name)
 }
 
 /// The document's other root types (the sync identity, say) with their
@@ -115,6 +122,14 @@ pub fn read_journey_txn<T: ReadTxn>(txn: &T) -> Projection {
         for (key, out) in root.iter(txn) {
             match read_response(key, out) {
                 Ok(r) => journey.responses.push(r),
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    if let Some(root) = txn.get_map(EVIDENCE) {
+        for (key, out) in root.iter(txn) {
+            match read_evidence(key, out) {
+                Ok(e) => journey.evidence.push(e),
                 Err(p) => problems.push(p),
             }
         }
@@ -179,6 +194,26 @@ pub(crate) fn read_response(key: &str, out: Out) -> Result<SurveyResponse, Probl
     }
 }
 
+/// One touchpoint's statistics from one wave, stored under `key` as `out`.
+pub(crate) fn read_evidence(key: &str, out: Out) -> Result<WaveEvidence, Problem> {
+    let problem = |message: String| Problem {
+        path: format!("{EVIDENCE}[{key}]"),
+        message,
+    };
+    let e = match out {
+        Out::Any(a) => serde_json::from_value::<WaveEvidence>(any_to_json(&a))
+            .map_err(|e| problem(format!("unreadable: {e}")))?,
+        _ => return Err(problem("is not a plain value".into())),
+    };
+    if e.key() != key {
+        return Err(problem("key does not match the touchpoint and wave".into()));
+    }
+    match e.stats.impossible() {
+        Some(why) => Err(problem(format!("hidden: {why}"))),
+        None => Ok(e),
+    }
+}
+
 /// The entities other entities refer to, as the projection sees them: an
 /// entity whose reference is not [`Present`] is dangling. The rules below
 /// are the projection's, shared with [`crate::incremental`].
@@ -211,6 +246,11 @@ pub(crate) fn anchored(a: &Annotation, p: &impl Present) -> bool {
 /// An answer is shown when its touchpoint is.
 pub(crate) fn answered(r: &SurveyResponse, p: &impl Present) -> bool {
     p.touchpoint(r.touchpoint)
+}
+
+/// Evidence is shown when its touchpoint is.
+pub(crate) fn evidenced(e: &WaveEvidence, p: &impl Present) -> bool {
+    p.touchpoint(e.touchpoint)
 }
 
 /// The ids of a journey's referenced entities, for many look-ups.
@@ -299,6 +339,16 @@ fn drop_dangling(j: &mut Journey, problems: &mut Vec<Problem>) {
         }
         ok
     });
+    j.evidence.retain(|e| {
+        let ok = evidenced(e, &ids);
+        if !ok {
+            report(
+                format!("{EVIDENCE}[{}]", e.key()),
+                "its touchpoint was deleted; hidden".into(),
+            );
+        }
+        ok
+    });
 }
 
 /// Makes `doc` hold exactly `journey`, changing only what differs.
@@ -312,7 +362,7 @@ pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
         unreachable!("a struct serializes to an object")
     };
     let mut collections: Vec<(&str, Vec<Value>)> = Vec::new();
-    for name in ENTITY_COLLECTIONS.iter().chain(std::iter::once(&RESPONSES)) {
+    for name in ENTITY_COLLECTIONS.iter().chain(&PLAIN_COLLECTIONS) {
         let items = match all.remove(*name) {
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
@@ -328,6 +378,16 @@ pub fn write_journey_txn(txn: &mut TransactionMut, journey: &Journey) {
         if name == RESPONSES {
             for (item, r) in items.into_iter().zip(&journey.responses) {
                 let key = r.key();
+                let any = json_to_any(&item);
+                let same = matches!(root.get(txn, &key), Some(Out::Any(ref a)) if *a == any);
+                if !same {
+                    root.insert(txn, key.as_str(), any);
+                }
+                keep.insert(key);
+            }
+        } else if name == EVIDENCE {
+            for (item, e) in items.into_iter().zip(&journey.evidence) {
+                let key = e.key();
                 let any = json_to_any(&item);
                 let same = matches!(root.get(txn, &key), Some(Out::Any(ref a)) if *a == any);
                 if !same {
@@ -383,7 +443,7 @@ pub(crate) fn meta_fields(j: &Journey) -> JsonMap<String, Value> {
     else {
         unreachable!("a struct serializes to an object")
     };
-    for name in ENTITY_COLLECTIONS.iter().chain(std::iter::once(&RESPONSES)) {
+    for name in ENTITY_COLLECTIONS.iter().chain(&PLAIN_COLLECTIONS) {
         all.remove(*name);
     }
     all
@@ -443,6 +503,33 @@ pub fn write_journey_diff(txn: &mut TransactionMut, before: &Journey, after: &Jo
     }
     for key in old.keys().filter(|k| !keep.contains(*k)) {
         root.remove(txn, key);
+    }
+    diff_plain(txn, EVIDENCE, &before.evidence, &after.evidence, |e| {
+        e.key()
+    });
+}
+
+/// As [`diff_collection`] for a collection of plain values.
+fn diff_plain<T: serde::Serialize + PartialEq>(
+    txn: &mut TransactionMut,
+    name: &str,
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> String,
+) {
+    let mut old: std::collections::HashMap<String, &T> =
+        before.iter().map(|e| (key(e), e)).collect();
+    let root = txn.get_or_insert_map(name);
+    for e in after {
+        let k = key(e);
+        if old.remove(&k).is_some_and(|o| o == e) {
+            continue;
+        }
+        let any = json_to_any(&serde_json::to_value(e).expect("evidence serializes"));
+        root.insert(txn, k.as_str(), any);
+    }
+    for k in old.into_keys() {
+        root.remove(txn, &k);
     }
 }
 

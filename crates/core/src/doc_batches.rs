@@ -94,6 +94,18 @@ impl<E, F: FnMut(Vec<u8>) -> Result<(), E>> Batches<F> {
         }
         Ok(())
     }
+
+    fn evidence(&mut self, evidence: &[crate::evidence::WaveEvidence]) -> Result<(), E> {
+        for e in evidence {
+            let value = serde_json::to_value(e).expect("evidence serializes");
+            let key = e.key();
+            self.write(weight_of(&value) + key.len(), |txn| {
+                let root = txn.get_or_insert_map(crate::doc::EVIDENCE);
+                root.insert(txn, key.as_str(), json_to_any(&value));
+            })?;
+        }
+        Ok(())
+    }
 }
 
 /// Roughly the bytes of content in `fields`: what a batch is measured by.
@@ -132,6 +144,7 @@ pub fn new_doc_updates<E>(
     b.entities("connections", &journey.connections)?;
     b.entities("annotations", &journey.annotations)?;
     b.responses(&journey.responses)?;
+    b.evidence(&journey.evidence)?;
     b.flush()
 }
 

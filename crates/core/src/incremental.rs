@@ -16,9 +16,10 @@ use yrs::types::{Event, PathSegment};
 use yrs::{DeepObservable, Doc, Map, ReadTxn};
 
 use crate::doc::{
-    anchored, answered, connected, placed, read_entity, read_meta, read_response, Present,
-    ENTITY_COLLECTIONS, META, RESPONSES,
+    anchored, answered, connected, evidenced, placed, read_entity, read_evidence, read_meta,
+    read_response, Present, ENTITY_COLLECTIONS, EVIDENCE, META, PLAIN_COLLECTIONS, RESPONSES,
 };
+use crate::evidence::WaveEvidence;
 use crate::model::{note_order, CellOrder, Connection, Id, Journey, SurveyResponse, Target};
 use crate::repair::one;
 use crate::validate::Problem;
@@ -29,7 +30,7 @@ pub struct Touched {
     /// The journey's own fields (`meta`).
     pub meta: bool,
     /// The keys touched in each collection ([`ENTITY_COLLECTIONS`] and
-    /// [`RESPONSES`]): added, removed, or changed inside.
+    /// [`PLAIN_COLLECTIONS`]): added, removed, or changed inside.
     pub keys: HashMap<&'static str, HashSet<String>>,
     /// Something the tracker does not follow changed: only a full
     /// projection is right.
@@ -103,7 +104,7 @@ impl Tracker {
         let touched = Arc::new(Mutex::new(Touched::default()));
         for root in std::iter::once(&META)
             .chain(ENTITY_COLLECTIONS.iter())
-            .chain(std::iter::once(&RESPONSES))
+            .chain(PLAIN_COLLECTIONS.iter())
         {
             let root: &'static str = root;
             let map = doc.get_or_insert_map(root);
@@ -147,6 +148,7 @@ pub fn reproject<T: ReadTxn>(txn: &T, journey: &mut Journey, touched: &Touched) 
     let fresh = read(txn, touched)?;
     if patch(journey, fresh, &mut was).is_some() {
         was.responses.sort_by_cached_key(|r| r.key());
+        was.evidence.sort_by_cached_key(|e| e.key());
         return Some(was);
     }
     undo(journey, touched, was);
@@ -172,6 +174,10 @@ fn undo(j: &mut Journey, touched: &Touched, was: Journey) {
     if !keys.is_empty() {
         j.responses.retain(|r| !keys.contains(r.key().as_str()));
     }
+    let keys: HashSet<&str> = touched.keys_of(EVIDENCE).collect();
+    if !keys.is_empty() {
+        j.evidence.retain(|e| !keys.contains(e.key().as_str()));
+    }
     j.title = was.title;
     j.description = was.description;
     j.scenario = was.scenario;
@@ -186,6 +192,7 @@ fn undo(j: &mut Journey, touched: &Touched, was: Journey) {
     j.connections.extend(was.connections);
     j.annotations.extend(was.annotations);
     j.responses.extend(was.responses);
+    j.evidence.extend(was.evidence);
     j.normalize();
 }
 
@@ -200,6 +207,8 @@ struct Read {
     annotations: Fresh<crate::model::Annotation>,
     answers: Vec<SurveyResponse>,
     answer_keys: Vec<String>,
+    evidence: Vec<WaveEvidence>,
+    evidence_keys: Vec<String>,
 }
 
 /// Reads what `touched` names; `None` when something in it is unreadable
@@ -234,6 +243,8 @@ fn read<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Read> {
     let annotations = fresh(txn, "annotations", touched, one::note)?;
     let answers = fresh_answers(txn, touched)?;
     let answer_keys = touched.keys_of(RESPONSES).map(str::to_string).collect();
+    let evidence = fresh_evidence(txn, touched)?;
+    let evidence_keys = touched.keys_of(EVIDENCE).map(str::to_string).collect();
     Some(Read {
         meta,
         personas,
@@ -244,6 +255,8 @@ fn read<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Read> {
         annotations,
         answers,
         answer_keys,
+        evidence,
+        evidence_keys,
     })
 }
 
@@ -260,6 +273,8 @@ fn patch(j: &mut Journey, fresh: Read, was: &mut Journey) -> Option<()> {
         annotations,
         answers,
         answer_keys,
+        evidence,
+        evidence_keys,
     } = fresh;
     if let Some(m) = meta {
         j.title = m.title;
@@ -281,6 +296,11 @@ fn patch(j: &mut Journey, fresh: Read, was: &mut Journey) -> Option<()> {
     for key in &answer_keys {
         if let Ok(at) = j.responses.binary_search_by(|r| r.key().cmp(key)) {
             was.responses.push(j.responses.remove(at));
+        }
+    }
+    for key in &evidence_keys {
+        if let Ok(at) = j.evidence.binary_search_by(|e| e.key().cmp(key)) {
+            was.evidence.push(j.evidence.remove(at));
         }
     }
     // A fresh id must be no other entity's.
@@ -347,6 +367,14 @@ fn patch(j: &mut Journey, fresh: Read, was: &mut Journey) -> Option<()> {
         let at = j.responses.partition_point(|x| x.key() < key);
         j.responses.insert(at, r);
     }
+    for e in evidence {
+        if !evidenced(&e, &Ids(j)) {
+            return None;
+        }
+        let key = e.key();
+        let at = j.evidence.partition_point(|x| x.key() < key);
+        j.evidence.insert(at, e);
+    }
     // What left must leave nothing behind that referred to it (the full
     // projection would hide or drop that).
     let gone = |old: Vec<Id>, now: &HashSet<Id>| {
@@ -406,6 +434,7 @@ fn patch(j: &mut Journey, fresh: Read, was: &mut Journey) -> Option<()> {
                 .iter()
                 .any(|a| a.target == Target::Touchpoint(t))
             || j.responses.iter().any(|r| r.touchpoint == t)
+            || j.evidence.iter().any(|e| e.touchpoint == t)
         {
             return None;
         }
@@ -486,6 +515,18 @@ fn fresh_answers<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Vec<SurveyRes
                 return None;
             }
             now.push(r);
+        }
+    }
+    Some(now)
+}
+
+/// The touched evidence the document now holds, read and checked.
+fn fresh_evidence<T: ReadTxn>(txn: &T, touched: &Touched) -> Option<Vec<WaveEvidence>> {
+    let root = txn.get_map(EVIDENCE);
+    let mut now = Vec::new();
+    for key in touched.keys_of(EVIDENCE) {
+        if let Some(value) = root.as_ref().and_then(|r| r.get(txn, key)) {
+            now.push(read_evidence(key, value).ok()?);
         }
     }
     Some(now)

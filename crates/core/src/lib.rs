@@ -7,6 +7,7 @@ pub mod channels;
 pub mod doc;
 pub mod doc_batches;
 pub mod doc_text;
+pub mod evidence;
 pub mod formats;
 pub mod generated;
 pub mod hostile;

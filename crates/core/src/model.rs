@@ -53,8 +53,14 @@ pub struct Journey {
     pub connections: Vec<Connection>,
     #[serde(default, deserialize_with = "crate::limits::notes")]
     pub annotations: Vec<Annotation>,
+    /// Raw answers not (yet) moved to the library's tables: a map read
+    /// from an old file or made in a test. The document never holds them.
     #[serde(default, deserialize_with = "crate::limits::answers")]
     pub responses: Vec<SurveyResponse>,
+    /// Per touchpoint and wave, the statistics of the answers the library's
+    /// tables hold: what the shared document carries (issue 17).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::evidence::WaveEvidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -628,6 +634,7 @@ impl Journey {
         self.connections.sort_by_key(|c| c.id);
         self.annotations.sort_by(note_order);
         self.responses.sort_by_cached_key(|r| r.key());
+        self.evidence.sort_by_cached_key(|e| e.key());
     }
 
     /// Puts personas, stages and lanes in their order: order key, then id.
@@ -638,6 +645,12 @@ impl Journey {
             .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
         self.lanes
             .sort_by(|a, b| by_order((&a.order, a.id), (&b.order, b.id)));
+    }
+
+    /// Every survey answer behind the map's scores: those its evidence
+    /// counts and any raw ones it holds.
+    pub fn answer_count(&self) -> u64 {
+        self.evidence.iter().map(|e| e.stats.answers()).sum::<u64>() + self.responses.len() as u64
     }
 
     pub fn stage(&self, id: Id) -> Option<&Stage> {
@@ -665,6 +678,7 @@ impl Journey {
         self.touchpoints.retain(|t| t.id != id);
         self.connections.retain(|c| c.from != id && c.to != id);
         self.responses.retain(|r| r.touchpoint != id);
+        self.evidence.retain(|e| e.touchpoint != id);
         for a in &mut self.annotations {
             if a.target == Target::Touchpoint(id) {
                 a.target = Target::Stage(stage);

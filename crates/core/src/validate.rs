@@ -266,6 +266,22 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
             );
         }
     }
+    let mut keys = HashSet::new();
+    for e in &j.evidence {
+        let path = format!("evidence[{}]", e.key());
+        if !touchpoints.contains(&e.touchpoint) {
+            c.push(
+                format!("{path}.touchpoint"),
+                format!("no touchpoint has id {}", e.touchpoint),
+            );
+        }
+        if let Some(why) = e.stats.impossible() {
+            c.push(format!("{path}.stats"), why);
+        }
+        if !keys.insert(e.key()) {
+            c.push(path, "the same touchpoint and wave appear twice");
+        }
+    }
     for (group, field, v) in j.settings.numbers() {
         let path = group.map_or("settings".to_string(), |g| format!("settings.{g}"));
         c.range(&path, field, Some(v), setting_range(group, field));

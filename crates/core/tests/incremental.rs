@@ -108,6 +108,12 @@ fn assert_was(was: &Journey, before: &Journey, touched: &Touched) {
         .filter(|r| touched.keys_of("responses").any(|k| k == r.key()))
         .cloned()
         .collect();
+    want.evidence = before
+        .evidence
+        .iter()
+        .filter(|e| touched.keys_of("evidence").any(|k| k == e.key()))
+        .cloned()
+        .collect();
     let mut got = was.clone();
     got.responses.sort_by_key(|r| r.key());
     assert_eq!(&got, &want);

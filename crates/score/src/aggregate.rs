@@ -2,17 +2,19 @@
 //! touchpoint, the peak–end "remembered" emotion and the priority ranking.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use waymark_core::{Id, Journey, Settings, SurveyResponse, Touchpoint};
+use waymark_core::evidence::AnswerStats;
+use waymark_core::{Id, Journey, Settings, Touchpoint};
 
 use crate::blueprint;
 use crate::emotion::{emotion, label};
+use crate::evidence::{journey_stats, tally};
 use crate::friction::friction;
-use crate::metrics::{churn_rate, clv, tally, Tally};
+use crate::metrics::{churn_rate, clv, Tally};
 use crate::priority::{self, impact};
 use crate::scorecard::{EffortCue, JourneyScore, Scorecard, StageScore, TouchpointScore};
-use crate::sentiment::{compound, effort_cues, CUES, NEGATIVE_COMPOUND};
+use crate::sentiment::CUES;
 use crate::targets::{check, KpiValues};
 
 /// Touchpoint indices in journey order — stage order, lane order, order key,
@@ -89,11 +91,7 @@ pub struct TouchpointPart {
     tally: Tally,
 }
 
-fn score_touchpoint(
-    settings: &Settings,
-    t: &Touchpoint,
-    responses: &[&SurveyResponse],
-) -> TouchpointPart {
+fn score_touchpoint(settings: &Settings, t: &Touchpoint, stats: &AnswerStats) -> TouchpointPart {
     let th = &settings.thresholds;
     let fw = &settings.friction_weights;
     let ew = &settings.emotion_weights;
@@ -111,45 +109,28 @@ fn score_touchpoint(
     .iter()
     .map(|w| w.max(0.0))
     .sum::<f64>();
-    let tl = tally(responses.iter().copied());
+    let tl = tally(stats);
 
-    // The same comment is often repeated on each metric row of one
-    // survey; count it once per respondent and date.
-    let mut seen = HashSet::new();
-    let mut compounds = Vec::new();
-    let mut cue_counts = [0usize; CUES.len()];
-    for r in responses {
-        let text = r.comment.trim();
-        if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
-            continue;
-        }
-        compounds.push(compound(text));
-        for cue in effort_cues(text) {
-            if let Some(k) = CUES.iter().position(|c| *c == cue) {
-                cue_counts[k] += 1;
-            }
-        }
-    }
     let mut effort: Vec<EffortCue> = CUES
         .iter()
-        .zip(cue_counts)
-        .filter(|(_, n)| *n > 0)
-        .map(|(c, n)| EffortCue {
-            cue: c.to_string(),
-            comments: n,
+        .filter_map(|c| {
+            let n = stats.effort_cues.get(*c).copied().unwrap_or(0);
+            (n > 0).then(|| EffortCue {
+                cue: c.to_string(),
+                comments: n as usize,
+            })
         })
         .collect();
     effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
 
-    let fr = friction(responses, &t.inputs, t.nature, settings);
-    let em = emotion(&tl, &compounds, &t.inputs, settings);
-    let negative_share = (!compounds.is_empty()).then(|| {
-        compounds
-            .iter()
-            .filter(|c| **c <= NEGATIVE_COMPOUND)
-            .count() as f64
-            / compounds.len() as f64
-    });
+    let fr = friction(stats, &t.inputs, t.nature, settings);
+    let em = emotion(
+        &tl,
+        (stats.comments, stats.sentiment_sum),
+        &t.inputs,
+        settings,
+    );
+    let negative_share = stats.negative_comment_share();
     let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
         || em.score.is_some_and(|e| e <= th.pain_emotion)
         || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
@@ -204,7 +185,9 @@ fn score_touchpoint(
     }
 }
 
-/// Scores a journey. See the crate documentation for the model.
+/// Scores a journey. See the crate documentation for the model. Answers
+/// are read as statistics ([`journey_stats`]): the document's per-wave
+/// evidence and any raw answers the journey holds score alike.
 pub fn score(journey: &Journey) -> Scorecard {
     score_reusing(journey, &mut HashMap::new())
 }
@@ -216,11 +199,7 @@ pub fn score(journey: &Journey) -> Scorecard {
 /// the blueprint and the priorities are always computed afresh.
 pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>) -> Scorecard {
     let order = journey_order(journey);
-
-    let mut by_tp: HashMap<Id, Vec<&SurveyResponse>> = HashMap::new();
-    for r in &journey.responses {
-        by_tp.entry(r.touchpoint).or_default().push(r);
-    }
+    let by_tp = journey_stats(journey);
 
     // A touchpoint without reach counts as an average one: the mean of the
     // known reaches, or 1 for all when none is known (equal shares).
@@ -241,7 +220,7 @@ pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>)
         .map(|t| t.inputs.reach.map_or(assumed_reach, |r| r as f64))
         .sum();
 
-    let empty = Vec::new();
+    let empty = AnswerStats::default();
     let mut scored: Vec<Scored> = Vec::with_capacity(order.len());
     for &i in &order {
         let t = &journey.touchpoints[i];

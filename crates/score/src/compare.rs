@@ -228,14 +228,20 @@ fn ordered(j: &Journey) -> Vec<&Touchpoint> {
     tps
 }
 
-/// Survey answers per touchpoint, as sorted keys with their values, so any
-/// added, removed or re-valued answer shows.
+/// Survey answers and evidence per touchpoint, as sorted keys with their
+/// values, so any added, removed or re-valued answer shows.
 fn answers_per_touchpoint(j: &Journey) -> HashMap<Id, Vec<(String, u64, String)>> {
     let mut out: HashMap<Id, Vec<(String, u64, String)>> = HashMap::new();
     for r in &j.responses {
         out.entry(r.touchpoint)
             .or_default()
             .push((r.key(), r.value.to_bits(), r.comment.clone()));
+    }
+    // Evidence moved out of the document compares by its statistics.
+    for e in &j.evidence {
+        out.entry(e.touchpoint)
+            .or_default()
+            .push((e.key(), 0, format!("{:?}", e.stats)));
     }
     for v in out.values_mut() {
         v.sort();

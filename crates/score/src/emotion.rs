@@ -38,10 +38,11 @@ pub fn label(emotion: Option<f64>, nature: Nature) -> Option<Label> {
     })
 }
 
-/// `compounds`: VADER compound scores of the touchpoint's non-empty comments.
+/// `comments`: how many distinct non-empty comments the touchpoint has and
+/// the sum of their VADER compound scores.
 pub(crate) fn emotion(
     tally: &Tally,
-    compounds: &[f64],
+    comments: (u64, f64),
     inputs: &TouchpointInputs,
     settings: &Settings,
 ) -> Emotion {
@@ -64,14 +65,14 @@ pub(crate) fn emotion(
             unit: "net share of answers, -1..1",
         });
     }
-    if !compounds.is_empty() {
-        let mean = compounds.iter().sum::<f64>() / compounds.len() as f64;
+    if comments.0 > 0 {
+        let mean = comments.1 / comments.0 as f64;
         terms.push(Term {
             factor: "comment_sentiment",
             raw: mean,
             normalized: mean * 100.0,
             weight: w.sentiment,
-            n: Some(compounds.len()),
+            n: Some(comments.0 as usize),
             source: Source::Comments,
             unit: "mean VADER compound, -1..1",
         });

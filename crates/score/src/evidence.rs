@@ -11,177 +11,116 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-use waymark_core::{Scale, SurveyResponse};
+pub use waymark_core::evidence::{AnswerStats, WaveEvidence, QUOTES, QUOTE_CHARS};
+use waymark_core::{Id, Journey, Scale, SurveyResponse};
 
 use crate::metrics::{in_scale, Tally};
-use crate::sentiment::{compound, effort_cues, CUES, NEGATIVE_COMPOUND};
-
-/// Example comments kept per touchpoint and wave.
-pub const QUOTES: usize = 3;
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AnswerStats {
-    /// Answers per NPS score 0..=10.
-    pub nps: [u64; 11],
-    /// Answers per CSAT score 1..=5 (index 0 is 1).
-    pub csat: [u64; 5],
-    /// Answers per CES score 1..=5.
-    pub ces5: [u64; 5],
-    /// Answers per CES score 1..=7.
-    pub ces7: [u64; 7],
-    /// Answers per emotion −2..=2 (index 0 is −2).
-    pub emotion: [u64; 5],
-    /// Answers kept out of every metric: out of scale or not whole.
-    pub unscored: u64,
-    /// Distinct non-empty comments.
-    pub comments: u64,
-    /// Sum of their VADER compound scores.
-    pub sentiment_sum: f64,
-    /// Those at or below [`NEGATIVE_COMPOUND`].
-    pub negative_comments: u64,
-    /// Comments mentioning each cue of [`CUES`], in that order.
-    pub effort_cues: [u64; CUES.len()],
-    /// Up to [`QUOTES`] comments, the most negative first.
-    pub quotes: Vec<String>,
-}
+use crate::sentiment::{compound, effort_cues, NEGATIVE_COMPOUND};
 
 /// The histogram bin of `value` on `scale`, if it is a whole in-scale value.
 fn bin(scale: Scale, value: f64) -> Option<usize> {
     (in_scale(scale, value) && value.fract() == 0.0).then(|| (value - scale.range().0) as usize)
 }
 
-impl AnswerStats {
-    /// Statistics of `answers` (one touchpoint's, usually of one wave).
-    pub fn from_answers<'a>(answers: impl IntoIterator<Item = &'a SurveyResponse>) -> Self {
-        let mut s = AnswerStats::default();
-        let mut seen = HashSet::new();
-        let mut quotes: Vec<(f64, &str)> = Vec::new();
-        for r in answers {
-            match bin(r.scale, r.value) {
-                Some(i) => s.bins_mut(r.scale)[i] += 1,
-                None => s.unscored += 1,
-            }
-            let text = r.comment.trim();
-            if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
-                continue;
-            }
-            let c = compound(text);
-            s.comments += 1;
-            s.sentiment_sum += c;
-            if c <= NEGATIVE_COMPOUND {
-                s.negative_comments += 1;
-            }
-            for cue in effort_cues(text) {
-                if let Some(k) = CUES.iter().position(|x| *x == cue) {
-                    s.effort_cues[k] += 1;
-                }
-            }
-            quotes.push((c, text));
+fn bins_mut(s: &mut AnswerStats, scale: Scale) -> &mut [u64] {
+    match scale {
+        Scale::Nps => &mut s.nps,
+        Scale::Csat => &mut s.csat,
+        Scale::Ces5 => &mut s.ces5,
+        Scale::Ces7 => &mut s.ces7,
+        Scale::Emotion => &mut s.emotion,
+    }
+}
+
+/// A quote as the document keeps it: whole, or cut at [`QUOTE_CHARS`].
+fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS - 1) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// Statistics of `answers` (one touchpoint's, usually of one wave). A
+/// comment is counted once per respondent, date and text: the same comment
+/// is often repeated on each metric row of one survey.
+pub fn stats_of<'a>(answers: impl IntoIterator<Item = &'a SurveyResponse>) -> AnswerStats {
+    let mut s = AnswerStats::default();
+    let mut seen = HashSet::new();
+    let mut quotes: Vec<(f64, &str)> = Vec::new();
+    for r in answers {
+        match bin(r.scale, r.value) {
+            Some(i) => bins_mut(&mut s, r.scale)[i] += 1,
+            None => s.unscored += 1,
         }
-        quotes.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        s.quotes = quotes
-            .into_iter()
-            .take(QUOTES)
-            .map(|(_, t)| t.to_string())
-            .collect();
-        s
-    }
-
-    fn bins_mut(&mut self, scale: Scale) -> &mut [u64] {
-        match scale {
-            Scale::Nps => &mut self.nps,
-            Scale::Csat => &mut self.csat,
-            Scale::Ces5 => &mut self.ces5,
-            Scale::Ces7 => &mut self.ces7,
-            Scale::Emotion => &mut self.emotion,
+        let text = r.comment.trim();
+        if text.is_empty() || !seen.insert((r.respondent.as_str(), r.date.as_str(), text)) {
+            continue;
         }
-    }
-
-    /// Pools `other` into these statistics (another wave, another touchpoint).
-    pub fn merge(&mut self, other: &AnswerStats) {
-        let add = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-        add(&mut self.nps, &other.nps);
-        add(&mut self.csat, &other.csat);
-        add(&mut self.ces5, &other.ces5);
-        add(&mut self.ces7, &other.ces7);
-        add(&mut self.emotion, &other.emotion);
-        add(&mut self.effort_cues, &other.effort_cues);
-        self.unscored += other.unscored;
-        self.comments += other.comments;
-        self.sentiment_sum += other.sentiment_sum;
-        self.negative_comments += other.negative_comments;
-        for q in &other.quotes {
-            if self.quotes.len() < QUOTES && !self.quotes.contains(q) {
-                self.quotes.push(q.clone());
-            }
+        let c = compound(text);
+        s.comments += 1;
+        s.sentiment_sum += c;
+        if c <= NEGATIVE_COMPOUND {
+            s.negative_comments += 1;
         }
-    }
-
-    /// All answers, scored or not.
-    pub fn answers(&self) -> u64 {
-        [
-            &self.nps[..],
-            &self.csat,
-            &self.ces5,
-            &self.ces7,
-            &self.emotion,
-        ]
-        .iter()
-        .flat_map(|b| b.iter())
-        .sum::<u64>()
-            + self.unscored
-    }
-
-    /// The counts the scorecard's metrics are made from.
-    pub fn tally(&self) -> Tally {
-        let n = |b: &[u64]| b.iter().sum::<u64>() as usize;
-        let range = |b: &[u64], r: std::ops::RangeInclusive<usize>| n(&b[r]);
-        let sum = |b: &[u64]| {
-            b.iter()
-                .enumerate()
-                .map(|(i, c)| (i + 1) as f64 * *c as f64)
-                .sum::<f64>()
-        };
-        Tally {
-            nps_n: n(&self.nps),
-            nps_promoters: range(&self.nps, 9..=10),
-            nps_detractors: range(&self.nps, 0..=6),
-            csat_n: n(&self.csat),
-            csat_satisfied: range(&self.csat, 3..=4),
-            csat_dissatisfied: range(&self.csat, 0..=1),
-            ces5_n: n(&self.ces5),
-            ces5_sum: sum(&self.ces5),
-            ces7_n: n(&self.ces7),
-            ces7_sum: sum(&self.ces7),
-            emotion_n: n(&self.emotion),
-            emotion_pos: range(&self.emotion, 3..=4),
-            emotion_neg: range(&self.emotion, 0..=1),
-            responses: self.answers() as usize,
+        for cue in effort_cues(text) {
+            *s.effort_cues.entry(cue.to_string()).or_default() += 1;
         }
+        quotes.push((c, text));
     }
+    quotes.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    quotes.dedup_by(|a, b| a.1 == b.1);
+    s.quotes = quotes
+        .into_iter()
+        .take(QUOTES)
+        .map(|(_, t)| quote(t))
+        .collect();
+    s
+}
 
-    /// Mean comment sentiment, −1..1.
-    pub fn mean_sentiment(&self) -> Option<f64> {
-        (self.comments > 0).then(|| self.sentiment_sum / self.comments as f64)
+/// Every touchpoint's evidence in `journey`: the statistics its document
+/// carries pooled over the waves, plus those of raw answers it still holds
+/// (a map from an old file or a test). The scorecard reads nothing else of
+/// the answers.
+pub fn journey_stats(journey: &Journey) -> std::collections::HashMap<Id, AnswerStats> {
+    let mut raw: std::collections::HashMap<Id, Vec<&SurveyResponse>> = Default::default();
+    for r in &journey.responses {
+        raw.entry(r.touchpoint).or_default().push(r);
     }
-
-    /// Share of comments that are negative, 0..1.
-    pub fn negative_comment_share(&self) -> Option<f64> {
-        (self.comments > 0).then(|| self.negative_comments as f64 / self.comments as f64)
+    let mut out: std::collections::HashMap<Id, AnswerStats> = raw
+        .into_iter()
+        .map(|(t, answers)| (t, stats_of(answers)))
+        .collect();
+    for e in &journey.evidence {
+        out.entry(e.touchpoint).or_default().merge(&e.stats);
     }
+    out
+}
 
-    /// Mean emotion answer, −2..2.
-    pub fn mean_emotion(&self) -> Option<f64> {
-        let n: u64 = self.emotion.iter().sum();
-        (n > 0).then(|| {
-            self.emotion
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (i as f64 - 2.0) * *c as f64)
-                .sum::<f64>()
-                / n as f64
-        })
+/// The counts the scorecard's metrics are made from.
+pub fn tally(s: &AnswerStats) -> Tally {
+    let n = |b: &[u64]| b.iter().sum::<u64>() as usize;
+    let range = |b: &[u64], r: std::ops::RangeInclusive<usize>| n(&b[r]);
+    let sum = |b: &[u64]| {
+        b.iter()
+            .enumerate()
+            .map(|(i, c)| (i + 1) as f64 * *c as f64)
+            .sum::<f64>()
+    };
+    Tally {
+        nps_n: n(&s.nps),
+        nps_promoters: range(&s.nps, 9..=10),
+        nps_detractors: range(&s.nps, 0..=6),
+        csat_n: n(&s.csat),
+        csat_satisfied: range(&s.csat, 3..=4),
+        csat_dissatisfied: range(&s.csat, 0..=1),
+        ces5_n: n(&s.ces5),
+        ces5_sum: sum(&s.ces5),
+        ces7_n: n(&s.ces7),
+        ces7_sum: sum(&s.ces7),
+        emotion_n: n(&s.emotion),
+        emotion_pos: range(&s.emotion, 3..=4),
+        emotion_neg: range(&s.emotion, 0..=1),
+        responses: s.answers() as usize,
     }
 }
 
@@ -211,7 +150,7 @@ mod tests {
             answer(Scale::Ces7, 7.0, ""),
             answer(Scale::Ces5, 6.0, ""),
         ];
-        let s = AnswerStats::from_answers(&a);
+        let s = stats_of(&a);
         assert_eq!((s.nps[0], s.nps[10], s.csat[0]), (1, 1, 1));
         assert_eq!((s.emotion[0], s.emotion[4], s.ces7[6]), (1, 1, 1));
         assert_eq!(s.unscored, 1, "CES5 6 is out of scale");
@@ -227,7 +166,7 @@ mod tests {
             answer(Scale::Csat, 3.0, "It was fine."),
             answer(Scale::Csat, 2.0, "Bad, they transferred me twice."),
         ];
-        let s = AnswerStats::from_answers(&a);
+        let s = stats_of(&a);
         assert_eq!(s.quotes.len(), QUOTES);
         let lowest = a
             .iter()
@@ -235,9 +174,6 @@ mod tests {
             .fold(f64::MAX, f64::min);
         assert_eq!(compound(&s.quotes[0]), lowest);
         assert!(s.quotes.iter().all(|q| a.iter().any(|r| &r.comment == q)));
-        assert_eq!(
-            s.effort_cues[CUES.iter().position(|c| *c == "on_hold").unwrap()],
-            1
-        );
+        assert_eq!(s.effort_cues.get("on_hold"), Some(&1));
     }
 }

@@ -3,10 +3,10 @@
 //! factors are left out of the mean (not counted as zero friction), and the
 //! share of weight that had data is reported as coverage.
 
-use waymark_core::{Nature, Scale, Settings, SurveyResponse, TouchpointInputs};
+use waymark_core::evidence::AnswerStats;
+use waymark_core::{Nature, Scale, Settings, TouchpointInputs};
 
 use crate::explain::{combine, missing, weight_present, Term};
-use crate::metrics::in_scale;
 use crate::scorecard::{Factor, MissingFactor, ScoreKind, Source};
 
 /// Friction with its explanation.
@@ -80,7 +80,7 @@ fn rate(r: Option<f64>) -> Option<f64> {
 }
 
 pub(crate) fn friction(
-    responses: &[&SurveyResponse],
+    stats: &AnswerStats,
     inputs: &TouchpointInputs,
     nature: Nature,
     settings: &Settings,
@@ -91,17 +91,24 @@ pub(crate) fn friction(
     // Survey effort: one scale → its mean, converted; both → pool the answers
     // after converting each to 0–100 effort (raw is then that pooled effort).
     let (mut n5, mut s5, mut n7, mut s7, mut effort_sum) = (0usize, 0.0, 0usize, 0.0, 0.0);
-    for r in responses {
-        if !matches!(r.scale, Scale::Ces5 | Scale::Ces7) || !in_scale(r.scale, r.value) {
-            continue;
-        }
-        effort_sum += ces_effort(r.scale, r.value).unwrap_or(0.0);
-        if r.scale == Scale::Ces5 {
-            n5 += 1;
-            s5 += r.value;
-        } else {
-            n7 += 1;
-            s7 += r.value;
+    for (scale, bins) in [
+        (Scale::Ces5, &stats.ces5[..]),
+        (Scale::Ces7, &stats.ces7[..]),
+    ] {
+        for (i, &count) in bins.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let value = (i + 1) as f64;
+            let count_f = count as f64;
+            effort_sum += ces_effort(scale, value).unwrap_or(0.0) * count_f;
+            if scale == Scale::Ces5 {
+                n5 += count as usize;
+                s5 += value * count_f;
+            } else {
+                n7 += count as usize;
+                s7 += value * count_f;
+            }
         }
     }
     if n5 + n7 > 0 {

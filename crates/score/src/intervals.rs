@@ -81,7 +81,7 @@ pub struct Intervals {
 
 impl Intervals {
     pub fn of(s: &AnswerStats) -> Self {
-        let t = s.tally();
+        let t = crate::evidence::tally(s);
         Intervals {
             nps: nps_interval(
                 t.nps_promoters as u64,

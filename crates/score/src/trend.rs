@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use waymark_core::{Id, Journey, Targets};
 
 use crate::aggregate::{journey_order, score};
-use crate::evidence::AnswerStats;
+use crate::evidence::{journey_stats, tally, AnswerStats};
 use crate::intervals::{change, Change, Intervals};
 use crate::targets::{check, KpiValues, TargetCheck};
 use crate::Ces;
@@ -83,7 +83,7 @@ pub struct Changes {
 }
 
 fn figures(stats: &AnswerStats, friction: Option<f64>, emotion: Option<f64>) -> Figures {
-    let t = stats.tally();
+    let t = tally(stats);
     let ci = Intervals::of(stats);
     let ces = t.ces();
     Figures {
@@ -124,20 +124,15 @@ impl Figures {
     }
 }
 
-/// One wave: `journey` holding that wave's answers (and only them).
+/// One wave: `journey` holding that wave's answers or evidence (and only
+/// them).
 pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTrend {
     let card = score(journey);
-    let mut by_tp: HashMap<Id, Vec<&waymark_core::SurveyResponse>> = HashMap::new();
-    for r in &journey.responses {
-        by_tp.entry(r.touchpoint).or_default().push(r);
-    }
+    let mut by_tp = journey_stats(journey);
     let stats: HashMap<Id, AnswerStats> = journey
         .touchpoints
         .iter()
-        .map(|t| {
-            let answers = by_tp.get(&t.id).map(Vec::as_slice).unwrap_or_default();
-            (t.id, AnswerStats::from_answers(answers.iter().copied()))
-        })
+        .map(|t| (t.id, by_tp.remove(&t.id).unwrap_or_default()))
         .collect();
     let scores: HashMap<Id, _> = card.touchpoints.iter().map(|s| (s.id, s)).collect();
     let touchpoints = journey_order(journey)

@@ -4,8 +4,9 @@
 
 use proptest::prelude::*;
 use uuid::Uuid;
+use waymark_core::evidence::WaveEvidence;
 use waymark_core::{Journey, Scale, Stage, SurveyResponse, Touchpoint};
-use waymark_score::evidence::AnswerStats;
+use waymark_score::evidence::{stats_of, tally, AnswerStats};
 use waymark_score::score;
 
 const COMMENTS: [&str; 6] = [
@@ -86,14 +87,14 @@ proptest! {
             // One wave per date: statistics made per wave, then pooled.
             let mut stats = AnswerStats::default();
             for date in DATES {
-                stats.merge(&AnswerStats::from_answers(
+                stats.merge(&stats_of(
                     j.responses.iter().filter(|r| r.touchpoint == t.id && r.date == date),
                 ));
             }
-            let all = AnswerStats::from_answers(j.responses.iter().filter(|r| r.touchpoint == t.id));
-            prop_assert_eq!(stats.tally(), all.tally());
+            let all = stats_of(j.responses.iter().filter(|r| r.touchpoint == t.id));
+            prop_assert_eq!(tally(&stats), tally(&all));
             prop_assert_eq!(stats.comments, all.comments);
-            let tally = stats.tally();
+            let tally = tally(&stats);
             prop_assert_eq!(tally.responses, t.responses);
             prop_assert!(close(tally.nps(), t.nps));
             prop_assert!(close(tally.csat(), t.csat));
@@ -101,17 +102,58 @@ proptest! {
             prop_assert!(close(tally.ces().ces7, t.ces.ces7));
             prop_assert!(close(stats.negative_comment_share(), t.negative_comment_share));
             for cue in &t.effort_cues {
-                let k = waymark_score::sentiment::CUES.iter().position(|c| *c == cue.cue).unwrap();
-                prop_assert_eq!(stats.effort_cues[k] as usize, cue.comments);
+                prop_assert_eq!(stats.effort_cues[&cue.cue] as usize, cue.comments);
             }
-            let cues: u64 = stats.effort_cues.iter().sum();
+            let cues: u64 = stats.effort_cues.values().sum();
             prop_assert_eq!(cues as usize, t.effort_cues.iter().map(|c| c.comments).sum::<usize>());
             pooled.merge(&stats);
         }
-        let journey_tally = pooled.tally();
+        let journey_tally = tally(&pooled);
         prop_assert_eq!(journey_tally.responses, card.journey.responses);
         prop_assert!(close(journey_tally.nps(), card.journey.nps));
         prop_assert!(close(journey_tally.csat(), card.journey.csat));
         prop_assert!(close(journey_tally.ces().ces5, card.journey.ces.ces5));
+    }
+
+    /// The whole scorecard of a journey whose document carries per-wave
+    /// statistics equals that of the same journey holding the raw answers.
+    #[test]
+    fn scorecard_from_wave_evidence_equals_scorecard_from_answers(
+        answers in prop::collection::vec(answer(), 0..120)
+    ) {
+        let raw = journey(answers);
+        let mut moved = raw.clone();
+        moved.responses.clear();
+        for t in &raw.touchpoints {
+            for date in DATES {
+                let stats = stats_of(
+                    raw.responses.iter().filter(|r| r.touchpoint == t.id && r.date == date),
+                );
+                if stats.answers() > 0 {
+                    moved.evidence.push(WaveEvidence {
+                        touchpoint: t.id,
+                        wave: date.to_string(),
+                        stats,
+                    });
+                }
+            }
+        }
+        moved.normalize();
+        let (a, b) = (score(&raw), score(&moved));
+        prop_assert!(same(&serde_json::to_value(&a).unwrap(), &serde_json::to_value(&b).unwrap()),
+            "{a:#?}\n{b:#?}");
+    }
+}
+
+/// Equal JSON, numbers within rounding (a sum taken in another order).
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9,
+        (Array(x), Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Object(x), Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
     }
 }

@@ -152,6 +152,7 @@ async fn score_and_explain_commands_return_the_library_numbers() {
         .as_str()
         .unwrap()
         .to_string();
+    let card_tp = card.json()["touchpoints"][0].clone();
     let ex = rpc(
         &f,
         "explain_touchpoint",
@@ -159,7 +160,24 @@ async fn score_and_explain_commands_return_the_library_numbers() {
     )
     .await;
     assert_eq!(ex.status, 200);
-    assert_eq!(ex.json()["score"], card.json()["touchpoints"][0]);
+    assert_eq!(ex.json()["score"], card_tp);
+    // With answers: a browser gets the quotes, never the raw answers.
+    f.library
+        .import_responses(
+            &id,
+            "a.csv",
+            &format!("touchpoint,respondent,date,metric,scale,value,comment\n{tp},r1,2026-03-01,csat,csat,1,Terrible wait.\n"),
+        )
+        .unwrap();
+    let ex = rpc(
+        &f,
+        "explain_touchpoint",
+        serde_json::json!({ "id": id, "touchpoint": tp }),
+    )
+    .await;
+    assert_eq!(ex.json()["quotes"], serde_json::json!(["Terrible wait."]));
+    assert_eq!(ex.json()["responses"], serde_json::json!([]));
+    assert_eq!(f.library.explain(&id, &tp).unwrap().responses.len(), 1);
     let bad = rpc(
         &f,
         "explain_touchpoint",
@@ -574,7 +592,7 @@ async fn analysis_commands_preview_import_report_future_and_compare() {
     let p = r.json();
     assert_eq!(p["mapping"]["touchpoint"], "Step");
     assert_eq!(p["errors"][0]["line"], 3);
-    assert!(f.library.journey(&id).unwrap().responses.is_empty());
+    assert_eq!(f.library.journey(&id).unwrap().answer_count(), 0);
     let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 400);
     let good = csv.lines().take(2).collect::<Vec<_>>().join("\n");
@@ -583,7 +601,7 @@ async fn analysis_commands_preview_import_report_future_and_compare() {
     let r = rpc(&f, "import_responses", body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["added"], 1);
-    assert_eq!(f.library.journey(&id).unwrap().responses.len(), 1);
+    assert_eq!(f.library.journey(&id).unwrap().answer_count(), 1);
 
     let r = http(
         addr,

@@ -27,7 +27,7 @@ pub use error::{Result, StoreError};
 pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
 pub use watched_files::WatchedFile;
-pub use waves::WaveRow;
+pub use waves::{WavePut, WaveRow};
 
 /// A map as the library lists it, read from the derived `maps` table.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

@@ -18,8 +18,8 @@ use crate::{derived, now, Result, Store, StoreError, StoredDoc};
 /// One write to the library, open until [`LogWrite::commit`]; dropped
 /// without it, nothing is written.
 pub struct LogWrite<'a> {
-    tx: Transaction<'a>,
-    path: &'a Path,
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) path: &'a Path,
 }
 
 impl Store {

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_map_files.sql")),
     (7, include_str!("../migrations/0007_survey_waves.sql")),
     (8, include_str!("../migrations/0008_watched_files.sql")),
+    (9, include_str!("../migrations/0009_answer_identity.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,13 +1,17 @@
 //! Survey waves (issue 17): each import of answers is a wave, labelled within
 //! its map and optionally dated, whose raw answers live in the library's
-//! `survey_answers` table, indexed by map, wave and touchpoint.
+//! `survey_answers` table, indexed by map, wave and touchpoint. An answer's
+//! identity is unique within its map: it lives in the wave that imported it
+//! last.
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use waymark_core::{Scale, SurveyResponse};
 
-use crate::error::{Result, StoreError};
-use crate::{now, Store};
+use crate::error::{InFile, Result, StoreError};
+use crate::{now, LogWrite, Store};
 
 /// A wave as listed: its label, date (YYYY-MM-DD, when given), when it was
 /// imported and how many answers it holds.
@@ -25,10 +29,228 @@ fn scale(name: &str) -> rusqlite::Result<Scale> {
     })
 }
 
+/// What [`LogWrite::put_wave`] did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WavePut {
+    /// Answers whose identity the map did not hold before.
+    pub added: usize,
+    /// Answers that took the place of one with their identity (in this wave
+    /// or another, which then no longer holds it), or of an earlier line of
+    /// the same import.
+    pub replaced: usize,
+    /// The waves whose answers changed: this one, and those that lost
+    /// answers to it.
+    pub touched: Vec<String>,
+}
+
+fn counts_by_wave(c: &Connection, map_id: &str) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT wave, COUNT(*) FROM survey_answers WHERE map_id = ?1 GROUP BY wave",
+    )?;
+    let rows = stmt.query_map([map_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Stores `answers` in the wave `label` (created when missing): an answer
+/// whose identity the map holds in any wave replaces it. With `replace`,
+/// the answers the wave held before and this import lacks leave it.
+fn put_wave<'a>(
+    c: &Connection,
+    map_id: &str,
+    label: &str,
+    date: Option<&str>,
+    answers: impl IntoIterator<Item = &'a SurveyResponse>,
+    replace: bool,
+) -> rusqlite::Result<WavePut> {
+    let before = counts_by_wave(c, map_id)?;
+    let total_before: i64 = before.values().sum();
+    let last_row: i64 = c.query_row(
+        "SELECT COALESCE(MAX(rowid), 0) FROM survey_answers",
+        [],
+        |r| r.get(0),
+    )?;
+    c.execute(
+        "INSERT INTO survey_waves (map_id, label, date, imported_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (map_id, label) DO UPDATE SET date = COALESCE(?3, date), imported_at = ?4",
+        params![map_id, label, date, now()],
+    )?;
+    if replace {
+        c.execute(
+            "UPDATE survey_waves SET date = ?3 WHERE map_id = ?1 AND label = ?2",
+            params![map_id, label, date],
+        )?;
+    }
+    let mut n = 0usize;
+    {
+        // REPLACE deletes the row holding the identity, wherever it is, and
+        // inserts the new one with a new rowid.
+        let mut stmt = c.prepare_cached(
+            "INSERT OR REPLACE INTO survey_answers
+             (map_id, wave, touchpoint, respondent, date, scale, value, comment)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for r in answers {
+            n += 1;
+            stmt.execute(params![
+                map_id,
+                label,
+                r.touchpoint.to_string(),
+                r.respondent,
+                r.date,
+                r.scale.as_str(),
+                r.value,
+                r.comment
+            ])?;
+        }
+    }
+    let total_after: i64 = c.query_row(
+        "SELECT COUNT(*) FROM survey_answers WHERE map_id = ?1",
+        [map_id],
+        |r| r.get(0),
+    )?;
+    let added = (total_after - total_before).max(0) as usize;
+    if replace {
+        c.execute(
+            "DELETE FROM survey_answers WHERE map_id = ?1 AND wave = ?2 AND rowid <= ?3",
+            params![map_id, label, last_row],
+        )?;
+    }
+    let after = counts_by_wave(c, map_id)?;
+    let mut touched: Vec<String> = before
+        .iter()
+        .filter(|(w, k)| *w != label && after.get(*w) != Some(k))
+        .map(|(w, _)| w.clone())
+        .collect();
+    touched.push(label.to_string());
+    touched.sort();
+    Ok(WavePut {
+        added,
+        replaced: n - added,
+        touched,
+    })
+}
+
+/// Hands each answer of a wave to `each`, touchpoint by touchpoint.
+fn each_answer(
+    c: &Connection,
+    map_id: &str,
+    label: &str,
+    mut each: impl FnMut(SurveyResponse),
+) -> rusqlite::Result<()> {
+    let mut stmt = c.prepare_cached(
+        "SELECT touchpoint, respondent, date, scale, value, comment FROM survey_answers
+         WHERE map_id = ?1 AND wave = ?2 ORDER BY touchpoint, rowid",
+    )?;
+    let mut rows = stmt.query(params![map_id, label])?;
+    while let Some(r) = rows.next()? {
+        let touchpoint: String = r.get(0)?;
+        each(SurveyResponse {
+            touchpoint: touchpoint.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+            respondent: r.get(1)?,
+            date: r.get(2)?,
+            scale: scale(&r.get::<_, String>(3)?)?,
+            value: r.get(4)?,
+            comment: r.get(5)?,
+        });
+    }
+    Ok(())
+}
+
+fn wave_labels(c: &Connection, map_id: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = c.prepare_cached("SELECT label FROM survey_waves WHERE map_id = ?1")?;
+    let rows = stmt.query_map([map_id], |r| r.get(0))?;
+    rows.collect()
+}
+
+impl LogWrite<'_> {
+    /// [`put_wave`] inside this write, so the answers and the map's
+    /// document change together or not at all.
+    pub fn put_wave<'a>(
+        &self,
+        map_id: &str,
+        label: &str,
+        date: Option<&str>,
+        answers: impl IntoIterator<Item = &'a SurveyResponse>,
+        replace: bool,
+    ) -> Result<WavePut> {
+        put_wave(&self.tx, map_id, label, date, answers, replace).in_file(self.path)
+    }
+
+    /// Gives the answer holding `r`'s identity (in whichever wave) `r`'s
+    /// value and comment; false when the map holds no such answer.
+    pub fn update_answer(&self, map_id: &str, r: &SurveyResponse) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE survey_answers SET scale = ?6, value = ?7, comment = ?8
+                 WHERE map_id = ?1 AND touchpoint = ?2 AND respondent = ?3 AND date = ?4
+                 AND (CASE scale WHEN 'ces5' THEN 'ces' WHEN 'ces7' THEN 'ces' ELSE scale END) = ?5",
+            )
+            .and_then(|mut stmt| {
+                stmt.execute(params![
+                    map_id,
+                    r.touchpoint.to_string(),
+                    r.respondent,
+                    r.date,
+                    r.scale.metric(),
+                    r.scale.as_str(),
+                    r.value,
+                    r.comment
+                ])
+            })
+            .in_file(self.path)?;
+        Ok(n > 0)
+    }
+
+    /// Each answer of the wave `label`, touchpoint by touchpoint.
+    pub fn wave_answers(
+        &self,
+        map_id: &str,
+        label: &str,
+        each: impl FnMut(SurveyResponse),
+    ) -> Result<()> {
+        each_answer(&self.tx, map_id, label, each).in_file(self.path)
+    }
+
+    /// The labels of the map's waves.
+    pub fn wave_labels(&self, map_id: &str) -> Result<Vec<String>> {
+        wave_labels(&self.tx, map_id).in_file(self.path)
+    }
+
+    /// Deletes a wave and its answers; false when there was none.
+    pub fn delete_wave(&self, map_id: &str, label: &str) -> Result<bool> {
+        let n = self
+            .tx
+            .execute(
+                "DELETE FROM survey_waves WHERE map_id = ?1 AND label = ?2",
+                params![map_id, label],
+            )
+            .in_file(self.path)?;
+        Ok(n > 0)
+    }
+
+    /// Renames a wave inside this write; its answers follow.
+    pub fn rename_wave(&self, map_id: &str, from: &str, to: &str) -> Result<()> {
+        self.tx
+            .execute(
+                "UPDATE survey_waves SET label = ?3 WHERE map_id = ?1 AND label = ?2",
+                params![map_id, from, to],
+            )
+            .in_file(self.path)?;
+        Ok(())
+    }
+}
+
 impl Store {
     /// Stores `answers` as the wave `label` of `map_id`, replacing the wave's
     /// answers (and date) when the label is already there, in one
-    /// transaction.
+    /// transaction. An answer another wave held leaves it.
     pub fn replace_wave<'a>(
         &mut self,
         map_id: &str,
@@ -43,39 +265,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(classify)?;
-        tx.execute(
-            "DELETE FROM survey_answers WHERE map_id = ?1 AND wave = ?2",
-            params![map_id, label],
-        )
-        .map_err(classify)?;
-        tx.execute(
-            "INSERT INTO survey_waves (map_id, label, date, imported_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (map_id, label) DO UPDATE SET date = ?3, imported_at = ?4",
-            params![map_id, label, date, now()],
-        )
-        .map_err(classify)?;
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO survey_answers
-                     (map_id, wave, touchpoint, respondent, date, scale, value, comment)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(classify)?;
-            for r in answers {
-                stmt.execute(params![
-                    map_id,
-                    label,
-                    r.touchpoint.to_string(),
-                    r.respondent,
-                    r.date,
-                    r.scale.as_str(),
-                    r.value,
-                    r.comment
-                ])
-                .map_err(classify)?;
-            }
-        }
+        put_wave(&tx, map_id, label, date, answers, true).map_err(classify)?;
         tx.commit().map_err(classify)?;
         self.wave(map_id, label)
     }
@@ -147,39 +337,47 @@ impl Store {
         &self,
         map_id: &str,
         label: &str,
-        mut each: impl FnMut(SurveyResponse),
+        each: impl FnMut(SurveyResponse),
     ) -> Result<()> {
         self.wave(map_id, label)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT touchpoint, respondent, date, scale, value, comment FROM survey_answers
-                 WHERE map_id = ?1 AND wave = ?2 ORDER BY touchpoint, rowid",
-            )
-            .map_err(|e| self.classify(e))?;
-        let mut rows = stmt
-            .query(params![map_id, label])
-            .map_err(|e| self.classify(e))?;
-        while let Some(r) = rows.next().map_err(|e| self.classify(e))? {
-            let touchpoint: String = r.get(0).map_err(|e| self.classify(e))?;
-            let answer = (|| {
-                Ok::<_, rusqlite::Error>(SurveyResponse {
-                    touchpoint: touchpoint.parse().map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            0,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })?,
-                    respondent: r.get(1)?,
-                    date: r.get(2)?,
-                    scale: scale(&r.get::<_, String>(3)?)?,
-                    value: r.get(4)?,
-                    comment: r.get(5)?,
+        each_answer(&self.conn, map_id, label, each).map_err(|e| self.classify(e))
+    }
+
+    /// Hands each of a touchpoint's answers (every wave) to `each`, with
+    /// its wave's label.
+    pub fn touchpoint_answers(
+        &self,
+        map_id: &str,
+        touchpoint: &str,
+        mut each: impl FnMut(&str, SurveyResponse),
+    ) -> Result<()> {
+        for label in wave_labels(&self.conn, map_id).map_err(|e| self.classify(e))? {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT respondent, date, scale, value, comment FROM survey_answers
+                     WHERE map_id = ?1 AND wave = ?2 AND touchpoint = ?3 ORDER BY rowid",
+                )
+                .map_err(|e| self.classify(e))?;
+            let tp: waymark_core::Id = match touchpoint.parse() {
+                Ok(t) => t,
+                Err(_) => return Ok(()),
+            };
+            let rows = stmt
+                .query_map(params![map_id, label, touchpoint], |r| {
+                    Ok(SurveyResponse {
+                        touchpoint: tp,
+                        respondent: r.get(0)?,
+                        date: r.get(1)?,
+                        scale: scale(&r.get::<_, String>(2)?)?,
+                        value: r.get(3)?,
+                        comment: r.get(4)?,
+                    })
                 })
-            })()
-            .map_err(|e| self.classify(e))?;
-            each(answer);
+                .map_err(|e| self.classify(e))?;
+            for r in rows {
+                each(&label, r.map_err(|e| self.classify(e))?);
+            }
         }
         Ok(())
     }
@@ -221,6 +419,30 @@ mod tests {
         let mut v = Vec::new();
         s.wave_answers(map, wave, |a| v.push(a)).unwrap();
         v
+    }
+
+    #[test]
+    fn an_answer_lives_in_the_wave_that_imported_it_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("library.db")).unwrap();
+        let map = "m1".to_string();
+        s.create_map(&map, &[0, 0], &Journey::new("Waves")).unwrap();
+        s.replace_wave(
+            &map,
+            "Q1",
+            None,
+            &[answer(1, "a", 9.0), answer(1, "b", 3.0)],
+        )
+        .unwrap();
+        let log = s.begin_write().unwrap();
+        let put = log
+            .put_wave(&map, "Q2", None, &[answer(1, "a", 10.0)], false)
+            .unwrap();
+        log.commit().unwrap();
+        assert_eq!((put.added, put.replaced), (0, 1));
+        assert_eq!(put.touched, ["Q1", "Q2"], "Q1 lost an answer");
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "b", 3.0)]);
+        assert_eq!(all(&s, &map, "Q2"), vec![answer(1, "a", 10.0)]);
     }
 
     #[test]

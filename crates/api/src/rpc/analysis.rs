@@ -91,8 +91,19 @@ pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {
     lib.board(&r.id)
 }
 
-pub fn explain_touchpoint(lib: &Library, _: Front, r: ExplainTouchpoint) -> Result<Explanation> {
-    lib.explain(&r.id, &r.touchpoint)
+/// A browser (a workshop participant, `waymark serve`) gets what the map's
+/// document carries: the score, its factors and the statistics' quotes; the
+/// raw answers stay on the machine that holds the library.
+pub fn explain_touchpoint(
+    lib: &Library,
+    front: Front,
+    r: ExplainTouchpoint,
+) -> Result<Explanation> {
+    let mut ex = lib.explain(&r.id, &r.touchpoint)?;
+    if front == Front::Browser {
+        ex.responses.clear();
+    }
+    Ok(ex)
 }
 
 pub fn themes(lib: &Library, _: Front, q: ThemesQuery) -> Result<MapThemes> {

@@ -33,6 +33,10 @@ pub enum Edit {
     Retitle(String),
     AddAnswer(usize, u8, String),
     DeleteAnswer(usize),
+    /// A touchpoint's statistics from one of a few waves, as the library
+    /// writes them after an import.
+    SetEvidence(usize, u8, u8),
+    DeleteEvidence(usize),
     Connect(usize, usize),
     DeleteConnection(usize),
     /// An empty map title and an emotion of 99, past the typed model.
@@ -81,6 +85,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => words().prop_map(Edit::Retitle),
         2 => (i(), 0u8..12, words()).prop_map(|(a, v, w)| Edit::AddAnswer(a, v, w)),
         1 => i().prop_map(Edit::DeleteAnswer),
+        2 => (i(), 0u8..3, 0u8..11).prop_map(|(a, w, v)| Edit::SetEvidence(a, w, v)),
+        1 => i().prop_map(Edit::DeleteEvidence),
         1 => (i(), i()).prop_map(|(a, b)| Edit::Connect(a, b)),
         1 => i().prop_map(Edit::DeleteConnection),
         1 => i().prop_map(Edit::Hostile),
@@ -282,6 +288,24 @@ pub fn apply(edit: &Edit, j: &mut Journey, seed: u64) {
         Edit::DeleteAnswer(i) => {
             if let Some(k) = pick(&j.responses, *i).map(SurveyResponse::key) {
                 j.responses.retain(|x| x.key() != k);
+            }
+        }
+        Edit::SetEvidence(i, wave, v) => {
+            if let Some(t) = pick(&j.touchpoints, *i).map(|t| t.id) {
+                let mut stats = crate::evidence::AnswerStats::default();
+                stats.nps[usize::from(*v)] = 1 + seed % 5;
+                let e = crate::evidence::WaveEvidence {
+                    touchpoint: t,
+                    wave: format!("Q{wave}"),
+                    stats,
+                };
+                j.evidence.retain(|x| x.key() != e.key());
+                j.evidence.push(e);
+            }
+        }
+        Edit::DeleteEvidence(i) => {
+            if let Some(k) = pick(&j.evidence, *i).map(|e| e.key()) {
+                j.evidence.retain(|x| x.key() != k);
             }
         }
         Edit::Connect(a, b) => {

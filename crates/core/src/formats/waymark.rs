@@ -4,8 +4,14 @@
 //! { "format": "waymark", "version": 1, "map": { "title": ..., "stages": [...], ... } }
 //! ```
 //! Version 2 adds the map's survey waves with their raw answers (issue 17):
-//! `"waves": [{"label", "date", "answers": [...]}]`. A map without waves is
-//! still written as version 1, which every Waymark reads.
+//! `"waves": [{"label", "date", "answers": [...]}]`. Version 3 is written
+//! since raw answers left the map's document: every raw answer is in a wave
+//! (none under `map.responses`), and the map's per-wave statistics
+//! (`map.evidence`) are left out where the waves carry their answers, as
+//! importing makes them again. A map without waves or statistics is still
+//! written as version 1, which every Waymark reads; versions 1 and 2 import
+//! (their `map.responses` join the waves that hold them, the others a wave
+//! of their own).
 //! Export → import → export gives byte-identical text: collections are written
 //! in canonical order, optional inputs that are absent are left out, and ids and
 //! order keys are kept.
@@ -19,7 +25,7 @@ use crate::validate::{describe, validate};
 pub const FORMAT: &str = "waymark";
 /// The newest file version this build reads and the one it writes for a
 /// map with survey waves.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The version written for a map without waves.
 pub const VERSION_WITHOUT_WAVES: u32 = 1;
 
@@ -65,14 +71,20 @@ pub fn to_string(journey: &Journey) -> String {
     to_string_with_waves(journey, &[])
 }
 
-/// The journey and its survey waves as `.waymark` text: version 2 when there
-/// are waves, else version 1.
+/// The journey and its survey waves as `.waymark` text: version 3 when there
+/// are waves or statistics, else version 1.
 pub fn to_string_with_waves(journey: &Journey, waves: &[WaveFile]) -> String {
     let mut j = journey.clone();
+    if !waves.is_empty() {
+        // Made again from the waves' answers on import.
+        let carried: std::collections::HashSet<&str> =
+            waves.iter().map(|w| w.label.as_str()).collect();
+        j.evidence.retain(|e| !carried.contains(e.wave.as_str()));
+    }
     j.normalize();
     let mut s = serde_json::to_string_pretty(&FileOut {
         format: FORMAT,
-        version: if waves.is_empty() {
+        version: if waves.is_empty() && j.evidence.is_empty() {
             VERSION_WITHOUT_WAVES
         } else {
             VERSION

@@ -239,9 +239,16 @@ cues: Array<string>, };
  */
 export type Explanation = { score: TouchpointScore, 
 /**
- * Oldest first, then by respondent.
+ * Oldest first, then by respondent: the raw answers, read from the
+ * library's tables (a workshop browser, which has only the map's
+ * document, sees the quotes instead).
  */
-responses: Array<ExplainedResponse>, };
+responses: Array<ExplainedResponse>, 
+/**
+ * A few real comments from the statistics the map's document carries,
+ * the most negative first.
+ */
+quotes: Array<string>, };
 
 export type ExportDeck = { id: string, request: DeckRequest, path: string, 
 /**

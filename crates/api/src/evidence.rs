@@ -1,0 +1,140 @@
+//! Survey answers in the library's tables, their statistics in the map's
+//! document (issue 17). Every write of answers goes through
+//! [`Inner::write_answers`]: in one transaction the wave tables change, the
+//! statistics of the waves that changed are made again from the tables, and
+//! the document gets the difference. A map whose document still holds raw
+//! answers (written before) has them moved to the tables on the way, once.
+
+use std::collections::BTreeSet;
+
+use waymark_core::evidence::WaveEvidence;
+use waymark_core::{Id, Journey, SurveyResponse};
+use waymark_score::evidence::stats_of;
+use waymark_store::LogWrite;
+
+use crate::{Inner, Result};
+
+/// The wave that takes a map's answers which no wave held (imported before
+/// waves, or from a file without them).
+pub const EARLIER_ANSWERS: &str = "Earlier answers";
+
+impl Inner {
+    /// One change to a map's survey answers: `f` writes the wave tables
+    /// inside the write's transaction (given the map as it is) and names the
+    /// waves it touched. Their statistics are made again from the tables
+    /// and written into the document in the same transaction; on any error
+    /// neither the tables nor the document change.
+    pub(crate) fn write_answers<T>(
+        &mut self,
+        id: &str,
+        f: impl FnOnce(&LogWrite, &Journey) -> Result<(T, Vec<String>)>,
+    ) -> Result<T> {
+        self.write_answers_as(id, "local", f)
+    }
+
+    fn write_answers_as<T>(
+        &mut self,
+        id: &str,
+        origin: &str,
+        f: impl FnOnce(&LogWrite, &Journey) -> Result<(T, Vec<String>)>,
+    ) -> Result<T> {
+        self.write_with_log(id, origin, |open, log| {
+            let mut next = open.journey.clone();
+            // First, so that an import's answers replace the moved ones.
+            let raw = std::mem::take(&mut next.responses);
+            let moved = !raw.is_empty();
+            let mut touched = place_answers(log, id, raw)?;
+            let (out, waves) = f(log, &next)?;
+            touched.extend(waves);
+            restate(log, id, &mut next, &touched)?;
+            let mut change = crate::diff_change(open, next)?;
+            if let Some(c) = change.as_mut() {
+                c.compact = moved;
+            }
+            Ok((out, change))
+        })
+    }
+
+    /// Moves the raw answers a map's document still holds to the tables,
+    /// once (see the module), as one logged update. Nothing happens for a
+    /// map without them. When it fails (a library that cannot be written)
+    /// the map reads on with them in its document: they still score.
+    pub(crate) fn migrate_answers(&mut self, id: &str) -> Result<()> {
+        self.write_answers_as(id, "migration", |_, _| Ok(((), Vec::new())))
+    }
+}
+
+/// Puts answers that come without a wave (a document's raw answers, a
+/// file's) into the tables: an answer some wave holds (by identity) takes
+/// the new value there, the others go to the wave [`EARLIER_ANSWERS`].
+/// Returns the waves touched.
+pub(crate) fn place_answers(
+    log: &LogWrite,
+    id: &str,
+    answers: Vec<SurveyResponse>,
+) -> Result<BTreeSet<String>> {
+    let mut touched = BTreeSet::new();
+    if answers.is_empty() {
+        return Ok(touched);
+    }
+    let mut homeless: Vec<SurveyResponse> = Vec::new();
+    for r in answers {
+        if !log.update_answer(id, &r)? {
+            homeless.push(r);
+        }
+    }
+    touched.extend(log.wave_labels(id)?);
+    if !homeless.is_empty() {
+        log.put_wave(id, EARLIER_ANSWERS, None, &homeless, false)?;
+        touched.insert(EARLIER_ANSWERS.to_string());
+    }
+    Ok(touched)
+}
+
+/// Makes `journey.evidence` of each wave in `waves` what the tables hold:
+/// per touchpoint of the map, the statistics of its answers in that wave.
+/// Answers about a touchpoint the map no longer has stay in the tables and
+/// out of the document.
+pub(crate) fn restate(
+    log: &LogWrite,
+    id: &str,
+    journey: &mut Journey,
+    waves: &BTreeSet<String>,
+) -> Result<()> {
+    if waves.is_empty() {
+        return Ok(());
+    }
+    journey.evidence.retain(|e| !waves.contains(&e.wave));
+    let present: std::collections::HashSet<Id> = journey.touchpoints.iter().map(|t| t.id).collect();
+    let labels: BTreeSet<String> = log.wave_labels(id)?.into_iter().collect();
+    for wave in waves.iter().filter(|w| labels.contains(*w)) {
+        // The rows come touchpoint by touchpoint: one touchpoint's answers
+        // are held at a time.
+        let mut current: Vec<SurveyResponse> = Vec::new();
+        let flush = |answers: &mut Vec<SurveyResponse>, out: &mut Vec<WaveEvidence>| {
+            if let Some(first) = answers.first() {
+                if present.contains(&first.touchpoint) {
+                    out.push(WaveEvidence {
+                        touchpoint: first.touchpoint,
+                        wave: wave.clone(),
+                        stats: stats_of(answers.iter()),
+                    });
+                }
+            }
+            answers.clear();
+        };
+        let evidence = &mut journey.evidence;
+        log.wave_answers(id, wave, |a| {
+            if current
+                .first()
+                .is_some_and(|c| c.touchpoint != a.touchpoint)
+            {
+                flush(&mut current, evidence);
+            }
+            current.push(a);
+        })?;
+        flush(&mut current, evidence);
+    }
+    journey.normalize();
+    Ok(())
+}
