@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 
-use waymark_core::doc::RESPONSES;
+use waymark_core::doc::{EVIDENCE, RESPONSES};
+use waymark_core::evidence::WaveEvidence;
 use waymark_core::incremental::Touched;
 use waymark_core::model::{Annotation, Id, Journey, SurveyResponse, Target};
 use waymark_core::validate::{problem_at, validate};
@@ -46,6 +47,12 @@ fn answer<'e>(answers: &'e [SurveyResponse], key: &str) -> Option<&'e SurveyResp
         .map(|i| &answers[i])
 }
 
+/// A touchpoint's statistics from one wave, by their document key (few
+/// are touched at a time: a scan beats an index).
+fn statistics<'e>(evidence: &'e [WaveEvidence], key: &str) -> Option<&'e WaveEvidence> {
+    evidence.iter().find(|e| e.key() == key)
+}
+
 impl<'a> Changed<'a> {
     pub fn new(was: &'a Journey, touched: &'a Touched, after: &'a Journey) -> Changed<'a> {
         Changed {
@@ -79,6 +86,8 @@ impl<'a> Changed<'a> {
             || differ(t, "connections", &b.connections, &a.connections, |e| e.id)
             || t.keys_of(RESPONSES)
                 .any(|k| answer(&b.responses, k) != answer(&a.responses, k))
+            || t.keys_of(EVIDENCE)
+                .any(|k| statistics(&b.evidence, k) != statistics(&a.evidence, k))
     }
 
     /// Nothing the projection shows changed.
@@ -162,6 +171,10 @@ impl<'a> Changed<'a> {
             .keys_of(RESPONSES)
             .filter_map(|k| answer(&side.responses, k).cloned())
             .collect();
+        let evidence: Vec<_> = t
+            .keys_of(EVIDENCE)
+            .filter_map(|k| statistics(&side.evidence, k).cloned())
+            .collect();
         // The touchpoints the touched entities refer to, now.
         let referred = ids(t, "connections")
             .filter_map(|i| find(&now.connections, i, |e| e.id))
@@ -178,6 +191,11 @@ impl<'a> Changed<'a> {
                 t.keys_of(RESPONSES)
                     .filter_map(|k| answer(&now.responses, k))
                     .map(|r| r.touchpoint),
+            )
+            .chain(
+                t.keys_of(EVIDENCE)
+                    .filter_map(|k| statistics(&now.evidence, k))
+                    .map(|e| e.touchpoint),
             );
         Journey {
             title: side.title.clone(),
@@ -225,6 +243,7 @@ impl<'a> Changed<'a> {
             connections,
             annotations,
             responses,
+            evidence,
         }
     }
 }
@@ -242,6 +261,7 @@ fn keyed(part: &Journey, p: &waymark_core::Problem) -> (String, String) {
                 "connections" => part.connections.get(i).map(|e| e.id.to_string()),
                 "annotations" => part.annotations.get(i).map(|e| e.id.to_string()),
                 "responses" => part.responses.get(i).map(|e| e.key()),
+                "evidence" => part.evidence.get(i).map(|e| e.key()),
                 _ => None,
             };
             format!("{collection}/{}", id.unwrap_or_default())
