@@ -22,6 +22,7 @@ mod manage;
 mod open_file;
 pub mod report;
 pub mod rpc;
+mod score_cache;
 mod scoring;
 mod shared;
 pub mod survey;
@@ -58,11 +59,17 @@ pub use scoring::{scorecard_table, ExplainedResponse, Explanation};
 pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;
 pub use waymark_score::{Board, BoardItem, Scorecard};
-pub use waymark_store::{now as timestamp, MapRow as MapSummary, VersionRow as VersionInfo};
+pub use waymark_store::{
+    now as timestamp, Before, MapRow as MapSummary, VersionRow as VersionInfo,
+};
 
 /// What [`Library::apply_update_checked`] shows its check.
 pub struct UpdateCheck<'a> {
-    pub before: &'a Journey,
+    /// The map before the update: whole ([`Before::Whole`]) when the
+    /// projection read the whole document, else ([`Before::Touched`]) only
+    /// the entities the update touched as they were, so that a check can
+    /// cost what the update changed. Never [`Before::Unknown`].
+    pub before: Before<'a>,
     /// What the projection hid before the update.
     pub before_problems: &'a [Problem],
     /// The document's root types outside the map, with their content,
@@ -113,6 +120,8 @@ struct OpenMap {
     checked: Option<i64>,
     /// What transactions on `doc` touched since the last projection.
     tracker: waymark_core::incremental::Tracker,
+    /// The touchpoints' scores, kept until an edit touches them.
+    scores: score_cache::ScoreCache,
 }
 
 struct Inner {
@@ -178,22 +187,23 @@ impl OpenMap {
         decoded: Update,
         check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
     ) -> Result<shared::Was> {
-        let before = check.as_ref().map(|_| {
-            let roots = other_roots(&self.doc.transact());
-            (self.journey.clone(), self.problems.clone(), roots)
-        });
+        // Without a check nothing of the map before is copied; with one,
+        // only what sits outside the typed model (small).
+        let before = check
+            .as_ref()
+            .map(|_| (other_roots(&self.doc.transact()), self.problems.clone()));
         self.doc
             .transact_mut()
             .apply_update(decoded)
             .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
         let was = self.reproject();
-        if let (Some(check), Some((journey, problems, roots))) = (check, &before) {
+        if let (Some(check), Some((roots, problems))) = (check, &before) {
             let after = Projection {
                 journey: std::mem::take(&mut self.journey),
                 problems: std::mem::take(&mut self.problems),
             };
             let verdict = check(&UpdateCheck {
-                before: journey,
+                before: was.before(),
                 before_problems: problems,
                 before_roots: roots,
                 after: &after,
@@ -287,6 +297,7 @@ pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Optio
         shared::Was::Whole(before)
     } else {
         let touched = open.tracker.take();
+        open.scores.forget(&touched);
         shared::Was::Touched {
             was: before,
             touched,

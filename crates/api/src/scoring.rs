@@ -44,8 +44,12 @@ pub struct ExplainedResponse {
 impl Library {
     /// The map's scorecard: every touchpoint, stage and journey score with
     /// its factors. The app, the report and `waymark score` all call this.
+    /// Re-scores only the touchpoints edited since the last request
+    /// ([`crate::score_cache`]).
     pub fn score(&self, id: &str) -> Result<Scorecard> {
-        Ok(waymark_score::score(&self.journey(id)?))
+        let mut inner = self.lock();
+        let open = inner.load(id)?;
+        Ok(open.scores.score(&open.journey))
     }
 
     /// The scorecard without each touchpoint's factors and effort cues: every
@@ -65,11 +69,10 @@ impl Library {
     /// with their votes ([`waymark_score::board`]). The app's board, the
     /// report and `waymark board` all show this.
     pub fn board(&self, id: &str) -> Result<Board> {
-        let journey = self.journey(id)?;
-        Ok(waymark_score::board(
-            &journey,
-            &waymark_score::score(&journey),
-        ))
+        let mut inner = self.lock();
+        let open = inner.load(id)?;
+        let card = open.scores.score(&open.journey);
+        Ok(waymark_score::board(&open.journey, &card))
     }
 
     /// One touchpoint's score explained: the same numbers as in

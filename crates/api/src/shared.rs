@@ -203,6 +203,7 @@ impl OpenMap {
             seen,
             checked: None,
             tracker,
+            scores: Default::default(),
         }
     }
 
@@ -214,9 +215,11 @@ impl OpenMap {
         let touched = self.tracker.take();
         if self.problems.is_empty() {
             if let Some(was) = reproject(&self.doc.transact(), &mut self.journey, &touched) {
+                self.scores.forget(&touched);
                 return Was::Touched { was, touched };
             }
         }
+        self.scores.clear();
         let p = read_journey(&self.doc);
         self.problems = p.problems;
         Was::Whole(std::mem::replace(&mut self.journey, p.journey))

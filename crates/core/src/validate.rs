@@ -90,6 +90,15 @@ fn label(collection: &str, i: usize, name: &str) -> String {
     }
 }
 
+/// The entity a problem of [`validate`] is about, as `(collection, index)`
+/// in the journey validated: read back from its path (`touchpoints[3]
+/// "Call"…`); `None` for the journey's own fields.
+pub fn problem_at(p: &Problem) -> Option<(&str, usize)> {
+    let (collection, rest) = p.path.split_once('[')?;
+    let (index, _) = rest.split_once(']')?;
+    Some((collection, index.parse().ok()?))
+}
+
 /// Every problem with `j`; empty when it is valid.
 pub fn validate(j: &Journey) -> Vec<Problem> {
     let mut c = Collector(Vec::new());

@@ -5,6 +5,10 @@
 //! vader_distinct write N SEED FILE   distinct generated comments to FILE
 //! vader_distinct time FILE           score every line once, print seconds
 //! vader_distinct scores FILE         print each line's compound to 4 places
+//! vader_distinct map N SEED DIR      DIR/map.waymark (600 touchpoints) and
+//!                                    DIR/answers.csv: N CSAT answers, one
+//!                                    per distinct comment (the ones `write`
+//!                                    writes for N and SEED)
 //! ```
 
 use std::time::Instant;
@@ -46,6 +50,47 @@ fn main() {
                 out.push_str(&format!("{:.4}\n", vader.compound(line)));
             }
             print!("{out}");
+        }
+        "map" => {
+            let n: usize = arg(1).parse().expect("N is a number");
+            let seed: u64 = arg(2).parse().expect("SEED is a number");
+            let dir = std::path::Path::new(arg(3));
+            let size = waymark_core::synth::Size {
+                annotations: 0,
+                ..waymark_core::synth::Size::LARGE
+            };
+            let journey = waymark_core::synth::journey(size, seed);
+            std::fs::write(
+                dir.join("map.waymark"),
+                waymark_core::formats::waymark::to_string(&journey),
+            )
+            .expect("write the map");
+            let mut csv = csv::Writer::from_path(dir.join("answers.csv")).expect("answers file");
+            csv.write_record([
+                "touchpoint",
+                "respondent",
+                "date",
+                "metric",
+                "scale",
+                "value",
+                "comment",
+            ])
+            .expect("write the header");
+            for (i, comment) in distinct_comments(n, seed).iter().enumerate() {
+                let t = &journey.touchpoints[i % journey.touchpoints.len()];
+                let value = (1 + i % 5).to_string();
+                csv.write_record([
+                    t.id.to_string().as_str(),
+                    &format!("r{i}"),
+                    "2026-03-02",
+                    "csat",
+                    "csat",
+                    &value,
+                    comment,
+                ])
+                .expect("write an answer");
+            }
+            csv.flush().expect("write the answers");
         }
         other => panic!("unknown command {other:?}; see the header of vader_distinct.rs"),
     }

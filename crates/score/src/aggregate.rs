@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use waymark_core::evidence::AnswerStats;
-use waymark_core::{Id, Journey};
+use waymark_core::{Id, Journey, Settings, Touchpoint};
 
 use crate::blueprint;
 use crate::emotion::{emotion, label};
@@ -80,12 +80,124 @@ struct Scored {
     reach: f64,
 }
 
+/// What a touchpoint scores from its own inputs alone — itself, its survey
+/// answers and the journey's settings: every figure of its
+/// [`TouchpointScore`] but those that need the whole journey (impact,
+/// blueprint, priority). A caller that knows which touchpoints an edit
+/// touched keeps the others' parts ([`score_reusing`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TouchpointPart {
+    score: TouchpointScore,
+    tally: Tally,
+}
+
+fn score_touchpoint(settings: &Settings, t: &Touchpoint, stats: &AnswerStats) -> TouchpointPart {
+    let th = &settings.thresholds;
+    let fw = &settings.friction_weights;
+    let ew = &settings.emotion_weights;
+    let all_weight = [
+        fw.survey_effort,
+        fw.repeat_contact,
+        fw.handoffs,
+        fw.wait,
+        fw.errors,
+        fw.extra_steps,
+        ew.survey,
+        ew.sentiment,
+        ew.designer,
+    ]
+    .iter()
+    .map(|w| w.max(0.0))
+    .sum::<f64>();
+    let tl = tally(stats);
+
+    let mut effort: Vec<EffortCue> = CUES
+        .iter()
+        .filter_map(|c| {
+            let n = stats.effort_cues.get(*c).copied().unwrap_or(0);
+            (n > 0).then(|| EffortCue {
+                cue: c.to_string(),
+                comments: n as usize,
+            })
+        })
+        .collect();
+    effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
+
+    let fr = friction(stats, &t.inputs, t.nature, settings);
+    let em = emotion(
+        &tl,
+        (stats.comments, stats.sentiment_sum),
+        &t.inputs,
+        settings,
+    );
+    let negative_share = stats.negative_comment_share();
+    let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
+        || em.score.is_some_and(|e| e <= th.pain_emotion)
+        || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
+    let coverage = if all_weight > 0.0 {
+        ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut factors = fr.factors;
+    factors.extend(em.factors);
+    let mut missing = fr.missing;
+    missing.extend(em.missing);
+    TouchpointPart {
+        score: TouchpointScore {
+            id: t.id,
+            title: t.title.clone(),
+            stage: t.stage,
+            friction: fr.score,
+            emotion: em.score,
+            priority: None,
+            impact: None,
+            pain_point,
+            behind_the_line: false,
+            serves: Vec::new(),
+            fed_by: Vec::new(),
+            label: label(em.score, t.nature),
+            coverage,
+            low_confidence: tl.responses < th.min_responses as usize,
+            effort_cues: effort,
+            factors,
+            missing,
+            reach_assumed: t.inputs.reach.is_none(),
+            responses: tl.responses,
+            nps: tl.nps(),
+            csat: tl.csat(),
+            ces: tl.ces(),
+            fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
+            aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
+            negative_comment_share: negative_share,
+            targets: check(
+                &t.targets,
+                &KpiValues {
+                    nps: tl.nps(),
+                    csat: tl.csat(),
+                    ces: tl.ces(),
+                    friction: fr.score,
+                    emotion: em.score,
+                },
+            ),
+        },
+        tally: tl,
+    }
+}
+
 /// Scores a journey. See the crate documentation for the model. Answers
 /// are read as statistics ([`journey_stats`]): the document's per-wave
 /// evidence and any raw answers the journey holds score alike.
 pub fn score(journey: &Journey) -> Scorecard {
-    let settings = &journey.settings;
-    let th = &settings.thresholds;
+    score_reusing(journey, &mut HashMap::new())
+}
+
+/// [`score`], taking each touchpoint's own part from `parts` when it is
+/// there and adding those it computes. The caller removes the part of every
+/// touchpoint whose inputs changed (the touchpoint, its answers) and all of
+/// them when the settings changed; the stages, the journey, the impacts,
+/// the blueprint and the priorities are always computed afresh.
+pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>) -> Scorecard {
     let order = journey_order(journey);
     let by_tp = journey_stats(journey);
 
@@ -108,107 +220,24 @@ pub fn score(journey: &Journey) -> Scorecard {
         .map(|t| t.inputs.reach.map_or(assumed_reach, |r| r as f64))
         .sum();
 
-    let fw = &settings.friction_weights;
-    let ew = &settings.emotion_weights;
-    let all_weight = [
-        fw.survey_effort,
-        fw.repeat_contact,
-        fw.handoffs,
-        fw.wait,
-        fw.errors,
-        fw.extra_steps,
-        ew.survey,
-        ew.sentiment,
-        ew.designer,
-    ]
-    .iter()
-    .map(|w| w.max(0.0))
-    .sum::<f64>();
-
     let empty = AnswerStats::default();
     let mut scored: Vec<Scored> = Vec::with_capacity(order.len());
     for &i in &order {
         let t = &journey.touchpoints[i];
-        let stats = by_tp.get(&t.id).unwrap_or(&empty);
-        let tl = tally(stats);
-
-        let mut effort: Vec<EffortCue> = CUES
-            .iter()
-            .filter_map(|c| {
-                let n = stats.effort_cues.get(*c).copied().unwrap_or(0);
-                (n > 0).then(|| EffortCue {
-                    cue: c.to_string(),
-                    comments: n as usize,
-                })
-            })
-            .collect();
-        effort.sort_by_key(|c| std::cmp::Reverse(c.comments));
-
-        let fr = friction(stats, &t.inputs, t.nature, settings);
-        let em = emotion(
-            &tl,
-            (stats.comments, stats.sentiment_sum),
-            &t.inputs,
-            settings,
-        );
-        let negative_share = stats.negative_comment_share();
-        let pain_point = fr.score.is_some_and(|f| f >= th.pain_friction)
-            || em.score.is_some_and(|e| e <= th.pain_emotion)
-            || negative_share.is_some_and(|s| s >= th.pain_negative_comment_share);
+        let part = parts.entry(t.id).or_insert_with(|| {
+            score_touchpoint(&journey.settings, t, by_tp.get(&t.id).unwrap_or(&empty))
+        });
         let reach = t.inputs.reach.map_or(assumed_reach, |r| r as f64);
         let share = if total_reach > 0.0 {
             reach / total_reach
         } else {
             0.0
         };
-        let coverage = if all_weight > 0.0 {
-            ((fr.measured_weight + em.weight_present) / all_weight).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let mut factors = fr.factors;
-        factors.extend(em.factors);
-        let mut missing = fr.missing;
-        missing.extend(em.missing);
+        let mut score = part.score.clone();
+        score.impact = impact(share, score.friction, score.emotion);
         scored.push(Scored {
-            score: TouchpointScore {
-                id: t.id,
-                title: t.title.clone(),
-                stage: t.stage,
-                friction: fr.score,
-                emotion: em.score,
-                priority: None,
-                impact: impact(share, fr.score, em.score),
-                pain_point,
-                behind_the_line: false,
-                serves: Vec::new(),
-                fed_by: Vec::new(),
-                label: label(em.score, t.nature),
-                coverage,
-                low_confidence: tl.responses < th.min_responses as usize,
-                effort_cues: effort,
-                factors,
-                missing,
-                reach_assumed: t.inputs.reach.is_none(),
-                responses: tl.responses,
-                nps: tl.nps(),
-                csat: tl.csat(),
-                ces: tl.ces(),
-                fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
-                aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
-                negative_comment_share: negative_share,
-                targets: check(
-                    &t.targets,
-                    &KpiValues {
-                        nps: tl.nps(),
-                        csat: tl.csat(),
-                        ces: tl.ces(),
-                        friction: fr.score,
-                        emotion: em.score,
-                    },
-                ),
-            },
-            tally: tl,
+            score,
+            tally: part.tally,
             reach,
         });
     }

@@ -50,7 +50,7 @@ pub mod trend;
 pub mod wave_compare;
 pub mod wide_format;
 
-pub use aggregate::score;
+pub use aggregate::{score, score_reusing, TouchpointPart};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
 pub use coverage::{coverage, EvidenceCoverage};
 pub use emotion::{label, NEUTRAL_BAND};

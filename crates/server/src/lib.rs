@@ -17,6 +17,7 @@
 //! messages are rate-limited per connection. Binds loopback by default.
 
 pub mod bindings;
+mod changed;
 mod front_door;
 mod guard;
 mod host;

@@ -1,6 +1,8 @@
 //! One connection to a room: authentication where the protocol has it, the
 //! initial exchange (checked before merging), then live updates both ways.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use futures_util::{SinkExt, StreamExt};
@@ -20,6 +22,9 @@ use crate::{blocking, describe, SyncConfig, SyncError};
 /// The origin recorded in the update log for updates from a sync room;
 /// updates with this origin are not sent back.
 pub const SYNC_ORIGIN: &str = "sync";
+
+/// A transaction of the room's updates being written ([`Session::live`]).
+type Writing = Pin<Box<dyn Future<Output = Result<(), SyncError>> + Send>>;
 
 /// What one sync to convergence did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -219,18 +224,38 @@ impl Session {
 
     async fn apply(&mut self, update: Vec<u8>) -> Result<(), SyncError> {
         self.report.received += update.len();
-        let (id, doc_id) = (self.map_id.clone(), self.doc_id.clone());
+        self.write(vec![update]).await
+    }
+
+    /// Writes updates from the room through the library in one transaction
+    /// (merged into one update): durable when the future resolves. Runs
+    /// on a blocking thread, so the caller may keep reading the room.
+    fn write(
+        &self,
+        batch: Vec<Vec<u8>>,
+    ) -> impl std::future::Future<Output = Result<(), SyncError>> {
+        let (lib, id, doc_id) = (self.lib.clone(), self.map_id.clone(), self.doc_id.clone());
         let place = self.place.clone();
-        blocking(&self.lib, move |lib| {
-            lib.apply_remote_update(&id, &update, SYNC_ORIGIN, &doc_id)
-        })
-        .await
-        .map_err(|e| match e {
-            SyncError::Library(ApiError::Invalid(m)) => {
-                SyncError::Rejected(format!("{place}: refused an update from the room: {m}"))
-            }
-            other => other,
-        })
+        async move {
+            let update = match batch.len() {
+                1 => batch.into_iter().next().expect("one update"),
+                _ => yrs::merge_updates_v1(batch.iter().map(Vec::as_slice)).map_err(|e| {
+                    SyncError::Rejected(format!(
+                        "{place}: the room sent updates that do not merge: {e}"
+                    ))
+                })?,
+            };
+            blocking(&lib, move |lib| {
+                lib.apply_remote_update(&id, &update, SYNC_ORIGIN, &doc_id)
+            })
+            .await
+            .map_err(|e| match e {
+                SyncError::Library(ApiError::Invalid(m)) => {
+                    SyncError::Rejected(format!("{place}: refused an update from the room: {m}"))
+                }
+                other => other,
+            })
+        }
     }
 
     async fn reply_step1(&mut self, sv: StateVector) -> Result<(), SyncError> {
@@ -302,13 +327,19 @@ impl Session {
     }
 
     /// Live: remote updates in, local updates out, until the connection
-    /// drops (an error), or `stop` fires (Ok).
+    /// drops (an error), or `stop` fires (Ok). Group commit: the room's
+    /// updates that arrive while a transaction is being written wait and go
+    /// into the next one together; `on_synced` (the link's "saved") fires
+    /// only once every update received so far is durable. Updates lost with
+    /// the connection before being written come back in the next handshake.
     pub(crate) async fn live(
         &mut self,
         local: &mut UnboundedReceiver<Vec<u8>>,
         stop: &mut tokio::sync::watch::Receiver<bool>,
         on_synced: &(dyn Fn() + Send + Sync),
     ) -> Result<(), SyncError> {
+        let mut queued: Vec<Vec<u8>> = Vec::new();
+        let mut writing: Option<Writing> = None;
         loop {
             if self.stamped.elapsed() > STAMP_EVERY {
                 self.stamped = std::time::Instant::now();
@@ -316,30 +347,65 @@ impl Session {
                 blocking(&self.lib, move |lib| lib.record_sync(&id, None)).await?;
             }
             tokio::select! {
+                written = async { writing.as_mut().expect("guarded").await }, if writing.is_some() => {
+                    writing = None;
+                    written?;
+                    if queued.is_empty() {
+                        on_synced();
+                    } else {
+                        writing = Some(Box::pin(self.write(std::mem::take(&mut queued))));
+                    }
+                }
                 msg = self.recv(false) => match msg? {
                     Some(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) => {
-                        self.apply(u).await?;
-                        on_synced();
+                        if u.as_slice() == [0, 0] {
+                            continue; // nothing in it
+                        }
+                        self.report.received += u.len();
+                        queued.push(u);
+                        if writing.is_none() {
+                            writing = Some(Box::pin(self.write(std::mem::take(&mut queued))));
+                        }
                     }
                     Some(SyncMessage::SyncStep1(sv)) => self.reply_step1(sv).await?,
-                    None => on_synced(),
+                    None => {
+                        if writing.is_none() {
+                            on_synced();
+                        }
+                    }
                 },
                 update = local.recv() => match update {
                     Some(u) => {
                         self.send(Message::Sync(SyncMessage::Update(u))).await?;
                         // Hocuspocus says when it has the update (above).
-                        if !self.wire.acknowledges() {
+                        if !self.wire.acknowledges() && writing.is_none() {
                             on_synced();
                         }
                     }
-                    None => return Ok(()),
+                    None => return self.drain(writing, queued).await,
                 },
                 _ = stop.changed() => {
+                    let finished = self.drain(writing, queued).await;
                     let _ = self.socket.close(None).await;
-                    return Ok(());
+                    return finished;
                 }
             }
         }
+    }
+
+    /// Finishes the write under way and writes what waits, before leaving.
+    async fn drain(
+        &mut self,
+        writing: Option<Writing>,
+        queued: Vec<Vec<u8>>,
+    ) -> Result<(), SyncError> {
+        if let Some(w) = writing {
+            w.await?;
+        }
+        if !queued.is_empty() {
+            self.write(queued).await?;
+        }
+        Ok(())
     }
 
     pub(crate) async fn close(mut self) {
