@@ -10,7 +10,8 @@ use tauri::async_runtime::Mutex;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use waymark_server::{
-    HostAddress, HostedWorkshop, UiFiles, WorkshopInfo, WorkshopOptions, WorkshopSummary,
+    HostAddress, HostOptions, HostedWorkshop, UiFiles, WorkshopInfo, WorkshopOptions,
+    WorkshopSummary,
 };
 
 use waymark_api::ApiError;
@@ -37,9 +38,9 @@ pub async fn workshop_start<R: Runtime>(
     library: State<'_, LibraryState>,
     workshop: State<'_, WorkshopState>,
     id: String,
-    ip: Option<String>,
-    port: Option<u16>,
+    options: Option<HostOptions>,
 ) -> Result<WorkshopInfo, ApiError> {
+    let HostOptions { ip, port } = options.unwrap_or_default();
     let lib = library.shared()?;
     let ip = match ip.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,

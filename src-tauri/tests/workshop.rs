@@ -24,13 +24,13 @@ fn workshop_commands_start_report_and_stop_the_server() {
 
     let err = call(
         "workshop_start",
-        serde_json::json!({ "id": id, "ip": "not an address" }),
+        serde_json::json!({ "id": id, "options": { "ip": "not an address" } }),
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid", "{err}");
     let info = call(
         "workshop_start",
-        serde_json::json!({ "id": id, "ip": "127.0.0.1" }),
+        serde_json::json!({ "id": id, "options": { "ip": "127.0.0.1", "port": null } }),
     )
     .unwrap();
     let addr: std::net::SocketAddr = info["address"].as_str().unwrap().parse().unwrap();

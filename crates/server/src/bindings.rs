@@ -11,7 +11,7 @@ use crate::workshop::messages::{
     JoinRequest, Joined, NameTaken, RoleRequest, VoteRequest, WorkshopSettings, WorkshopSummary,
     WorkshopView,
 };
-use crate::{HostAddress, WorkshopInfo};
+use crate::{HostAddress, HostOptions, WorkshopInfo};
 
 /// The generated module.
 pub fn typescript() -> String {
@@ -24,11 +24,12 @@ pub fn typescript() -> String {
     m.add::<VoteRequest>();
     m.add::<WorkshopSettings>();
     m.add::<RoleRequest>();
+    m.add::<HostOptions>();
     m.add::<HostAddress>();
     m.add::<WorkshopInfo>();
     let mut out = m.render(
         "// Generated from crates/server (the workshop's messages and the hosting\n\
-         // commands' answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test\n\
+         // commands' arguments and answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test\n\
          // bindings`. Do not edit.\n\n",
         &bindings::declared(),
         "./bindings",

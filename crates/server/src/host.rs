@@ -27,6 +27,15 @@ pub struct WorkshopOptions {
     pub ui_files: Option<UiFiles>,
 }
 
+/// Where the desktop app hosts a workshop, as the person chose it: both
+/// optional (the likeliest LAN address, a free port).
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+pub struct HostOptions {
+    /// An IP address of this machine, as typed; blank or absent: the likeliest one.
+    pub ip: Option<String>,
+    pub port: Option<u16>,
+}
+
 /// An address of this machine a workshop can listen on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct HostAddress {

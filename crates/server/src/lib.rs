@@ -38,7 +38,7 @@ mod workshop;
 mod ws;
 
 pub use host::{
-    host_addresses, host_workshop, qr_svg, HostAddress, HostedWorkshop, WorkshopInfo,
+    host_addresses, host_workshop, qr_svg, HostAddress, HostOptions, HostedWorkshop, WorkshopInfo,
     WorkshopOptions,
 };
 pub use secret::random_token;

@@ -68,7 +68,7 @@ test("the explanation and the board show the comments' themes", { timeout: 180_0
   const box = await card.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.keyboard.press("e");
-  const panel = page.locator(`aside.explain[data-touchpoint="${found.id}"]`);
+  const panel = page.locator(`.explain[data-touchpoint="${found.id}"]`);
   const themes = panel.locator("section.themes li[data-theme]");
   await themes.first().waitFor({ timeout: 10_000 });
   assert.deepEqual(

@@ -70,11 +70,11 @@ test("trend overlay, panel, target line and two waves compared", { timeout: 180_
   await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
   // The explanation names the card's target and its status.
   await page.locator("[data-tab=explain]").click();
-  const target = page.locator("aside.explain li[data-target-kpi=nps]");
+  const target = page.locator(".explain li[data-target-kpi=nps]");
   await target.waitFor({ timeout: 10_000 });
   assert.match(await target.textContent(), /^NPS ≥ 30: not met \(/);
   await page.locator("[data-tab=trend]").click();
-  const panel = page.locator(`aside.trend[data-trend-part="${call.id}"]`);
+  const panel = page.locator(`.trend[data-trend-part="${call.id}"]`);
   await panel.locator("svg[data-trend-chart=nps]").waitFor({ timeout: 10_000 });
   assert.equal(await panel.locator("g.whisker").count(), 2);
   assert.equal(await panel.locator("line.target").getAttribute("data-target-line"), "30");

@@ -97,11 +97,11 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
   assert.equal(await explainTab.getAttribute("aria-selected"), "false");
   const idleLook = await explainTab.evaluate((el) => getComputedStyle(el).borderBottomColor);
   await page.keyboard.press("e");
-  const panel = page.locator(`aside.explain[data-touchpoint="${call.id}"]`);
+  const panel = page.locator(`.explain[data-touchpoint="${call.id}"]`);
   await panel.locator("section[data-score=friction]").waitFor({ timeout: 10_000 });
   // E is a visible tab state: the Explain tab is selected and looks pressed.
   assert.equal(await explainTab.getAttribute("aria-selected"), "true");
-  assert.equal(await page.locator("[role=tab]:not([data-tab=explain])").getAttribute("aria-selected"), "false");
+  assert.equal(await page.locator("[role=tab][data-tab=edit]").getAttribute("aria-selected"), "false");
   assert.notEqual(
     await explainTab.evaluate((el) => getComputedStyle(el).borderBottomColor),
     idleLook,
@@ -129,7 +129,9 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
   if (call.missing.some((m) => m.score === "friction")) {
     assert.match(await panel.locator("[data-missing=friction]").textContent(), /Not measured: .*in proportion/);
   }
-  assert.equal(await panel.locator("ul.answers > li").count(), 3);
+  // A browser holds the map's statistics, not the raw answers: it shows their quotes.
+  assert.match(await panel.locator("h3", { hasText: "Survey answers" }).textContent(), /\(3\)/);
+  assert.ok((await panel.locator("ul.quotes > li").count()) >= 1, "the answers' comments are quoted");
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-61-explanation.png") });
 
   // The board: the board `waymark board` prints, row for row; the CSV downloads.

@@ -170,7 +170,7 @@ test(
       await clickAt(browser, `g.card[data-title="${CALL}"]`);
       await browser.$("button[data-tab=explain]").click();
       const panel = await browser.$(
-        `aside.explain[data-touchpoint="${call.id}"]`,
+        `.explain[data-touchpoint="${call.id}"]`,
       );
       await panel
         .$("section[data-score=friction]")

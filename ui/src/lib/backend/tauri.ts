@@ -123,7 +123,7 @@ export class TauriBackend extends CommandBackend implements Backend {
   }
 
   startWorkshop(id: string, options: HostOptions): Promise<WorkshopInfo> {
-    return shell("workshop_start", { id, ip: options.ip, port: options.port });
+    return shell("workshop_start", { id, options });
   }
 
   workshopStatus(): Promise<WorkshopInfo | null> {

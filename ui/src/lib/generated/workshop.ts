@@ -1,5 +1,5 @@
 // Generated from crates/server (the workshop's messages and the hosting
-// commands' answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test
+// commands' arguments and answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test
 // bindings`. Do not edit.
 
 import type { Code } from "./bindings";
@@ -21,6 +21,16 @@ interface: string,
  * Reachable from other machines (false for loopback).
  */
 lan: boolean, };
+
+/**
+ * Where the desktop app hosts a workshop, as the person chose it: both
+ * optional (the likeliest LAN address, a free port).
+ */
+export type HostOptions = { 
+/**
+ * An IP address of this machine, as typed; blank or absent: the likeliest one.
+ */
+ip: string | null, port: number | null, };
 
 /**
  * The body of `POST /api/workshop/join`.
