@@ -209,6 +209,7 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
         ),
         ("map_targets", json!({ "id": map })),
         ("evidence_coverage", json!({ "id": map })),
+        ("title_clashes", json!({ "ids": [map, "nope"] })),
         ("evidence_coverage", json!({ "id": "nope" })),
         ("csv_table", json!({ "header": ["a"], "rows": [["=1+1"]] })),
         ("trash_map", json!({ "id": map })),

@@ -16,6 +16,7 @@ pub mod files;
 mod formats;
 mod group;
 mod homeless;
+pub mod keep_both;
 mod link;
 mod link_view;
 mod manage;

@@ -38,6 +38,9 @@ impl Library {
         let id = self.import_file(path)?;
         let shown = path.display().to_string();
         self.lock().store.record_map_file(&id, &hash, &shown)?;
+        // Opened from the desktop: nobody to ask, so both are kept. The map
+        // is in the library either way; a failed rename leaves its title.
+        let _ = self.keep_both(&id);
         Ok(OpenedFile { id, imported: true })
     }
 }

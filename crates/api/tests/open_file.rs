@@ -18,6 +18,12 @@ fn the_same_file_opens_the_same_map_and_edited_files_import_anew() {
     let first = lib.open_file(&file).unwrap();
     assert!(first.imported);
     assert_ne!(first.id, source);
+    // Its title was taken (the map it was exported from): both are kept.
+    assert_eq!(
+        lib.journey(&first.id).unwrap().title,
+        "Lost bank card abroad (2)"
+    );
+    assert_eq!(lib.journey(&source).unwrap().title, "Lost bank card abroad");
     // Double-clicked again, and a copy under another name: the same map.
     let again = lib.open_file(&file).unwrap();
     assert_eq!(
@@ -72,4 +78,38 @@ fn mermaid_files_open_through_the_same_path_and_bad_files_name_themselves() {
     let err = lib.open_file(&broken).unwrap_err().to_string();
     assert!(err.contains("broken.waymark"), "{err}");
     assert_eq!(lib.list_maps().unwrap().len(), 1);
+}
+
+#[test]
+fn maps_imported_under_a_taken_title_get_the_next_free_suffix() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let source = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let text = lib.export(&source, ExportFormat::Waymark, None).unwrap();
+    let a = lib.import("a.waymark", &text, None).unwrap();
+    let b = lib.import("b.waymark", &text, None).unwrap();
+    let other = lib.create_map(None, Some("Something else")).unwrap();
+    let clashes = lib
+        .title_clashes(&[a.clone(), b.clone(), other.clone()])
+        .unwrap();
+    let renames: Vec<(&str, &str, &str)> = clashes
+        .iter()
+        .map(|c| (c.id.as_str(), c.was.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        renames,
+        [
+            (
+                a.as_str(),
+                "Lost bank card abroad",
+                "Lost bank card abroad (2)"
+            ),
+            (
+                b.as_str(),
+                "Lost bank card abroad",
+                "Lost bank card abroad (3)"
+            ),
+        ]
+    );
+    assert_eq!(lib.title_clashes(&[other]).unwrap(), []);
 }

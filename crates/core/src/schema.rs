@@ -348,6 +348,16 @@ pub fn typescript() -> String {
             [Evidence::Observed, Evidence::Assumed, Evidence::Proposed].map(Evidence::as_str)
         )
     );
+    let _ = writeln!(
+        o,
+        "/** The longest title or name, in characters (`limits::TITLE_CHARS`). */\nexport const TITLE_CHARS = {};\n",
+        crate::limits::TITLE_CHARS
+    );
+    let _ = writeln!(
+        o,
+        "/** The longest description, in characters (`limits::DESCRIPTION_CHARS`). */\nexport const DESCRIPTION_CHARS = {};\n",
+        crate::limits::DESCRIPTION_CHARS
+    );
     o.push_str("/** A touchpoint's scoring inputs with their ranges (`schema::INPUTS`). */\n");
     o.push_str("export const INPUTS = {\n");
     for f in &INPUTS {

@@ -53,6 +53,20 @@ pub struct Rehome {
     pub lane: Option<String>,
 }
 
+/// Maps named by id.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct MapIds {
+    pub ids: Vec<String>,
+}
+
+pub fn title_clashes(
+    lib: &Library,
+    _: Front,
+    r: MapIds,
+) -> Result<Vec<crate::keep_both::TitleClash>> {
+    lib.title_clashes(&r.ids)
+}
+
 pub fn list_maps(lib: &Library, _: Front, _: NoArgs) -> Result<Vec<MapSummary>> {
     lib.list_maps()
 }

@@ -93,6 +93,8 @@ commands! {
     create_map(library::CreateMap) -> String = library::create_map;
     /// Rename a map; answers its summary after the change.
     rename_map(library::RenameMap) -> crate::MapSummary = library::rename_map;
+    /// The renames that keep just-imported maps apart from the others by title.
+    title_clashes(library::MapIds) -> Vec<crate::keep_both::TitleClash> = library::title_clashes;
     /// Copy a map (not its versions) as "… (copy)"; answers the copy's id.
     duplicate_map(MapId) -> String = library::duplicate_map;
     /// Move a map to the trash (`untrash_map` undoes it).

@@ -31,6 +31,7 @@ import type {
   TargetGroup,
   TemplateInfo,
   ThemesQuery,
+  TitleClash,
   Trend,
   VersionInfo,
   WaveComparison,
@@ -94,6 +95,8 @@ export interface Backend {
   saveCsv(path: string, table: CsvTable): Promise<string>;
   /** Rename a map; resolves to its summary after the change. */
   renameMap(id: string, title: string): Promise<MapSummary>;
+  /** The renames that keep the just-imported maps `ids` apart from the others by title (keep both). */
+  titleClashes(ids: string[]): Promise<TitleClash[]>;
   /** Copy a map (not its versions) as "… (copy)"; resolves to the copy's id. */
   duplicateMap(id: string): Promise<string>;
   /** Move a map to the trash (a delete that `untrashMap` undoes). */

@@ -20,15 +20,16 @@ import type {
   Explanation,
   Homeless,
   ImportSource,
+  Kpi,
+  KpiTarget,
   MapStrip,
   MapSummary,
   MapThemes,
   Scorecard,
-  Kpi,
-  KpiTarget,
   TargetGroup,
   TemplateInfo,
   ThemesQuery,
+  TitleClash,
   Trend,
   VersionInfo,
   WaveComparison,
@@ -117,6 +118,10 @@ export abstract class CommandBackend {
 
   renameMap(id: string, title: string): Promise<MapSummary> {
     return this.call("rename_map", { id, title });
+  }
+
+  titleClashes(ids: string[]): Promise<TitleClash[]> {
+    return this.call("title_clashes", { ids });
   }
 
   duplicateMap(id: string): Promise<string> {

@@ -28,6 +28,7 @@ export type {
   MapLink,
   MapStrip,
   MapSummary,
+  TitleClash,
   MapThemes,
   MissingFactor,
   Orphan,

@@ -1,21 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DESCRIPTION_CHARS, TITLE_CHARS, cutNotice, emptyNotice, pasteOverflow } from "./textCaps";
+import { cutNotice, emptyNotice, pasteOverflow } from "./textCaps";
 
 describe("text caps", () => {
-  it("are the numbers crates/core/src/limits.rs gives", () => {
-    const rust = readFileSync(
-      new URL("../../../../crates/core/src/limits.rs", import.meta.url),
-      "utf8",
-    );
-    const value = (name: string) =>
-      Number(
-        new RegExp(`pub const ${name}: usize = ([0-9_]+);`).exec(rust)?.[1]?.replaceAll("_", ""),
-      );
-    expect(TITLE_CHARS).toBe(value("TITLE_CHARS"));
-    expect(DESCRIPTION_CHARS).toBe(value("DESCRIPTION_CHARS"));
-  });
-
   it("count what a paste loses over the cap, the selection being replaced", () => {
     expect(pasteOverflow(0, 0, 150, 200)).toBe(0);
     expect(pasteOverflow(100, 0, 150, 200)).toBe(50);

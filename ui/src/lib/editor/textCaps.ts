@@ -1,9 +1,8 @@
-// How long a typed title or description may be, and what a paste over that
-// length loses. The numbers are crates/core/src/limits.rs TITLE_CHARS and
-// DESCRIPTION_CHARS (textCaps.test.ts reads them there, so they stay one).
+// How long a typed title or description may be (the numbers are
+// crates/core/src/limits.rs's, generated into schema.ts), and what a paste
+// over that length loses.
 
-export const TITLE_CHARS = 200;
-export const DESCRIPTION_CHARS = 5_000;
+export { DESCRIPTION_CHARS, TITLE_CHARS } from "../generated/schema";
 
 /**
  * How many characters of a paste of `pasted` characters over a selection of

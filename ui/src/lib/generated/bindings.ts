@@ -441,6 +441,11 @@ export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "wai
 export type MapId = { id: string, };
 
 /**
+ * Maps named by id.
+ */
+export type MapIds = { ids: Array<string>, };
+
+/**
  * A map's link to a room, as fronts show it. The token is never serialized.
  */
 export type MapLink = { map_id: string, server: string, room: string, has_token: boolean, token_via: TokenVia, protocol: SyncProtocol, linked_at: string, last_sync_at: string | null, 
@@ -883,6 +888,12 @@ quotes: Array<string>, };
 export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, wave?: string, };
 
 /**
+ * An imported map whose title another map already had, and the free title
+ * keeping both gives it.
+ */
+export type TitleClash = { id: string, was: string, title: string, };
+
+/**
  * How the token reaches the server: `?token=…` on the URL (what y-websocket
  * clients send, and what y-redis and Hocuspocus setups commonly read) or an
  * `Authorization: Bearer …` header.
@@ -1099,6 +1110,8 @@ export interface Commands {
   create_map: { request: CreateMap; response: string };
   /** Rename a map; answers its summary after the change. */
   rename_map: { request: RenameMap; response: MapSummary };
+  /** The renames that keep just-imported maps apart from the others by title. */
+  title_clashes: { request: MapIds; response: Array<TitleClash> };
   /** Copy a map (not its versions) as "… (copy)"; answers the copy's id. */
   duplicate_map: { request: MapId; response: string };
   /** Move a map to the trash (`untrash_map` undoes it). */
@@ -1173,6 +1186,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "list_templates",
   "create_map",
   "rename_map",
+  "title_clashes",
   "duplicate_map",
   "trash_map",
   "untrash_map",

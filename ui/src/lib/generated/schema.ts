@@ -40,6 +40,12 @@ export const EVIDENCE = [
   "proposed",
 ] as const;
 
+/** The longest title or name, in characters (`limits::TITLE_CHARS`). */
+export const TITLE_CHARS = 200;
+
+/** The longest description, in characters (`limits::DESCRIPTION_CHARS`). */
+export const DESCRIPTION_CHARS = 5000;
+
 /** A touchpoint's scoring inputs with their ranges (`schema::INPUTS`). */
 export const INPUTS = {
   emotion: { label: "Emotion", min: -2, max: 2, integer: true },

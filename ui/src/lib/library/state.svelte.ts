@@ -6,7 +6,7 @@
 import type { Backend, ImportSource, MapSummary, StripStage, TemplateInfo } from "../backend";
 import { filterMaps, recentMaps } from "./filter";
 import { importAll } from "./importing";
-import { keepBothRenames, type Duplicate } from "./keepBoth";
+import type { Duplicate } from "./keepBoth";
 
 /** What to do with imported maps whose titles the library already has. */
 export type DuplicateChoice = "keep" | "replace" | "skip";
@@ -147,7 +147,7 @@ export class LibraryState {
   private async findDuplicates(imported: string[]): Promise<Duplicate[]> {
     if (imported.length === 0) return [];
     try {
-      return keepBothRenames(await this.backend.listMaps(), imported);
+      return await this.backend.titleClashes(imported);
     } catch {
       return [];
     }

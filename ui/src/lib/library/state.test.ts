@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Backend, ImportSource, MapSummary } from "../backend";
-import { freeTitle } from "./keepBoth";
+import type { Duplicate } from "./keepBoth";
 import { LibraryState, importNotice } from "./state.svelte";
 
 const summary = (id: string, title: string): MapSummary => ({
@@ -20,7 +20,10 @@ function fakeBackend() {
   const maps = [summary("a", "Onboarding"), summary("b", "Lost card")];
   const trash: MapSummary[] = [];
   let failStrips = false;
+  // What Rust's keep-both rule (crates/api/src/keep_both.rs) answers.
+  const clashes: Duplicate[] = [];
   const backend = {
+    titleClashes: () => Promise.resolve([...clashes]),
     listMaps: () => Promise.resolve([...maps]),
     listTemplates: () => Promise.resolve([]),
     mapStrips: () =>
@@ -54,6 +57,7 @@ function fakeBackend() {
   return {
     backend: backend as unknown as Backend,
     maps,
+    clashes,
     failStrips: () => (failStrips = true),
   };
 }
@@ -120,6 +124,10 @@ describe("LibraryState", () => {
 describe("keep both", () => {
   async function importTwins() {
     const f = fakeBackend();
+    f.clashes.push(
+      { id: "new-a.waymark", was: "Lost card", title: "Lost card (2)" },
+      { id: "new-b.waymark", was: "Lost card", title: "Lost card (3)" },
+    );
     const lib = new LibraryState(f.backend);
     await lib.load();
     await lib.importSources([
@@ -160,6 +168,7 @@ describe("keep both", () => {
 
   it("replaces the old map (to the trash, with an undo)", async () => {
     const f = fakeBackend();
+    f.clashes.push({ id: "new-a.waymark", was: "Lost card", title: "Lost card (2)" });
     const lib = new LibraryState(f.backend);
     await lib.load();
     await lib.importSources([{ name: "a.waymark", content: "Lost card" }]);
@@ -172,6 +181,7 @@ describe("keep both", () => {
 
   it("does not import it after all", async () => {
     const f = fakeBackend();
+    f.clashes.push({ id: "new-a.waymark", was: "Lost card", title: "Lost card (2)" });
     const lib = new LibraryState(f.backend);
     await lib.load();
     await lib.importSources([{ name: "a.waymark", content: "Lost card" }]);
@@ -179,11 +189,6 @@ describe("keep both", () => {
     expect(f.maps.map((m) => m.id)).toEqual(["a", "b"]);
     expect(lib.lastCreated).toBeNull();
     expect(lib.notice?.details).toEqual(["“Lost card” was not imported again."]);
-  });
-
-  it("finds the first free title", () => {
-    expect(freeTitle("Map", new Set())).toBe("Map");
-    expect(freeTitle("Map", new Set(["Map", "Map (2)"]))).toBe("Map (3)");
   });
 });
 
