@@ -3,10 +3,10 @@
 
 mod bin;
 
-use bin::{fails, ok};
+use bin::{fails, new_map, ok, ANSWERS_HEADER};
 
 fn nps_csv(tp: &str, value: u32, n: usize) -> String {
-    let mut s = String::from("touchpoint,respondent,date,metric,scale,value,comment\n");
+    let mut s = String::from(ANSWERS_HEADER);
     for i in 0..n {
         s.push_str(&format!("{tp},r{value}-{i},2026-03-10,nps,nps,{value},\n"));
     }
@@ -17,17 +17,8 @@ fn nps_csv(tp: &str, value: u32, n: usize) -> String {
 fn targets_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Goals", "--template", "bank-lost-card"],
-    )
-    .trim()
-    .to_string();
-    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
-    let tp = map["map"]["touchpoints"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (id, map) = new_map(&db, "Goals", "bank-lost-card");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
 
     assert!(ok(&db, &["target", &id]).starts_with("no targets"));
     let out = ok(&db, &["target", &id, "nps", ">=30"]);

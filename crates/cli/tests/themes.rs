@@ -5,7 +5,7 @@
 
 mod bin;
 
-use bin::{fails, ok};
+use bin::{fails, new_map, ok, ANSWERS_HEADER};
 
 const Q1: &[&str] = &[
     "Still waiting for my refund three weeks later.",
@@ -21,7 +21,7 @@ const Q2: &[&str] = &[
 ];
 
 fn csv(tp: &str, date: &str, comments: &[&str]) -> String {
-    let mut s = String::from("touchpoint,respondent,date,metric,scale,value,comment\n");
+    let mut s = String::from(ANSWERS_HEADER);
     for (i, c) in comments.iter().enumerate() {
         // The same comment on two metric rows of one respondent counts once.
         s.push_str(&format!("{tp},r{i},{date},nps,nps,3,\"{c}\"\n"));
@@ -34,21 +34,9 @@ fn csv(tp: &str, date: &str, comments: &[&str]) -> String {
 fn themes_of_imported_waves() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Themes", "--template", "broadband-outage"],
-    )
-    .trim()
-    .to_string();
-    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
-    let tp = map["map"]["touchpoints"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let title = map["map"]["touchpoints"][0]["title"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (id, map) = new_map(&db, "Themes", "broadband-outage");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
+    let title = map["touchpoints"][0]["title"].as_str().unwrap().to_string();
     for (label, date, comments) in [("Q1", "2026-03-10", Q1), ("Q2", "2026-06-10", Q2)] {
         let p = dir.path().join(format!("{label}.csv"));
         std::fs::write(&p, csv(&tp, date, comments)).unwrap();
@@ -73,10 +61,7 @@ fn themes_of_imported_waves() {
     let all = json(&[]);
     assert_eq!(all["wave"], serde_json::Value::Null);
     let tps = all["touchpoints"].as_array().unwrap();
-    assert_eq!(
-        tps.len(),
-        map["map"]["touchpoints"].as_array().unwrap().len()
-    );
+    assert_eq!(tps.len(), map["touchpoints"].as_array().unwrap().len());
     let first = tps.iter().find(|t| t["id"] == tp.as_str()).unwrap();
     assert_eq!(first["comments"], 8);
     let labels: Vec<&str> = first["themes"]

@@ -4,11 +4,11 @@
 
 mod bin;
 
-use bin::{fails, ok};
+use bin::{fails, new_map, ok, ANSWERS_HEADER};
 
 /// `promoters` answers of 10 and `detractors` of 0 on `tp`, dated `date`.
 fn nps_csv(tp: &str, date: &str, promoters: usize, detractors: usize) -> String {
-    let mut s = String::from("touchpoint,respondent,date,metric,scale,value,comment\n");
+    let mut s = String::from(ANSWERS_HEADER);
     for i in 0..promoters {
         s.push_str(&format!("{tp},p{i},{date},nps,nps,10,\n"));
     }
@@ -22,17 +22,8 @@ fn nps_csv(tp: &str, date: &str, promoters: usize, detractors: usize) -> String 
 fn waves_and_trend_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Waves", "--template", "broadband-outage"],
-    )
-    .trim()
-    .to_string();
-    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
-    let tp = map["map"]["touchpoints"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (id, map) = new_map(&db, "Waves", "broadband-outage");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
     let write = |name: &str, text: String| {
         let p = dir.path().join(name);
         std::fs::write(&p, text).unwrap();
@@ -324,21 +315,9 @@ fn slides_with(pptx: &std::path::Path, needle: &str) -> Vec<String> {
 fn the_deck_has_a_trends_slide_once_there_are_waves() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Waves", "--template", "broadband-outage"],
-    )
-    .trim()
-    .to_string();
-    let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
-    let tp = map["map"]["touchpoints"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let title = map["map"]["touchpoints"][0]["title"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (id, map) = new_map(&db, "Waves", "broadband-outage");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
+    let title = map["touchpoints"][0]["title"].as_str().unwrap().to_string();
     let deck = |name: &str| {
         let p = dir.path().join(name);
         let said = ok(
