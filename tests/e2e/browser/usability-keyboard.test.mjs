@@ -133,10 +133,13 @@ test("a map made, edited, ranked and exported with the keyboard alone", { timeou
   ]);
 
   // Up goes to the card above; Enter renames it; the focus comes back to it.
+  const titleInFocus = (t) => page.waitForFunction((x) => document.activeElement?.getAttribute("data-title") === x, t, { timeout: 10_000 });
+  await titleInFocus("Wait for the new card");
   await page.keyboard.press("ArrowUp");
+  await titleInFocus("Call the bank");
   const called = await focused(page);
   await page.keyboard.press("Enter");
-  await page.locator("input.inline-title").waitFor();
+  await page.locator("input.inline-title").waitFor({ timeout: 10_000 });
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Phone the bank");
   await page.keyboard.press("Enter");
