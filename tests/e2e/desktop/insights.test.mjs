@@ -192,9 +192,10 @@ test(
             f.points,
             `${kind} ${f.factor} points`,
           );
+          // Factor, raw, normalised, "weight → share", points.
           const cells = await row.$$("td");
           assert.equal(
-            await cells[2].getText(),
+            (await cells[3].getText()).split(" → ")[0],
             String(Number(f.weight.toFixed(2))),
             `${f.factor} weight`,
           );
