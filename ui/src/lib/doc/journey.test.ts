@@ -171,6 +171,37 @@ describe("journey document", () => {
   });
 });
 
+describe("deleting a touchpoint with survey evidence", () => {
+  it("removes its statistics in the same step, and undo brings both back", () => {
+    const { doc, s1, lane } = map();
+    const um = undoManager(doc);
+    const a = addTouchpoint(doc, s1, lane, "A");
+    const b = addTouchpoint(doc, s1, lane, "B");
+    // The library writes statistics (not a local edit, so not an undo step).
+    const stats = (n: number) => ({ touchpoint: "", wave: "", stats: { nps: n } });
+    doc.transact(() => {
+      const ev = doc.getMap<unknown>("evidence");
+      ev.set(`${a}|Q1`, stats(1));
+      ev.set(`${a}|Q2 | late`, stats(2));
+      ev.set(`${b}|Q1`, stats(3));
+      doc.getMap<unknown>("responses").set(`${a}|nps|2026-03-01|r1`, { value: 9 });
+    }, "library");
+    um.clear();
+
+    deleteTouchpoint(doc, a);
+    expect([...doc.getMap("evidence").keys()]).toEqual([`${b}|Q1`]);
+    expect(doc.getMap("responses").size).toBe(0);
+
+    um.undo();
+    expect(readJourney(doc).touchpoints.map((t) => t.title)).toEqual(["A", "B"]);
+    expect([...doc.getMap("evidence").keys()].sort()).toEqual(
+      [`${a}|Q1`, `${a}|Q2 | late`, `${b}|Q1`].sort(),
+    );
+    expect(doc.getMap("evidence").get(`${a}|Q2 | late`)).toEqual(stats(2));
+    expect(doc.getMap("responses").size).toBe(1);
+  });
+});
+
 describe("reading a document Rust wrote", () => {
   // generated/fixtures/projection.{bin,json}: a map state and what Rust's
   // projection shows of it (crates/core/tests/ui_fixtures.rs).

@@ -122,9 +122,19 @@ export function inputError(key: InputKey, value: number): string | null {
 
 /** The root types the editor changes (what undo tracks). */
 export function editedRoots(doc: Y.Doc): Y.Map<unknown>[] {
-  return ["meta", "personas", "stages", "lanes", "touchpoints", "connections", "annotations"].map(
-    (n) => doc.getMap(n),
-  );
+  return [
+    "meta",
+    "personas",
+    "stages",
+    "lanes",
+    "touchpoints",
+    "connections",
+    "annotations",
+    // A deleted touchpoint's statistics (and a legacy map's answers) go with
+    // it, so undoing the delete must bring them back too.
+    "evidence",
+    "responses",
+  ].map((n) => doc.getMap(n));
 }
 
 function readInputs(v: unknown): Inputs {
@@ -328,10 +338,22 @@ export function setTouchpointPersona(doc: Y.Doc, id: string, persona: string, on
   }, LOCAL);
 }
 
-/** Deletes what points at touchpoints `ids`: their connections, annotations and responses. */
+/**
+ * Deletes what points at touchpoints `ids`: their connections, annotations,
+ * survey statistics (`evidence`) and legacy raw answers (`responses`). Both
+ * plain collections are keyed `touchpoint|…` (core's `evidence::key` and
+ * `SurveyResponse::key`). The raw answers in the library's tables stay.
+ */
 function deleteTouchpointsTxn(doc: Y.Doc, ids: Set<string>) {
   const tps = root(doc, "touchpoints");
   for (const id of ids) tps.delete(id);
+  for (const name of ["evidence", "responses"]) {
+    const plainRoot = doc.getMap<unknown>(name);
+    for (const key of [...plainRoot.keys()]) {
+      const bar = key.indexOf("|");
+      if (bar > 0 && ids.has(key.slice(0, bar))) plainRoot.delete(key);
+    }
+  }
   const conns = root(doc, "connections");
   for (const [cid, c] of [...conns.entries()]) {
     if (c instanceof Y.Map && (ids.has(str(c, "from")) || ids.has(str(c, "to")))) conns.delete(cid);
