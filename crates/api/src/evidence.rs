@@ -55,6 +55,44 @@ impl Inner {
         })
     }
 
+    /// Makes the map `target` (a named version's projection) with the
+    /// survey answers version `version_id` kept, after keeping the map as
+    /// it is (document and answers) as version `safety`; one transaction.
+    /// A version named before versions kept answers keeps today's answers,
+    /// and its statistics are made again from them, so the document and
+    /// the tables agree either way.
+    pub(crate) fn restore_version(
+        &mut self,
+        id: &str,
+        version_id: &str,
+        safety: &str,
+        target: Journey,
+    ) -> Result<waymark_store::VersionRow> {
+        self.write_with_log(id, "restore", |open, log| {
+            let kept = log.create_version(
+                id,
+                &uuid::Uuid::new_v4().to_string(),
+                safety,
+                &crate::full_state(&open.doc),
+            )?;
+            let mut next = target;
+            let mut touched: BTreeSet<String> = match log.restore_version_answers(id, version_id)? {
+                Some(labels) => labels.into_iter().collect(),
+                None => log.wave_labels(id)?.into_iter().collect(),
+            };
+            touched.extend(next.evidence.iter().map(|e| e.wave.clone()));
+            let raw = std::mem::take(&mut next.responses);
+            let moved = !raw.is_empty();
+            touched.extend(place_answers(log, id, raw)?);
+            restate(log, id, &mut next, &touched)?;
+            let mut change = crate::diff_change(open, next)?;
+            if let Some(c) = change.as_mut() {
+                c.compact = moved;
+            }
+            Ok((kept, change))
+        })
+    }
+
     /// Moves the raw answers a map's document still holds to the tables,
     /// once (see the module), as one logged update. Nothing happens for a
     /// map without them. When it fails (a library that cannot be written)

@@ -434,13 +434,18 @@ impl Library {
             Some(v) => self.version_journey(id, v)?,
             None => self.journey(id)?,
         };
-        // The survey waves are the map's as it is now: a named version
-        // holds none of them.
-        if format == ExportFormat::Waymark && version.is_none() {
-            let waves = self.wave_files(id)?;
-            return Ok(waymark_core::formats::waymark::to_string_with_waves(
-                &journey, &waves,
-            ));
+        // The survey waves: the map's as it is now, or those the version
+        // kept (none for a version named before versions kept answers).
+        if format == ExportFormat::Waymark {
+            let waves = match version {
+                None => Some(self.wave_files(id)?),
+                Some(v) => self.version_wave_files(id, v)?,
+            };
+            if let Some(waves) = waves {
+                return Ok(waymark_core::formats::waymark::to_string_with_waves(
+                    &journey, &waves,
+                ));
+            }
         }
         Ok(format.write(&journey))
     }
@@ -529,17 +534,17 @@ impl Library {
         Ok(())
     }
 
-    /// Saves the map's current state as a named version.
+    /// Saves the map's current state as a named version, with its survey
+    /// answers (read in the same transaction as the document).
     pub fn create_version(&self, id: &str, label: &str) -> Result<VersionInfo> {
         let label = label.trim();
         if label.is_empty() {
             return Err(ApiError::Invalid("a version label cannot be empty".into()));
         }
-        let mut inner = self.lock();
-        let state = full_state(&inner.load(id)?.doc);
-        Ok(inner
-            .store
-            .create_version(id, &uuid::Uuid::new_v4().to_string(), label, &state)?)
+        let version_id = uuid::Uuid::new_v4().to_string();
+        self.lock().in_write(id, |open, log| {
+            Ok(log.create_version(id, &version_id, label, &full_state(&open.doc))?)
+        })
     }
 
     pub fn versions(&self, id: &str) -> Result<Vec<VersionInfo>> {
@@ -553,13 +558,12 @@ impl Library {
         Ok(read_journey(&doc).journey)
     }
 
-    /// Brings the map back to a named version. The restore is a new edit on
-    /// top of the history (collaborators receive it like any change), and the
-    /// state before it is kept as a version labelled "Before restoring …", so
-    /// nothing is lost.
+    /// Brings the map back to a named version, with the survey answers it
+    /// kept. The restore is a new edit on top of the history (collaborators
+    /// receive it like any change), and the state before it (document and
+    /// answers) is kept as a version labelled "Before restoring …", so
+    /// nothing is lost; all of it is one transaction.
     pub fn restore(&self, id: &str, version: &str) -> Result<VersionInfo> {
-        // One lock for the whole restore, so no edit slips in between the
-        // safety version and the restore itself.
         let mut inner = self.lock();
         let (row, state) = inner.store.version_state(id, version)?;
         let doc = doc_from_updates([state], &format!("version {version:?} of map {id}"))?;
@@ -576,16 +580,7 @@ impl Library {
             safety = format!("Before restoring {} ({n})", row.label);
             n += 1;
         }
-        let current = full_state(&inner.load(id)?.doc);
-        let kept =
-            inner
-                .store
-                .create_version(id, &uuid::Uuid::new_v4().to_string(), &safety, &current)?;
-        inner.edit(id, "restore", move |j| {
-            *j = target;
-            Ok(())
-        })?;
-        Ok(kept)
+        inner.restore_version(id, &row.id, &safety, target)
     }
 
     /// Where the map's derived tables differ from its document, one line per

@@ -115,6 +115,26 @@ impl Library {
         Ok(out)
     }
 
+    /// The waves and answers a named version kept, as a `.waymark` file
+    /// carries them; `None` for a version named before versions kept them.
+    pub(crate) fn version_wave_files(
+        &self,
+        id: &str,
+        version: &str,
+    ) -> Result<Option<Vec<WaveFile>>> {
+        let inner = self.lock();
+        let (row, _) = inner.store.version_state(id, version)?;
+        Ok(inner.store.version_waves(id, &row.id)?.map(|kept| {
+            kept.into_iter()
+                .map(|k| WaveFile {
+                    label: k.wave.label,
+                    date: k.wave.date,
+                    answers: k.answers,
+                })
+                .collect()
+        }))
+    }
+
     /// Imports the survey CSV at `path` as the wave `label` (default:
     /// [`default_wave_label`]) dated `date`, reading its layout from its
     /// headers (our columns, or a survey tool's export): see

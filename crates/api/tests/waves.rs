@@ -33,3 +33,43 @@ fn imports_without_a_label_add_to_the_wave_and_lose_nothing() {
         .unwrap();
     assert_eq!(lib.score(&id).unwrap().journey.responses, 1);
 }
+
+/// A deleted touchpoint's statistics leave the document with it (nothing
+/// hidden is left behind); its raw answers stay in the wave, and a version
+/// named before brings both back.
+#[test]
+fn deleting_a_touchpoint_takes_its_statistics_and_keeps_its_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let tp = lib.journey(&id).unwrap().touchpoints[0].id;
+    let file = dir.path().join("q1.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "touchpoint,respondent,date,metric,scale,value,comment\n\
+             {tp},r1,2026-03-01,nps,nps,10,\n{tp},r2,2026-03-01,nps,nps,2,\n"
+        ),
+    )
+    .unwrap();
+    lib.import_wave_file(&id, &file, Some("Q1"), None).unwrap();
+    lib.create_version(&id, "before").unwrap();
+    let card = lib.score(&id).unwrap();
+
+    lib.edit(&id, |j| {
+        j.delete_touchpoint(tp);
+        Ok(())
+    })
+    .unwrap();
+    assert!(lib.journey(&id).unwrap().evidence.is_empty());
+    assert_eq!(
+        lib.problems(&id).unwrap(),
+        [],
+        "nothing hidden in the document"
+    );
+    assert_eq!(lib.score(&id).unwrap().journey.responses, 0);
+    assert_eq!(lib.waves(&id).unwrap()[0].answers, 2, "the answers stay");
+
+    lib.restore(&id, "before").unwrap();
+    assert_eq!(lib.score(&id).unwrap(), card);
+}

@@ -12,6 +12,7 @@ mod map_files;
 pub mod schema;
 #[cfg(target_os = "linux")]
 mod shm_hold;
+mod version_answers;
 mod watched_files;
 mod waves;
 
@@ -26,6 +27,7 @@ use error::InFile;
 pub use error::{Result, StoreError};
 pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
+pub use version_answers::KeptWave;
 pub use watched_files::WatchedFile;
 pub use waves::{WavePut, WaveRow};
 
@@ -342,7 +344,8 @@ impl Store {
             .map_err(|e| self.classify(e))
     }
 
-    /// Stores `state` (a full document state) as a named version.
+    /// Stores `state` (a full document state) as a named version, with the
+    /// map's survey answers as they are (see [`LogWrite::create_version`]).
     pub fn create_version(
         &mut self,
         map_id: &str,
@@ -350,27 +353,10 @@ impl Store {
         label: &str,
         state: &[u8],
     ) -> Result<VersionRow> {
-        let ts = now();
-        let res = self.conn.execute(
-            "INSERT INTO versions (id, map_id, label, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![version_id, map_id, label, state, ts],
-        );
-        match res {
-            Ok(_) => Ok(VersionRow {
-                id: version_id.to_string(),
-                label: label.to_string(),
-                created_at: ts,
-            }),
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                // Either the label is taken or the map is gone.
-                self.map_row(map_id)?;
-                Err(StoreError::VersionExists {
-                    map: map_id.to_string(),
-                    label: label.to_string(),
-                })
-            }
-            Err(e) => Err(self.classify(e)),
-        }
+        let log = self.begin_write()?;
+        let row = log.create_version(map_id, version_id, label, state)?;
+        log.commit()?;
+        Ok(row)
     }
 
     pub fn list_versions(&self, map_id: &str) -> Result<Vec<VersionRow>> {

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_survey_waves.sql")),
     (8, include_str!("../migrations/0008_watched_files.sql")),
     (9, include_str!("../migrations/0009_answer_identity.sql")),
+    (10, include_str!("../migrations/0010_version_answers.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -143,23 +143,24 @@ fn each_answer(
     )?;
     let mut rows = stmt.query(params![map_id, label])?;
     while let Some(r) = rows.next()? {
-        let touchpoint: String = r.get(0)?;
-        each(SurveyResponse {
-            touchpoint: touchpoint.parse().map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    0,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?,
-            respondent: r.get(1)?,
-            date: r.get(2)?,
-            scale: scale(&r.get::<_, String>(3)?)?,
-            value: r.get(4)?,
-            comment: r.get(5)?,
-        });
+        each(answer_from_row(r)?);
     }
     Ok(())
+}
+
+/// An answer read as `touchpoint, respondent, date, scale, value, comment`.
+pub(crate) fn answer_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SurveyResponse> {
+    let touchpoint: String = r.get(0)?;
+    Ok(SurveyResponse {
+        touchpoint: touchpoint.parse().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        respondent: r.get(1)?,
+        date: r.get(2)?,
+        scale: scale(&r.get::<_, String>(3)?)?,
+        value: r.get(4)?,
+        comment: r.get(5)?,
+    })
 }
 
 fn wave_labels(c: &Connection, map_id: &str) -> rusqlite::Result<Vec<String>> {
