@@ -249,6 +249,41 @@ fn a_watch_on_a_full_disk_stops_with_the_reason_and_takes_the_file_later() {
     assert_document_agrees(&lib, &id);
 }
 
+/// The watch writes its `watched_files` row after the wave: a watch stopped
+/// in between (killed, or the disk filled up right then) left the wave in
+/// and the file unremembered. A restarted watch takes the file again under
+/// the same label, which replaces the wave: no answer is doubled.
+#[test]
+fn a_watch_stopped_between_its_wave_and_its_record_imports_the_file_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("library.db");
+    let inbox = tmp.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let lib = Library::open(&db).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let tp = lib.journey(&id).unwrap().touchpoints[0].id.to_string();
+    survey(&inbox, "2026 Q1.csv", &tp, "a", 40);
+    let mut w = FolderWatch::new(&inbox, &id, SurveyColumns::default());
+    look(&mut w, &lib).unwrap();
+    assert_eq!(look(&mut w, &lib).unwrap(), ["in:2026 Q1.csv"]);
+    let card = lib.score(&id).unwrap();
+    // The state such a stop leaves: the wave without its record.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM watched_files", [])
+        .unwrap();
+
+    let lib = Library::open(&db).unwrap();
+    let mut w = FolderWatch::new(&inbox, &id, SurveyColumns::default());
+    look(&mut w, &lib).unwrap();
+    assert_eq!(look(&mut w, &lib).unwrap(), ["in:2026 Q1.csv"]);
+    assert_eq!(waves(&lib, &id), [("2026 Q1".to_string(), 40)]);
+    assert_eq!(lib.score(&id).unwrap(), card, "nothing doubled");
+    let mut again = FolderWatch::new(&inbox, &id, SurveyColumns::default());
+    look(&mut again, &lib).unwrap();
+    assert_eq!(look(&mut again, &lib).unwrap(), ["known:2026 Q1.csv"]);
+}
+
 const CHILD_ENV: &str = "WAYMARK_WAVE_CHILD_DB";
 
 /// One wave write the child makes.
