@@ -74,7 +74,9 @@ fn raw_answers_in_a_document_move_to_the_tables_once_with_the_same_scores() {
     rusqlite::Connection::open(&db)
         .unwrap()
         .execute_batch(
-            "DROP TABLE watched_files; DROP TABLE survey_answers; DROP TABLE survey_waves;
+            "DROP TABLE version_waves; DROP TABLE kept_answers; DROP TABLE kept_waves;
+             ALTER TABLE versions DROP COLUMN keeps_answers;
+             DROP TABLE watched_files; DROP TABLE survey_answers; DROP TABLE survey_waves;
              PRAGMA user_version = 6;",
         )
         .unwrap();

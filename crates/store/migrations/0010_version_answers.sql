@@ -3,9 +3,12 @@
 -- answers that agree with the statistics its document carries. A wave's
 -- answers are copied once per content: versions named while a wave did not
 -- change share one copy (`kept_waves`), so naming a version costs a copy of
--- what changed since the last one. Versions named before keep none
--- (`keeps_answers` 0): restoring one keeps today's answers.
+-- what changed since the last one. `survey_waves.kept_as` names the copy
+-- that holds exactly the wave's answers; every write of a wave's answers
+-- clears it. Versions named before keep none (`keeps_answers` 0):
+-- restoring one keeps today's answers.
 ALTER TABLE versions ADD COLUMN keeps_answers INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE survey_waves ADD COLUMN kept_as INTEGER;
 CREATE TABLE kept_waves (
     id          INTEGER PRIMARY KEY,
     map_id      TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,

@@ -4,9 +4,10 @@
 //! version gives answers that agree with those statistics.
 //!
 //! A wave's answers are copied once per content (`kept_waves`): naming a
-//! version reuses the last copy of a wave that did not change since, so a
-//! version costs a comparison of the map's answers and a copy of the waves
-//! that changed.
+//! version reuses the copy of a wave that did not change since
+//! (`survey_waves.kept_as`, cleared by every write of its answers), so a
+//! version costs a copy of the waves that changed, and nothing for the
+//! others.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use waymark_core::SurveyResponse;
@@ -18,35 +19,17 @@ use crate::{now, LogWrite, Store, VersionRow};
 /// The columns of an answer, the same in `survey_answers` and `kept_answers`.
 const COLUMNS: &str = "touchpoint, respondent, date, scale, value, comment";
 
-/// The kept copy of the map's wave `label` holding exactly its answers
-/// today, if there is one: same date, same count, no answer missing.
+/// The kept copy of the map's wave `label` holding exactly its answers,
+/// label and date today, if there is one (see `survey_waves.kept_as`).
 fn reusable(c: &Connection, map_id: &str, label: &str) -> rusqlite::Result<Option<i64>> {
-    let candidate: Option<i64> = c
-        .query_row(
-            "SELECT k.id FROM kept_waves k JOIN survey_waves w
-               ON w.map_id = k.map_id AND w.label = k.label AND w.date IS k.date
-             WHERE k.map_id = ?1 AND k.label = ?2
-               AND k.answers = (SELECT COUNT(*) FROM survey_answers a
-                                WHERE a.map_id = ?1 AND a.wave = ?2)
-             ORDER BY k.id DESC LIMIT 1",
-            params![map_id, label],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(kept) = candidate else {
-        return Ok(None);
-    };
-    // A wave's answers are distinct (an identity lives once in a map), so
-    // with equal counts "none missing from the copy" is equality.
-    let missing: bool = c.query_row(
-        &format!(
-            "SELECT EXISTS (SELECT {COLUMNS} FROM survey_answers WHERE map_id = ?1 AND wave = ?2
-                            EXCEPT SELECT {COLUMNS} FROM kept_answers WHERE kept_wave = ?3)"
-        ),
-        params![map_id, label, kept],
+    c.query_row(
+        "SELECT k.id FROM survey_waves w
+         JOIN kept_waves k ON k.id = w.kept_as AND k.label = w.label AND k.date IS w.date
+         WHERE w.map_id = ?1 AND w.label = ?2",
+        params![map_id, label],
         |r| r.get(0),
-    )?;
-    Ok((!missing).then_some(kept))
+    )
+    .optional()
 }
 
 /// Copies the map's wave `label` as it is now; returns the copy's id.
@@ -65,6 +48,10 @@ fn copy_wave(c: &Connection, map_id: &str, label: &str) -> rusqlite::Result<i64>
              SELECT ?3, {COLUMNS} FROM survey_answers WHERE map_id = ?1 AND wave = ?2
              ORDER BY touchpoint, rowid"
         ),
+        params![map_id, label, kept],
+    )?;
+    c.execute(
+        "UPDATE survey_waves SET kept_as = ?3 WHERE map_id = ?1 AND label = ?2",
         params![map_id, label, kept],
     )?;
     Ok(kept)
@@ -171,8 +158,8 @@ impl LogWrite<'_> {
             };
             c.execute("DELETE FROM survey_waves WHERE map_id = ?1", [map_id])?;
             c.execute(
-                "INSERT INTO survey_waves (map_id, label, date, imported_at)
-                 SELECT k.map_id, k.label, k.date, k.imported_at
+                "INSERT INTO survey_waves (map_id, label, date, imported_at, kept_as)
+                 SELECT k.map_id, k.label, k.date, k.imported_at, k.id
                  FROM version_waves v JOIN kept_waves k ON k.id = v.kept_wave
                  WHERE v.version_id = ?1",
                 [version_id],

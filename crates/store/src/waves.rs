@@ -3,6 +3,10 @@
 //! `survey_answers` table, indexed by map, wave and touchpoint. An answer's
 //! identity is unique within its map: it lives in the wave that imported it
 //! last.
+//!
+//! Every write of a wave's answers clears the wave's `kept_as` (the copy a
+//! named version kept of exactly these answers, see `version_answers`), so
+//! the next version copies it again: a new write path must do the same.
 
 use std::collections::HashMap;
 
@@ -123,11 +127,24 @@ fn put_wave<'a>(
         .collect();
     touched.push(label.to_string());
     touched.sort();
+    for wave in &touched {
+        changed(c, map_id, wave)?;
+    }
     Ok(WavePut {
         added,
         replaced: n - added,
         touched,
     })
+}
+
+/// Marks the wave's answers changed: no kept copy holds them any more.
+fn changed(c: &Connection, map_id: &str, label: &str) -> rusqlite::Result<()> {
+    c.prepare_cached(
+        "UPDATE survey_waves SET kept_as = NULL
+         WHERE map_id = ?1 AND label = ?2 AND kept_as IS NOT NULL",
+    )?
+    .execute(params![map_id, label])?;
+    Ok(())
 }
 
 /// Hands each answer of a wave to `each`, touchpoint by touchpoint.
@@ -206,6 +223,16 @@ impl LogWrite<'_> {
                 ])
             })
             .in_file(self.path)?;
+        if n > 0 {
+            // Rare (answers placed by identity): every wave of the map counts
+            // as changed rather than finding the one that held it.
+            self.tx
+                .execute(
+                    "UPDATE survey_waves SET kept_as = NULL WHERE map_id = ?1",
+                    [map_id],
+                )
+                .in_file(self.path)?;
+        }
         Ok(n > 0)
     }
 
