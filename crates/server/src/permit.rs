@@ -422,4 +422,45 @@ mod tests {
         the_check_on_what_was_touched_is_the_check_on_the_whole_map();
         assert!(TOUCHED.load(Ordering::Relaxed) > 0);
     }
+
+    /// A workshop editor deletes a touchpoint with survey statistics: the
+    /// app's delete takes its statistics in the same transaction and is
+    /// accepted; a delete that leaves them behind (the app before, another
+    /// Yjs client) hides them, which the server refuses.
+    #[test]
+    fn deleting_a_touchpoint_with_statistics_takes_them_along() {
+        let (dir, lib, id) = library();
+        let tp = lib.journey(&id).unwrap().touchpoints[5].id;
+        let file = dir.path().join("q1.csv");
+        std::fs::write(
+            &file,
+            format!(
+                "touchpoint,respondent,date,metric,scale,value,comment\n\
+                 {tp},r1,2026-03-01,nps,nps,9,\n{tp},r2,2026-03-01,nps,nps,3,\n"
+            ),
+        )
+        .unwrap();
+        lib.import_wave_file(&id, &file, Some("Q1"), None).unwrap();
+        assert_eq!(lib.journey(&id).unwrap().evidence.len(), 1);
+        let editor = Actor {
+            name: "ed",
+            role: Role::Editor,
+            locked: false,
+        };
+        let left_behind = update_of(&lib, &id, |j| {
+            let evidence = j.evidence.clone();
+            j.delete_touchpoint(tp);
+            j.evidence = evidence;
+        });
+        let (touched, _) = check_both(&lib, &id, &left_behind, &editor);
+        let why = touched.unwrap_err();
+        assert!(why.contains("its touchpoint was deleted; hidden"), "{why}");
+
+        let taken = update_of(&lib, &id, |j| j.delete_touchpoint(tp));
+        assert_eq!(check_both(&lib, &id, &taken, &editor).0, Ok(()));
+        let after = lib.journey(&id).unwrap();
+        assert!(after.touchpoint(tp).is_none() && after.evidence.is_empty());
+        assert_eq!(lib.problems(&id).unwrap(), []);
+        assert_eq!(lib.waves(&id).unwrap()[0].answers, 2, "the answers stay");
+    }
 }
