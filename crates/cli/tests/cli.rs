@@ -207,18 +207,13 @@ fn score_and_survey_answers() {
         ],
     ))
     .unwrap();
-    // A named version holds the answers' statistics (the raw answers are
-    // the library's, in its tables).
-    let answers: u64 = exported["map"]["evidence"]
+    // A named version keeps the raw answers it was named with, and exports
+    // them in its waves.
+    let answers: usize = exported["waves"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|e| {
-            ["nps", "csat", "ces5", "ces7", "emotion"]
-                .iter()
-                .flat_map(move |k| e["stats"][k].as_array().unwrap().iter())
-                .map(|n| n.as_u64().unwrap())
-        })
+        .map(|w| w["answers"].as_array().unwrap().len())
         .sum();
     assert_eq!(answers, 3);
     assert_eq!(exported["version"], 3);
