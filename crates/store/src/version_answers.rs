@@ -244,3 +244,77 @@ impl Store {
         run().map_err(|e| self.classify(e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waymark_core::{Journey, Scale};
+
+    fn answer(who: &str, value: f64) -> SurveyResponse {
+        SurveyResponse {
+            touchpoint: uuid::Uuid::from_u128(1),
+            respondent: who.into(),
+            date: "2026-03-01".into(),
+            scale: Scale::Nps,
+            value,
+            comment: String::new(),
+        }
+    }
+
+    fn kept_as(s: &Store, label: &str) -> Option<i64> {
+        s.connection()
+            .query_row(
+                "SELECT kept_as FROM survey_waves WHERE map_id = 'm' AND label = ?1",
+                [label],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    fn name(s: &mut Store, label: &str) {
+        s.create_version("m", label, label, &[0, 0]).unwrap();
+    }
+
+    /// Every write path of a wave's answers makes the next version copy it
+    /// again, and the versions named before keep what they had.
+    #[test]
+    fn a_wave_is_kept_again_after_any_write_of_its_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("library.db")).unwrap();
+        s.create_map("m", &[0, 0], &Journey::new("Kept")).unwrap();
+        s.replace_wave("m", "Q1", None, &[answer("a", 9.0)])
+            .unwrap();
+        s.replace_wave("m", "Q2", None, &[answer("b", 3.0), answer("c", 5.0)])
+            .unwrap();
+        name(&mut s, "v1");
+        let (q1, q2) = (kept_as(&s, "Q1").unwrap(), kept_as(&s, "Q2").unwrap());
+
+        // An import elsewhere takes one of Q2's answers: Q2 changed, Q1 not.
+        let log = s.begin_write().unwrap();
+        log.put_wave("m", "Q3", None, &[answer("b", 10.0)], false)
+            .unwrap();
+        log.commit().unwrap();
+        assert_eq!((kept_as(&s, "Q1"), kept_as(&s, "Q2")), (Some(q1), None));
+        name(&mut s, "v2");
+        assert_eq!(kept_as(&s, "Q1"), Some(q1), "reused");
+        assert!(kept_as(&s, "Q2").is_some_and(|k| k != q2), "copied again");
+
+        // An answer given a new value in place.
+        let log = s.begin_write().unwrap();
+        assert!(log.update_answer("m", &answer("a", 0.0)).unwrap());
+        log.commit().unwrap();
+        assert_eq!(kept_as(&s, "Q1"), None);
+        name(&mut s, "v3");
+
+        let values = |v: &str, wave: &str| -> Vec<f64> {
+            let kept = s.version_waves("m", v).unwrap().unwrap();
+            let w = kept.iter().find(|k| k.wave.label == wave).unwrap();
+            w.answers.iter().map(|a| a.value).collect()
+        };
+        assert_eq!(values("v1", "Q1"), [9.0]);
+        assert_eq!(values("v1", "Q2"), [3.0, 5.0]);
+        assert_eq!(values("v2", "Q2"), [5.0]);
+        assert_eq!(values("v3", "Q1"), [0.0]);
+        assert_eq!(values("v3", "Q3"), [10.0]);
+    }
+}
