@@ -218,6 +218,32 @@ impl Library {
         Ok(self.lock().store.waves(id)?)
     }
 
+    /// Per wave (by label), the answers about touchpoints the map does not
+    /// show (deleted, or hidden by a concurrent edit): they stay in their
+    /// wave and count again when the touchpoint comes back; deleting the
+    /// wave drops them. Waves without such answers are left out.
+    pub fn answers_off_the_map(&self, id: &str) -> Result<Vec<(String, i64)>> {
+        let mut inner = self.lock();
+        let shown: std::collections::HashSet<String> = inner
+            .load(id)?
+            .journey
+            .touchpoints
+            .iter()
+            .map(|t| t.id.to_string())
+            .collect();
+        let mut out: Vec<(String, i64)> = Vec::new();
+        for (wave, touchpoint, n) in inner.store.answers_per_touchpoint(id)? {
+            if shown.contains(&touchpoint) {
+                continue;
+            }
+            match out.last_mut() {
+                Some((w, total)) if *w == wave => *total += n,
+                _ => out.push((wave, n)),
+            }
+        }
+        Ok(out)
+    }
+
     /// Renames a wave; its answers and statistics follow.
     pub fn rename_wave(&self, id: &str, from: &str, to: &str) -> Result<WaveRow> {
         let to = check_label(to)?;

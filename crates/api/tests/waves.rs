@@ -69,7 +69,13 @@ fn deleting_a_touchpoint_takes_its_statistics_and_keeps_its_answers() {
     );
     assert_eq!(lib.score(&id).unwrap().journey.responses, 0);
     assert_eq!(lib.waves(&id).unwrap()[0].answers, 2, "the answers stay");
+    assert_eq!(
+        lib.answers_off_the_map(&id).unwrap(),
+        [("Q1".to_string(), 2)],
+        "and are said to be off the map"
+    );
 
     lib.restore(&id, "before").unwrap();
     assert_eq!(lib.score(&id).unwrap(), card);
+    assert_eq!(lib.answers_off_the_map(&id).unwrap(), []);
 }

@@ -443,6 +443,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("{}", terminal::json(&waves));
             } else {
                 terminal::print(&trend_cmd::waves(&waves));
+                terminal::print(&trend_cmd::off_the_map(&lib.answers_off_the_map(&id)?));
             }
         }
         Command::Wave { command } => match command {

@@ -38,6 +38,20 @@ pub fn waves(waves: &[WaveRow]) -> String {
     out
 }
 
+/// One line per wave holding answers about touchpoints no longer on the map.
+pub fn off_the_map(waves: &[(String, i64)]) -> String {
+    waves
+        .iter()
+        .map(|(label, n)| {
+            format!(
+                "{n} answers in wave {label:?} are about touchpoints no longer on the map: \
+                 kept, they count again if the touchpoint comes back (undo, restore); \
+                 `waymark wave delete` drops them\n"
+            )
+        })
+        .collect()
+}
+
 fn with_ci(v: Option<f64>, ci: Option<[f64; 2]>, digits: usize) -> String {
     match (v, ci) {
         (Some(v), Some([lo, hi])) => format!("{v:.digits$} [{lo:.digits$}, {hi:.digits$}]"),

@@ -376,3 +376,30 @@ fn the_deck_has_a_trends_slide_once_there_are_waves() {
     let (b, _) = deck("b.pptx");
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
+
+/// Answers about a deleted touchpoint stay in their wave, and `waymark
+/// waves` says so.
+#[test]
+fn waves_name_the_answers_about_deleted_touchpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let (id, map) = new_map(&db, "Waves", "broadband-outage");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
+    let csv = dir.path().join("q1.csv");
+    std::fs::write(&csv, nps_csv(&tp, "2026-03-10", 2, 1)).unwrap();
+    let file = csv.to_str().unwrap();
+    ok(&db, &["responses", "import", &id, file, "--wave", "Q1"]);
+    assert!(!ok(&db, &["waves", &id]).contains("no longer on the map"));
+    waymark_api::Library::open(&db)
+        .unwrap()
+        .edit(&id, |j| {
+            j.delete_touchpoint(tp.parse().unwrap());
+            Ok(())
+        })
+        .unwrap();
+    let listed = ok(&db, &["waves", &id]);
+    assert!(
+        listed.contains("3 answers in wave \"Q1\" are about touchpoints no longer on the map"),
+        "{listed}"
+    );
+}

@@ -359,6 +359,17 @@ impl Store {
         Ok(())
     }
 
+    /// How many answers each wave holds per touchpoint: (wave, touchpoint,
+    /// answers), read from the index alone.
+    pub fn answers_per_touchpoint(&self, map_id: &str) -> Result<Vec<(String, String, i64)>> {
+        self.query_rows(
+            "SELECT wave, touchpoint, COUNT(*) FROM survey_answers WHERE map_id = ?1
+             GROUP BY wave, touchpoint",
+            [map_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+    }
+
     /// Hands each answer of a wave to `each`, touchpoint by touchpoint,
     /// without holding them all.
     pub fn wave_answers(
