@@ -147,9 +147,10 @@ impl Library {
     ) -> Result<ResponsesPreview> {
         let journey = self.journey(id)?;
         let today = crate::waves::default_wave_label(None);
-        Ok(waymark_score::preview_responses(
-            file_name, text, columns, &journey, &today,
-        ))
+        let mut p = waymark_score::preview_responses(file_name, text, columns, &journey, &today);
+        p.wave = crate::survey_watch::wave_label(Path::new(file_name));
+        p.waves = self.waves(id)?.into_iter().map(|w| w.label).collect();
+        Ok(p)
     }
 }
 

@@ -126,3 +126,70 @@ fn targets_are_set_refused_listed_and_checked_per_wave() {
         "friction"
     );
 }
+
+#[test]
+fn a_stage_target_is_set_by_name_checked_on_the_stage_and_shown_on_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let journey = lib.journey(&id).unwrap();
+    let tp = journey.touchpoints[0].clone();
+    let stage = journey.stages.iter().find(|s| s.id == tp.stage).unwrap();
+
+    // Through the command table, by the stage's name.
+    let g = dispatch(
+        &lib,
+        Front::Browser,
+        "set_target",
+        json!({ "id": id, "stage": stage.name, "kpi": "nps",
+                "target": { "direction": "at_least", "value": 30 } }),
+    )
+    .unwrap();
+    assert_eq!(g["stage"], stage.id.to_string());
+    assert_eq!(g["checks"][0]["status"], "not_measured");
+    assert!(lib.journey(&id).unwrap().stages.iter().any(|s| s.id == stage.id
+        && s.targets.nps.map(|t| t.value) == Some(30.0)));
+    // A stage and a touchpoint at once, or an unknown stage: refused in words.
+    let e = dispatch(
+        &lib,
+        Front::Browser,
+        "set_target",
+        json!({ "id": id, "stage": stage.name, "touchpoint": tp.title, "kpi": "nps" }),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("not both"), "{e}");
+    let e = lib
+        .set_target_of(
+            &id,
+            waymark_api::targets::TargetOf::Stage("Nowhere"),
+            Kpi::Nps,
+            None,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("no stage \"Nowhere\""), "{e}");
+
+    // One wave on the stage's touchpoint: NPS 12 (40 promoters, 28 detractors of 100).
+    let tid = tp.id.to_string();
+    let values: Vec<u32> = (0..100)
+        .map(|i| match i {
+            0..40 => 10,
+            40..72 => 8,
+            _ => 3,
+        })
+        .collect();
+    let q3 = wave(dir.path(), "q3", &tid, &values);
+    lib.import_wave_file(&id, &q3, Some("Q3"), Some("2026-09-30"))
+        .unwrap();
+    let groups = lib.targets(&id).unwrap();
+    let g = groups.iter().find(|g| g.stage == Some(stage.id)).unwrap();
+    assert_eq!(g.title, stage.name);
+    assert_eq!(g.checks[0].value, Some(12.0));
+    assert_eq!(g.checks[0].status, TargetStatus::NotMet);
+    let card = lib.score(&id).unwrap();
+    let sc = card.stages.iter().find(|s| s.id == stage.id).unwrap();
+    assert_eq!(sc.targets[0].status, TargetStatus::NotMet);
+    let t = lib.trend(&id).unwrap();
+    let st = t.waves[0].stages.iter().find(|s| s.id == stage.id).unwrap();
+    assert_eq!(st.figures.targets[0].status, TargetStatus::NotMet);
+
+}

@@ -170,8 +170,8 @@ enum Command {
     },
     /// Import each survey file that appears in a folder as a wave (--once: what is there now)
     Watch(watch_cmd::WatchArgs),
-    /// KPI targets of the journey or a touchpoint: list them, set one
-    /// (`waymark target ID nps ">=30"`) or clear one (`--clear`)
+    /// KPI targets of the journey, a stage or a touchpoint: list them, set
+    /// one (`waymark target ID nps ">=30"`) or clear one (`--clear`)
     Target {
         id: String,
         /// nps, csat, ces, friction or emotion; none: list every target
@@ -180,8 +180,11 @@ enum Command {
         #[arg(allow_hyphen_values = true)]
         target: Option<String>,
         /// The touchpoint's id or exact title (default: the journey)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "stage")]
         touchpoint: Option<String>,
+        /// The stage's id or exact name (default: the journey)
+        #[arg(long)]
+        stage: Option<String>,
         /// Clear the KPI's target
         #[arg(long, conflicts_with = "target")]
         clear: bool,
@@ -492,6 +495,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             kpi,
             target,
             touchpoint,
+            stage,
             clear,
             json,
         } => {
@@ -521,7 +525,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     )))
                 }
             };
-            let g = lib.set_target(&id, touchpoint.as_deref(), kpi, target)?;
+            let of = waymark_api::targets::TargetOf::from_request(
+                &id,
+                stage.as_deref(),
+                touchpoint.as_deref(),
+            )?;
+            let g = lib.set_target_of(&id, of, kpi, target)?;
             if json {
                 say!("{}", terminal::json(&g));
             } else {

@@ -125,6 +125,11 @@ pub fn trend(t: &Trend) -> String {
         }
         let checks = std::iter::once(("journey", &w.journey.targets))
             .chain(
+                w.stages
+                    .iter()
+                    .map(|s| (s.name.as_str(), &s.figures.targets)),
+            )
+            .chain(
                 w.touchpoints
                     .iter()
                     .map(|t| (t.title.as_str(), &t.figures.targets)),
@@ -155,6 +160,8 @@ pub fn targets(groups: &[TargetGroup]) -> String {
     for g in groups {
         let name = if g.touchpoint.is_some() {
             g.title.clone()
+        } else if g.stage.is_some() {
+            format!("stage {}", g.title)
         } else {
             format!("journey ({})", g.title)
         };

@@ -83,3 +83,72 @@ fn targets_from_the_command_line() {
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list[0]["touchpoint"], tp.as_str());
 }
+
+#[test]
+fn stage_targets_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let (id, map) = new_map(&db, "Stages", "bank-lost-card");
+    let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
+    let stage_id = map["touchpoints"][0]["stage"].as_str().unwrap().to_string();
+    let stage = map["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == stage_id.as_str())
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let out = ok(&db, &["target", &id, "--stage", &stage, "nps", ">=30"]);
+    assert!(out.starts_with("NPS target ≥ 30 set\n"), "{out}");
+    assert!(out.contains(&format!("stage {stage}")), "{out}");
+    let e = fails(&db, &["target", &id, "--stage", "Nowhere", "nps", "1"], 1);
+    assert!(e.contains("no stage \"Nowhere\""), "{e}");
+    // A target belongs to a stage or a touchpoint: asking for both is a usage mistake.
+    fails(
+        &db,
+        &["target", &id, "--stage", &stage, "--touchpoint", &tp, "nps", "1"],
+        2,
+    );
+
+    // A wave of promoters on the stage's touchpoint: NPS 100, the target met.
+    let p = dir.path().join("Q1.csv");
+    std::fs::write(&p, nps_csv(&tp, 10, 40)).unwrap();
+    ok(&db, &["responses", "import", &id, p.to_str().unwrap(), "--wave", "Q1"]);
+    let list = ok(&db, &["target", &id]);
+    assert!(
+        list.contains(&format!("stage {stage}")) && list.contains("NPS ≥ 30: met (100)"),
+        "{list}"
+    );
+    let t: serde_json::Value = serde_json::from_str(&ok(&db, &["trend", &id, "--json"])).unwrap();
+    let st = t["waves"][0]["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == stage_id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(st["targets"][0]["status"], "met", "{st}");
+    let text = ok(&db, &["trend", &id]);
+    assert!(
+        text.contains(&format!("target  {stage}: NPS ≥ 30: met (100)")),
+        "{text}"
+    );
+    let score = ok(&db, &["score", &id]);
+    assert!(score.contains("TARGETS"), "{score}");
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    let sc = card["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == stage_id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(sc["targets"][0]["status"], "met", "{sc}");
+
+    ok(&db, &["target", &id, "--stage", &stage, "nps", "--clear"]);
+    assert!(ok(&db, &["target", &id]).starts_with("no targets"));
+}

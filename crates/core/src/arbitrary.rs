@@ -150,13 +150,21 @@ pub fn journey() -> impl Strategy<Value = Journey> {
                 }
                 j.primary_persona = j.personas.first().map(|p| p.id);
                 let stage_keys = spread(stages.len());
-                for ((name, desc), key) in stages.into_iter().zip(stage_keys) {
+                for (i, ((name, desc), key)) in stages.into_iter().zip(stage_keys).enumerate() {
                     j.stages.push(Stage {
                         id: rng.uuid(),
                         order: key,
                         name,
                         description: desc.clone(),
                         customer_goal: desc,
+                        // The first stage carries a target, so round trips cover them.
+                        targets: Targets {
+                            csat: (i == 0).then_some(KpiTarget {
+                                direction: Direction::AtLeast,
+                                value: 80.0,
+                            }),
+                            ..Targets::default()
+                        },
                     });
                 }
                 let lane_keys = spread(lanes.len());

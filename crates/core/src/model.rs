@@ -91,6 +91,9 @@ pub struct Stage {
     /// What the customer is trying to achieve in this stage.
     #[serde(default)]
     pub customer_goal: String,
+    /// The stage's KPI targets, checked on the stage's pooled figures.
+    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    pub targets: Targets,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -276,6 +276,7 @@ fn persona(p: &mut Persona, r: &mut Report<'_>) {
 fn stage(s: &mut Stage, r: &mut Report<'_>) {
     let path = at("stages", s.id);
     r.order(path.clone(), &mut s.order);
+    r.targets(format!("{path}.targets"), &mut s.targets);
     r.name(path, "name", &mut s.name, "Unnamed stage");
 }
 

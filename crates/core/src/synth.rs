@@ -92,6 +92,7 @@ pub fn journey(size: Size, seed: u64) -> Journey {
             name: format!("Stage {}", i + 1),
             description: words(&mut rng, 8),
             customer_goal: words(&mut rng, 5),
+            targets: Default::default(),
         });
     }
     for (i, key) in spread(size.lanes).into_iter().enumerate() {

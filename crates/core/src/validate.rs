@@ -128,6 +128,7 @@ pub fn validate(j: &Journey) -> Vec<Problem> {
         if s.name.trim().is_empty() {
             c.push(format!("{path}.name"), "a stage needs a name");
         }
+        c.targets(&format!("{path}.targets"), &s.targets);
     }
     let lanes: HashSet<Id> = j.lanes.iter().map(|l| l.id).collect();
     for (i, l) in j.lanes.iter().enumerate() {

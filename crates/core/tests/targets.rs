@@ -91,3 +91,53 @@ fn a_target_out_of_range_is_repaired_and_refused_from_a_typed_edit() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_stage_target_round_trips_is_repaired_and_refused_out_of_range() {
+    let mut j = map();
+    j.stages[0].targets.csat = Some(KpiTarget::parse(Kpi::Csat, ">=80").unwrap());
+    assert!(validate(&j).is_empty(), "{:?}", validate(&j));
+    let doc = new_doc(&j);
+    assert_eq!(read_journey(&doc).journey.stages[0].targets, j.stages[0].targets);
+    {
+        // A peer writes CSAT ≥ 250 into the stage's shared targets.
+        let mut txn = doc.transact_mut();
+        let stages = txn.get_or_insert_map("stages");
+        let Some(Out::YMap(stage)) = stages.get(&txn, &j.stages[0].id.to_string()) else {
+            panic!("the stage is a nested map");
+        };
+        let Some(Out::YMap(targets)) = stage.get(&txn, "targets") else {
+            panic!("stage targets are a nested map");
+        };
+        let bad = waymark_core::doc::json_to_any(
+            &serde_json::json!({"direction": "at_least", "value": 250}),
+        );
+        targets.insert(&mut txn, "csat", bad);
+    }
+    let p = read_journey(&doc);
+    assert_eq!(p.journey.stages[0].targets.csat.unwrap().value, 100.0);
+    assert!(
+        p.problems
+            .iter()
+            .any(|q| q.path.ends_with(".targets.csat") && q.message.contains("read as 100")),
+        "{:?}",
+        p.problems
+    );
+    let mut typed = j.clone();
+    typed.stages[0].targets.nps = Some(KpiTarget {
+        direction: Direction::AtLeast,
+        value: -300.0,
+    });
+    assert!(
+        validate(&typed)
+            .iter()
+            .any(|q| q.path.starts_with("stages") && q.path.ends_with(".targets.nps")),
+        "{:?}",
+        validate(&typed)
+    );
+    // Clearing writes it away.
+    let mut cleared = j.clone();
+    cleared.stages[0].targets = Default::default();
+    write_journey(&doc, &cleared);
+    assert!(read_journey(&doc).journey.stages[0].targets.is_empty());
+}

@@ -427,3 +427,102 @@ fn survey_waves_give_a_trends_slide_in_bounds_with_notes() {
     let l = check_layout("no waves", &j, &o);
     assert!(!l.sections.contains(&Section::Trends));
 }
+
+/// Each slide's text, read back from its XML (`<a:t>` runs joined by line).
+fn slide_texts(pptx: &[u8]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = parts(pptx)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .map(|(name, bytes)| {
+            let xml = String::from_utf8(bytes).unwrap();
+            let mut r = quick_xml::Reader::from_str(&xml);
+            let (mut text, mut inside) = (String::new(), false);
+            loop {
+                match r.read_event().unwrap() {
+                    quick_xml::events::Event::Eof => break,
+                    quick_xml::events::Event::Start(e) => inside = e.name().into_inner() == b"a:t",
+                    quick_xml::events::Event::End(e) => {
+                        if inside && e.name().into_inner() == b"a:t" {
+                            text.push('\n');
+                        }
+                        inside = false;
+                    }
+                    quick_xml::events::Event::Text(t) if inside => {
+                        text.push_str(&t.xml10_content());
+                    }
+                    quick_xml::events::Event::GeneralRef(g) if inside => {
+                        if let Ok(Some(c)) = g.resolve_char_ref() {
+                            text.push(c);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            (name, text)
+        })
+        .collect();
+    // slide2 before slide10.
+    out.sort_by_key(|(n, _)| {
+        n.trim_start_matches("ppt/slides/slide")
+            .trim_end_matches(".xml")
+            .parse::<usize>()
+            .unwrap_or(0)
+    });
+    out
+}
+
+#[test]
+fn targets_show_on_the_summary_pain_point_stage_and_trend_slides() {
+    use waymark_core::{Kpi, KpiTarget};
+    use waymark_score::trend::{trend, wave_trend};
+    let mut j = template("bank-lost-card");
+    j.targets.nps = KpiTarget::parse(Kpi::Nps, ">=30").ok();
+    let first_stage = j.stages.iter().min_by_key(|s| s.order.clone()).unwrap().id;
+    j.stages
+        .iter_mut()
+        .find(|s| s.id == first_stage)
+        .unwrap()
+        .targets
+        .friction = KpiTarget::parse(Kpi::Friction, "<=40").ok();
+    let sc = waymark_score::score(&j);
+    let top = waymark_score::board(&j, &sc)
+        .pain_points()
+        .find_map(|i| i.touchpoint)
+        .expect("the template has a pain point");
+    j.touchpoints
+        .iter_mut()
+        .find(|t| t.id == top)
+        .unwrap()
+        .targets
+        .csat = KpiTarget::parse(Kpi::Csat, ">=85").ok();
+    let sc = waymark_score::score(&j);
+    let mut o = options();
+    o.trend = Some(trend(vec![wave_trend(&j, "Q1", Some("2026-03-31"))]));
+    let slides = slide_texts(&render(&j, &sc, &o).unwrap().pptx);
+    let with = |needle: &str| -> Vec<&str> {
+        slides
+            .iter()
+            .filter(|(_, t)| t.contains(needle))
+            .map(|(n, _)| n.as_str())
+            .collect()
+    };
+    // The journey's: on the summary's friction line and the trend chart.
+    let journey = sc.journey.targets[0].brief();
+    assert!(!with(&format!("Journey targets: {journey}")).is_empty(), "{slides:?}");
+    let status = sc.journey.targets[0].status.words();
+    assert!(
+        !with(&format!("target ≥ 30 · {status} in Q1")).is_empty(),
+        "{slides:?}"
+    );
+    // The pain point's own target, on its summary card and in the ranking.
+    let tp = sc.touchpoints.iter().find(|t| t.id == top).unwrap();
+    let own = tp.targets[0].brief();
+    assert!(own.starts_with("CSAT "), "{own}");
+    assert!(!with(&format!("Target: {own}")).is_empty(), "{slides:?}");
+    assert!(with("Target\n").len() >= 1, "the ranking has a Target column");
+    // The stage's, on its slide.
+    let st = sc.stages.iter().find(|s| s.id == first_stage).unwrap();
+    let stage = st.targets[0].brief();
+    assert!(stage.starts_with("Friction "), "{stage}");
+    assert!(!with(&format!("Targets: {stage}")).is_empty(), "{slides:?}");
+}

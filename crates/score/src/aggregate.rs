@@ -289,6 +289,16 @@ pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>)
                 ces: pooled.ces(),
                 responses: pooled.responses,
                 reach_assumed,
+                targets: check(
+                    &st.targets,
+                    &KpiValues {
+                        nps: pooled.nps(),
+                        csat: pooled.csat(),
+                        ces: pooled.ces(),
+                        friction,
+                        emotion,
+                    },
+                ),
             }
         })
         .collect();

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use waymark_core::formats::csv::write_table;
 use waymark_core::{AnnotationKind, Evidence, Id, Journey, LaneKind, Nature, Target, Touchpoint};
 
-use crate::scorecard::{Scorecard, TouchpointScore};
+use crate::scorecard::{Scorecard, StageScore, TouchpointScore};
+use crate::targets::TargetNote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -101,6 +102,9 @@ pub struct BoardItem {
     pub friction: Option<f64>,
     pub emotion: Option<f64>,
     pub votes: u32,
+    /// The targets of its touchpoint, then of its stage, with their status
+    /// on the current scores ("NPS 12 · target ≥ 30 not met").
+    pub targets: Vec<TargetNote>,
     /// 1-based, over the whole board.
     pub rank: usize,
     /// This item as a CSV row under [`Board::csv_header`] (see
@@ -180,6 +184,24 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
         card.touchpoints.iter().map(|t| (t.id, t)).collect();
     let lane_kind: HashMap<Id, LaneKind> = j.lanes.iter().map(|l| (l.id, l.kind)).collect();
     let stage_name = |id: Id| j.stage(id).map(|s| s.name.clone()).unwrap_or_default();
+    let stage_scores: HashMap<Id, &StageScore> = card.stages.iter().map(|s| (s.id, s)).collect();
+    // The touchpoint's own targets, then its stage's, named.
+    let target_notes = |tp: Option<&TouchpointScore>, stage: Option<Id>| -> Vec<TargetNote> {
+        let own = tp
+            .into_iter()
+            .flat_map(|t| &t.targets)
+            .map(|c| TargetNote::new(*c, None));
+        let of_stage = stage
+            .and_then(|s| stage_scores.get(&s))
+            .into_iter()
+            .flat_map(|s| {
+                let of = format!("Stage {}", s.name.trim());
+                s.targets
+                    .iter()
+                    .map(move |c| TargetNote::new(*c, Some(&of)))
+            });
+        own.chain(of_stage).collect()
+    };
     let journey_order: HashMap<Id, usize> = j
         .touchpoints
         .iter()
@@ -222,6 +244,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
             friction: s.and_then(|s| s.friction),
             emotion: s.and_then(|s| s.emotion),
             votes: votes_on.get(&tp.id).copied().unwrap_or(0),
+            targets: target_notes(s.copied(), Some(tp.stage)),
             rank: 0,
             csv_row: Vec::new(),
         }
@@ -290,6 +313,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
                 friction: None,
                 emotion: None,
                 votes: 0,
+                targets: target_notes(None, stage),
                 rank: 0,
                 csv_row: Vec::new(),
             },

@@ -296,6 +296,14 @@ pub struct ResponsesPreview {
     /// Of those, answers new to the map and answers replacing one it has.
     pub added: usize,
     pub replaced: usize,
+    /// The wave label the file suggests (its name; filled by the library,
+    /// which owns the rule: `waymark_api::survey_watch::wave_label`).
+    #[serde(default)]
+    pub wave: String,
+    /// The map's survey waves, so the wizard can say that a label it
+    /// re-uses replaces that wave (filled by the library).
+    #[serde(default)]
+    pub waves: Vec<String>,
 }
 
 /// A touchpoint as the wizard's question mapping offers it.
@@ -397,6 +405,8 @@ pub fn preview_responses(
         answers,
         added,
         replaced,
+        wave: String::new(),
+        waves: Vec::new(),
     }
 }
 

@@ -65,6 +65,9 @@ pub struct StageScore {
     pub responses: usize,
     /// As for the journey: some touchpoint's reach was assumed.
     pub reach_assumed: bool,
+    /// The stage's targets with their status, on its pooled figures.
+    #[serde(default)]
+    pub targets: Vec<crate::targets::TargetCheck>,
 }
 
 /// Which score a factor explains.

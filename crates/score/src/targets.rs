@@ -54,6 +54,42 @@ impl TargetCheck {
     }
 }
 
+/// A target with its figure and status, worded once for the board, the deck
+/// and the PDF: "NPS 12 · target ≥ 30 not met". `of` names a stage's target
+/// ("Stage Onboarding: …"); a touchpoint's own has none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TargetNote {
+    pub check: TargetCheck,
+    pub text: String,
+}
+
+impl TargetCheck {
+    /// "NPS 12 · target ≥ 30 not met", "CES – · target ≤ 2.5 not measured".
+    pub fn brief(&self) -> String {
+        let digits = if self.kpi == Kpi::Ces { 1 } else { 0 };
+        let value = self
+            .value
+            .filter(|v| v.is_finite())
+            .map_or("–".to_string(), |v| format!("{v:.digits$}"));
+        format!(
+            "{} {value} · target {} {}",
+            self.kpi,
+            self.target,
+            self.status.words()
+        )
+    }
+}
+
+impl TargetNote {
+    pub fn new(check: TargetCheck, of: Option<&str>) -> TargetNote {
+        let text = match of {
+            Some(name) => format!("{name}: {}", check.brief()),
+            None => check.brief(),
+        };
+        TargetNote { check, text }
+    }
+}
+
 /// The status of `target` for the figure `value`.
 pub fn status(target: KpiTarget, value: Option<f64>) -> TargetStatus {
     match value {
@@ -154,5 +190,11 @@ mod tests {
         assert_eq!(checks[0].sentence(), "NPS ≥ 30: met (34)");
         assert_eq!(checks[1].status, TargetStatus::Met);
         assert_eq!(checks[2].sentence(), "Emotion ≥ 0: not measured");
+        assert_eq!(checks[0].brief(), "NPS 34 · target ≥ 30 met");
+        assert_eq!(checks[2].brief(), "Emotion – · target ≥ 0 not measured");
+        assert_eq!(
+            TargetNote::new(checks[1], Some("Stage Apply")).text,
+            "Stage Apply: CES 2.0 · target ≤ 2.5 met"
+        );
     }
 }

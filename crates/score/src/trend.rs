@@ -69,8 +69,8 @@ pub struct Figures {
     pub emotion: Option<f64>,
     /// Since the wave before; `None` in the first wave.
     pub changes: Option<Changes>,
-    /// The targets of the journey or touchpoint checked on this wave's
-    /// figures (stages have none).
+    /// The targets of the journey, stage or touchpoint checked on this
+    /// wave's figures.
     pub targets: Vec<TargetCheck>,
 }
 
@@ -148,6 +148,8 @@ pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTre
             }
         })
         .collect::<Vec<_>>();
+    let stage_targets: HashMap<Id, &Targets> =
+        journey.stages.iter().map(|s| (s.id, &s.targets)).collect();
     let stages = card
         .stages
         .iter()
@@ -159,7 +161,8 @@ pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTre
             StageTrend {
                 id: st.id,
                 name: st.name.clone(),
-                figures: figures(&pooled, st.friction, st.emotion),
+                figures: figures(&pooled, st.friction, st.emotion)
+                    .checked(stage_targets.get(&st.id).copied().unwrap_or(&Targets::default())),
             }
         })
         .collect();

@@ -40,6 +40,15 @@ pub struct SurveyFile {
     /// suggested them, confirmed or changed); missing: from the headers.
     #[serde(default)]
     pub wide: Option<WideColumns>,
+    /// The wave to import into (the wizard suggests the file's name); an
+    /// existing label's wave is replaced by this file. Missing: the answers
+    /// join the day's wave and nothing is removed.
+    #[serde(default)]
+    pub wave: Option<String>,
+    /// The wave's date, YYYY-MM-DD; missing: the latest answer's date (for
+    /// a named wave).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 impl SurveyFile {
@@ -123,15 +132,16 @@ pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<Respo
 }
 
 pub fn import_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ImportStats> {
-    // Through the wave path: an import from the app adds to the day's wave.
-    let s = lib.import_wave_text(
-        &f.id,
-        &f.name,
-        &f.text,
-        &f.columns(),
-        None,
-        WaveDate::Unknown,
-    )?;
+    // Through the wave path: a named wave becomes this file; without a name
+    // the import adds to the day's wave.
+    let wave = f.wave.as_deref().map(str::trim).filter(|w| !w.is_empty());
+    let today = crate::waves::default_wave_label(None);
+    let date = match (f.date.as_deref().map(str::trim).filter(|d| !d.is_empty()), wave) {
+        (Some(d), _) => WaveDate::Given(d),
+        (None, Some(_)) => WaveDate::FromAnswers { or: &today },
+        (None, None) => WaveDate::Unknown,
+    };
+    let s = lib.import_wave_text(&f.id, &f.name, &f.text, &f.columns(), wave, date)?;
     Ok(ImportStats {
         added: s.added,
         replaced: s.replaced,

@@ -6,7 +6,7 @@ use waymark_core::{Kpi, KpiTarget};
 use waymark_score::wave_compare::{compare_waves, WaveComparison};
 
 use super::{Front, MapId};
-use crate::targets::TargetGroup;
+use crate::targets::{TargetGroup, TargetOf};
 use crate::waves::Trend;
 use crate::{ApiError, Library, Result};
 
@@ -22,9 +22,13 @@ pub struct CompareWaves {
 #[ts(optional_fields)]
 pub struct SetTarget {
     pub id: String,
-    /// A touchpoint's id or exact title; missing: the journey's target.
+    /// A touchpoint's id or exact title; missing (and no stage): the
+    /// journey's target.
     #[serde(default)]
     pub touchpoint: Option<String>,
+    /// A stage's id or exact name, for a stage's target.
+    #[serde(default)]
+    pub stage: Option<String>,
     pub kpi: Kpi,
     /// Missing: clear the target.
     #[serde(default)]
@@ -51,5 +55,6 @@ pub fn map_targets(lib: &Library, _: Front, r: MapId) -> Result<Vec<TargetGroup>
 }
 
 pub fn set_target(lib: &Library, _: Front, r: SetTarget) -> Result<TargetGroup> {
-    lib.set_target(&r.id, r.touchpoint.as_deref(), r.kpi, r.target)
+    let of = TargetOf::from_request(&r.id, r.stage.as_deref(), r.touchpoint.as_deref())?;
+    lib.set_target_of(&r.id, of, r.kpi, r.target)
 }

@@ -112,6 +112,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The item's targets in one line ("NPS 12 · target ≥ 30 not met; …"),
+    /// empty when it has none.
+    pub fn targets(&self, item: &BoardItem) -> String {
+        item.targets
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn owner(&self, id: Id) -> String {
         self.j
             .touchpoint(id)

@@ -197,6 +197,7 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
                 (fmt::priority(t.priority), None),
                 (t.votes.to_string(), None),
                 (ctx.why(t), None),
+                (ctx.targets(t), None),
             ],
             note: Some(format!("{}. {}", i + 1, ctx.item_notes(t))),
         })
@@ -217,7 +218,8 @@ pub(crate) fn slides(ctx: &Ctx) -> Vec<Slide> {
             ("Emotion", 0.8, Align::Right),
             ("Priority", 0.8, Align::Right),
             ("Votes", 0.6, Align::Right),
-            ("Why", 3.2, Align::Left),
+            ("Why", 2.4, Align::Left),
+            ("Target", 1.8, Align::Left),
         ],
         pains,
         "No pain points yet: no touchpoint crosses friction 60, emotion −20 or half negative comments, and none sits in a pain-points lane.",

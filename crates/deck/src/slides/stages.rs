@@ -104,6 +104,10 @@ fn slide(ctx: &Ctx, st: &Stage, pos: usize, of: usize) -> Slide {
             ces,
             sc.responses
         ));
+        if !sc.targets.is_empty() {
+            let checks: Vec<String> = sc.targets.iter().map(|c| c.brief()).collect();
+            facts.push(format!("Targets: {}", checks.join("; ")));
+        }
     }
     let mut paras: Vec<Para> = facts
         .iter()

@@ -62,10 +62,16 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
             ],
         ));
     }
+    let targets: Vec<String> = js.targets.iter().map(|c| c.brief()).collect();
     let line = format!(
-        "Journey friction {} / 100 · average emotion {} · n/a means no data yet, never zero.{}",
+        "Journey friction {} / 100 · average emotion {} · n/a means no data yet, never zero.{}{}",
         num(js.friction, 0),
         num_signed(js.emotion, 0),
+        if targets.is_empty() {
+            String::new()
+        } else {
+            format!(" Journey targets: {}.", targets.join("; "))
+        },
         if js.reach_assumed {
             " Some touchpoints have no reach figure and count as average ones."
         } else {
@@ -231,20 +237,35 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, rank: usize, t: &BoardItem) {
             .map(|e| format!(" · evidence {}", e.as_str()))
             .unwrap_or_default()
     );
-    s.add(text_box(
-        &format!("Pain point {rank} text"),
-        Rect::new(x, r.y + 8.0, tw, r.h - 14.0),
-        vec![
-            Para::new(fit(&t.title, tw, 15.0, true, 1), 15.0, true, INK),
-            Para::new(fit(&info, tw, 10.0, false, 1), 10.0, false, MUTED).before(3.0),
+    // With targets, the why keeps one line and the targets take the other.
+    let targets = ctx.targets(t);
+    let why_lines = if targets.is_empty() { 2 } else { 1 };
+    let mut paras = vec![
+        Para::new(fit(&t.title, tw, 15.0, true, 1), 15.0, true, INK),
+        Para::new(fit(&info, tw, 10.0, false, 1), 10.0, false, MUTED).before(3.0),
+        Para::new(
+            fit(&format!("Why: {}", ctx.why(t)), tw, 11.0, false, why_lines),
+            11.0,
+            false,
+            INK,
+        )
+        .before(4.0),
+    ];
+    if !targets.is_empty() {
+        paras.push(
             Para::new(
-                fit(&format!("Why: {}", ctx.why(t)), tw, 11.0, false, 2),
+                fit(&format!("Target: {targets}"), tw, 11.0, false, 1),
                 11.0,
                 false,
                 INK,
             )
-            .before(4.0),
-        ],
+            .before(2.0),
+        );
+    }
+    s.add(text_box(
+        &format!("Pain point {rank} text"),
+        Rect::new(x, r.y + 8.0, tw, r.h - 14.0),
+        paras,
     ));
     s.add(text_box(
         &format!("Pain point {rank} priority"),

@@ -4,6 +4,7 @@
 //! figures and the change rule are `waymark_score::trend`'s, passed in
 //! through `DeckOptions::trend`; nothing is recomputed here.
 
+use waymark_core::Kpi;
 use waymark_report::fmt::{num, num_signed};
 use waymark_report::geom::{Align, Rect};
 use waymark_score::trend::{Figures, Trend};
@@ -71,6 +72,12 @@ impl Metric {
             Metric::Csat => (f.csat, f.csat_ci),
         }
     }
+    fn kpi(self) -> Kpi {
+        match self {
+            Metric::Nps => Kpi::Nps,
+            Metric::Csat => Kpi::Csat,
+        }
+    }
     fn show(self, v: Option<f64>) -> String {
         match self {
             Metric::Nps => num_signed(v, 0),
@@ -110,6 +117,7 @@ fn chart(s: &mut Slide, trend: &Trend, m: Metric, r: Rect) {
             vec![Para::new(format!("{v}"), 8.0, false, MUTED).align(Align::Right)],
         ));
     }
+    target_line(s, trend, m, plot, y_of);
     let n = trend.waves.len();
     let col = plot.w / n as f32;
     for (i, w) in trend.waves.iter().enumerate() {
@@ -176,6 +184,40 @@ fn chart(s: &mut Slide, trend: &Trend, m: Metric, r: Rect) {
             ],
         ));
     }
+}
+
+/// The journey's target on this metric as a dashed line across the plot,
+/// labelled with its status in the newest wave.
+fn target_line(s: &mut Slide, trend: &Trend, m: Metric, plot: Rect, y_of: impl Fn(f64) -> f32) {
+    let Some(last) = trend.waves.last() else {
+        return;
+    };
+    let Some(c) = last.journey.targets.iter().find(|c| c.kpi == m.kpi()) else {
+        return;
+    };
+    let y = y_of(c.target.value);
+    s.add(Shape::Line(Line {
+        name: format!("{} target line", m.name()),
+        from: (plot.x, y),
+        to: (plot.x + plot.w, y),
+        stroke: Stroke::new(INK, 1.0).dash(Dash::Dash),
+        arrow: false,
+        glue: None,
+    }));
+    let text = format!(
+        "target {} · {} in {}",
+        c.target,
+        c.status.words(),
+        last.label
+    );
+    let w = 200.0;
+    // Above the line, unless the line is at the plot's top.
+    let ty = if y - plot.y > 14.0 { y - 14.0 } else { y + 2.0 };
+    s.add(text_box(
+        &format!("{} target", m.name()),
+        Rect::new(plot.x + plot.w - w, ty, w, 12.0),
+        vec![Para::new(fit(&text, w, 8.0, false, 1), 8.0, false, INK).align(Align::Right)],
+    ));
 }
 
 /// What got better, then worse, since the wave before, beyond noise (the

@@ -1,6 +1,7 @@
 //! The stage heat table: friction and emotion per stage, its worst
 //! touchpoint and its survey figures.
 
+use super::trends::target_text;
 use super::Ctx;
 use crate::fmt::{self, num, num_signed, INK, MUTED, NA};
 use crate::geom::{Align, Style};
@@ -24,7 +25,9 @@ pub(super) fn stages(ctx: &Ctx, doc: &mut Doc) {
         );
         return;
     }
-    let cols = [
+    // The targets column only when some stage has a target.
+    let with_targets = ctx.sc.stages.iter().any(|s| !s.targets.is_empty());
+    let mut cols = vec![
         ("Stage", 2.2, Align::Left),
         ("Friction", 1.0, Align::Right),
         ("Emotion", 1.1, Align::Right),
@@ -34,6 +37,9 @@ pub(super) fn stages(ctx: &Ctx, doc: &mut Doc) {
         ("CSAT", 0.8, Align::Right),
         ("CES", 0.8, Align::Right),
     ];
+    if with_targets {
+        cols.push(("Targets", 2.2, Align::Left));
+    }
     let rows: Vec<Vec<Cell>> = ctx
         .sc
         .stages
@@ -50,7 +56,7 @@ pub(super) fn stages(ctx: &Ctx, doc: &mut Doc) {
                 (None, Some(v)) => format!("{} /5", num(Some(v), 1)),
                 _ => NA.into(),
             };
-            vec![
+            let mut row = vec![
                 Cell {
                     bold: true,
                     ..Cell::new(&s.name)
@@ -74,7 +80,11 @@ pub(super) fn stages(ctx: &Ctx, doc: &mut Doc) {
                         .unwrap_or_else(|| NA.into()),
                 ),
                 Cell::new(ces),
-            ]
+            ];
+            if with_targets {
+                row.push(Cell::new(target_text(&s.targets)));
+            }
+            row
         })
         .collect();
     f.table(&cols, &rows);

@@ -57,23 +57,28 @@ fn checks_line(checks: &[TargetCheck]) -> String {
 pub(super) fn summary_block(ctx: &Ctx, f: &mut Flow) {
     let note = Style::new(8.0, false, INK);
     let js = &ctx.sc.journey;
+    let stage_checks: Vec<&TargetCheck> = ctx.sc.stages.iter().flat_map(|s| &s.targets).collect();
     let tp_checks: Vec<&TargetCheck> = ctx.sc.touchpoints.iter().flat_map(|t| &t.targets).collect();
-    if !js.targets.is_empty() || !tp_checks.is_empty() {
+    if !js.targets.is_empty() || !stage_checks.is_empty() || !tp_checks.is_empty() {
         let mut line = String::from("Targets: ");
         if js.targets.is_empty() {
             line.push_str("none for the journey");
         } else {
             line.push_str(&checks_line(&js.targets));
         }
-        if !tp_checks.is_empty() {
-            let count = |s| tp_checks.iter().filter(|c| c.status == s).count();
+        for (whose, checks) in [("Stage", &stage_checks), ("Touchpoint", &tp_checks)] {
+            if checks.is_empty() {
+                continue;
+            }
+            let count = |s| checks.iter().filter(|c| c.status == s).count();
             line.push_str(&format!(
-                ". Touchpoint targets: {} met, {} not met, {} not measured.",
+                ". {whose} targets: {} met, {} not met, {} not measured",
                 count(TargetStatus::Met),
                 count(TargetStatus::NotMet),
                 count(TargetStatus::NotMeasured)
             ));
         }
+        line.push('.');
         f.para(&line, note, 0.0);
         f.gap(6.0);
     }
@@ -170,7 +175,7 @@ fn ces_ci(f: &Figures) -> String {
     }
 }
 
-fn target_text(checks: &[TargetCheck]) -> String {
+pub(super) fn target_text(checks: &[TargetCheck]) -> String {
     let text = checks
         .iter()
         .map(|c| format!("{} {}: {}", c.kpi, c.target, c.status.words()))

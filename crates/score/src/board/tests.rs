@@ -336,6 +336,30 @@ fn figures_round_to_two_decimals() {
     assert_eq!(two_decimals(-3.5), "-3.5");
 }
 
+#[test]
+fn items_carry_their_touchpoint_and_stage_targets() {
+    use waymark_core::{Kpi, KpiTarget};
+    let mut j = journey();
+    let a = j.touchpoints.iter_mut().find(|t| t.id == id(A)).unwrap();
+    a.targets.nps = KpiTarget::parse(Kpi::Nps, ">=30").ok();
+    let s2 = j.stages.iter_mut().find(|s| s.id == id(S2)).unwrap();
+    s2.targets.csat = KpiTarget::parse(Kpi::Csat, ">=80").ok();
+    let b = board(&j, &card(&j));
+    let texts = |key: String| -> Vec<String> {
+        let item = b.items.iter().find(|i| i.key == key).unwrap();
+        item.targets.iter().map(|t| t.text.clone()).collect()
+    };
+    let stage = "Stage Replace: CSAT – · target ≥ 80 not measured".to_string();
+    assert_eq!(
+        texts(format!("pain_point:{}", id(A))),
+        ["NPS – · target ≥ 30 not measured"]
+    );
+    // c sits in the stage; the note is about the stage itself.
+    assert_eq!(texts(format!("pain_point:{}", id(C))), [stage.clone()]);
+    assert_eq!(texts(format!("note:{}", id(0x3))), [stage]);
+    assert!(texts(format!("pain_point:{}", id(B))).is_empty());
+}
+
 /// The board of [`journey`], with a pain-point note on e, as JSON for the
 /// UI's tests (`ui/src/lib/generated/fixtures/board.json`).
 #[test]

@@ -48,6 +48,28 @@ describe("HttpBackend analysis calls", () => {
     });
   });
 
+  it("names the wave and its date", async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(new Response(JSON.stringify({ added: 1, replaced: 0 }), { status: 200 })),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const b = new HttpBackend("http://h:1", "tok");
+    await b.importResponses("m1", { name: "Q3 2026.csv", text: "#" }, null, {
+      label: "Q3 2026",
+      date: "2026-09-30",
+    });
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.body).toBe(
+      JSON.stringify({
+        id: "m1",
+        name: "Q3 2026.csv",
+        text: "#",
+        wave: "Q3 2026",
+        date: "2026-09-30",
+      }),
+    );
+  });
+
   it("compares two map references", async () => {
     const fetchMock = vi.fn(() =>
       Promise.resolve(new Response(JSON.stringify({ changed: 2 }), { status: 200 })),

@@ -37,6 +37,16 @@ import type {
   WaveComparison,
 } from "./types";
 
+/** Whose KPI target to set: a touchpoint's or a stage's (id or exact name);
+ * `null` where it is taken stands for the journey's own. */
+export type TargetOwner = { touchpoint: string } | { stage: string };
+
+/** The wave a survey import goes into: its label and, when known, its date (YYYY-MM-DD). */
+export interface WaveName {
+  label: string;
+  date?: string;
+}
+
 /**
  * Everything the UI asks of the backend. The UI talks to it only through
  * this interface; most methods are one command of the API's table, written
@@ -80,11 +90,11 @@ export interface Backend {
   mapTrend(id: string): Promise<Trend>;
   /** What improved and what got worse beyond noise between two waves. */
   compareWaves(id: string, before: string, after: string): Promise<WaveComparison>;
-  /** Set (or, with `null`, clear) a KPI target of the journey (`touchpoint`
-   * null) or a touchpoint; resolves to that group's targets, checked. */
+  /** Set (or, with `null`, clear) a KPI target of the journey (`of` null),
+   * a stage or a touchpoint; resolves to that group's targets, checked. */
   setTarget(
     id: string,
-    touchpoint: string | null,
+    of: TargetOwner | null,
     kpi: Kpi,
     target: KpiTarget | null,
   ): Promise<TargetGroup>;
@@ -129,8 +139,15 @@ export interface Backend {
     file: TextFile,
     columns: SurveyColumns | null,
   ): Promise<ResponsesPreview>;
-  /** Import survey answers as the day's wave, all or nothing (re-importing replaces). */
-  importResponses(id: string, file: TextFile, columns: SurveyColumns | null): Promise<ImportStats>;
+  /** Import survey answers, all or nothing: into the wave named (an existing
+   * label's wave is replaced; no date: the latest answer's), or without one
+   * into the day's wave (re-importing an answer replaces it). */
+  importResponses(
+    id: string,
+    file: TextFile,
+    columns: SurveyColumns | null,
+    wave?: WaveName,
+  ): Promise<ImportStats>;
   /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
   evidenceCoverage(id: string): Promise<EvidenceCoverage>;
   /** Render the PDF report: written to `path` in the desktop app, downloaded

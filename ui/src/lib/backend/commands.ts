@@ -3,7 +3,7 @@
 // transports (tauri.ts, http.ts) add what moves raw bytes or differs by
 // front (downloads in a browser, files by path on the desktop).
 
-import type { CsvTable, ExportFormat } from "./backend";
+import type { CsvTable, ExportFormat, TargetOwner, WaveName } from "./backend";
 import type {
   Comparison,
   EvidenceCoverage,
@@ -100,14 +100,14 @@ export abstract class CommandBackend {
 
   setTarget(
     id: string,
-    touchpoint: string | null,
+    of: TargetOwner | null,
     kpi: Kpi,
     target: KpiTarget | null,
   ): Promise<TargetGroup> {
     return this.call("set_target", {
       id,
       kpi,
-      ...(touchpoint === null ? {} : { touchpoint }),
+      ...(of ?? {}),
       ...(target === null ? {} : { target }),
     });
   }
@@ -173,8 +173,18 @@ export abstract class CommandBackend {
     return this.call("preview_responses", surveyRequest(id, file, columns));
   }
 
-  importResponses(id: string, file: TextFile, columns: SurveyColumns | null): Promise<ImportStats> {
-    return this.call("import_responses", surveyRequest(id, file, columns));
+  importResponses(
+    id: string,
+    file: TextFile,
+    columns: SurveyColumns | null,
+    wave?: WaveName,
+  ): Promise<ImportStats> {
+    const request = surveyRequest(id, file, columns);
+    if (wave) {
+      request.wave = wave.label;
+      if (wave.date) request.date = wave.date;
+    }
+    return this.call("import_responses", request);
   }
 
   evidenceCoverage(id: string): Promise<EvidenceCoverage> {

@@ -1,7 +1,7 @@
 import { createBackend as createDesktopBackend, type Backend } from "./backend";
 import { HttpBackend } from "./http";
 
-export type { Backend, CsvTable, ExportFormat } from "./backend";
+export type { Backend, CsvTable, ExportFormat, TargetOwner, WaveName } from "./backend";
 export { onMenu, recentMapId } from "./menu";
 export { BackendError } from "./errors";
 export { HttpBackend } from "./http";

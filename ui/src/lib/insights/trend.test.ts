@@ -3,6 +3,7 @@ import type { Figures, Trend } from "../generated/bindings";
 import {
   chart,
   changeWords,
+  overallStatus,
   pickMetric,
   series,
   sparkline,
@@ -116,5 +117,20 @@ describe("words", () => {
         status: "not_measured",
       }),
     ).toBe("CES ≤ 2: not measured");
+  });
+});
+
+describe("overallStatus", () => {
+  const check = (status: "met" | "not_met" | "not_measured") => ({
+    kpi: "nps" as const,
+    target: { direction: "at_least" as const, value: 30 },
+    value: status === "not_measured" ? null : 12,
+    status,
+  });
+  it("marks a stage by its worst target", () => {
+    expect(overallStatus([])).toBeNull();
+    expect(overallStatus([check("met")])).toBe("met");
+    expect(overallStatus([check("met"), check("not_measured")])).toBe("not_measured");
+    expect(overallStatus([check("not_measured"), check("not_met"), check("met")])).toBe("not_met");
   });
 });

@@ -190,6 +190,15 @@ export function targetSentence(c: TargetCheck): string {
   return `${TARGET_KPIS[c.kpi].label} ${targetText(c.target)}: ${STATUS_WORDS[c.status]}${value}`;
 }
 
+/** One mark for several targets: not met when any is, else not measured
+ * when any is, else met; `null` without targets. */
+export function overallStatus(checks: readonly TargetCheck[]): TargetStatus | null {
+  if (checks.length === 0) return null;
+  if (checks.some((c) => c.status === "not_met")) return "not_met";
+  if (checks.some((c) => c.status === "not_measured")) return "not_measured";
+  return "met";
+}
+
 function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
