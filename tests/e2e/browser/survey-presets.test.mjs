@@ -1,8 +1,9 @@
 // Survey-tool exports in the import wizard and evidence coverage on the
 // headline, in Chromium over `waymark serve`: a Qualtrics export is
 // recognised and its questions are matched to touchpoints; the person
-// changes one question's scale; the import lands as a wave and the
-// headline's share of touchpoints with survey data moves to what
+// changes one question's scale and names the wave (the file's name by
+// default); the import lands as that wave, a second import under the same
+// label asks before it replaces it, and the headline's share of touchpoints with survey data moves to what
 // `waymark show --json` says. scripts/test-browser sets WAYMARK_URL,
 // WAYMARK_CLI and WAYMARK_DB.
 
@@ -89,13 +90,38 @@ test("a Qualtrics export is recognised, confirmed and imported; coverage follows
   assert.equal(json.wide.respondent, "Response ID");
   assert.equal(json.wide.questions.length, 4);
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-81-survey-preset.png") });
+  // The wave: named after the file unless the person names it.
+  const label = wizard.locator("input[name=wave-label]");
+  assert.equal(await label.inputValue(), "qualtrics");
+  await label.fill("Q3 2026");
+  await wizard.locator("input[name=wave-date]").fill("2026-09-30");
   await wizard.getByRole("button", { name: "Import 11 answers" }).click();
+  await wizard.locator("[data-testid=survey-done]").waitFor({ timeout: 10_000 });
+  assert.match(await wizard.locator("[data-testid=survey-done]").textContent(), /^Wave “Q3 2026”: /);
+  await wizard.getByRole("button", { name: "Close" }).click();
+
+  // The same label again: the wizard says it replaces that wave and waits for the tick.
+  await page.locator("summary", { hasText: "Data" }).click();
+  await page.getByRole("menuitem", { name: "Import survey answers…" }).click();
+  await wizard.locator("input[name=survey-file]").setInputFiles(path.join(SURVEYS, "qualtrics.csv"));
+  await wizard.locator("[data-testid=survey-ready]").waitFor({ timeout: 10_000 });
+  await label.fill("Q3 2026");
+  await wizard.locator("input[name=wave-date]").fill("2026-09-30");
+  const replaces = wizard.locator("[data-testid=wave-replaces]");
+  await replaces.waitFor({ timeout: 10_000 });
+  assert.match(await replaces.textContent(), /already has a wave “Q3 2026”: importing replaces/);
+  const importButton = wizard.getByRole("button", { name: "Import 11 answers" });
+  assert.equal(await importButton.isDisabled(), true);
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-81b-survey-wave-replaces.png") });
+  await wizard.locator("input[name=wave-replace]").check();
+  await importButton.click();
   await wizard.locator("[data-testid=survey-done]").waitFor({ timeout: 10_000 });
   await wizard.getByRole("button", { name: "Close" }).click();
 
-  // One wave, and the headline's survey share is the CLI's.
+  // One wave, as named, and the headline's survey share is the CLI's.
   const waves = JSON.parse(cli("waves", id, "--json"));
   assert.equal(waves.length, 1);
+  assert.deepEqual([waves[0].label, waves[0].date], ["Q3 2026", "2026-09-30"]);
   assert.equal(waves[0].answers, 11);
   const now = JSON.parse(cli("show", id, "--json")).evidence;
   assert.equal(now.with_survey, 3);

@@ -116,6 +116,10 @@ pub fn with_waves(j: &Journey) -> (Journey, waymark_score::trend::Trend) {
     if let Some(t) = j.touchpoints.first_mut() {
         t.targets.nps = Some(KpiTarget::parse(Kpi::Nps, ">=0").unwrap());
     }
+    let first_stage = j.touchpoints.first().map(|t| t.stage);
+    if let Some(s) = j.stages.iter_mut().find(|s| Some(s.id) == first_stage) {
+        s.targets.csat = Some(KpiTarget::parse(Kpi::Csat, ">=95").unwrap());
+    }
     let tps: Vec<Id> = j.touchpoints.iter().take(3).map(|t| t.id).collect();
     let answers = |label: &str, nps: f64, csat_low: usize| {
         let mut out = Vec::new();
