@@ -50,6 +50,11 @@ priority: number | null,
  */
 impact: number | null, friction: number | null, emotion: number | null, votes: number, 
 /**
+ * The targets of its touchpoint, then of its stage, with their status
+ * on the current scores ("NPS 12 · target ≥ 30 not met").
+ */
+targets: Array<TargetNote>, 
+/**
  * 1-based, over the whole board.
  */
 rank: number, 
@@ -335,8 +340,8 @@ n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, c
  */
 changes: Changes | null, 
 /**
- * The targets of the journey or touchpoint checked on this wave's
- * figures (stages have none).
+ * The targets of the journey, stage or touchpoint checked on this
+ * wave's figures.
  */
 targets: Array<TargetCheck>, };
 
@@ -667,7 +672,17 @@ answers: number,
 /**
  * Of those, answers new to the map and answers replacing one it has.
  */
-added: number, replaced: number, };
+added: number, replaced: number, 
+/**
+ * The wave label the file suggests (its name; filled by the library,
+ * which owns the rule: `waymark_api::survey_watch::wave_label`).
+ */
+wave: string, 
+/**
+ * The map's survey waves, so the wizard can say that a label it
+ * re-uses replaces that wave (filled by the library).
+ */
+waves: Array<string>, };
 
 export type RestoreVersion = { id: string, 
 /**
@@ -710,9 +725,14 @@ touchpoints: Array<TouchpointScore>, };
 
 export type SetTarget = { id: string, 
 /**
- * A touchpoint's id or exact title; missing: the journey's target.
+ * A touchpoint's id or exact title; missing (and no stage): the
+ * journey's target.
  */
-touchpoint?: string, kpi: Kpi, 
+touchpoint?: string, 
+/**
+ * A stage's id or exact name, for a stage's target.
+ */
+stage?: string, kpi: Kpi, 
 /**
  * Missing: clear the target.
  */
@@ -728,7 +748,11 @@ worst_touchpoint: string | null, nps: number | null, csat: number | null, ces: C
 /**
  * As for the journey: some touchpoint's reach was assumed.
  */
-reach_assumed: boolean, };
+reach_assumed: boolean, 
+/**
+ * The stage's targets with their status, on its pooled figures.
+ */
+targets: Array<TargetCheck>, };
 
 /**
  * The themes of all the comments on one stage's touchpoints.
@@ -757,8 +781,8 @@ n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, c
  */
 changes: Changes | null, 
 /**
- * The targets of the journey or touchpoint checked on this wave's
- * figures (stages have none).
+ * The targets of the journey, stage or touchpoint checked on this
+ * wave's figures.
  */
 targets: Array<TargetCheck>, };
 
@@ -784,7 +808,18 @@ mapping?: { [key in string]: string },
  * A wide file's respondent, date and questions (as the preview
  * suggested them, confirmed or changed); missing: from the headers.
  */
-wide?: WideColumns, };
+wide?: WideColumns, 
+/**
+ * The wave to import into (the wizard suggests the file's name); an
+ * existing label's wave is replaced by this file. Missing: the answers
+ * join the day's wave and nothing is removed.
+ */
+wave?: string, 
+/**
+ * The wave's date, YYYY-MM-DD; missing: the latest answer's date (for
+ * a named wave).
+ */
+date?: string, };
 
 /**
  * A survey tool whose export Waymark recognises.
@@ -816,17 +851,28 @@ message: string | null, };
 export type TargetCheck = { kpi: Kpi, target: KpiTarget, value: number | null, status: TargetStatus, };
 
 /**
- * The targets of the journey or of one touchpoint, checked.
+ * The targets of the journey, one stage or one touchpoint, checked.
  */
 export type TargetGroup = { 
 /**
- * `None`: the journey's own.
+ * Set for a touchpoint's targets.
  */
 touchpoint?: string, 
 /**
- * The touchpoint's title, or the map's.
+ * Set for a stage's targets (neither: the journey's own).
+ */
+stage?: string, 
+/**
+ * The touchpoint's title, the stage's name, or the map's title.
  */
 title: string, checks: Array<TargetCheck>, };
+
+/**
+ * A target with its figure and status, worded once for the board, the deck
+ * and the PDF: "NPS 12 · target ≥ 30 not met". `of` names a stage's target
+ * ("Stage Onboarding: …"); a touchpoint's own has none.
+ */
+export type TargetNote = { check: TargetCheck, text: string, };
 
 export type TargetStatus = "met" | "not_met" | "not_measured";
 
@@ -1034,8 +1080,8 @@ n: number, nps: number | null, nps_n: number, nps_ci: [number, number] | null, c
  */
 changes: Changes | null, 
 /**
- * The targets of the journey or touchpoint checked on this wave's
- * figures (stages have none).
+ * The targets of the journey, stage or touchpoint checked on this
+ * wave's figures.
  */
 targets: Array<TargetCheck>, };
 
