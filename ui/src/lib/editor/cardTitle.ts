@@ -90,7 +90,6 @@ export function wrapFit(
       continue;
     }
     if (line) lines.push(line);
-    line = "";
     while (w.length > 1 && !fits(w, lines.length)) {
       let n = w.length - 1;
       while (n > 1 && !fits(w.slice(0, n), lines.length)) n--;
