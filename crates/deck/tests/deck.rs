@@ -440,9 +440,9 @@ fn slide_texts(pptx: &[u8]) -> Vec<(String, String)> {
             loop {
                 match r.read_event().unwrap() {
                     quick_xml::events::Event::Eof => break,
-                    quick_xml::events::Event::Start(e) => inside = e.name().into_inner() == b"a:t",
+                    quick_xml::events::Event::Start(e) => inside = e.name().into_inner() == "a:t",
                     quick_xml::events::Event::End(e) => {
-                        if inside && e.name().into_inner() == b"a:t" {
+                        if inside && e.name().into_inner() == "a:t" {
                             text.push('\n');
                         }
                         inside = false;
