@@ -2,6 +2,7 @@
 // CLI, the trend overlay's sparkline on a card and a stage header, the Trend
 // tab's chart with its 95% whiskers and target line and the Rust rule's
 // words, a target set from the panel (seen by the CLI), two waves compared,
+// a stage's target set from its panel and marked on its header,
 // and axe finds no serious or critical violation in the panel.
 
 import assert from "node:assert/strict";
@@ -97,6 +98,22 @@ test("trend overlay, panel, target line and two waves compared", { timeout: 180_
   const better = await panel.locator("ul.moves.better li").allTextContents();
   assert.ok(better.some((s) => s.startsWith(`${CALL}: NPS rose from`)), better.join("\n"));
   await page.screenshot({ path: path.join(ARTIFACTS, "browser-81-trend-panel.png") });
+
+  // A stage's target from its Trend tab: the CLI lists it and its header marks its status.
+  await page.locator(`g.stage-head[data-stage-id="${call.stage}"]`).focus();
+  await page.locator("[data-tab=trend]").click();
+  const stagePanel = page.locator(`.trend[data-trend-part="${call.stage}"]`);
+  await stagePanel.waitFor({ timeout: 10_000 });
+  await stagePanel.locator("select[aria-label='Target for']").selectOption("part");
+  await stagePanel.locator("select[aria-label='Target KPI']").selectOption("nps");
+  await stagePanel.locator("input[aria-label='Target value']").fill("90");
+  await stagePanel.locator("button:has-text('Set target')").click();
+  await stagePanel.locator("p[role=status]:has-text('NPS ≥ 90: not met now')").waitFor({ timeout: 10_000 });
+  const stageGroup = JSON.parse(cli("target", id, "--json")).find((g) => g.stage === call.stage);
+  assert.equal(stageGroup?.checks[0].status, "not_met");
+  await page
+    .locator(`g.stage-summary[data-stage-summary="${call.stage}"] [data-stage-target-status=not_met]`)
+    .waitFor({ timeout: 10_000 });
 
   await page.addScriptTag({ path: AXE });
   const serious = await page.evaluate(async () => {

@@ -116,8 +116,9 @@ pub fn with_waves(j: &Journey) -> (Journey, waymark_score::trend::Trend) {
     if let Some(t) = j.touchpoints.first_mut() {
         t.targets.nps = Some(KpiTarget::parse(Kpi::Nps, ">=0").unwrap());
     }
-    let first_stage = j.touchpoints.first().map(|t| t.stage);
-    if let Some(s) = j.stages.iter_mut().find(|s| Some(s.id) == first_stage) {
+    // A stage none of the answers are about: its target is not measured.
+    let answered: Vec<Id> = j.touchpoints.iter().take(3).map(|t| t.stage).collect();
+    if let Some(s) = j.stages.iter_mut().find(|s| !answered.contains(&s.id)) {
         s.targets.csat = Some(KpiTarget::parse(Kpi::Csat, ">=95").unwrap());
     }
     let tps: Vec<Id> = j.touchpoints.iter().take(3).map(|t| t.id).collect();
