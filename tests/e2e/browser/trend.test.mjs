@@ -114,6 +114,7 @@ test("trend overlay, panel, target line and two waves compared", { timeout: 180_
   await page
     .locator(`g.stage-summary[data-stage-summary="${call.stage}"] [data-stage-target-status=not_met]`)
     .waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "browser-82-stage-target.png") });
 
   await page.addScriptTag({ path: AXE });
   const serious = await page.evaluate(async () => {

@@ -190,6 +190,12 @@ export class Insights {
     );
   }
 
+  /** Asks for the scorecard again: after an edit the backend made (a
+   * target set), which reaches this document only when the server relays it. */
+  refreshScores(): void {
+    this.live.invalidate();
+  }
+
   /** The side panel's tab; the trend tab fetches the trend. */
   showSide(tab: SideTab): void {
     this.side = tab;
