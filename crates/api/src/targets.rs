@@ -126,7 +126,8 @@ impl Library {
             }
         };
         self.edit(id, |j| {
-            let gone = |what: &str, x: Id| ApiError::NotFound(format!("map {id} has no {what} {x}"));
+            let gone =
+                |what: &str, x: Id| ApiError::NotFound(format!("map {id} has no {what} {x}"));
             let targets = match (stage, tp) {
                 (_, Some(t)) => {
                     &mut j

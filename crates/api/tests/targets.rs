@@ -147,8 +147,12 @@ fn a_stage_target_is_set_by_name_checked_on_the_stage_and_shown_on_the_board() {
     .unwrap();
     assert_eq!(g["stage"], stage.id.to_string());
     assert_eq!(g["checks"][0]["status"], "not_measured");
-    assert!(lib.journey(&id).unwrap().stages.iter().any(|s| s.id == stage.id
-        && s.targets.nps.map(|t| t.value) == Some(30.0)));
+    assert!(lib
+        .journey(&id)
+        .unwrap()
+        .stages
+        .iter()
+        .any(|s| s.id == stage.id && s.targets.nps.map(|t| t.value) == Some(30.0)));
     // A stage and a touchpoint at once, or an unknown stage: refused in words.
     let e = dispatch(
         &lib,
@@ -191,5 +195,4 @@ fn a_stage_target_is_set_by_name_checked_on_the_stage_and_shown_on_the_board() {
     let t = lib.trend(&id).unwrap();
     let st = t.waves[0].stages.iter().find(|s| s.id == stage.id).unwrap();
     assert_eq!(st.figures.targets[0].status, TargetStatus::NotMet);
-
 }

@@ -109,14 +109,33 @@ fn stage_targets_from_the_command_line() {
     // A target belongs to a stage or a touchpoint: asking for both is a usage mistake.
     fails(
         &db,
-        &["target", &id, "--stage", &stage, "--touchpoint", &tp, "nps", "1"],
+        &[
+            "target",
+            &id,
+            "--stage",
+            &stage,
+            "--touchpoint",
+            &tp,
+            "nps",
+            "1",
+        ],
         2,
     );
 
     // A wave of promoters on the stage's touchpoint: NPS 100, the target met.
     let p = dir.path().join("Q1.csv");
     std::fs::write(&p, nps_csv(&tp, 10, 40)).unwrap();
-    ok(&db, &["responses", "import", &id, p.to_str().unwrap(), "--wave", "Q1"]);
+    ok(
+        &db,
+        &[
+            "responses",
+            "import",
+            &id,
+            p.to_str().unwrap(),
+            "--wave",
+            "Q1",
+        ],
+    );
     let list = ok(&db, &["target", &id]);
     assert!(
         list.contains(&format!("stage {stage}")) && list.contains("NPS ≥ 30: met (100)"),

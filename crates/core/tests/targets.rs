@@ -98,7 +98,10 @@ fn a_stage_target_round_trips_is_repaired_and_refused_out_of_range() {
     j.stages[0].targets.csat = Some(KpiTarget::parse(Kpi::Csat, ">=80").unwrap());
     assert!(validate(&j).is_empty(), "{:?}", validate(&j));
     let doc = new_doc(&j);
-    assert_eq!(read_journey(&doc).journey.stages[0].targets, j.stages[0].targets);
+    assert_eq!(
+        read_journey(&doc).journey.stages[0].targets,
+        j.stages[0].targets
+    );
     {
         // A peer writes CSAT ≥ 250 into the stage's shared targets.
         let mut txn = doc.transact_mut();

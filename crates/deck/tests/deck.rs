@@ -508,7 +508,10 @@ fn targets_show_on_the_summary_pain_point_stage_and_trend_slides() {
     };
     // The journey's: on the summary's friction line and the trend chart.
     let journey = sc.journey.targets[0].brief();
-    assert!(!with(&format!("Journey targets: {journey}")).is_empty(), "{slides:?}");
+    assert!(
+        !with(&format!("Journey targets: {journey}")).is_empty(),
+        "{slides:?}"
+    );
     let status = sc.journey.targets[0].status.words();
     assert!(
         !with(&format!("target ≥ 30 · {status} in Q1")).is_empty(),
@@ -519,7 +522,10 @@ fn targets_show_on_the_summary_pain_point_stage_and_trend_slides() {
     let own = tp.targets[0].brief();
     assert!(own.starts_with("CSAT "), "{own}");
     assert!(!with(&format!("Target: {own}")).is_empty(), "{slides:?}");
-    assert!(with("Target\n").len() >= 1, "the ranking has a Target column");
+    assert!(
+        with("Target\n").len() >= 1,
+        "the ranking has a Target column"
+    );
     // The stage's, on its slide.
     let st = sc.stages.iter().find(|s| s.id == first_stage).unwrap();
     let stage = st.targets[0].brief();

@@ -136,11 +136,7 @@ pub fn render_table(sc: &Scorecard) -> String {
         );
     }
     let targets: Vec<(&str, &[TargetCheck])> = std::iter::once(("Journey", &j.targets[..]))
-        .chain(
-            sc.stages
-                .iter()
-                .map(|s| (s.name.as_str(), &s.targets[..])),
-        )
+        .chain(sc.stages.iter().map(|s| (s.name.as_str(), &s.targets[..])))
         .chain(
             sc.touchpoints
                 .iter()

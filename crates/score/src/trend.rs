@@ -161,8 +161,12 @@ pub fn wave_trend(journey: &Journey, label: &str, date: Option<&str>) -> WaveTre
             StageTrend {
                 id: st.id,
                 name: st.name.clone(),
-                figures: figures(&pooled, st.friction, st.emotion)
-                    .checked(stage_targets.get(&st.id).copied().unwrap_or(&Targets::default())),
+                figures: figures(&pooled, st.friction, st.emotion).checked(
+                    stage_targets
+                        .get(&st.id)
+                        .copied()
+                        .unwrap_or(&Targets::default()),
+                ),
             }
         })
         .collect();

@@ -136,7 +136,10 @@ pub fn import_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<Import
     // the import adds to the day's wave.
     let wave = f.wave.as_deref().map(str::trim).filter(|w| !w.is_empty());
     let today = crate::waves::default_wave_label(None);
-    let date = match (f.date.as_deref().map(str::trim).filter(|d| !d.is_empty()), wave) {
+    let date = match (
+        f.date.as_deref().map(str::trim).filter(|d| !d.is_empty()),
+        wave,
+    ) {
         (Some(d), _) => WaveDate::Given(d),
         (None, Some(_)) => WaveDate::FromAnswers { or: &today },
         (None, None) => WaveDate::Unknown,
