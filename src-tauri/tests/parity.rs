@@ -195,6 +195,7 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
             json!({ "before": { "map": map, "version": "first" }, "after": { "map": map } }),
         ),
         ("map_trend", json!({ "id": map })),
+        ("map_waves", json!({ "id": map })),
         (
             "compare_waves",
             json!({ "id": map, "before": "nope", "after": "nope" }),

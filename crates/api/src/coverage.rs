@@ -1,9 +1,11 @@
 //! Evidence coverage through the library: the map's touchpoints by evidence
-//! and which of them its last survey wave has answers about.
+//! and which of them its last survey wave (or the wave scores are as of)
+//! has answers about.
 
 use std::collections::HashSet;
 
 pub use waymark_score::EvidenceCoverage;
+use waymark_score::AsOf;
 
 use crate::{Library, Result};
 
@@ -11,9 +13,20 @@ impl Library {
     /// The map's evidence coverage ([`waymark_score::coverage`]) with its
     /// last wave (by date, then import time).
     pub fn evidence_coverage(&self, id: &str) -> Result<EvidenceCoverage> {
+        self.evidence_coverage_as_of(id, &AsOf::Latest)
+    }
+
+    /// The evidence coverage with the wave scores are as of in the place of
+    /// the last one (every wave pooled: the last one).
+    pub fn evidence_coverage_as_of(&self, id: &str, as_of: &AsOf) -> Result<EvidenceCoverage> {
         let journey = self.journey(id)?;
         let inner = self.lock();
-        let last = inner.store.waves(id)?.pop();
+        let view = inner.wave_view(id, as_of)?;
+        let mut waves = inner.store.waves(id)?;
+        let last = match view.wave() {
+            Some(w) => waves.into_iter().find(|r| r.label == w),
+            None => waves.pop(),
+        };
         let mut answered = HashSet::new();
         if let Some(w) = &last {
             inner.store.wave_answers(id, &w.label, |a| {

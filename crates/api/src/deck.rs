@@ -22,6 +22,8 @@ pub struct DeckRequest {
     pub version_label: Option<String>,
     /// YYYY-MM-DD.
     pub date: Option<String>,
+    /// The survey wave the scores are as of; missing: the latest.
+    pub as_of: Option<waymark_score::AsOf>,
 }
 
 impl DeckRequest {
@@ -40,6 +42,7 @@ impl DeckRequest {
         o.company = filled(&self.company);
         o.version_label = filled(&self.version_label);
         o.logo = self.logo.clone().filter(|l| !l.is_empty());
+        o.as_of = self.as_of.clone().unwrap_or_default();
         Ok(o)
     }
 }
@@ -50,8 +53,8 @@ impl Library {
     /// survey waves ([`Library::trend`]) for the trends slide. A bad option
     /// (date, logo, sections) is `ApiError::Invalid` naming it.
     pub fn deck_pptx(&self, id: &str, options: &DeckOptions) -> Result<Deck> {
+        let scorecard = self.score_as_of(id, &options.as_of)?;
         let journey = self.journey(id)?;
-        let scorecard = waymark_score::score(&journey);
         let mut options = options.clone();
         if options.trend.is_none() && options.sections.contains(&Section::Trends) {
             options.trend = Some(self.trend(id)?).filter(|t| !t.waves.is_empty());
@@ -78,6 +81,7 @@ mod tests {
             version_label: Some(" ".into()),
             date: Some("2026-03-01".into()),
             logo: None,
+            as_of: None,
         };
         let o = r.options().unwrap();
         assert_eq!(o.sections, vec![Section::Title, Section::Map]);

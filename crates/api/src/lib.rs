@@ -59,7 +59,8 @@ pub use open_file::OpenedFile;
 pub use scoring::{scorecard_table, ExplainedResponse, Explanation};
 pub use shared::{Watcher, OTHER_PROCESS, REFRESH_EVERY};
 pub use waymark_core::templates::TemplateInfo;
-pub use waymark_score::{Board, BoardItem, Scorecard};
+pub use waymark_score::as_of::sentence as as_of_sentence;
+pub use waymark_score::{AsOf, Board, BoardItem, Scorecard};
 pub use waymark_store::{
     now as timestamp, Before, MapRow as MapSummary, VersionRow as VersionInfo,
 };

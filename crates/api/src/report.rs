@@ -23,6 +23,8 @@ pub struct ReportRequest {
     pub version_label: Option<String>,
     /// YYYY-MM-DD.
     pub date: Option<String>,
+    /// The survey wave the scores are as of; missing: the latest.
+    pub as_of: Option<waymark_score::AsOf>,
 }
 
 /// A dialog's text field: trimmed, and `None` when nothing is left (the
@@ -60,23 +62,24 @@ impl ReportRequest {
         o.company = filled(&self.company);
         o.version_label = filled(&self.version_label);
         o.logo = self.logo.clone().filter(|l| !l.is_empty());
+        o.as_of = self.as_of.clone().unwrap_or_default();
         Ok(o)
     }
 }
 
 impl Library {
-    /// Renders the map's executive PDF report: scores the current map with
-    /// `waymark-score` and lays it out with `waymark-report`, each pain
+    /// Renders the map's executive PDF report: scores the current map as of
+    /// `options.as_of` and lays it out with `waymark-report`, each pain
     /// point with its touchpoint's top theme from the survey waves. A bad option
-    /// (date, logo) is `ApiError::Invalid` with a message naming it.
+    /// (date, logo, wave) is `ApiError::Invalid` or `NotFound` with a message naming it.
     pub fn report_pdf(&self, id: &str, options: &ReportOptions) -> Result<Report> {
         let mut options = options.clone();
+        let scorecard = self.score_as_of(id, &options.as_of)?;
         if options.evidence.is_none() {
-            options.evidence = Some(self.evidence_coverage(id)?);
+            options.evidence = Some(self.evidence_coverage_as_of(id, &options.as_of)?);
         }
         let journey = self.journey(id)?;
-        let scorecard = waymark_score::score(&journey);
-        options.themes = self.top_themes(id)?;
+        options.themes = self.top_themes(id, &options.as_of)?;
         if options.trend.is_none()
             && (options.sections.contains(&Section::Trends)
                 || options.sections.contains(&Section::Summary))
@@ -107,6 +110,7 @@ mod tests {
             version_label: Some(" ".into()),
             date: Some("2026-03-01".into()),
             logo: None,
+            as_of: None,
         };
         let o = r.options().unwrap();
         assert_eq!(o.page_size, PageSize::Letter);

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, Scale};
 use waymark_score::sentiment::{compound, effort_cues};
-use waymark_score::{Board, MergeStats, Scorecard, TouchpointScore};
+use waymark_score::{AsOf, Board, MergeStats, Scorecard, TouchpointScore, WaveView};
 
-use crate::{ApiError, Library, Result};
+use crate::{ApiError, Inner, Library, Result};
 
 /// A scorecard as the plain-text table `waymark score` prints: the CLI
 /// shows scores through the API, like every other front.
@@ -41,23 +41,40 @@ pub struct ExplainedResponse {
     pub cues: Vec<String>,
 }
 
+impl Inner {
+    /// `as_of` resolved against the map's waves ([`waymark_score::as_of`]);
+    /// an unknown label is an error naming the map and its waves.
+    pub(crate) fn wave_view(&self, id: &str, as_of: &AsOf) -> Result<WaveView> {
+        let waves = self.store.waves(id)?.into_iter().map(|w| w.label).collect();
+        WaveView::resolve(waves, as_of)
+            .map_err(|e| ApiError::NotFound(format!("map {id} has {e}")))
+    }
+}
+
 impl Library {
-    /// The map's scorecard: every touchpoint, stage and journey score with
-    /// its factors. The app, the report and `waymark score` all call this.
-    /// Re-scores only the touchpoints edited since the last request
-    /// ([`crate::score_cache`]).
+    /// The map's scorecard as of its latest survey wave: every touchpoint,
+    /// stage and journey score with its factors. See [`Library::score_as_of`].
     pub fn score(&self, id: &str) -> Result<Scorecard> {
+        self.score_as_of(id, &AsOf::Latest)
+    }
+
+    /// The map's scorecard as of a survey wave (or every wave pooled). The
+    /// app, the report and `waymark score` all call this. Re-scores only the
+    /// touchpoints edited since the last request under the same view
+    /// ([`crate::score_cache`]).
+    pub fn score_as_of(&self, id: &str, as_of: &AsOf) -> Result<Scorecard> {
         let mut inner = self.lock();
+        let view = inner.wave_view(id, as_of)?;
         let open = inner.load(id)?;
-        Ok(open.scores.score(&open.journey))
+        Ok(open.scores.score(&open.journey, &view))
     }
 
     /// The scorecard without each touchpoint's factors and effort cues: every
-    /// figure of [`Library::score`], a quarter of the size. The editor asks
-    /// for it after each edit to repaint the canvas; the factors of one
+    /// figure of [`Library::score_as_of`], a quarter of the size. The editor
+    /// asks for it after each edit to repaint the canvas; the factors of one
     /// touchpoint come from [`Library::explain`].
-    pub fn score_brief(&self, id: &str) -> Result<Scorecard> {
-        let mut card = self.score(id)?;
+    pub fn score_brief(&self, id: &str, as_of: &AsOf) -> Result<Scorecard> {
+        let mut card = self.score_as_of(id, as_of)?;
         for t in &mut card.touchpoints {
             t.factors = Vec::new();
             t.effort_cues = Vec::new();
@@ -68,17 +85,27 @@ impl Library {
     /// The map's pain-point board: its pain points and opportunities, ranked,
     /// with their votes ([`waymark_score::board`]). The app's board, the
     /// report and `waymark board` all show this.
+    /// As of the latest wave; see [`Library::board_as_of`].
     pub fn board(&self, id: &str) -> Result<Board> {
+        self.board_as_of(id, &AsOf::Latest)
+    }
+
+    /// [`Library::board`] ranked on the scores as of a survey wave.
+    pub fn board_as_of(&self, id: &str, as_of: &AsOf) -> Result<Board> {
         let mut inner = self.lock();
+        let view = inner.wave_view(id, as_of)?;
         let open = inner.load(id)?;
-        let card = open.scores.score(&open.journey);
+        let card = open.scores.score(&open.journey, &view);
         Ok(waymark_score::board(&open.journey, &card))
     }
 
     /// One touchpoint's score explained: the same numbers as in
-    /// [`Library::score`], plus its survey answers with their sentiment.
-    pub fn explain(&self, id: &str, touchpoint: &str) -> Result<Explanation> {
+    /// [`Library::score_as_of`], plus its survey answers with their
+    /// sentiment — those of the wave its score reads when scores are as of
+    /// a wave, every wave's when they are pooled.
+    pub fn explain(&self, id: &str, touchpoint: &str, as_of: &AsOf) -> Result<Explanation> {
         let journey = self.journey(id)?;
+        let view = self.lock().wave_view(id, as_of)?;
         let tp: Id = touchpoint
             .parse()
             .map_err(|_| ApiError::Invalid(format!("{touchpoint:?} is not a touchpoint id")))?;
@@ -87,7 +114,7 @@ impl Library {
                 "map {id} has no touchpoint {touchpoint}"
             )));
         }
-        let score = waymark_score::score(&journey)
+        let score = waymark_score::score_reusing(&journey, &view, &mut Default::default())
             .touchpoints
             .into_iter()
             .find(|t| t.id == tp)
@@ -98,10 +125,20 @@ impl Library {
             .filter(|r| r.touchpoint == tp)
             .cloned()
             .collect();
-        self.lock()
-            .store
-            .touchpoint_answers(id, touchpoint, |_, a| answers.push(a))?;
-        let quotes = waymark_core::evidence::pooled(&journey.evidence, tp).quotes;
+        let wave = score.wave.as_deref();
+        self.lock().store.touchpoint_answers(id, touchpoint, |w, a| {
+            if wave.is_none_or(|wave| wave == w) {
+                answers.push(a)
+            }
+        })?;
+        let quotes = match wave {
+            Some(w) => waymark_core::evidence::pooled(
+                journey.evidence.iter().filter(|e| e.wave == w),
+                tp,
+            )
+            .quotes,
+            None => waymark_core::evidence::pooled(&journey.evidence, tp).quotes,
+        };
         let mut responses: Vec<ExplainedResponse> = answers
             .iter()
             .map(|r| {

@@ -167,7 +167,7 @@ impl Library {
     /// its status on the current scores.
     pub fn targets(&self, id: &str) -> Result<Vec<TargetGroup>> {
         let journey = self.journey(id)?;
-        let card = waymark_score::score(&journey);
+        let card = self.score(id)?;
         let mut out = Vec::new();
         if !card.journey.targets.is_empty() {
             out.push(TargetGroup {

@@ -1,18 +1,21 @@
 //! Themes from verbatims through the library (issue 17): the comments come
 //! from the library's survey tables (each wave's raw answers), never from
 //! the map's document, and are grouped per touchpoint and per stage by
-//! [`waymark_score::themes`].
+//! [`waymark_score::themes`]. Like scores they are as of a wave
+//! ([`waymark_score::as_of`]): each touchpoint's comments come from the
+//! wave its score reads.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, SurveyResponse};
 pub use waymark_score::themes::{Theme, Themes};
+use waymark_score::AsOf;
 
 use crate::{ApiError, Library, Result};
 
-/// Which comments to group: one touchpoint or stage (by id or title), one
-/// wave (by label); missing: all of them.
+/// Which comments to group: one touchpoint or stage (by id or title),
+/// missing: all of them; as of which wave (missing: the latest).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[ts(optional_fields)]
 pub struct ThemesQuery {
@@ -22,7 +25,7 @@ pub struct ThemesQuery {
     #[serde(default)]
     pub stage: Option<String>,
     #[serde(default)]
-    pub wave: Option<String>,
+    pub as_of: Option<AsOf>,
 }
 
 /// The themes of one touchpoint's comments.
@@ -49,7 +52,8 @@ pub struct StageThemes {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MapThemes {
     pub map: String,
-    /// The wave whose comments were read; `null`: every wave's, each answer
+    /// The wave the themes are as of (each touchpoint's comments from that
+    /// wave, or its latest earlier one); `null`: every wave's, each answer
     /// once (a later wave's copy wins).
     pub wave: Option<String>,
     /// In map order (stage, then position); every touchpoint asked for,
@@ -71,10 +75,11 @@ fn pick<'a>(what: &str, map: &str, wanted: &str, items: &'a [(Id, String)]) -> R
 }
 
 impl Library {
-    /// Each touchpoint's largest theme over every wave's comments.
-    pub fn top_themes(&self, id: &str) -> Result<BTreeMap<Id, Theme>> {
+    /// Each touchpoint's largest theme in its comments as of a wave.
+    pub fn top_themes(&self, id: &str, as_of: &AsOf) -> Result<BTreeMap<Id, Theme>> {
         let all = self.themes(&ThemesQuery {
             id: id.to_string(),
+            as_of: Some(as_of.clone()),
             ..ThemesQuery::default()
         })?;
         Ok(all
@@ -92,9 +97,12 @@ impl Library {
     pub fn themes(&self, q: &ThemesQuery) -> Result<MapThemes> {
         let id = q.id.as_str();
         let mut inner = self.lock();
-        // Titles and order only: the answers come from the waves' tables.
-        let (stages, touchpoints) = {
+        let view = inner.wave_view(id, q.as_of.as_ref().unwrap_or(&AsOf::Latest))?;
+        // Titles, order and which wave each touchpoint reads: the answers
+        // come from the waves' tables.
+        let (stages, touchpoints, from) = {
             let j = &inner.load(id)?.journey;
+            let from = view.stats(j).from;
             let mut stages: Vec<_> = j.stages.iter().collect();
             stages.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
             let rank: HashMap<Id, usize> =
@@ -111,6 +119,7 @@ impl Library {
                 tps.iter()
                     .map(|t| (t.id, t.title.clone(), t.stage))
                     .collect::<Vec<_>>(),
+                from,
             )
         };
         let tp_names: Vec<(Id, String)> = touchpoints.iter().map(|t| (t.0, t.1.clone())).collect();
@@ -127,10 +136,20 @@ impl Library {
             .transpose()?
             .copied();
 
-        let waves = inner.store.waves(id)?;
-        let labels: Vec<String> = match &q.wave {
-            Some(w) => vec![inner.store.wave(id, w.trim())?.label],
-            None => waves.into_iter().map(|w| w.label).collect(),
+        // As of a wave: the waves the touchpoints read; pooled: every wave.
+        let labels: Vec<String> = match view.wave() {
+            Some(_) => {
+                let mut l: Vec<String> = from.values().cloned().collect();
+                l.sort();
+                l.dedup();
+                l
+            }
+            None => inner
+                .store
+                .waves(id)?
+                .into_iter()
+                .map(|w| w.label)
+                .collect(),
         };
         // Commented answers, each once by its key, a later wave's copy in
         // the place of an earlier one.
@@ -138,7 +157,9 @@ impl Library {
         let mut at: HashMap<String, usize> = HashMap::new();
         for label in &labels {
             inner.store.wave_answers(id, label, |a| {
-                if a.comment.trim().is_empty() {
+                if a.comment.trim().is_empty()
+                    || view.wave().is_some() && from.get(&a.touchpoint) != Some(label)
+                {
                     return;
                 }
                 match at.get(&a.key()) {
@@ -189,7 +210,7 @@ impl Library {
         }
         Ok(MapThemes {
             map: id.to_string(),
-            wave: q.wave.as_ref().map(|_| labels[0].clone()),
+            wave: view.wave().map(str::to_string),
             touchpoints: out_tps,
             stages: out_stages,
         })

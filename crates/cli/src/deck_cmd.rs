@@ -22,6 +22,8 @@ pub struct DeckArgs {
     sections: Option<String>,
     #[command(flatten)]
     branding: Branding,
+    #[command(flatten)]
+    wave: crate::as_of_arg::WaveArg,
 }
 
 pub fn run(lib: &Library, args: DeckArgs) -> Result<(), Failure> {
@@ -33,6 +35,7 @@ pub fn run(lib: &Library, args: DeckArgs) -> Result<(), Failure> {
     options.logo = args.branding.logo()?;
     options.company = args.branding.company;
     options.version_label = args.branding.version_label;
+    options.as_of = args.wave.as_of();
     let deck = lib.deck_pptx(&id, &options)?;
     write_atomically(&args.output, &deck.pptx)?;
     for w in &deck.warnings {

@@ -2,6 +2,7 @@
 //! arguments, calls the API and prints; no domain logic lives here.
 //! Exit codes: 0 ok, 2 usage, 1 any other error (one line on stderr).
 
+mod as_of_arg;
 mod branding;
 mod compare_cmd;
 mod deck_cmd;
@@ -58,6 +59,8 @@ enum Command {
         id: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        wave: as_of_arg::WaveArg,
     },
     /// Import a .waymark or Mermaid journey file; prints the new map's id
     Import {
@@ -109,6 +112,8 @@ enum Command {
         /// The full scorecard as JSON (every factor of every score)
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        wave: as_of_arg::WaveArg,
     },
     /// The pain-point board: pain points and opportunities, ranked, with votes
     Board {
@@ -119,6 +124,8 @@ enum Command {
         /// As JSON (every field of every item)
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        wave: as_of_arg::WaveArg,
     },
     /// Copy a map as its future state ("to-be"), linked to it; prints the new id
     Future {
@@ -162,11 +169,10 @@ enum Command {
         /// One stage (id or title)
         #[arg(long)]
         stage: Option<String>,
-        /// One wave (label; default: every wave's answers)
-        #[arg(long)]
-        wave: Option<String>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        wave: as_of_arg::WaveArg,
     },
     /// Import each survey file that appears in a folder as a wave (--once: what is there now)
     Watch(watch_cmd::WatchArgs),
@@ -320,20 +326,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 terminal::print(&output::map_list(&maps));
             }
         }
-        Command::Show { id, json } => {
+        Command::Show { id, json, wave } => {
             let id = resolve(&lib, &id)?;
+            let as_of = wave.as_of();
+            let card = lib.score_as_of(&id, &as_of)?;
             let summary = lib.map_summary(&id)?;
             let journey = lib.journey(&id)?;
             let versions = lib.versions(&id)?;
             let link = lib.map_link(&id)?;
             let homeless = lib.homeless(&id)?;
             let problems = lib.problems(&id)?;
-            let evidence = lib.evidence_coverage(&id)?;
+            let evidence = lib.evidence_coverage_as_of(&id, &as_of)?;
             if json {
-                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems, "evidence": evidence});
+                let v = serde_json::json!({"id": id, "summary": summary, "versions": versions, "link": link, "map": journey, "homeless": homeless, "problems": problems, "evidence": evidence, "as_of": card.as_of, "journey_score": card.journey});
                 say!("{}", terminal::json(&v));
             } else {
                 terminal::print(&output::map_detail(&summary, &journey, &versions));
+                if let Some(s) = waymark_api::as_of_sentence(&card, &as_of) {
+                    say!("{s}");
+                }
+                say!("{}", output::headline(&card));
                 say!("{}", evidence.sentence());
                 terminal::print(&homeless_cmd::render(&id, &homeless));
                 terminal::print(&homeless_cmd::render_repairs(&problems, 10));
@@ -378,23 +390,39 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 kept.label
             );
         }
-        Command::Score { id, json } => {
+        Command::Score { id, json, wave } => {
             let id = resolve(&lib, &id)?;
-            let card = lib.score(&id)?;
+            let as_of = wave.as_of();
+            let card = lib.score_as_of(&id, &as_of)?;
             if json {
                 say!("{}", terminal::json(&card));
             } else {
+                if let Some(s) = waymark_api::as_of_sentence(&card, &as_of) {
+                    say!("{s}");
+                }
                 terminal::print(&waymark_api::scorecard_table(&card));
             }
         }
-        Command::Board { id, csv, json } => {
+        Command::Board {
+            id,
+            csv,
+            json,
+            wave,
+        } => {
             let id = resolve(&lib, &id)?;
-            let board = lib.board(&id)?;
+            let board = lib.board_as_of(&id, &wave.as_of())?;
             if json {
                 say!("{}", terminal::json(&board));
             } else if csv {
                 terminal::print_data(&board.csv());
             } else {
+                match &board.as_of {
+                    Some(w) => say!("As of survey wave {w}"),
+                    None if wave.as_of() == waymark_api::AsOf::AllWaves => {
+                        say!("Every survey wave pooled")
+                    }
+                    None => {}
+                }
                 terminal::print(&output::board(&board));
             }
         }
@@ -465,15 +493,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             id,
             touchpoint,
             stage,
-            wave,
             json,
+            wave,
         } => {
             let id = resolve(&lib, &id)?;
             let t = lib.themes(&waymark_api::themes::ThemesQuery {
                 id,
                 touchpoint,
                 stage,
-                wave,
+                as_of: Some(wave.as_of()),
             })?;
             if json {
                 say!("{}", terminal::json(&t));

@@ -55,6 +55,25 @@ pub fn map_list(maps: &[MapSummary]) -> String {
     out
 }
 
+/// The journey's headline figures in one line ("n/a": no data yet).
+pub fn headline(j: &waymark_api::Scorecard) -> String {
+    let f = |v: Option<f64>, signed: bool| match v {
+        Some(v) if signed => format!("{v:+.0}"),
+        Some(v) => format!("{v:.0}"),
+        None => "n/a".into(),
+    };
+    let s = &j.journey;
+    format!(
+        "journey: NPS {} · CSAT {}{} · friction {} · emotion {} · {} answers",
+        f(s.nps, true),
+        f(s.csat, false),
+        if s.csat.is_some() { "%" } else { "" },
+        f(s.friction, false),
+        f(s.emotion, true),
+        s.responses
+    )
+}
+
 pub fn map_detail(summary: &MapSummary, j: &Journey, versions: &[VersionInfo]) -> String {
     let mut out = String::new();
     writeln!(out, "{}", j.title).unwrap();

@@ -24,6 +24,8 @@ pub struct ReportArgs {
     sections: Option<String>,
     #[command(flatten)]
     branding: Branding,
+    #[command(flatten)]
+    wave: crate::as_of_arg::WaveArg,
 }
 
 pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
@@ -39,6 +41,7 @@ pub fn run(lib: &Library, args: ReportArgs) -> Result<(), Failure> {
     options.logo = args.branding.logo()?;
     options.company = args.branding.company;
     options.version_label = args.branding.version_label;
+    options.as_of = args.wave.as_of();
     let report = lib.report_pdf(&id, &options)?;
     write_atomically(&args.output, &report.pdf)?;
     for w in &report.warnings {

@@ -45,7 +45,7 @@ fn block(out: &mut String, heading: &str, t: &Themes) {
 pub fn themes(m: &MapThemes) -> String {
     let mut out = String::new();
     if let Some(w) = &m.wave {
-        out.push_str(&format!("wave {w}\n"));
+        out.push_str(&format!("as of survey wave {w}\n"));
     }
     for s in &m.stages {
         block(&mut out, &format!("stage {}", s.title), &s.themes);

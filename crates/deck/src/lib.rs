@@ -114,6 +114,9 @@ pub struct DeckOptions {
     /// The map's survey waves scored one by one (`waymark_score::trend`),
     /// oldest first; the trends slide needs at least one wave.
     pub trend: Option<waymark_score::trend::Trend>,
+    /// The survey wave the scores are as of (default: the latest); the
+    /// summary slide says which ([`waymark_score::as_of::sentence`]).
+    pub as_of: waymark_score::AsOf,
 }
 
 impl DeckOptions {
@@ -126,6 +129,7 @@ impl DeckOptions {
             date: date.into(),
             version_label: None,
             trend: None,
+            as_of: waymark_score::AsOf::Latest,
         }
     }
 

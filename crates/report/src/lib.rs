@@ -186,6 +186,9 @@ pub struct ReportOptions {
     /// "since the last wave" block and the trend page. `None` or no waves:
     /// neither is drawn.
     pub trend: Option<waymark_score::trend::Trend>,
+    /// The survey wave the scores are as of (default: the latest); the
+    /// summary says which ([`waymark_score::as_of::sentence`]).
+    pub as_of: waymark_score::AsOf,
 }
 
 impl ReportOptions {
@@ -202,6 +205,7 @@ impl ReportOptions {
             themes: BTreeMap::new(),
             evidence: None,
             trend: None,
+            as_of: waymark_score::AsOf::Latest,
         }
     }
 

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use waymark_core::evidence::AnswerStats;
 use waymark_core::{Id, Journey, Settings, Touchpoint};
 
+use crate::as_of::{AsOf, UnknownWave, WaveView};
 use crate::blueprint;
 use crate::emotion::{emotion, label};
-use crate::evidence::{journey_stats, tally};
+use crate::evidence::tally;
 use crate::friction::friction;
 use crate::metrics::{churn_rate, clv, Tally};
 use crate::priority::{self, impact};
@@ -91,7 +92,12 @@ pub struct TouchpointPart {
     tally: Tally,
 }
 
-fn score_touchpoint(settings: &Settings, t: &Touchpoint, stats: &AnswerStats) -> TouchpointPart {
+fn score_touchpoint(
+    settings: &Settings,
+    t: &Touchpoint,
+    stats: &AnswerStats,
+    wave: Option<&str>,
+) -> TouchpointPart {
     let th = &settings.thresholds;
     let fw = &settings.friction_weights;
     let ew = &settings.emotion_weights;
@@ -170,6 +176,7 @@ fn score_touchpoint(settings: &Settings, t: &Touchpoint, stats: &AnswerStats) ->
             fcr: t.inputs.fcr_rate.filter(|f| f.is_finite()),
             aht_minutes: t.inputs.aht_minutes.filter(|a| a.is_finite()),
             negative_comment_share: negative_share,
+            wave: wave.map(str::to_string),
             targets: check(
                 &t.targets,
                 &KpiValues {
@@ -185,21 +192,40 @@ fn score_touchpoint(settings: &Settings, t: &Touchpoint, stats: &AnswerStats) ->
     }
 }
 
-/// Scores a journey. See the crate documentation for the model. Answers
-/// are read as statistics ([`journey_stats`]): the document's per-wave
-/// evidence and any raw answers the journey holds score alike.
+/// Scores a journey on every wave's answers pooled. See the crate
+/// documentation for the model. Answers are read as statistics
+/// ([`crate::evidence::journey_stats`]): the document's per-wave evidence
+/// and any raw answers the journey holds score alike. Current scores of a
+/// map with waves read one wave: [`score_as_of`].
 pub fn score(journey: &Journey) -> Scorecard {
-    score_reusing(journey, &mut HashMap::new())
+    score_reusing(journey, &WaveView::pooled(), &mut HashMap::new())
 }
 
-/// [`score`], taking each touchpoint's own part from `parts` when it is
-/// there and adding those it computes. The caller removes the part of every
-/// touchpoint whose inputs changed (the touchpoint, its answers) and all of
-/// them when the settings changed; the stages, the journey, the impacts,
-/// the blueprint and the priorities are always computed afresh.
-pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>) -> Scorecard {
+/// Scores a journey as of a survey wave ([`crate::as_of`]); `waves` are the
+/// map's wave labels, oldest first.
+pub fn score_as_of(
+    journey: &Journey,
+    waves: Vec<String>,
+    as_of: &AsOf,
+) -> Result<Scorecard, UnknownWave> {
+    let view = WaveView::resolve(waves, as_of)?;
+    Ok(score_reusing(journey, &view, &mut HashMap::new()))
+}
+
+/// [`score`] under `view`, taking each touchpoint's own part from `parts`
+/// when it is there and adding those it computes. The caller removes the
+/// part of every touchpoint whose inputs changed (the touchpoint, its
+/// answers) and all of them when the settings or the view changed; the
+/// stages, the journey, the impacts, the blueprint and the priorities are
+/// always computed afresh.
+pub fn score_reusing(
+    journey: &Journey,
+    view: &WaveView,
+    parts: &mut HashMap<Id, TouchpointPart>,
+) -> Scorecard {
     let order = journey_order(journey);
-    let by_tp = journey_stats(journey);
+    let selected = view.stats(journey);
+    let by_tp = &selected.stats;
 
     // A touchpoint without reach counts as an average one: the mean of the
     // known reaches, or 1 for all when none is known (equal shares).
@@ -225,7 +251,12 @@ pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>)
     for &i in &order {
         let t = &journey.touchpoints[i];
         let part = parts.entry(t.id).or_insert_with(|| {
-            score_touchpoint(&journey.settings, t, by_tp.get(&t.id).unwrap_or(&empty))
+            score_touchpoint(
+                &journey.settings,
+                t,
+                by_tp.get(&t.id).unwrap_or(&empty),
+                selected.from.get(&t.id).map(String::as_str),
+            )
         });
         let reach = t.inputs.reach.map_or(assumed_reach, |r| r as f64);
         let share = if total_reach > 0.0 {
@@ -355,5 +386,6 @@ pub fn score_reusing(journey: &Journey, parts: &mut HashMap<Id, TouchpointPart>)
         journey: journey_score,
         stages,
         touchpoints,
+        as_of: view.wave().map(str::to_string),
     }
 }

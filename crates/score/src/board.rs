@@ -119,6 +119,10 @@ pub struct Board {
     pub items: Vec<BoardItem>,
     /// [`CSV_COLUMNS`].
     pub csv_header: Vec<String>,
+    /// The survey wave the scores it ranks are as of ([`Scorecard::as_of`]).
+    #[serde(default)]
+    #[ts(optional)]
+    pub as_of: Option<String>,
 }
 
 /// The CSV columns of [`Board::table`], in order.
@@ -351,6 +355,7 @@ pub fn board(j: &Journey, card: &Scorecard) -> Board {
             })
             .collect(),
         csv_header: CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        as_of: card.as_of.clone(),
     }
 }
 

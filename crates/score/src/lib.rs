@@ -25,6 +25,7 @@
 //! A figure without data is `None`, never 0.
 
 mod aggregate;
+pub mod as_of;
 mod answer_index;
 pub mod blueprint;
 pub mod board;
@@ -50,7 +51,8 @@ pub mod trend;
 pub mod wave_compare;
 pub mod wide_format;
 
-pub use aggregate::{score, score_reusing, TouchpointPart};
+pub use aggregate::{score, score_as_of, score_reusing, TouchpointPart};
+pub use as_of::{AsOf, UnknownWave, WaveView};
 pub use board::{board, Board, BoardItem, ItemKind, ItemSource};
 pub use coverage::{coverage, EvidenceCoverage};
 pub use emotion::{label, NEUTRAL_BAND};

@@ -13,6 +13,11 @@ pub struct Scorecard {
     /// Highest priority first; touchpoints without a priority last; ties in
     /// journey order.
     pub touchpoints: Vec<TouchpointScore>,
+    /// The survey wave the scores are as of ([`crate::as_of`]); none when
+    /// every wave's answers are pooled (chosen, or a map without waves).
+    #[serde(default)]
+    #[ts(optional)]
+    pub as_of: Option<String>,
 }
 
 /// Customer effort on its two scales; the two are never mixed because a 3 on
@@ -233,6 +238,12 @@ pub struct TouchpointScore {
     pub aht_minutes: Option<f64>,
     /// Share of comments with compound ≤ −0.05; `None` without comments.
     pub negative_comment_share: Option<f64>,
+    /// The wave its survey answers come from when scores are as of a wave:
+    /// that wave, or an earlier one carried forward when that wave has no
+    /// answers about it. None when waves are pooled or it has no answers.
+    #[serde(default)]
+    #[ts(optional)]
+    pub wave: Option<String>,
     /// The touchpoint's targets with their status.
     #[serde(default)]
     pub targets: Vec<crate::targets::TargetCheck>,

@@ -19,11 +19,12 @@ use crate::{now, LogWrite, Store};
 
 /// A wave as listed: its label, date (YYYY-MM-DD, when given), when it was
 /// imported and how many answers it holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct WaveRow {
     pub label: String,
     pub date: Option<String>,
     pub imported_at: String,
+    #[ts(type = "number")]
     pub answers: i64,
 }
 

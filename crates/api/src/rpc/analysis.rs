@@ -9,6 +9,7 @@ use crate::survey::{ColumnMapping, ResponsesPreview, SurveyColumns, WideColumns}
 use crate::themes::{MapThemes, ThemesQuery};
 use crate::waves::WaveDate;
 use crate::{Explanation, Library, Result, Scorecard};
+use waymark_score::AsOf;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[ts(optional_fields)]
@@ -17,12 +18,29 @@ pub struct ScoreMap {
     /// Leave out each touchpoint's factors and effort cues.
     #[serde(default)]
     pub brief: Option<bool>,
+    /// Missing: as of the latest wave.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
+}
+
+/// A request naming one map and the survey wave its scores are as of.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct MapAsOf {
+    pub id: String,
+    /// Missing: as of the latest wave.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 pub struct ExplainTouchpoint {
     pub id: String,
     pub touchpoint: String,
+    /// Missing: as of the latest wave.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
 }
 
 /// A survey CSV as the import wizard sends it.
@@ -89,15 +107,16 @@ pub struct CsvTable {
 }
 
 pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
+    let as_of = r.as_of.unwrap_or_default();
     if r.brief.unwrap_or(false) {
-        lib.score_brief(&r.id)
+        lib.score_brief(&r.id, &as_of)
     } else {
-        lib.score(&r.id)
+        lib.score_as_of(&r.id, &as_of)
     }
 }
 
-pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {
-    lib.board(&r.id)
+pub fn map_board(lib: &Library, _: Front, r: MapAsOf) -> Result<crate::Board> {
+    lib.board_as_of(&r.id, &r.as_of.unwrap_or_default())
 }
 
 /// A browser (a workshop participant, `waymark serve`) gets what the map's
@@ -108,7 +127,7 @@ pub fn explain_touchpoint(
     front: Front,
     r: ExplainTouchpoint,
 ) -> Result<Explanation> {
-    let mut ex = lib.explain(&r.id, &r.touchpoint)?;
+    let mut ex = lib.explain(&r.id, &r.touchpoint, &r.as_of.unwrap_or_default())?;
     if front == Front::Browser {
         ex.responses.clear();
     }
@@ -122,9 +141,9 @@ pub fn themes(lib: &Library, _: Front, q: ThemesQuery) -> Result<MapThemes> {
 pub fn evidence_coverage(
     lib: &Library,
     _: Front,
-    r: MapId,
+    r: MapAsOf,
 ) -> Result<crate::coverage::EvidenceCoverage> {
-    lib.evidence_coverage(&r.id)
+    lib.evidence_coverage_as_of(&r.id, &r.as_of.unwrap_or_default())
 }
 
 pub fn preview_responses(lib: &Library, _: Front, f: SurveyFile) -> Result<ResponsesPreview> {

@@ -117,16 +117,16 @@ commands! {
     map_homeless(MapId) -> crate::Homeless = library::map_homeless;
     /// Put a homeless entity back; answers what is still homeless.
     rehome(library::Rehome) -> crate::Homeless = library::rehome;
-    /// The map's scorecard (`brief` leaves out factors and effort cues).
+    /// The map's scorecard as of a survey wave (`brief` leaves out factors and effort cues).
     score_map(analysis::ScoreMap) -> crate::Scorecard = analysis::score_map;
     /// The map's pain-point board, ranked (`waymark board --json`).
-    map_board(MapId) -> crate::Board = analysis::map_board;
+    map_board(analysis::MapAsOf) -> crate::Board = analysis::map_board;
     /// One touchpoint's score with its factors, answers and their sentiment.
     explain_touchpoint(analysis::ExplainTouchpoint) -> crate::Explanation = analysis::explain_touchpoint;
     /// What the comments are about: themes per touchpoint and stage, from the survey waves.
     themes(crate::themes::ThemesQuery) -> crate::themes::MapThemes = analysis::themes;
     /// Shares of touchpoints observed, assumed, proposed and with answers in the last wave.
-    evidence_coverage(MapId) -> crate::coverage::EvidenceCoverage = analysis::evidence_coverage;
+    evidence_coverage(analysis::MapAsOf) -> crate::coverage::EvidenceCoverage = analysis::evidence_coverage;
     /// The survey import's dry run: nothing is written.
     preview_responses(analysis::SurveyFile) -> crate::survey::ResponsesPreview = analysis::preview_responses;
     /// Import survey answers, all or nothing (re-importing replaces).
@@ -139,6 +139,8 @@ commands! {
     compare_maps(analysis::CompareMaps) -> crate::compare::Comparison = analysis::compare_maps;
     /// Every survey wave scored on its own answers, with 95% intervals, changes and targets.
     map_trend(MapId) -> crate::waves::Trend = trend::map_trend;
+    /// The map's survey waves, oldest first (by date, undated last, then import time): the wave picker's choices.
+    map_waves(MapId) -> Vec<crate::waves::WaveRow> = trend::map_waves;
     /// What improved and what got worse beyond noise between two waves.
     compare_waves(trend::CompareWaves) -> waymark_score::wave_compare::WaveComparison = trend::compare_waves_cmd;
     /// The journey's and touchpoints' KPI targets with their status.

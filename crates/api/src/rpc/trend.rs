@@ -39,6 +39,10 @@ pub fn map_trend(lib: &Library, _: Front, r: MapId) -> Result<Trend> {
     lib.trend(&r.id)
 }
 
+pub fn map_waves(lib: &Library, _: Front, r: MapId) -> Result<Vec<crate::waves::WaveRow>> {
+    lib.waves(&r.id)
+}
+
 pub fn compare_waves_cmd(lib: &Library, _: Front, r: CompareWaves) -> Result<WaveComparison> {
     let t = lib.trend(&r.id)?;
     let find = |label: &str| {

@@ -63,8 +63,11 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
         ));
     }
     let targets: Vec<String> = js.targets.iter().map(|c| c.brief()).collect();
+    let as_of = waymark_score::as_of::sentence(ctx.sc, &ctx.opts.as_of)
+        .map(|s| format!("{s} "))
+        .unwrap_or_default();
     let line = format!(
-        "Journey friction {} / 100 · average emotion {} · n/a means no data yet, never zero.{}{}",
+        "{as_of}Journey friction {} / 100 · average emotion {} · n/a means no data yet, never zero.{}{}",
         num(js.friction, 0),
         num_signed(js.emotion, 0),
         if targets.is_empty() {
@@ -85,7 +88,7 @@ pub(crate) fn slide(ctx: &Ctx) -> Slide {
     ));
 
     let mut notes = vec![format!(
-        "Headline figures: NPS {}, CSAT {}, CES {}, remembered emotion {} (peak–end: the most extreme touchpoint's emotion and the last one's, averaged), {} pain points, from {} survey answers. Journey friction {} and emotion {} are reach-weighted means of the touchpoints.",
+        "{as_of}Headline figures: NPS {}, CSAT {}, CES {}, remembered emotion {} (peak–end: the most extreme touchpoint's emotion and the last one's, averaged), {} pain points, from {} survey answers. Journey friction {} and emotion {} are reach-weighted means of the touchpoints.",
         num_signed(js.nps, 0),
         js.csat.map(|c| format!("{}%", num(Some(c), 0))).unwrap_or_else(|| NA.into()),
         tiles[2].0,

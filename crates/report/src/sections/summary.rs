@@ -202,6 +202,9 @@ pub(super) fn summary(ctx: &Ctx, doc: &mut Doc) {
         .clone()
         .unwrap_or_else(|| waymark_score::coverage(j, None));
     f.para(&evidence.sentence(), Style::new(7.5, true, INK), 0.0);
+    if let Some(s) = waymark_score::as_of::sentence(ctx.sc, &ctx.opts.as_of) {
+        f.para(&s, Style::new(7.5, true, INK), 0.0);
+    }
     f.gap(8.0);
     super::trends::summary_block(ctx, &mut f);
     f.gap(4.0);

@@ -16,6 +16,7 @@ import type {
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import { TauriBackend } from "./tauri";
 import type {
+  AsOf,
   Board,
   Explanation,
   Homeless,
@@ -35,6 +36,7 @@ import type {
   Trend,
   VersionInfo,
   WaveComparison,
+  WaveRow,
 } from "./types";
 
 /** Whose KPI target to set: a touchpoint's or a stage's (id or exact name);
@@ -75,19 +77,22 @@ export interface Backend {
    * resolves to the absolute path written. */
   exportMap(id: string, format: ExportFormat, path: string): Promise<string>;
   /** The map's scorecard as persisted now (what `waymark score --json` prints);
-   * `brief` leaves out each touchpoint's factors and effort cues. */
-  scoreMap(id: string, brief?: boolean): Promise<Scorecard>;
+   * `brief` leaves out each touchpoint's factors and effort cues; `asOf`:
+   * the survey wave the scores are as of (default: the latest). */
+  scoreMap(id: string, brief?: boolean, asOf?: AsOf): Promise<Scorecard>;
   /** The map's pain-point board as persisted now: pain points and
    * opportunities, ranked, with votes (what `waymark board --json` prints). */
-  mapBoard(id: string): Promise<Board>;
+  mapBoard(id: string, asOf?: AsOf): Promise<Board>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
-  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation>;
+  explainTouchpoint(id: string, touchpoint: string, asOf?: AsOf): Promise<Explanation>;
   /** What the comments are about, per touchpoint and stage, from the
    * library's survey waves (what `waymark themes --json` prints). */
   mapThemes(query: ThemesQuery): Promise<MapThemes>;
   /** Every survey wave scored on its own answers, with 95% intervals,
    * changes since the wave before and targets (`waymark trend --json`). */
   mapTrend(id: string): Promise<Trend>;
+  /** The map's survey waves, oldest first: the wave picker's choices. */
+  mapWaves(id: string): Promise<WaveRow[]>;
   /** What improved and what got worse beyond noise between two waves. */
   compareWaves(id: string, before: string, after: string): Promise<WaveComparison>;
   /** Set (or, with `null`, clear) a KPI target of the journey (`of` null),
@@ -149,7 +154,7 @@ export interface Backend {
     wave?: WaveName,
   ): Promise<ImportStats>;
   /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
-  evidenceCoverage(id: string): Promise<EvidenceCoverage>;
+  evidenceCoverage(id: string, asOf?: AsOf): Promise<EvidenceCoverage>;
   /** Render the PDF report: written to `path` in the desktop app, downloaded
    * under its name in a browser. */
   exportReport(

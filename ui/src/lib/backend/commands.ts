@@ -16,6 +16,7 @@ import type {
 } from "./analysis";
 import { call, type CommandName, type CommandRequest, type CommandResponse } from "./rpc";
 import type {
+  AsOf,
   Board,
   Explanation,
   Homeless,
@@ -33,6 +34,7 @@ import type {
   Trend,
   VersionInfo,
   WaveComparison,
+  WaveRow,
 } from "./types";
 
 export abstract class CommandBackend {
@@ -74,16 +76,16 @@ export abstract class CommandBackend {
     return this.call("export_map", { id, format, path });
   }
 
-  scoreMap(id: string, brief = false): Promise<Scorecard> {
-    return this.call("score_map", { id, brief });
+  scoreMap(id: string, brief = false, asOf?: AsOf): Promise<Scorecard> {
+    return this.call("score_map", { id, brief, ...asOfField(asOf) });
   }
 
-  mapBoard(id: string): Promise<Board> {
-    return this.call("map_board", { id });
+  mapBoard(id: string, asOf?: AsOf): Promise<Board> {
+    return this.call("map_board", { id, ...asOfField(asOf) });
   }
 
-  explainTouchpoint(id: string, touchpoint: string): Promise<Explanation> {
-    return this.call("explain_touchpoint", { id, touchpoint });
+  explainTouchpoint(id: string, touchpoint: string, asOf?: AsOf): Promise<Explanation> {
+    return this.call("explain_touchpoint", { id, touchpoint, ...asOfField(asOf) });
   }
 
   mapThemes(query: ThemesQuery): Promise<MapThemes> {
@@ -92,6 +94,10 @@ export abstract class CommandBackend {
 
   mapTrend(id: string): Promise<Trend> {
     return this.call("map_trend", { id });
+  }
+
+  mapWaves(id: string): Promise<WaveRow[]> {
+    return this.call("map_waves", { id });
   }
 
   compareWaves(id: string, before: string, after: string): Promise<WaveComparison> {
@@ -187,8 +193,8 @@ export abstract class CommandBackend {
     return this.call("import_responses", request);
   }
 
-  evidenceCoverage(id: string): Promise<EvidenceCoverage> {
-    return this.call("evidence_coverage", { id });
+  evidenceCoverage(id: string, asOf?: AsOf): Promise<EvidenceCoverage> {
+    return this.call("evidence_coverage", { id, ...asOfField(asOf) });
   }
 
   createFutureState(id: string, title?: string): Promise<string> {
@@ -202,6 +208,11 @@ export abstract class CommandBackend {
   compareMaps(before: MapRef, after: MapRef): Promise<Comparison> {
     return this.call("compare_maps", { before, after });
   }
+}
+
+/** The request's `as_of`, left out when not given (the latest wave). */
+function asOfField(asOf: AsOf | undefined): { as_of?: AsOf } {
+  return asOf === undefined ? {} : { as_of: asOf };
 }
 
 function surveyRequest(

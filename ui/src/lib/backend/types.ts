@@ -6,6 +6,7 @@ import type { SyncProtocol, TokenVia } from "../generated/bindings";
 
 export type {
   ApiErrorPayload,
+  AsOf,
   Board,
   BoardItem,
   BoardItemKind,
@@ -35,6 +36,7 @@ export type {
   Scorecard,
   ScoreKind,
   StageScore,
+  StageThemes,
   StripStage,
   SyncProtocol,
   SyncStatus,
@@ -50,6 +52,7 @@ export type {
   Trend,
   VersionInfo,
   WaveComparison,
+  WaveRow,
 } from "../generated/bindings";
 
 /** A file to import: by path (desktop dialogs, drops) or as its text. */

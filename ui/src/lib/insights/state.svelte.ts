@@ -4,16 +4,19 @@
 // open is the editor's one modal value (`dialogs`).
 
 import type {
+  AsOf,
   Backend,
   Board,
   EvidenceCoverage,
   Scorecard,
   TouchpointScore,
   Trend,
+  WaveRow,
 } from "../backend";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
 import { pickMetric, series } from "./trend";
+import { keepAsOf } from "./waves";
 import {
   OVERLAY_MODES,
   byId,
@@ -24,7 +27,7 @@ import {
   type OverlayMode,
 } from "./overlay";
 
-export type SideTab = "edit" | "explain" | "trend";
+export type SideTab = "edit" | "explain" | "trend" | "themes";
 
 /** The editor's modal value, as far as the insight dialogs go. */
 export interface InsightDialogs {
@@ -56,6 +59,11 @@ export class Insights {
   /** How many trends arrived (tests wait on it). */
   trendGeneration = $state(0);
 
+  /** The survey wave every score view is as of: the toolbar's wave picker. */
+  asOf = $state.raw<AsOf>("latest");
+  /** The map's survey waves, oldest first (the picker's choices; none hides it). */
+  waves = $state.raw<WaveRow[]>([]);
+
   readonly scores = $derived(byId(this.card));
   readonly ranks: ReadonlyMap<string, number> = $derived(priorityRanks(this.card));
 
@@ -63,6 +71,9 @@ export class Insights {
   readonly id: string;
   private readonly live: LiveScores;
   private readonly liveCoverage: LiveScores<EvidenceCoverage>;
+  private readonly liveWaves: LiveScores<WaveRow[]>;
+  /** Views fetched while open (the board) that follow the wave picker. */
+  private readonly followers = new Set<() => void>();
   private readonly onUpdate: () => void;
   private readonly session: MapSession;
   private readonly dialogs: InsightDialogs;
@@ -74,7 +85,7 @@ export class Insights {
     this.session = session;
     this.live = new LiveScores({
       // The canvas needs the figures; one touchpoint's factors come with its explanation.
-      fetch: () => backend.scoreMap(id, true),
+      fetch: () => backend.scoreMap(id, true, this.asOf),
       delayMs: 5,
       saved: () => session.idle(),
       onScores: (card, t) => {
@@ -91,24 +102,38 @@ export class Insights {
       onError: (m) => (this.error = m),
     });
     this.liveCoverage = new LiveScores<EvidenceCoverage>({
-      fetch: () => backend.evidenceCoverage(id),
+      fetch: () => backend.evidenceCoverage(id, this.asOf),
       saved: () => session.idle(),
       onScores: (coverage) => (this.coverage = coverage),
       // The scorecard's error line already says when the backend is away.
       onError: () => {},
     });
+    this.liveWaves = new LiveScores<WaveRow[]>({
+      fetch: () => backend.mapWaves(id),
+      saved: () => session.idle(),
+      onScores: (waves) => {
+        this.waves = waves;
+        // A wave deleted or renamed under the picker: back to the latest.
+        const kept = keepAsOf(this.asOf, waves);
+        if (kept !== this.asOf) this.setAsOf(kept);
+      },
+      onError: () => {},
+    });
     this.onUpdate = () => {
       this.live.invalidate();
       this.liveCoverage.invalidate();
+      this.liveWaves.invalidate();
     };
     session.doc.on("update", this.onUpdate);
     this.live.invalidate();
     this.liveCoverage.invalidate();
+    this.liveWaves.invalidate();
   }
 
   destroy(): void {
     this.live.stop();
     this.liveCoverage.stop();
+    this.liveWaves.stop();
     this.session.doc.off("update", this.onUpdate);
   }
 
@@ -128,11 +153,22 @@ export class Insights {
     else this.dialogs.close("settings");
   }
 
+  /** Every score view as of `asOf` (the wave picker): the scorecard, the
+   * coverage and the board are fetched again; the explanation and the
+   * themes follow the scorecard's generation. */
+  setAsOf(asOf: AsOf): void {
+    this.asOf = asOf;
+    this.live.invalidate();
+    this.liveCoverage.invalidate();
+    for (const f of this.followers) f();
+  }
+
   /** Keeps [`board`] current: fetched now, and again (coalesced, once the
-   * edits are persisted) after every change to the map. Returns the stop. */
+   * edits are persisted) after every change to the map or the wave picker.
+   * Returns the stop. */
   watchBoard(): () => void {
     const live = new LiveScores<Board>({
-      fetch: () => this.backend.mapBoard(this.id),
+      fetch: () => this.backend.mapBoard(this.id, this.asOf),
       saved: () => this.session.idle(),
       onScores: (board) => {
         this.board = board;
@@ -144,9 +180,11 @@ export class Insights {
       live.invalidate();
     };
     this.session.doc.on("update", onUpdate);
+    this.followers.add(onUpdate);
     live.invalidate();
     return () => {
       live.stop();
+      this.followers.delete(onUpdate);
       this.session.doc.off("update", onUpdate);
     };
   }
