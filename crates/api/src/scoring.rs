@@ -45,7 +45,7 @@ impl Inner {
     /// `as_of` resolved against the map's waves ([`waymark_score::as_of`]);
     /// an unknown label is an error naming the map and its waves.
     pub(crate) fn wave_view(&self, id: &str, as_of: &AsOf) -> Result<WaveView> {
-        let waves = self.store.waves(id)?.into_iter().map(|w| w.label).collect();
+        let waves = self.store.wave_order(id)?;
         WaveView::resolve(waves, as_of)
             .map_err(|e| ApiError::NotFound(format!("map {id} has {e}")))
     }

@@ -312,6 +312,18 @@ impl Store {
         )
     }
 
+    /// The labels of [`Store::waves`] in its order, without counting
+    /// answers: what every score request reads (scores are as of a wave).
+    pub fn wave_order(&self, map_id: &str) -> Result<Vec<String>> {
+        self.map_row(map_id)?;
+        self.query_rows(
+            "SELECT w.label FROM survey_waves w WHERE w.map_id = ?1
+             ORDER BY w.date IS NULL, w.date, w.imported_at, w.label",
+            [map_id],
+            |r| r.get(0),
+        )
+    }
+
     pub fn wave(&self, map_id: &str, label: &str) -> Result<WaveRow> {
         self.conn
             .query_row(
@@ -510,6 +522,7 @@ mod tests {
             .map(|w| w.label)
             .collect();
         assert_eq!(labels, ["Q0", "Q1"], "by date");
+        assert_eq!(s.wave_order(&map).unwrap(), labels, "the same order");
 
         assert!(matches!(
             s.rename_wave(&map, "Q1", "Q0"),
