@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-pub use waymark_score::EvidenceCoverage;
 use waymark_score::AsOf;
+pub use waymark_score::EvidenceCoverage;
 
 use crate::{Library, Result};
 

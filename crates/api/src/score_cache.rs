@@ -167,9 +167,8 @@ mod tests {
         ];
         let waves = vec!["Q1".to_string(), "Q2".to_string()];
         let view = |as_of: AsOf| WaveView::resolve(waves.clone(), &as_of).unwrap();
-        let fresh = |j: &Journey, v: &WaveView| {
-            waymark_score::score_reusing(j, v, &mut HashMap::new())
-        };
+        let fresh =
+            |j: &Journey, v: &WaveView| waymark_score::score_reusing(j, v, &mut HashMap::new());
         let (latest, all, q1) = (
             view(AsOf::Latest),
             view(AsOf::AllWaves),

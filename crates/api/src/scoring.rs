@@ -46,8 +46,7 @@ impl Inner {
     /// an unknown label is an error naming the map and its waves.
     pub(crate) fn wave_view(&self, id: &str, as_of: &AsOf) -> Result<WaveView> {
         let waves = self.store.wave_order(id)?;
-        WaveView::resolve(waves, as_of)
-            .map_err(|e| ApiError::NotFound(format!("map {id} has {e}")))
+        WaveView::resolve(waves, as_of).map_err(|e| ApiError::NotFound(format!("map {id} has {e}")))
     }
 }
 
@@ -69,11 +68,16 @@ impl Library {
         Ok(open.scores.score(&open.journey, &view))
     }
 
+    /// As of the latest wave; see [`Library::score_brief_as_of`].
+    pub fn score_brief(&self, id: &str) -> Result<Scorecard> {
+        self.score_brief_as_of(id, &AsOf::Latest)
+    }
+
     /// The scorecard without each touchpoint's factors and effort cues: every
     /// figure of [`Library::score_as_of`], a quarter of the size. The editor
     /// asks for it after each edit to repaint the canvas; the factors of one
-    /// touchpoint come from [`Library::explain`].
-    pub fn score_brief(&self, id: &str, as_of: &AsOf) -> Result<Scorecard> {
+    /// touchpoint come from [`Library::explain_as_of`].
+    pub fn score_brief_as_of(&self, id: &str, as_of: &AsOf) -> Result<Scorecard> {
         let mut card = self.score_as_of(id, as_of)?;
         for t in &mut card.touchpoints {
             t.factors = Vec::new();
@@ -99,11 +103,16 @@ impl Library {
         Ok(waymark_score::board(&open.journey, &card))
     }
 
+    /// As of the latest wave; see [`Library::explain_as_of`].
+    pub fn explain(&self, id: &str, touchpoint: &str) -> Result<Explanation> {
+        self.explain_as_of(id, touchpoint, &AsOf::Latest)
+    }
+
     /// One touchpoint's score explained: the same numbers as in
     /// [`Library::score_as_of`], plus its survey answers with their
     /// sentiment — those of the wave its score reads when scores are as of
     /// a wave, every wave's when they are pooled.
-    pub fn explain(&self, id: &str, touchpoint: &str, as_of: &AsOf) -> Result<Explanation> {
+    pub fn explain_as_of(&self, id: &str, touchpoint: &str, as_of: &AsOf) -> Result<Explanation> {
         let journey = self.journey(id)?;
         let view = self.lock().wave_view(id, as_of)?;
         let tp: Id = touchpoint
@@ -126,17 +135,18 @@ impl Library {
             .cloned()
             .collect();
         let wave = score.wave.as_deref();
-        self.lock().store.touchpoint_answers(id, touchpoint, |w, a| {
-            if wave.is_none_or(|wave| wave == w) {
-                answers.push(a)
-            }
-        })?;
+        self.lock()
+            .store
+            .touchpoint_answers(id, touchpoint, |w, a| {
+                if wave.is_none_or(|wave| wave == w) {
+                    answers.push(a)
+                }
+            })?;
         let quotes = match wave {
-            Some(w) => waymark_core::evidence::pooled(
-                journey.evidence.iter().filter(|e| e.wave == w),
-                tp,
-            )
-            .quotes,
+            Some(w) => {
+                waymark_core::evidence::pooled(journey.evidence.iter().filter(|e| e.wave == w), tp)
+                    .quotes
+            }
             None => waymark_core::evidence::pooled(&journey.evidence, tp).quotes,
         };
         let mut responses: Vec<ExplainedResponse> = answers

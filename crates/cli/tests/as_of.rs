@@ -56,14 +56,24 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
         "2026-03-31",
         csv(&a, "2026-03-10", 0, "On hold for an hour"),
     );
-    import("Q2", "2026-06-30", csv(&a, "2026-06-10", 10, "Quick and kind"));
+    import(
+        "Q2",
+        "2026-06-30",
+        csv(&a, "2026-06-10", 10, "Quick and kind"),
+    );
 
     let card = json(&db, &["score", &id, "--json"]);
     assert_eq!(card["as_of"], "Q2");
     assert_eq!(nps(&card["journey"]), 80.0, "the latest wave, not the pool");
-    assert_eq!(nps(&json(&db, &["score", &id, "--json", "--wave", "Q1"])["journey"]), -80.0);
+    assert_eq!(
+        nps(&json(&db, &["score", &id, "--json", "--wave", "Q1"])["journey"]),
+        -80.0
+    );
     let all = json(&db, &["score", &id, "--json", "--all-waves"]);
-    assert_eq!((nps(&all["journey"]), &all["as_of"]), (0.0, &serde_json::Value::Null));
+    assert_eq!(
+        (nps(&all["journey"]), &all["as_of"]),
+        (0.0, &serde_json::Value::Null)
+    );
     assert!(ok(&db, &["score", &id, "--all-waves"]).starts_with("Scores pool every survey wave.\n"));
 
     // Q3 asks only about b: a carries Q2 forward and says so.
@@ -95,7 +105,10 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
     let shown = ok(&db, &["show", &id, "--wave", "Q1"]);
     assert!(shown.contains("Scores as of survey wave Q1."), "{shown}");
     assert!(shown.contains("journey: NPS -80"), "{shown}");
-    assert!(shown.contains("survey answers in the last wave (Q1)"), "{shown}");
+    assert!(
+        shown.contains("survey answers in the last wave (Q1)"),
+        "{shown}"
+    );
     let shown = json(&db, &["show", &id, "--json"]);
     assert_eq!(shown["as_of"], "Q3");
 
@@ -106,8 +119,14 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
     // Themes: each touchpoint's comments from the wave its score reads.
     let themes = json(&db, &["themes", &id, "--json", "--touchpoint", &a]);
     assert_eq!(themes["wave"], "Q3");
-    assert_eq!(themes["touchpoints"][0]["comments"], 1, "Q2's comment, carried");
-    let themes = json(&db, &["themes", &id, "--json", "--touchpoint", &a, "--all-waves"]);
+    assert_eq!(
+        themes["touchpoints"][0]["comments"], 1,
+        "Q2's comment, carried"
+    );
+    let themes = json(
+        &db,
+        &["themes", &id, "--json", "--touchpoint", &a, "--all-waves"],
+    );
     assert_eq!(themes["touchpoints"][0]["comments"], 2);
 
     // The PDF's summary names the wave.
@@ -116,7 +135,15 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
     ok(
         &db,
         &[
-            "report", &id, "-o", pdf, "--sections", "summary", "--date", "2026-10-01", "--wave",
+            "report",
+            &id,
+            "-o",
+            pdf,
+            "--sections",
+            "summary",
+            "--date",
+            "2026-10-01",
+            "--wave",
             "Q1",
         ],
     );

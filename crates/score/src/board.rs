@@ -121,7 +121,7 @@ pub struct Board {
     pub csv_header: Vec<String>,
     /// The survey wave the scores it ranks are as of ([`Scorecard::as_of`]).
     #[serde(default)]
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub as_of: Option<String>,
 }
 

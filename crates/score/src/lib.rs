@@ -25,8 +25,8 @@
 //! A figure without data is `None`, never 0.
 
 mod aggregate;
-pub mod as_of;
 mod answer_index;
+pub mod as_of;
 pub mod blueprint;
 pub mod board;
 pub mod compare;

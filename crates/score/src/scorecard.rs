@@ -16,7 +16,7 @@ pub struct Scorecard {
     /// The survey wave the scores are as of ([`crate::as_of`]); none when
     /// every wave's answers are pooled (chosen, or a map without waves).
     #[serde(default)]
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub as_of: Option<String>,
 }
 
@@ -242,7 +242,7 @@ pub struct TouchpointScore {
     /// that wave, or an earlier one carried forward when that wave has no
     /// answers about it. None when waves are pooled or it has no answers.
     #[serde(default)]
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub wave: Option<String>,
     /// The touchpoint's targets with their status.
     #[serde(default)]

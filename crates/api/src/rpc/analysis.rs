@@ -109,7 +109,7 @@ pub struct CsvTable {
 pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
     let as_of = r.as_of.unwrap_or_default();
     if r.brief.unwrap_or(false) {
-        lib.score_brief(&r.id, &as_of)
+        lib.score_brief_as_of(&r.id, &as_of)
     } else {
         lib.score_as_of(&r.id, &as_of)
     }
@@ -127,7 +127,7 @@ pub fn explain_touchpoint(
     front: Front,
     r: ExplainTouchpoint,
 ) -> Result<Explanation> {
-    let mut ex = lib.explain(&r.id, &r.touchpoint, &r.as_of.unwrap_or_default())?;
+    let mut ex = lib.explain_as_of(&r.id, &r.touchpoint, &r.as_of.unwrap_or_default())?;
     if front == Front::Browser {
         ex.responses.clear();
     }

@@ -7,13 +7,22 @@
 export type ApiErrorPayload = { code: Code, message: string, };
 
 /**
+ * Which survey answers current scores read.
+ */
+export type AsOf = "latest" | { "wave": string } | "all_waves";
+
+/**
  * The board, ranked.
  */
 export type Board = { items: Array<BoardItem>, 
 /**
  * [`CSV_COLUMNS`].
  */
-csv_header: Array<string>, };
+csv_header: Array<string>, 
+/**
+ * The survey wave the scores it ranks are as of ([`Scorecard::as_of`]).
+ */
+as_of?: string | null, };
 
 /**
  * One line of the board.
@@ -165,7 +174,11 @@ logo?: Array<number>, version_label?: string,
 /**
  * YYYY-MM-DD.
  */
-date?: string, };
+date?: string, 
+/**
+ * The survey wave the scores are as of; missing: the latest.
+ */
+as_of?: AsOf, };
 
 export type DeckWritten = { path: string, slides: number, bytes: number, warnings: Array<string>, };
 
@@ -223,7 +236,11 @@ with_survey: number,
  */
 with_survey_pct: number | null, };
 
-export type ExplainTouchpoint = { id: string, touchpoint: string, };
+export type ExplainTouchpoint = { id: string, touchpoint: string, 
+/**
+ * Missing: as of the latest wave.
+ */
+as_of?: AsOf, };
 
 /**
  * One survey answer about the touchpoint, as the explanation shows it.
@@ -441,6 +458,15 @@ priority: number | null, };
 export type Lost = "stage" | "lane" | "stage_and_lane" | "target" | "end" | "waiting";
 
 /**
+ * A request naming one map and the survey wave its scores are as of.
+ */
+export type MapAsOf = { id: string, 
+/**
+ * Missing: as of the latest wave.
+ */
+as_of?: AsOf, };
+
+/**
  * A request naming one map.
  */
 export type MapId = { id: string, };
@@ -496,7 +522,8 @@ opened_at: string | null, };
  */
 export type MapThemes = { map: string, 
 /**
- * The wave whose comments were read; `null`: every wave's, each answer
+ * The wave the themes are as of (each touchpoint's comments from that
+ * wave, or its latest earlier one); `null`: every wave's, each answer
  * once (a later wave's copy wins).
  */
 wave: string | null, 
@@ -627,7 +654,11 @@ logo?: Array<number>, version_label?: string,
 /**
  * YYYY-MM-DD.
  */
-date?: string, };
+date?: string, 
+/**
+ * The survey wave the scores are as of; missing: the latest.
+ */
+as_of?: AsOf, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
@@ -710,7 +741,11 @@ export type ScoreMap = { id: string,
 /**
  * Leave out each touchpoint's factors and effort cues.
  */
-brief?: boolean, };
+brief?: boolean, 
+/**
+ * Missing: as of the latest wave.
+ */
+as_of?: AsOf, };
 
 export type Scorecard = { journey: JourneyScore, 
 /**
@@ -721,7 +756,12 @@ stages: Array<StageScore>,
  * Highest priority first; touchpoints without a priority last; ties in
  * journey order.
  */
-touchpoints: Array<TouchpointScore>, };
+touchpoints: Array<TouchpointScore>, 
+/**
+ * The survey wave the scores are as of ([`crate::as_of`]); none when
+ * every wave's answers are pooled (chosen, or a map without waves).
+ */
+as_of?: string | null, };
 
 export type SetTarget = { id: string, 
 /**
@@ -928,10 +968,10 @@ effort_cues: Array<EffortCue>,
 quotes: Array<string>, };
 
 /**
- * Which comments to group: one touchpoint or stage (by id or title), one
- * wave (by label); missing: all of them.
+ * Which comments to group: one touchpoint or stage (by id or title),
+ * missing: all of them; as of which wave (missing: the latest).
  */
-export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, wave?: string, };
+export type ThemesQuery = { id: string, touchpoint?: string, stage?: string, as_of?: AsOf, };
 
 /**
  * An imported map whose title another map already had, and the free title
@@ -1045,6 +1085,12 @@ aht_minutes: number | null,
  */
 negative_comment_share: number | null, 
 /**
+ * The wave its survey answers come from when scores are as of a wave:
+ * that wave, or an earlier one carried forward when that wave has no
+ * answers about it. None when waves are pooled or it has no answers.
+ */
+wave?: string | null, 
+/**
  * The touchpoint's targets with their status.
  */
 targets: Array<TargetCheck>, };
@@ -1123,6 +1169,12 @@ not_measured: number, };
  */
 export type WaveMetric = "nps" | "csat" | "ces5" | "ces7";
 
+/**
+ * A wave as listed: its label, date (YYYY-MM-DD, when given), when it was
+ * imported and how many answers it holds.
+ */
+export type WaveRow = { label: string, date: string | null, imported_at: string, answers: number, };
+
 export type WaveTrend = { label: string, date: string | null, journey: Figures, 
 /**
  * In stage order.
@@ -1180,16 +1232,16 @@ export interface Commands {
   map_homeless: { request: MapId; response: Homeless };
   /** Put a homeless entity back; answers what is still homeless. */
   rehome: { request: Rehome; response: Homeless };
-  /** The map's scorecard (`brief` leaves out factors and effort cues). */
+  /** The map's scorecard as of a survey wave (`brief` leaves out factors and effort cues). */
   score_map: { request: ScoreMap; response: Scorecard };
   /** The map's pain-point board, ranked (`waymark board --json`). */
-  map_board: { request: MapId; response: Board };
+  map_board: { request: MapAsOf; response: Board };
   /** One touchpoint's score with its factors, answers and their sentiment. */
   explain_touchpoint: { request: ExplainTouchpoint; response: Explanation };
   /** What the comments are about: themes per touchpoint and stage, from the survey waves. */
   themes: { request: ThemesQuery; response: MapThemes };
   /** Shares of touchpoints observed, assumed, proposed and with answers in the last wave. */
-  evidence_coverage: { request: MapId; response: EvidenceCoverage };
+  evidence_coverage: { request: MapAsOf; response: EvidenceCoverage };
   /** The survey import's dry run: nothing is written. */
   preview_responses: { request: SurveyFile; response: ResponsesPreview };
   /** Import survey answers, all or nothing (re-importing replaces). */
@@ -1202,6 +1254,8 @@ export interface Commands {
   compare_maps: { request: CompareMaps; response: Comparison };
   /** Every survey wave scored on its own answers, with 95% intervals, changes and targets. */
   map_trend: { request: MapId; response: Trend };
+  /** The map's survey waves, oldest first (by date, undated last, then import time): the wave picker's choices. */
+  map_waves: { request: MapId; response: Array<WaveRow> };
   /** What improved and what got worse beyond noise between two waves. */
   compare_waves: { request: CompareWaves; response: WaveComparison };
   /** The journey's and touchpoints' KPI targets with their status. */
@@ -1255,6 +1309,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "map_origins",
   "compare_maps",
   "map_trend",
+  "map_waves",
   "compare_waves",
   "map_targets",
   "set_target",
