@@ -120,14 +120,14 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
     let themes = json(&db, &["themes", &id, "--json", "--touchpoint", &a]);
     assert_eq!(themes["wave"], "Q3");
     assert_eq!(
-        themes["touchpoints"][0]["comments"], 1,
-        "Q2's comment, carried"
+        themes["touchpoints"][0]["comments"], 4,
+        "Q2's comments, carried"
     );
     let themes = json(
         &db,
         &["themes", &id, "--json", "--touchpoint", &a, "--all-waves"],
     );
-    assert_eq!(themes["touchpoints"][0]["comments"], 2);
+    assert_eq!(themes["touchpoints"][0]["comments"], 8);
 
     // The PDF's summary names the wave.
     let pdf = dir.path().join("r.pdf");

@@ -58,7 +58,7 @@ fn themes_of_imported_waves() {
         all.extend_from_slice(args);
         serde_json::from_str(&ok(&db, &all)).unwrap()
     };
-    let all = json(&[]);
+    let all = json(&["--all-waves"]);
     assert_eq!(all["wave"], serde_json::Value::Null);
     let tps = all["touchpoints"].as_array().unwrap();
     assert_eq!(tps.len(), map["touchpoints"].as_array().unwrap().len());
@@ -89,18 +89,22 @@ fn themes_of_imported_waves() {
         .unwrap();
     assert_eq!(stage["comments"], 8);
 
-    // One wave; one touchpoint by title; one stage by id.
+    // As of one wave (by default the latest); one touchpoint by title; one stage by id.
+    assert_eq!(
+        json(&["--touchpoint", &title]),
+        json(&["--wave", "Q2", "--touchpoint", &title])
+    );
     let q2 = json(&["--wave", "Q2", "--touchpoint", &title]);
     assert_eq!(q2["wave"], "Q2");
     assert_eq!(q2["touchpoints"].as_array().unwrap().len(), 1);
     assert_eq!(q2["stages"].as_array().unwrap().len(), 0);
     assert_eq!(q2["touchpoints"][0]["comments"], 3);
     assert_eq!(q2["touchpoints"][0]["themes"][0]["label"], "app");
-    let by_stage = json(&["--stage", first["stage"].as_str().unwrap()]);
+    let by_stage = json(&["--stage", first["stage"].as_str().unwrap(), "--all-waves"]);
     assert_eq!(by_stage["stages"].as_array().unwrap().len(), 1);
 
     // The text form: each theme with its count, share and a quote.
-    let text = ok(&db, &["themes", &id, "--touchpoint", &tp]);
+    let text = ok(&db, &["themes", &id, "--touchpoint", &tp, "--all-waves"]);
     assert!(
         text.contains(&format!("{title} — 8 comments, 0 unthemed")),
         "{text}"
@@ -109,7 +113,7 @@ fn themes_of_imported_waves() {
     assert!(text.contains("“"), "{text}");
 
     // Same library, same answers: the same themes.
-    assert_eq!(json(&[]), all);
+    assert_eq!(json(&["--all-waves"]), all);
 
     // The report's pain points carry their top theme and a quote.
     let board: serde_json::Value =

@@ -79,10 +79,14 @@ fn waves_and_trend_end_to_end() {
             "2026-06-30",
         ],
     );
-    // The map's scorecard lost Q2's first answers with the re-import.
+    // The map's scorecard lost Q2's first answers with the re-import: every
+    // wave pooled holds 400, the latest wave 200.
+    let card: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["score", &id, "--json", "--all-waves"])).unwrap();
+    assert_eq!(card["journey"]["responses"], 400);
     let card: serde_json::Value =
         serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
-    assert_eq!(card["journey"]["responses"], 400);
+    assert_eq!(card["journey"]["responses"], 200);
     let waves: serde_json::Value =
         serde_json::from_str(&ok(&db, &["waves", &id, "--json"])).unwrap();
     let labels: Vec<_> = waves
