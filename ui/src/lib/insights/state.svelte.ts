@@ -73,7 +73,7 @@ export class Insights {
   private readonly liveCoverage: LiveScores<EvidenceCoverage>;
   private readonly liveWaves: LiveScores<WaveRow[]>;
   /** Views fetched while open (the board) that follow the wave picker. */
-  private readonly followers = new Set<() => void>();
+  private followers: (() => void)[] = [];
   private readonly onUpdate: () => void;
   private readonly session: MapSession;
   private readonly dialogs: InsightDialogs;
@@ -180,11 +180,11 @@ export class Insights {
       live.invalidate();
     };
     this.session.doc.on("update", onUpdate);
-    this.followers.add(onUpdate);
+    this.followers.push(onUpdate);
     live.invalidate();
     return () => {
       live.stop();
-      this.followers.delete(onUpdate);
+      this.followers = this.followers.filter((f) => f !== onUpdate);
       this.session.doc.off("update", onUpdate);
     };
   }

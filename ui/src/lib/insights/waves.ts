@@ -47,7 +47,10 @@ export function keepAsOf(asOf: AsOf, waves: readonly WaveRow[]): AsOf {
 
 /** The wave a touchpoint's survey figures come from when it is not the one
  * the scores are as of (carried forward); null otherwise. */
-export function carriedFrom(card: Scorecard | null, tp: TouchpointScore | undefined): string | null {
+export function carriedFrom(
+  card: Scorecard | null,
+  tp: TouchpointScore | undefined,
+): string | null {
   const from = tp?.wave ?? null;
   const asOf = card?.as_of ?? null;
   return from !== null && asOf !== null && from !== asOf ? from : null;
