@@ -39,7 +39,7 @@ function wave(name, value, date, comment) {
   const rows = ["touchpoint,respondent,date,metric,scale,value,comment"];
   for (let i = 0; i < 50; i++) {
     rows.push(
-      `${CALL},${name}-${i},${date},nps,nps,${i % 5 === 0 ? 8 : value},${comment}`,
+      `${CALL},${name}-${i},${date},nps,nps,${i % 5 === 0 ? 8 : value},"${comment}"`,
     );
   }
   const file = path.join(work, `${name}.csv`);
@@ -124,7 +124,8 @@ test(
     assert.equal(await nps.textContent(), "−80");
 
     // The board ranks what `waymark board --wave Q1` ranks.
-    await page.locator("svg[aria-label='Journey map canvas']").focus();
+    // Away from the picker (a letter there picks an option), B opens the board.
+    await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press("b");
     const board = page.getByRole("dialog", { name: "Pain-point board" });
     await board.locator("[data-as-of='Q1']").waitFor({ timeout: 10_000 });
@@ -145,7 +146,8 @@ test(
       .locator(".headline[data-as-of='Q2']")
       .waitFor({ timeout: 10_000 });
     assert.equal(await nps.textContent(), "+80");
-    await page.locator("svg[aria-label='Journey map canvas']").focus();
+    // Away from the picker (a letter there picks an option), B opens the board.
+    await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press("b");
     await board.locator("[data-as-of='Q2']").waitFor({ timeout: 10_000 });
     assert.deepEqual(await rows(), latestBoard);
