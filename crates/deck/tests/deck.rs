@@ -532,3 +532,33 @@ fn targets_show_on_the_summary_pain_point_stage_and_trend_slides() {
     assert!(stage.starts_with("Friction "), "{stage}");
     assert!(!with(&format!("Targets: {stage}")).is_empty(), "{slides:?}");
 }
+
+#[test]
+fn the_summary_slide_says_which_wave_the_scores_are_as_of() {
+    use waymark_core::evidence::{AnswerStats, WaveEvidence};
+    use waymark_score::AsOf;
+    let mut j = template("bank-lost-card");
+    let mut stats = AnswerStats::default();
+    stats.nps[10] = 5;
+    j.evidence = vec![WaveEvidence {
+        touchpoint: j.touchpoints[0].id,
+        wave: "Q1".into(),
+        stats,
+    }];
+    let waves = vec!["Q1".to_string(), "Q2".to_string()];
+    let summary = |as_of: AsOf| {
+        let sc = waymark_score::score_as_of(&j, waves.clone(), &as_of).unwrap();
+        let mut o = options();
+        o.sections = vec![Section::Summary];
+        o.as_of = as_of;
+        let l = layout(&j, &sc, &o).unwrap();
+        let s = &l.slides[0];
+        (texts(s).join("\n"), s.notes.join("\n"))
+    };
+    let (text, notes) = summary(AsOf::Latest);
+    let says = "Scores as of survey wave Q2; 1 touchpoint without answers in it shows its latest earlier wave.";
+    assert!(text.contains(says), "{text}");
+    assert!(notes.contains(says), "{notes}");
+    let (text, _) = summary(AsOf::AllWaves);
+    assert!(text.contains("Scores pool every survey wave."), "{text}");
+}
