@@ -14,9 +14,7 @@ use waymark_store::LogWrite;
 
 use crate::{Inner, Result};
 
-/// The wave that takes a map's answers which no wave held (imported before
-/// waves, or from a file without them).
-pub const EARLIER_ANSWERS: &str = "Earlier answers";
+pub use waymark_store::EARLIER_ANSWERS;
 
 impl Inner {
     /// One change to a map's survey answers: `f` writes the wave tables

@@ -29,7 +29,7 @@ pub use links::{LinkRow, NewLink};
 pub use log::LogWrite;
 pub use version_answers::KeptWave;
 pub use watched_files::WatchedFile;
-pub use waves::{WavePut, WaveRow};
+pub use waves::{WavePut, WaveRow, EARLIER_ANSWERS};
 
 /// A map as the library lists it, read from the derived `maps` table.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

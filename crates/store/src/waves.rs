@@ -17,6 +17,12 @@ use waymark_core::{Scale, SurveyResponse};
 use crate::error::{InFile, Result, StoreError};
 use crate::{now, LogWrite, Store};
 
+/// The wave that takes a map's answers which no wave held (imported before
+/// waves existed, or from a file without a wave). It sorts first, whatever
+/// its date: its answers are older than any named wave's, so it must never
+/// read as the latest.
+pub const EARLIER_ANSWERS: &str = "Earlier answers";
+
 /// A wave as listed: its label, date (YYYY-MM-DD, when given), when it was
 /// imported and how many answers it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -299,15 +305,16 @@ impl Store {
         self.wave(map_id, label)
     }
 
-    /// The map's waves, by date (undated last), then by import time.
+    /// The map's waves: [`EARLIER_ANSWERS`] first, then by date (undated
+    /// last), then by import time. The last is what "latest" means.
     pub fn waves(&self, map_id: &str) -> Result<Vec<WaveRow>> {
         self.map_row(map_id)?;
         self.query_rows(
             "SELECT w.label, w.date, w.imported_at,
                     (SELECT COUNT(*) FROM survey_answers a WHERE a.map_id = w.map_id AND a.wave = w.label)
              FROM survey_waves w WHERE w.map_id = ?1
-             ORDER BY w.date IS NULL, w.date, w.imported_at, w.label",
-            [map_id],
+             ORDER BY w.label <> ?2, w.date IS NULL, w.date, w.imported_at, w.label",
+            params![map_id, EARLIER_ANSWERS],
             wave_from_row,
         )
     }
@@ -318,8 +325,8 @@ impl Store {
         self.map_row(map_id)?;
         self.query_rows(
             "SELECT w.label FROM survey_waves w WHERE w.map_id = ?1
-             ORDER BY w.date IS NULL, w.date, w.imported_at, w.label",
-            [map_id],
+             ORDER BY w.label <> ?2, w.date IS NULL, w.date, w.imported_at, w.label",
+            params![map_id, EARLIER_ANSWERS],
             |r| r.get(0),
         )
     }
@@ -495,6 +502,30 @@ mod tests {
         assert_eq!(put.touched, ["Q1", "Q2"], "Q1 lost an answer");
         assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "b", 3.0)]);
         assert_eq!(all(&s, &map, "Q2"), vec![answer(1, "a", 10.0)]);
+    }
+
+    #[test]
+    fn earlier_answers_never_read_as_the_latest_wave() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("library.db")).unwrap();
+        let map = "m1".to_string();
+        s.create_map(&map, &[0, 0], &Journey::new("Waves")).unwrap();
+        s.replace_wave(&map, "Q1", Some("2026-03-31"), &[answer(1, "a", 9.0)])
+            .unwrap();
+        // Undated, and imported after Q1 (as a migration or a wave-less
+        // import would): it still comes first.
+        s.replace_wave(&map, EARLIER_ANSWERS, None, &[answer(1, "b", 3.0)])
+            .unwrap();
+        s.replace_wave(&map, "Q2", Some("2026-06-30"), &[answer(1, "c", 10.0)])
+            .unwrap();
+        assert_eq!(s.wave_order(&map).unwrap(), [EARLIER_ANSWERS, "Q1", "Q2"]);
+        let listed: Vec<_> = s
+            .waves(&map)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.label)
+            .collect();
+        assert_eq!(listed, s.wave_order(&map).unwrap());
     }
 
     #[test]
