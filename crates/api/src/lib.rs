@@ -34,7 +34,7 @@ pub mod waves;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use shared::Change;
 use waymark_core::doc::{other_roots, read_journey, write_journey_diff, Projection};
@@ -111,7 +111,9 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 /// A map's document in memory, with the projection the derived tables hold.
 struct OpenMap {
     doc: Doc,
-    journey: Journey,
+    /// Shared with scores running outside the lock: an edit while one runs
+    /// copies it ([`Arc::make_mut`]) instead of waiting.
+    journey: Arc<Journey>,
     /// What the projection hid (dangling or unreadable entities): when any,
     /// the document holds more than `journey`, so a local edit must re-project.
     problems: Vec<Problem>,
@@ -200,7 +202,7 @@ impl OpenMap {
         let was = self.reproject();
         if let (Some(check), Some((roots, problems))) = (check, &before) {
             let after = Projection {
-                journey: std::mem::take(&mut self.journey),
+                journey: Arc::unwrap_or_clone(std::mem::take(&mut self.journey)),
                 problems: std::mem::take(&mut self.problems),
             };
             let verdict = check(&UpdateCheck {
@@ -210,7 +212,7 @@ impl OpenMap {
                 after: &after,
                 doc: &self.doc,
             });
-            self.journey = after.journey;
+            self.journey = Arc::new(after.journey);
             self.problems = after.problems;
             verdict.map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
         }
@@ -258,14 +260,14 @@ impl Inner {
         f: impl FnOnce(&mut Journey) -> Result<()>,
     ) -> Result<(Journey, Option<Vec<u8>>)> {
         self.write(id, origin, |open| {
-            let mut next = open.journey.clone();
+            let mut next = Journey::clone(&open.journey);
             f(&mut next)?;
             match diff_change(open, next)? {
                 Some(change) => {
-                    let out = (change.after.clone(), Some(change.update.clone()));
+                    let out = (Journey::clone(&change.after), Some(change.update.clone()));
                     Ok((out, Some(change)))
                 }
-                None => Ok(((open.journey.clone(), None), None)),
+                None => Ok(((Journey::clone(&open.journey), None), None)),
             }
         })
     }
@@ -274,7 +276,7 @@ impl Inner {
 /// The change that makes `open` project to `next`: only what differs is
 /// written to its document. `None` when nothing differs.
 pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Option<Change>> {
-    let before = open.journey.clone();
+    let before = Journey::clone(&open.journey);
     next.normalize();
     check_valid(&next)?;
     let update = {
@@ -289,9 +291,9 @@ pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Optio
         open.reproject();
         open.journey.clone()
     } else {
-        next
+        Arc::new(next)
     };
-    if after == before {
+    if *after == before {
         return Ok(None);
     }
     let was = if full {
@@ -425,6 +427,11 @@ impl Library {
 
     /// The map as the typed model.
     pub fn journey(&self, id: &str) -> Result<Journey> {
+        Ok(Journey::clone(&*self.snapshot(id)?))
+    }
+
+    /// The map as the typed model, shared: cheap, and read without the lock.
+    pub(crate) fn snapshot(&self, id: &str) -> Result<Arc<Journey>> {
         Ok(self.lock().load(id)?.journey.clone())
     }
 

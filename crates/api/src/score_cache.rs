@@ -7,8 +7,15 @@
 //! request from the parts, so the live scorecard after an edit costs what
 //! the edit changed plus one pass over the touchpoints. The property test
 //! `tests/incremental_scores.rs` holds it to a full re-score.
+//!
+//! A score runs outside the library's lock: the parts are lent out with a
+//! snapshot of the journey ([`ScoreCache::lend`]) and given back after
+//! ([`ScoreCache::give_back`]); what edits touched meanwhile is remembered
+//! and dropped from them on their return, so an edit never waits for a
+//! score and a returned part is never stale.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use waymark_core::doc::{EVIDENCE, RESPONSES};
 use waymark_core::incremental::Touched;
@@ -19,9 +26,84 @@ use waymark_score::{Scorecard, TouchpointPart};
 #[derive(Default)]
 pub(crate) struct ScoreCache {
     parts: HashMap<Id, TouchpointPart>,
+    /// The parts are out with a score running outside the lock.
+    out: Option<Out>,
+}
+
+/// What happened to a map's parts while they were lent out.
+struct Out {
+    loan: u64,
+    /// Touchpoints whose parts edits dropped meanwhile.
+    forgotten: HashSet<Id>,
+    /// Every part was dropped meanwhile.
+    all: bool,
+}
+
+/// Parts lent out for one score; hand them back with [`ScoreCache::give_back`].
+pub(crate) struct Loan {
+    /// `None`: another score had the parts; these are not taken back.
+    id: Option<u64>,
+    parts: HashMap<Id, TouchpointPart>,
+}
+
+/// Loan numbers, unique in the process: a map dropped from memory and read
+/// again has a new cache, which must not take back the old one's loan.
+static NEXT_LOAN: AtomicU64 = AtomicU64::new(1);
+
+impl Loan {
+    /// The scorecard of `journey`, which must be the projection the parts
+    /// were lent with.
+    pub fn score(&mut self, journey: &Journey) -> Scorecard {
+        waymark_score::score_reusing(journey, &mut self.parts)
+    }
 }
 
 impl ScoreCache {
+    /// Lends the parts out for a score outside the lock. A second score
+    /// while they are out starts from none (and its parts are not kept).
+    pub fn lend(&mut self) -> Loan {
+        if self.out.is_some() {
+            return Loan {
+                id: None,
+                parts: HashMap::new(),
+            };
+        }
+        let loan = NEXT_LOAN.fetch_add(1, Ordering::Relaxed);
+        self.out = Some(Out {
+            loan,
+            forgotten: HashSet::new(),
+            all: false,
+        });
+        Loan {
+            id: Some(loan),
+            parts: std::mem::take(&mut self.parts),
+        }
+    }
+
+    /// Takes lent parts back, less those that edits made since the loan
+    /// dropped.
+    pub fn give_back(&mut self, loan: Loan) {
+        let Some(id) = loan.id else { return };
+        if !self.out.as_ref().is_some_and(|o| o.loan == id) {
+            return;
+        }
+        let out = self.out.take().expect("checked above");
+        if out.all {
+            return;
+        }
+        let mut parts = loan.parts;
+        parts.retain(|id, _| !out.forgotten.contains(id));
+        // Nothing was scored into `self.parts` while they were out.
+        self.parts = parts;
+    }
+
+    fn drop_part(&mut self, id: Id) {
+        self.parts.remove(&id);
+        if let Some(out) = &mut self.out {
+            out.forgotten.insert(id);
+        }
+    }
+
     /// Drops the parts `touched` may have changed: every part when the
     /// journey's own fields (the scoring settings) or anything the tracker
     /// does not follow changed.
@@ -33,7 +115,7 @@ impl ScoreCache {
         for key in touched.keys_of("touchpoints") {
             // A key that is no id was never projected, so it has no part.
             if let Ok(id) = key.parse::<Id>() {
-                self.parts.remove(&id);
+                self.drop_part(id);
             }
         }
         let answers = touched.keys_of(RESPONSES).chain(touched.keys_of(EVIDENCE));
@@ -43,7 +125,7 @@ impl ScoreCache {
             // does not match).
             // A key without one was never projected.
             if let Some(id) = key.split('|').next().and_then(|t| t.parse::<Id>().ok()) {
-                self.parts.remove(&id);
+                self.drop_part(id);
             }
         }
     }
@@ -51,12 +133,19 @@ impl ScoreCache {
     /// Drops every part: the map was projected whole, so anything may differ.
     pub fn clear(&mut self) {
         self.parts.clear();
+        if let Some(out) = &mut self.out {
+            out.all = true;
+        }
     }
 
     /// The scorecard of `journey`, which must be the projection the parts
-    /// were kept for.
+    /// were kept for (under the lock: for tests).
+    #[cfg(test)]
     pub fn score(&mut self, journey: &Journey) -> Scorecard {
-        waymark_score::score_reusing(journey, &mut self.parts)
+        let mut loan = self.lend();
+        let card = loan.score(journey);
+        self.give_back(loan);
+        card
     }
 }
 
@@ -118,6 +207,55 @@ mod tests {
             ..Touched::default()
         };
         cache.forget(&touched);
+        assert!(cache.parts.is_empty());
+    }
+
+    #[test]
+    fn parts_lent_out_come_back_without_what_edits_touched_meanwhile() {
+        let size = Size {
+            stages: 2,
+            lanes: 2,
+            touchpoints: 8,
+            annotations: 0,
+        };
+        let j = journey(size, 3);
+        let (a, b) = (j.touchpoints[0].id, j.touchpoints[1].id);
+        let touching = |id: Id| {
+            let mut t = Touched::default();
+            t.keys
+                .entry("touchpoints")
+                .or_default()
+                .insert(id.to_string());
+            t
+        };
+        let mut cache = ScoreCache::default();
+        cache.score(&j);
+        let all = cache.parts.len();
+
+        let mut loan = cache.lend();
+        // A second score while the parts are out starts from none and
+        // keeps nothing.
+        let second = cache.lend();
+        assert!(second.parts.is_empty());
+        cache.forget(&touching(a));
+        loan.score(&j);
+        cache.give_back(second);
+        cache.give_back(loan);
+        assert_eq!(cache.parts.len(), all - 1);
+        assert!(!cache.parts.contains_key(&a) && cache.parts.contains_key(&b));
+
+        // Everything dropped meanwhile (the map projected whole): none back.
+        let loan = cache.lend();
+        cache.clear();
+        cache.give_back(loan);
+        assert!(cache.parts.is_empty());
+
+        // A loan of another cache (the map read again) is not taken.
+        let mut old = ScoreCache::default();
+        old.score(&j);
+        let stale = old.lend();
+        let _current = cache.lend();
+        cache.give_back(stale);
         assert!(cache.parts.is_empty());
     }
 }

@@ -1,7 +1,9 @@
 //! Scores and survey answers through the library.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
-use waymark_core::{Id, Scale};
+use waymark_core::{Id, Journey, Scale};
 use waymark_score::sentiment::{compound, effort_cues};
 use waymark_score::{Board, MergeStats, Scorecard, TouchpointScore};
 
@@ -46,10 +48,26 @@ impl Library {
     /// its factors. The app, the report and `waymark score` all call this.
     /// Re-scores only the touchpoints edited since the last request
     /// ([`crate::score_cache`]).
+    /// Scores outside the library's lock, on a snapshot of the map: an edit
+    /// (of this map or another) never waits for a score.
     pub fn score(&self, id: &str) -> Result<Scorecard> {
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        Ok(open.scores.score(&open.journey))
+        Ok(self.score_snapshot(id)?.1)
+    }
+
+    /// The map as scored and its scorecard, computed outside the lock.
+    fn score_snapshot(&self, id: &str) -> Result<(Arc<Journey>, Scorecard)> {
+        let (journey, mut loan) = {
+            let mut inner = self.lock();
+            let open = inner.load(id)?;
+            (open.journey.clone(), open.scores.lend())
+        };
+        #[cfg(test)]
+        tests::while_scoring(id);
+        let card = loan.score(&journey);
+        if let Some(open) = self.lock().maps.get_mut(id) {
+            open.scores.give_back(loan);
+        }
+        Ok((journey, card))
     }
 
     /// The scorecard without each touchpoint's factors and effort cues: every
@@ -69,25 +87,23 @@ impl Library {
     /// with their votes ([`waymark_score::board`]). The app's board, the
     /// report and `waymark board` all show this.
     pub fn board(&self, id: &str) -> Result<Board> {
-        let mut inner = self.lock();
-        let open = inner.load(id)?;
-        let card = open.scores.score(&open.journey);
-        Ok(waymark_score::board(&open.journey, &card))
+        let (journey, card) = self.score_snapshot(id)?;
+        Ok(waymark_score::board(&journey, &card))
     }
 
     /// One touchpoint's score explained: the same numbers as in
     /// [`Library::score`], plus its survey answers with their sentiment.
     pub fn explain(&self, id: &str, touchpoint: &str) -> Result<Explanation> {
-        let journey = self.journey(id)?;
         let tp: Id = touchpoint
             .parse()
             .map_err(|_| ApiError::Invalid(format!("{touchpoint:?} is not a touchpoint id")))?;
+        let (journey, card) = self.score_snapshot(id)?;
         if journey.touchpoint(tp).is_none() {
             return Err(ApiError::NotFound(format!(
                 "map {id} has no touchpoint {touchpoint}"
             )));
         }
-        let score = waymark_score::score(&journey)
+        let score = card
             .touchpoints
             .into_iter()
             .find(|t| t.id == tp)
@@ -137,5 +153,94 @@ impl Library {
     /// metric and date) are replaced, not counted twice.
     pub fn import_responses(&self, id: &str, file_name: &str, text: &str) -> Result<MergeStats> {
         self.import_responses_mapped(id, file_name, text, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::{channel, Receiver, Sender};
+    use std::sync::Mutex;
+    use std::time::Duration;
+
+    use waymark_core::synth::{journey, Size};
+
+    use super::*;
+
+    /// A score of the map named here stops once it has its snapshot, says
+    /// so, and goes on when told (one score, once).
+    type Pause = (String, Sender<()>, Receiver<()>);
+    static PAUSE: Mutex<Option<Pause>> = Mutex::new(None);
+    /// The paused score was never told to go on (the bound below ran out).
+    static GAVE_UP: AtomicBool = AtomicBool::new(false);
+
+    pub(super) fn while_scoring(id: &str) {
+        let pause = {
+            let mut p = PAUSE.lock().unwrap();
+            match p.as_ref() {
+                Some((map, ..)) if map == id => p.take(),
+                _ => None,
+            }
+        };
+        if let Some((_, inside, go_on)) = pause {
+            inside.send(()).unwrap();
+            // Bounded, so that a score blocking the edit fails the test
+            // instead of hanging it; not a timing the test depends on.
+            if go_on.recv_timeout(Duration::from_secs(60)).is_err() {
+                GAVE_UP.store(true, Ordering::SeqCst);
+            }
+        }
+    }
+
+    #[test]
+    fn a_running_score_blocks_no_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Arc::new(Library::open(&dir.path().join("lib.db")).unwrap());
+        let size = Size {
+            stages: 3,
+            lanes: 2,
+            touchpoints: 30,
+            annotations: 10,
+        };
+        let scored = lib.insert_journey(journey(size, 3)).unwrap();
+        let other = lib.create_map(None, Some("Other")).unwrap();
+        let before = lib.score(&scored).unwrap();
+
+        let (inside, is_inside) = channel();
+        let (go_on, gone_on) = channel();
+        *PAUSE.lock().unwrap() = Some((scored.clone(), inside, gone_on));
+        let scorer = {
+            let (lib, id) = (lib.clone(), scored.clone());
+            std::thread::spawn(move || lib.score(&id).unwrap())
+        };
+        is_inside.recv().unwrap();
+        // The score is under way: another map and the scored map itself
+        // take edits meanwhile (on the old code these waited for the lock).
+        lib.edit(&other, |j| {
+            j.title = "Edited while scoring".into();
+            Ok(())
+        })
+        .unwrap();
+        let tp = lib.journey(&scored).unwrap().touchpoints[0].id;
+        lib.edit(&scored, |j| {
+            let t = j.touchpoints.iter_mut().find(|t| t.id == tp).unwrap();
+            t.inputs.transfers = Some(t.inputs.transfers.unwrap_or(0) + 3);
+            Ok(())
+        })
+        .unwrap();
+        go_on.send(()).unwrap();
+        let during = scorer.join().unwrap();
+        assert!(
+            !GAVE_UP.load(Ordering::SeqCst),
+            "the edits waited for the score"
+        );
+
+        // The score saw the map as it was when it started…
+        assert_eq!(during, before);
+        // …and the parts it gave back do not hide the edit.
+        let now = lib.journey(&scored).unwrap();
+        let after = lib.score(&scored).unwrap();
+        assert_eq!(after, waymark_score::score(&now));
+        assert_ne!(after, before);
     }
 }

@@ -39,7 +39,7 @@ pub const REFRESH_EVERY: Duration = Duration::from_millis(300);
 pub(crate) struct Change {
     pub update: Vec<u8>,
     pub was: Was,
-    pub after: Journey,
+    pub after: Arc<Journey>,
     /// Fold the log into a snapshot now (the change deleted much: raw
     /// answers moved out of the document).
     pub compact: bool,
@@ -198,7 +198,7 @@ impl OpenMap {
         let p = read_journey(&doc);
         OpenMap {
             doc,
-            journey: p.journey,
+            journey: Arc::new(p.journey),
             problems: p.problems,
             seen,
             checked: None,
@@ -214,7 +214,11 @@ impl OpenMap {
     pub(crate) fn reproject(&mut self) -> Was {
         let touched = self.tracker.take();
         if self.problems.is_empty() {
-            if let Some(was) = reproject(&self.doc.transact(), &mut self.journey, &touched) {
+            if let Some(was) = reproject(
+                &self.doc.transact(),
+                Arc::make_mut(&mut self.journey),
+                &touched,
+            ) {
                 self.scores.forget(&touched);
                 return Was::Touched { was, touched };
             }
@@ -222,7 +226,10 @@ impl OpenMap {
         self.scores.clear();
         let p = read_journey(&self.doc);
         self.problems = p.problems;
-        Was::Whole(std::mem::replace(&mut self.journey, p.journey))
+        Was::Whole(Arc::unwrap_or_clone(std::mem::replace(
+            &mut self.journey,
+            Arc::new(p.journey),
+        )))
     }
 }
 
