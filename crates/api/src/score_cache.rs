@@ -84,7 +84,7 @@ impl ScoreCache {
     /// dropped.
     pub fn give_back(&mut self, loan: Loan) {
         let Some(id) = loan.id else { return };
-        if !self.out.as_ref().is_some_and(|o| o.loan == id) {
+        if self.out.as_ref().is_none_or(|o| o.loan != id) {
             return;
         }
         let out = self.out.take().expect("checked above");
