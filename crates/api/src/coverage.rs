@@ -11,15 +11,21 @@ impl Library {
     /// The map's evidence coverage ([`waymark_score::coverage`]) with its
     /// last wave (by date, then import time).
     pub fn evidence_coverage(&self, id: &str) -> Result<EvidenceCoverage> {
-        let journey = self.journey(id)?;
-        let inner = self.lock();
-        let last = inner.store.waves(id)?.pop();
-        let mut answered = HashSet::new();
-        if let Some(w) = &last {
-            inner.store.wave_answers(id, &w.label, |a| {
-                answered.insert(a.touchpoint);
-            })?;
-        }
+        // The map is a snapshot and the coverage is computed after the
+        // lock is let go: the editor asks for it after every edit, next
+        // to the scorecard, which must not wait behind it.
+        let journey = self.snapshot(id)?;
+        let (last, answered) = {
+            let inner = self.lock();
+            let last = inner.store.waves(id)?.pop();
+            let mut answered = HashSet::new();
+            if let Some(w) = &last {
+                inner.store.wave_answers(id, &w.label, |a| {
+                    answered.insert(a.touchpoint);
+                })?;
+            }
+            (last, answered)
+        };
         Ok(waymark_score::coverage(
             &journey,
             last.as_ref().map(|w| (w.label.as_str(), &answered)),

@@ -26,6 +26,7 @@ pub mod rpc;
 mod score_cache;
 mod scoring;
 mod shared;
+pub mod stage_times;
 pub mod survey;
 pub mod survey_watch;
 pub mod targets;
@@ -144,6 +145,11 @@ struct Inner {
 pub struct Library {
     inner: Mutex<Inner>,
     group: group::Group,
+    /// Woken when a replica's update was applied (or refused): a score that
+    /// must cover a state waits on it ([`Library::score_covering`]).
+    applied: std::sync::Condvar,
+    /// Replicas' updates refused so far: a score waiting for one gives up.
+    refused: std::sync::atomic::AtomicU64,
 }
 
 fn doc_from_updates(updates: impl IntoIterator<Item = Vec<u8>>, what: &str) -> Result<Doc> {
@@ -199,7 +205,9 @@ impl OpenMap {
             .transact_mut()
             .apply_update(decoded)
             .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
+        stage_times::mark("doc apply");
         let was = self.reproject();
+        stage_times::mark("project");
         if let (Some(check), Some((roots, problems))) = (check, &before) {
             let after = Projection {
                 journey: Arc::unwrap_or_clone(std::mem::take(&mut self.journey)),
@@ -215,6 +223,7 @@ impl OpenMap {
             self.journey = Arc::new(after.journey);
             self.problems = after.problems;
             verdict.map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
+            stage_times::mark("role check");
         }
         Ok(was)
     }
@@ -330,6 +339,8 @@ impl Library {
                 answers_stay: Default::default(),
             }),
             group: Default::default(),
+            applied: Default::default(),
+            refused: Default::default(),
         })
     }
 
@@ -504,9 +515,37 @@ impl Library {
         origin: &str,
         check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
     ) -> Result<()> {
+        let applied = self.apply_now(id, update, origin, check);
+        self.applied(applied.is_ok());
+        applied
+    }
+
+    /// A replica's update went in (`ok`) or was refused: scores waiting to
+    /// cover it go on.
+    fn applied(&self, ok: bool) {
+        if !ok {
+            // Under the lock, as the waiters look at it: else a refusal
+            // between their look and their wait would go unseen.
+            let _held = self.lock();
+            self.refused
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.applied.notify_all();
+    }
+
+    fn apply_now(
+        &self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
-        self.lock().write(id, origin, |open| {
+        stage_times::mark("library decode");
+        let mut inner = self.lock();
+        stage_times::mark("library lock wait");
+        inner.write(id, origin, |open| {
             let was = open.apply(id, decoded, check)?;
             let change = Change {
                 update: update.to_vec(),

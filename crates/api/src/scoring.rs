@@ -1,13 +1,22 @@
 //! Scores and survey answers through the library.
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use waymark_core::{Id, Journey, Scale};
 use waymark_score::sentiment::{compound, effort_cues};
 use waymark_score::{Board, MergeStats, Scorecard, TouchpointScore};
 
+use yrs::updates::decoder::Decode;
+use yrs::{ReadTxn, StateVector, Transact};
+
 use crate::{ApiError, Library, Result};
+
+/// The longest [`Library::score_covering`] waits for the state it must
+/// cover (an update that never arrives); then it scores what there is.
+pub const COVER_WAIT: Duration = Duration::from_secs(10);
 
 /// A scorecard as the plain-text table `waymark score` prints: the CLI
 /// shows scores through the API, like every other front.
@@ -43,6 +52,14 @@ pub struct ExplainedResponse {
     pub cues: Vec<String>,
 }
 
+/// Leaves out each touchpoint's factors and effort cues ([`Library::score_brief`]).
+pub(crate) fn make_brief(card: &mut Scorecard) {
+    for t in &mut card.touchpoints {
+        t.factors = Vec::new();
+        t.effort_cues = Vec::new();
+    }
+}
+
 impl Library {
     /// The map's scorecard: every touchpoint, stage and journey score with
     /// its factors. The app, the report and `waymark score` all call this.
@@ -51,13 +68,45 @@ impl Library {
     /// Scores outside the library's lock, on a snapshot of the map: an edit
     /// (of this map or another) never waits for a score.
     pub fn score(&self, id: &str) -> Result<Scorecard> {
-        Ok(self.score_snapshot(id)?.1)
+        Ok(self.score_snapshot(id, None)?.1)
+    }
+
+    /// [`Library::score`] of the map once its document holds `covers` (a
+    /// Yjs state vector: the editor's document when it asked), so the
+    /// editor can ask right after an edit, while its update is still on its
+    /// way in or being written, instead of after it is durable. Waits at
+    /// most [`COVER_WAIT`], and not past a refused update.
+    pub fn score_covering(&self, id: &str, covers: &[u8]) -> Result<Scorecard> {
+        let sv = StateVector::decode_v1(covers)
+            .map_err(|e| ApiError::Invalid(format!("map {id}: malformed state vector: {e}")))?;
+        Ok(self.score_snapshot(id, Some(&sv))?.1)
     }
 
     /// The map as scored and its scorecard, computed outside the lock.
-    fn score_snapshot(&self, id: &str) -> Result<(Arc<Journey>, Scorecard)> {
+    fn score_snapshot(
+        &self,
+        id: &str,
+        covers: Option<&StateVector>,
+    ) -> Result<(Arc<Journey>, Scorecard)> {
         let (journey, mut loan) = {
             let mut inner = self.lock();
+            let until = Instant::now() + COVER_WAIT;
+            let refused = self.refused.load(Ordering::SeqCst);
+            while let Some(sv) = covers {
+                let have = inner.load(id)?.doc.transact().state_vector();
+                let covered = sv.iter().all(|(client, clock)| have.get(client) >= *clock);
+                let left = until.saturating_duration_since(Instant::now());
+                if covered || left.is_zero() || self.refused.load(Ordering::SeqCst) != refused {
+                    break;
+                }
+                #[cfg(test)]
+                tests::while_waiting();
+                inner = self
+                    .applied
+                    .wait_timeout(inner, left)
+                    .unwrap_or_else(|p| p.into_inner())
+                    .0;
+            }
             let open = inner.load(id)?;
             (open.journey.clone(), open.scores.lend())
         };
@@ -76,10 +125,7 @@ impl Library {
     /// touchpoint come from [`Library::explain`].
     pub fn score_brief(&self, id: &str) -> Result<Scorecard> {
         let mut card = self.score(id)?;
-        for t in &mut card.touchpoints {
-            t.factors = Vec::new();
-            t.effort_cues = Vec::new();
-        }
+        make_brief(&mut card);
         Ok(card)
     }
 
@@ -87,7 +133,7 @@ impl Library {
     /// with their votes ([`waymark_score::board`]). The app's board, the
     /// report and `waymark board` all show this.
     pub fn board(&self, id: &str) -> Result<Board> {
-        let (journey, card) = self.score_snapshot(id)?;
+        let (journey, card) = self.score_snapshot(id, None)?;
         Ok(waymark_score::board(&journey, &card))
     }
 
@@ -97,7 +143,7 @@ impl Library {
         let tp: Id = touchpoint
             .parse()
             .map_err(|_| ApiError::Invalid(format!("{touchpoint:?} is not a touchpoint id")))?;
-        let (journey, card) = self.score_snapshot(id)?;
+        let (journey, card) = self.score_snapshot(id, None)?;
         if journey.touchpoint(tp).is_none() {
             return Err(ApiError::NotFound(format!(
                 "map {id} has no touchpoint {touchpoint}"
@@ -174,6 +220,16 @@ mod tests {
     /// The paused score was never told to go on (the bound below ran out).
     static GAVE_UP: AtomicBool = AtomicBool::new(false);
 
+    /// Told when a score covering a state starts to wait for it (it holds
+    /// the lock until the wait lets it go).
+    static WAITING: Mutex<Option<Sender<()>>> = Mutex::new(None);
+
+    pub(super) fn while_waiting() {
+        if let Some(waiting) = WAITING.lock().unwrap().take() {
+            waiting.send(()).unwrap();
+        }
+    }
+
     pub(super) fn while_scoring(id: &str) {
         let pause = {
             let mut p = PAUSE.lock().unwrap();
@@ -242,5 +298,69 @@ mod tests {
         let after = lib.score(&scored).unwrap();
         assert_eq!(after, waymark_score::score(&now));
         assert_ne!(after, before);
+    }
+
+    #[test]
+    fn a_score_covering_an_edit_waits_for_the_edit() {
+        use yrs::updates::encoder::Encode;
+        use yrs::{Doc, ReadTxn, Transact, Update};
+
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Arc::new(Library::open(&dir.path().join("lib.db")).unwrap());
+        let size = Size {
+            stages: 2,
+            lanes: 2,
+            touchpoints: 10,
+            annotations: 0,
+        };
+        let id = lib.insert_journey(journey(size, 5)).unwrap();
+        let before = lib.score(&id).unwrap();
+
+        // An editor's replica makes an edit the library has not seen yet.
+        let replica = Doc::new();
+        let state = lib.encode_state(&id).unwrap();
+        replica
+            .transact_mut()
+            .apply_update(Update::decode_v1(&state).unwrap())
+            .unwrap();
+        let mut edited = waymark_core::doc::read_journey(&replica).journey;
+        edited.touchpoints[0].inputs.transfers = Some(7);
+        let update = {
+            let was = waymark_core::doc::read_journey(&replica).journey;
+            let mut txn = replica.transact_mut();
+            waymark_core::doc::write_journey_diff(&mut txn, &was, &edited);
+            txn.encode_update_v1()
+        };
+        let covers = replica.transact().state_vector().encode_v1();
+
+        // One test at a time sets the hook: both waits below are this one's.
+        let (waiting, waits) = channel();
+        *WAITING.lock().unwrap() = Some(waiting.clone());
+        let scorer = {
+            let (lib, id, covers) = (lib.clone(), id.clone(), covers.clone());
+            std::thread::spawn(move || lib.score_covering(&id, &covers).unwrap())
+        };
+        waits.recv().unwrap();
+        lib.apply_update(&id, &update, "ui").unwrap();
+        let card = scorer.join().unwrap();
+        assert_ne!(card, before);
+        assert_eq!(card, waymark_score::score(&lib.journey(&id).unwrap()));
+
+        // A state that never arrives: a refused update lets the score go on.
+        let other = Doc::new();
+        {
+            use yrs::Map;
+            let m = other.get_or_insert_map("elsewhere");
+            m.insert(&mut other.transact_mut(), "k", 1);
+        }
+        let never = other.transact().state_vector().encode_v1();
+        *WAITING.lock().unwrap() = Some(waiting);
+        let scorer = {
+            let (lib, id) = (lib.clone(), id.clone());
+            std::thread::spawn(move || lib.score_covering(&id, &never).unwrap())
+        };
+        waits.recv().unwrap();
+        assert!(lib.apply_update(&id, b"not an update", "ui").is_err());
+        assert_eq!(scorer.join().unwrap(), card);
     }
 }

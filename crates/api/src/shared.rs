@@ -24,7 +24,8 @@ use yrs::{ReadTxn, StateVector, Transact, Update};
 
 use crate::link::notify_all;
 use crate::{
-    doc_from_updates, full_state, ApiError, Inner, Library, OpenMap, Result, COMPACT_AFTER,
+    doc_from_updates, full_state, stage_times, ApiError, Inner, Library, OpenMap, Result,
+    COMPACT_AFTER,
 };
 
 /// The origin observers see on updates another process wrote to the library.
@@ -305,6 +306,7 @@ impl Inner {
         } = self;
         let written = (|| {
             let log = store.begin_write()?;
+            stage_times::mark("begin transaction");
             let (open, fresh) = Maps {
                 maps: &mut *maps,
                 forgotten: &mut *forgotten,
@@ -314,10 +316,12 @@ impl Inner {
             if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
                 store_migration(&log, id, open, &update)?;
             }
+            stage_times::mark("catch up");
             let out = f(open, &log)?;
             // Also when `f` wrote nothing: a conversion stored above is one
             // the document in memory already holds.
             log.commit()?;
+            stage_times::mark("commit (fsync)");
             Ok(out)
         })();
         if written.is_err() {
@@ -359,9 +363,11 @@ impl Inner {
                     change.was.before(),
                     &change.after,
                 )?;
+                stage_times::mark("log + derived rows");
                 if change.compact || log.pending_updates(id)? > COMPACT_AFTER {
                     log.compact(id, &full_state(&open.doc), seq)?;
                 }
+                stage_times::mark("compaction check");
                 written = Some((seq, change));
             }
             Ok(out)
@@ -371,6 +377,7 @@ impl Inner {
             open.seen = seq;
             open.journey = change.after;
             notify_all(&self.observers, id, &change.update, origin);
+            stage_times::mark("observers");
         }
         Ok(out)
     }

@@ -17,6 +17,11 @@ pub struct ScoreMap {
     /// Leave out each touchpoint's factors and effort cues.
     #[serde(default)]
     pub brief: Option<bool>,
+    /// A Yjs state vector (the editor's document as it asks): score the map
+    /// once it holds that much ([`Library::score_covering`]), so the editor
+    /// need not wait for its edit to be durable first.
+    #[serde(default)]
+    pub covers: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -89,11 +94,14 @@ pub struct CsvTable {
 }
 
 pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
+    let mut card = match &r.covers {
+        Some(sv) => lib.score_covering(&r.id, sv)?,
+        None => lib.score(&r.id)?,
+    };
     if r.brief.unwrap_or(false) {
-        lib.score_brief(&r.id)
-    } else {
-        lib.score(&r.id)
+        crate::scoring::make_brief(&mut card);
     }
+    Ok(card)
 }
 
 pub fn map_board(lib: &Library, _: Front, r: MapId) -> Result<crate::Board> {

@@ -710,7 +710,13 @@ export type ScoreMap = { id: string,
 /**
  * Leave out each touchpoint's factors and effort cues.
  */
-brief?: boolean, };
+brief?: boolean, 
+/**
+ * A Yjs state vector (the editor's document as it asks): score the map
+ * once it holds that much ([`Library::score_covering`]), so the editor
+ * need not wait for its edit to be durable first.
+ */
+covers?: Array<number>, };
 
 export type Scorecard = { journey: JourneyScore, 
 /**
