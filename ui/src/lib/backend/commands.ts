@@ -74,8 +74,11 @@ export abstract class CommandBackend {
     return this.call("export_map", { id, format, path });
   }
 
-  scoreMap(id: string, brief = false): Promise<Scorecard> {
-    return this.call("score_map", { id, brief });
+  scoreMap(id: string, brief = false, covers?: Uint8Array): Promise<Scorecard> {
+    return this.call(
+      "score_map",
+      covers ? { id, brief, covers: Array.from(covers) } : { id, brief },
+    );
   }
 
   mapBoard(id: string): Promise<Board> {
