@@ -11,7 +11,6 @@ import type {
   TouchpointScore,
   Trend,
 } from "../backend";
-import * as Y from "yjs";
 import type { MapSession } from "../sync/session";
 import { LiveScores } from "./liveScores";
 import { pickMetric, series } from "./trend";
@@ -78,7 +77,7 @@ export class Insights {
       // The request covers the document as it is now: the backend scores once
       // its copy holds this much, so it asks at once, while the edit is still
       // being written and the page re-renders it.
-      fetch: () => backend.scoreMap(id, true, Y.encodeStateVector(session.doc)),
+      fetch: () => backend.scoreMap(id, true, session.stateVector()),
       delayMs: 0,
       onScores: (card, t) => {
         this.card = card;
