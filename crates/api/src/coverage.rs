@@ -19,20 +19,26 @@ impl Library {
     /// The evidence coverage with the wave scores are as of in the place of
     /// the last one (every wave pooled: the last one).
     pub fn evidence_coverage_as_of(&self, id: &str, as_of: &AsOf) -> Result<EvidenceCoverage> {
-        let journey = self.journey(id)?;
-        let inner = self.lock();
-        let view = inner.wave_view(id, as_of)?;
-        let mut waves = inner.store.waves(id)?;
-        let last = match view.wave() {
-            Some(w) => waves.into_iter().find(|r| r.label == w),
-            None => waves.pop(),
+        // The map is a snapshot and the coverage is computed after the
+        // lock is let go: the editor asks for it after every edit, next
+        // to the scorecard, which must not wait behind it.
+        let journey = self.snapshot(id)?;
+        let (last, answered) = {
+            let inner = self.lock();
+            let view = inner.wave_view(id, as_of)?;
+            let mut waves = inner.store.waves(id)?;
+            let last = match view.wave() {
+                Some(w) => waves.into_iter().find(|r| r.label == w),
+                None => waves.pop(),
+            };
+            let mut answered = HashSet::new();
+            if let Some(w) = &last {
+                inner.store.wave_answers(id, &w.label, |a| {
+                    answered.insert(a.touchpoint);
+                })?;
+            }
+            (last, answered)
         };
-        let mut answered = HashSet::new();
-        if let Some(w) = &last {
-            inner.store.wave_answers(id, &w.label, |a| {
-                answered.insert(a.touchpoint);
-            })?;
-        }
         Ok(waymark_score::coverage(
             &journey,
             last.as_ref().map(|w| (w.label.as_str(), &answered)),

@@ -37,7 +37,7 @@ impl Inner {
         f: impl FnOnce(&LogWrite, &Journey) -> Result<(T, Vec<String>)>,
     ) -> Result<T> {
         self.write_with_log(id, origin, |open, log| {
-            let mut next = open.journey.clone();
+            let mut next = Journey::clone(&open.journey);
             // First, so that an import's answers replace the moved ones.
             let raw = std::mem::take(&mut next.responses);
             let moved = !raw.is_empty();

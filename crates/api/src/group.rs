@@ -77,6 +77,7 @@ impl Library {
             let batch = std::mem::take(&mut state.queue);
             drop(state);
             let dones: Vec<_> = batch.iter().map(|p| p.done.clone()).collect();
+            crate::stage_times::mark("group queue");
             let wrote =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.write_batch(batch)));
             if wrote.is_err() {
@@ -115,6 +116,7 @@ impl Library {
     fn write_map_batch(&self, map: &str, items: Vec<Pending>) -> Vec<Result<()>> {
         let alone = |p: &Pending| self.apply(map, &p.update, &p.origin, p.check.as_ref());
         if items.len() > 1 && self.lock().write_updates(map, &items).is_ok() {
+            self.applied(true);
             return items.iter().map(|_| Ok(())).collect();
         }
         items.iter().map(alone).collect()

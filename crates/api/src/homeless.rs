@@ -96,7 +96,7 @@ impl Library {
         // Written on the map's true state (caught up with other processes);
         // on any error nothing is stored and the map is dropped from memory.
         self.lock().write(id, "rehome", |open| {
-            let before = open.journey.clone();
+            let before = Journey::clone(&open.journey);
             let stage = pick(
                 "stage",
                 stage,
@@ -127,7 +127,7 @@ impl Library {
                 after: after.clone(),
                 compact: false,
             };
-            Ok(((after, update), Some(change)))
+            Ok(((Journey::clone(&after), update), Some(change)))
         })
     }
 

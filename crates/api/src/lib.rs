@@ -26,6 +26,7 @@ pub mod rpc;
 mod score_cache;
 mod scoring;
 mod shared;
+pub mod stage_times;
 pub mod survey;
 pub mod survey_watch;
 pub mod targets;
@@ -34,7 +35,7 @@ pub mod waves;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use shared::Change;
 use waymark_core::doc::{other_roots, read_journey, write_journey_diff, Projection};
@@ -112,7 +113,9 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 /// A map's document in memory, with the projection the derived tables hold.
 struct OpenMap {
     doc: Doc,
-    journey: Journey,
+    /// Shared with scores running outside the lock: an edit while one runs
+    /// copies it ([`Arc::make_mut`]) instead of waiting.
+    journey: Arc<Journey>,
     /// What the projection hid (dangling or unreadable entities): when any,
     /// the document holds more than `journey`, so a local edit must re-project.
     problems: Vec<Problem>,
@@ -143,6 +146,11 @@ struct Inner {
 pub struct Library {
     inner: Mutex<Inner>,
     group: group::Group,
+    /// Woken when a replica's update was applied (or refused): a score that
+    /// must cover a state waits on it ([`Library::score_covering`]).
+    applied: std::sync::Condvar,
+    /// Replicas' updates refused so far: a score waiting for one gives up.
+    refused: std::sync::atomic::AtomicU64,
 }
 
 fn doc_from_updates(updates: impl IntoIterator<Item = Vec<u8>>, what: &str) -> Result<Doc> {
@@ -198,10 +206,12 @@ impl OpenMap {
             .transact_mut()
             .apply_update(decoded)
             .map_err(|e| ApiError::Invalid(format!("map {id}: Yjs update does not apply: {e}")))?;
+        stage_times::mark("doc apply");
         let was = self.reproject();
+        stage_times::mark("project");
         if let (Some(check), Some((roots, problems))) = (check, &before) {
             let after = Projection {
-                journey: std::mem::take(&mut self.journey),
+                journey: Arc::unwrap_or_clone(std::mem::take(&mut self.journey)),
                 problems: std::mem::take(&mut self.problems),
             };
             let verdict = check(&UpdateCheck {
@@ -211,9 +221,10 @@ impl OpenMap {
                 after: &after,
                 doc: &self.doc,
             });
-            self.journey = after.journey;
+            self.journey = Arc::new(after.journey);
             self.problems = after.problems;
             verdict.map_err(|why| ApiError::Forbidden(format!("map {id}: {why}")))?;
+            stage_times::mark("role check");
         }
         Ok(was)
     }
@@ -259,14 +270,14 @@ impl Inner {
         f: impl FnOnce(&mut Journey) -> Result<()>,
     ) -> Result<(Journey, Option<Vec<u8>>)> {
         self.write(id, origin, |open| {
-            let mut next = open.journey.clone();
+            let mut next = Journey::clone(&open.journey);
             f(&mut next)?;
             match diff_change(open, next)? {
                 Some(change) => {
-                    let out = (change.after.clone(), Some(change.update.clone()));
+                    let out = (Journey::clone(&change.after), Some(change.update.clone()));
                     Ok((out, Some(change)))
                 }
-                None => Ok(((open.journey.clone(), None), None)),
+                None => Ok(((Journey::clone(&open.journey), None), None)),
             }
         })
     }
@@ -275,7 +286,7 @@ impl Inner {
 /// The change that makes `open` project to `next`: only what differs is
 /// written to its document. `None` when nothing differs.
 pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Option<Change>> {
-    let before = open.journey.clone();
+    let before = Journey::clone(&open.journey);
     next.normalize();
     check_valid(&next)?;
     let update = {
@@ -290,9 +301,9 @@ pub(crate) fn diff_change(open: &mut OpenMap, mut next: Journey) -> Result<Optio
         open.reproject();
         open.journey.clone()
     } else {
-        next
+        Arc::new(next)
     };
-    if after == before {
+    if *after == before {
         return Ok(None);
     }
     let was = if full {
@@ -329,6 +340,8 @@ impl Library {
                 answers_stay: Default::default(),
             }),
             group: Default::default(),
+            applied: Default::default(),
+            refused: Default::default(),
         })
     }
 
@@ -426,6 +439,11 @@ impl Library {
 
     /// The map as the typed model.
     pub fn journey(&self, id: &str) -> Result<Journey> {
+        Ok(Journey::clone(&*self.snapshot(id)?))
+    }
+
+    /// The map as the typed model, shared: cheap, and read without the lock.
+    pub(crate) fn snapshot(&self, id: &str) -> Result<Arc<Journey>> {
         Ok(self.lock().load(id)?.journey.clone())
     }
 
@@ -498,9 +516,37 @@ impl Library {
         origin: &str,
         check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
     ) -> Result<()> {
+        let applied = self.apply_now(id, update, origin, check);
+        self.applied(applied.is_ok());
+        applied
+    }
+
+    /// A replica's update went in (`ok`) or was refused: scores waiting to
+    /// cover it go on.
+    fn applied(&self, ok: bool) {
+        if !ok {
+            // Under the lock, as the waiters look at it: else a refusal
+            // between their look and their wait would go unseen.
+            let _held = self.lock();
+            self.refused
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.applied.notify_all();
+    }
+
+    fn apply_now(
+        &self,
+        id: &str,
+        update: &[u8],
+        origin: &str,
+        check: Option<impl FnOnce(&UpdateCheck) -> std::result::Result<(), String>>,
+    ) -> Result<()> {
         let decoded = Update::decode_v1(update)
             .map_err(|e| ApiError::Invalid(format!("map {id}: malformed Yjs update: {e}")))?;
-        self.lock().write(id, origin, |open| {
+        stage_times::mark("library decode");
+        let mut inner = self.lock();
+        stage_times::mark("library lock wait");
+        inner.write(id, origin, |open| {
             let was = open.apply(id, decoded, check)?;
             let change = Change {
                 update: update.to_vec(),

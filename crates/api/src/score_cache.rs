@@ -9,8 +9,15 @@
 //! of one wave view ([`WaveView`]: the wave scores are as of and the waves'
 //! order); a request under another view starts afresh. The property test
 //! `tests/incremental_scores.rs` holds it to a full re-score.
+//!
+//! A score runs outside the library's lock: the parts are lent out with a
+//! snapshot of the journey ([`ScoreCache::lend`]) and given back after
+//! ([`ScoreCache::give_back`]); what edits touched meanwhile is remembered
+//! and dropped from them on their return, so an edit never waits for a
+//! score and a returned part is never stale.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use waymark_core::doc::{EVIDENCE, RESPONSES};
 use waymark_core::incremental::Touched;
@@ -23,9 +30,95 @@ pub(crate) struct ScoreCache {
     parts: HashMap<Id, TouchpointPart>,
     /// The view the parts were scored under.
     view: WaveView,
+    /// The parts are out with a score running outside the lock.
+    out: Option<Out>,
+}
+
+/// What happened to a map's parts while they were lent out.
+struct Out {
+    loan: u64,
+    /// Touchpoints whose parts edits dropped meanwhile.
+    forgotten: HashSet<Id>,
+    /// Every part was dropped meanwhile.
+    all: bool,
+}
+
+/// Parts lent out for one score; hand them back with [`ScoreCache::give_back`].
+pub(crate) struct Loan {
+    /// `None`: another score had the parts; these are not taken back.
+    id: Option<u64>,
+    parts: HashMap<Id, TouchpointPart>,
+    /// The view the parts are scored under.
+    view: WaveView,
+}
+
+/// Loan numbers, unique in the process: a map dropped from memory and read
+/// again has a new cache, which must not take back the old one's loan.
+static NEXT_LOAN: AtomicU64 = AtomicU64::new(1);
+
+impl Loan {
+    /// The scorecard of `journey`, which must be the projection the parts
+    /// were lent with.
+    pub fn score(&mut self, journey: &Journey) -> Scorecard {
+        waymark_score::score_reusing(journey, &self.view, &mut self.parts)
+    }
 }
 
 impl ScoreCache {
+    /// Lends the parts out for a score outside the lock. A second score
+    /// while they are out starts from none (and its parts are not kept).
+    /// Parts scored under another view are dropped first.
+    pub fn lend(&mut self, view: &WaveView) -> Loan {
+        if self.out.is_some() {
+            return Loan {
+                id: None,
+                parts: HashMap::new(),
+                view: view.clone(),
+            };
+        }
+        if &self.view != view {
+            self.parts.clear();
+            self.view = view.clone();
+        }
+        let loan = NEXT_LOAN.fetch_add(1, Ordering::Relaxed);
+        self.out = Some(Out {
+            loan,
+            forgotten: HashSet::new(),
+            all: false,
+        });
+        Loan {
+            id: Some(loan),
+            parts: std::mem::take(&mut self.parts),
+            view: view.clone(),
+        }
+    }
+
+    /// Takes lent parts back, less those that edits made since the loan
+    /// dropped.
+    pub fn give_back(&mut self, loan: Loan) {
+        let Some(id) = loan.id else { return };
+        if self.out.as_ref().is_none_or(|o| o.loan != id) {
+            return;
+        }
+        let out = self.out.take().expect("checked above");
+        // The view cannot change while the parts are out; checked all the
+        // same, since parts of another view would be wrong, not just stale.
+        if out.all || loan.view != self.view {
+            return;
+        }
+        let mut parts = loan.parts;
+        parts.retain(|id, _| !out.forgotten.contains(id));
+        // Nothing was scored into `self.parts` while they were out.
+        self.parts = parts;
+    }
+
+    fn drop_part(&mut self, id: Id) {
+        self.parts.remove(&id);
+        if let Some(out) = &mut self.out {
+            out.forgotten.insert(id);
+        }
+    }
+
     /// Drops the parts `touched` may have changed: every part when the
     /// journey's own fields (the scoring settings) or anything the tracker
     /// does not follow changed.
@@ -37,7 +130,7 @@ impl ScoreCache {
         for key in touched.keys_of("touchpoints") {
             // A key that is no id was never projected, so it has no part.
             if let Ok(id) = key.parse::<Id>() {
-                self.parts.remove(&id);
+                self.drop_part(id);
             }
         }
         let answers = touched.keys_of(RESPONSES).chain(touched.keys_of(EVIDENCE));
@@ -47,7 +140,7 @@ impl ScoreCache {
             // does not match).
             // A key without one was never projected.
             if let Some(id) = key.split('|').next().and_then(|t| t.parse::<Id>().ok()) {
-                self.parts.remove(&id);
+                self.drop_part(id);
             }
         }
     }
@@ -55,16 +148,19 @@ impl ScoreCache {
     /// Drops every part: the map was projected whole, so anything may differ.
     pub fn clear(&mut self) {
         self.parts.clear();
+        if let Some(out) = &mut self.out {
+            out.all = true;
+        }
     }
 
-    /// The scorecard of `journey` under `view`; `journey` must be the
-    /// projection the parts were kept for.
+    /// The scorecard of `journey` under `view`, which must be the projection
+    /// the parts were kept for (under the lock: for tests).
+    #[cfg(test)]
     pub fn score(&mut self, journey: &Journey, view: &WaveView) -> Scorecard {
-        if &self.view != view {
-            self.parts.clear();
-            self.view = view.clone();
-        }
-        waymark_score::score_reusing(journey, view, &mut self.parts)
+        let mut loan = self.lend(view);
+        let card = loan.score(journey);
+        self.give_back(loan);
+        card
     }
 }
 
@@ -205,5 +301,54 @@ mod tests {
         // The same labels in another order are another view.
         let swapped = WaveView::resolve(vec!["Q2".into(), "Q1".into()], &AsOf::Latest).unwrap();
         assert_eq!(cache.score(&j, &swapped), fresh(&j, &swapped));
+    }
+
+    #[test]
+    fn parts_lent_out_come_back_without_what_edits_touched_meanwhile() {
+        let size = Size {
+            stages: 2,
+            lanes: 2,
+            touchpoints: 8,
+            annotations: 0,
+        };
+        let j = journey(size, 3);
+        let (a, b) = (j.touchpoints[0].id, j.touchpoints[1].id);
+        let touching = |id: Id| {
+            let mut t = Touched::default();
+            t.keys
+                .entry("touchpoints")
+                .or_default()
+                .insert(id.to_string());
+            t
+        };
+        let mut cache = ScoreCache::default();
+        cache.score(&j, &WaveView::default());
+        let all = cache.parts.len();
+
+        let mut loan = cache.lend(&WaveView::default());
+        // A second score while the parts are out starts from none and
+        // keeps nothing.
+        let second = cache.lend(&WaveView::default());
+        assert!(second.parts.is_empty());
+        cache.forget(&touching(a));
+        loan.score(&j);
+        cache.give_back(second);
+        cache.give_back(loan);
+        assert_eq!(cache.parts.len(), all - 1);
+        assert!(!cache.parts.contains_key(&a) && cache.parts.contains_key(&b));
+
+        // Everything dropped meanwhile (the map projected whole): none back.
+        let loan = cache.lend(&WaveView::default());
+        cache.clear();
+        cache.give_back(loan);
+        assert!(cache.parts.is_empty());
+
+        // A loan of another cache (the map read again) is not taken.
+        let mut old = ScoreCache::default();
+        old.score(&j, &WaveView::default());
+        let stale = old.lend(&WaveView::default());
+        let _current = cache.lend(&WaveView::default());
+        cache.give_back(stale);
+        assert!(cache.parts.is_empty());
     }
 }

@@ -24,7 +24,8 @@ use yrs::{ReadTxn, StateVector, Transact, Update};
 
 use crate::link::notify_all;
 use crate::{
-    doc_from_updates, full_state, ApiError, Inner, Library, OpenMap, Result, COMPACT_AFTER,
+    doc_from_updates, full_state, stage_times, ApiError, Inner, Library, OpenMap, Result,
+    COMPACT_AFTER,
 };
 
 /// The origin observers see on updates another process wrote to the library.
@@ -39,7 +40,7 @@ pub const REFRESH_EVERY: Duration = Duration::from_millis(300);
 pub(crate) struct Change {
     pub update: Vec<u8>,
     pub was: Was,
-    pub after: Journey,
+    pub after: Arc<Journey>,
     /// Fold the log into a snapshot now (the change deleted much: raw
     /// answers moved out of the document).
     pub compact: bool,
@@ -198,7 +199,7 @@ impl OpenMap {
         let p = read_journey(&doc);
         OpenMap {
             doc,
-            journey: p.journey,
+            journey: Arc::new(p.journey),
             problems: p.problems,
             seen,
             checked: None,
@@ -214,7 +215,11 @@ impl OpenMap {
     pub(crate) fn reproject(&mut self) -> Was {
         let touched = self.tracker.take();
         if self.problems.is_empty() {
-            if let Some(was) = reproject(&self.doc.transact(), &mut self.journey, &touched) {
+            if let Some(was) = reproject(
+                &self.doc.transact(),
+                Arc::make_mut(&mut self.journey),
+                &touched,
+            ) {
                 self.scores.forget(&touched);
                 return Was::Touched { was, touched };
             }
@@ -222,7 +227,10 @@ impl OpenMap {
         self.scores.clear();
         let p = read_journey(&self.doc);
         self.problems = p.problems;
-        Was::Whole(std::mem::replace(&mut self.journey, p.journey))
+        Was::Whole(Arc::unwrap_or_clone(std::mem::replace(
+            &mut self.journey,
+            Arc::new(p.journey),
+        )))
     }
 }
 
@@ -298,6 +306,7 @@ impl Inner {
         } = self;
         let written = (|| {
             let log = store.begin_write()?;
+            stage_times::mark("begin transaction");
             let (open, fresh) = Maps {
                 maps: &mut *maps,
                 forgotten: &mut *forgotten,
@@ -307,10 +316,12 @@ impl Inner {
             if let Some(update) = fresh.then(|| migrate_text(&open.doc)).flatten() {
                 store_migration(&log, id, open, &update)?;
             }
+            stage_times::mark("catch up");
             let out = f(open, &log)?;
             // Also when `f` wrote nothing: a conversion stored above is one
             // the document in memory already holds.
             log.commit()?;
+            stage_times::mark("commit (fsync)");
             Ok(out)
         })();
         if written.is_err() {
@@ -352,9 +363,11 @@ impl Inner {
                     change.was.before(),
                     &change.after,
                 )?;
+                stage_times::mark("log + derived rows");
                 if change.compact || log.pending_updates(id)? > COMPACT_AFTER {
                     log.compact(id, &full_state(&open.doc), seq)?;
                 }
+                stage_times::mark("compaction check");
                 written = Some((seq, change));
             }
             Ok(out)
@@ -364,6 +377,7 @@ impl Inner {
             open.seen = seq;
             open.journey = change.after;
             notify_all(&self.observers, id, &change.update, origin);
+            stage_times::mark("observers");
         }
         Ok(out)
     }

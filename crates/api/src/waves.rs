@@ -14,6 +14,7 @@ pub use waymark_store::WaveRow;
 use crate::files::read_text;
 use crate::{ApiError, Library, Result};
 use waymark_core::formats::waymark::WaveFile;
+use waymark_core::Journey;
 use waymark_score::SurveyColumns;
 
 /// What `waymark responses import --wave` reports.
@@ -282,10 +283,13 @@ impl Library {
         // The map with each wave's statistics in turn: the document holds
         // them, so no answer is read.
         let open = inner.load(id)?;
-        let all = std::mem::take(&mut open.journey.evidence);
-        let mut journey = open.journey.clone();
-        open.journey.evidence = all;
-        let evidence = &open.journey.evidence;
+        let shared = open.journey.clone();
+        drop(inner);
+        let mut journey = Journey {
+            evidence: Vec::new(),
+            ..Journey::clone(&shared)
+        };
+        let evidence = &shared.evidence;
         let out = waves
             .iter()
             .map(|w| {

@@ -13,7 +13,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 use futures_util::{SinkExt, StreamExt};
-use waymark_api::{ApiError, Code, Library};
+use waymark_api::{stage_times, ApiError, Code, Library};
 use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -157,6 +157,7 @@ async fn connection(s: Arc<AppState>, map: String, who: Who, socket: WebSocket) 
                     if !bucket.take() {
                         return Err(Close::new(POLICY, "too many messages"));
                     }
+                    stage_times::begin();
                     handle(&s, &map, &who, &room, conn, &mut speech, &mut sink, &bytes).await?;
                 }
                 frame = outbox.next() => match frame {
@@ -272,6 +273,7 @@ pub(crate) fn process(
     if let Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u)) = &msg {
         guarded(|| Update::decode_v1(u)).ok_or_else(malformed)??;
     }
+    stage_times::mark("server decode");
     match msg {
         Message::Sync(SyncMessage::SyncStep1(sv)) => {
             let diff = lib
@@ -300,6 +302,7 @@ pub(crate) fn process(
                 }) as waymark_api::SendCheck
             });
             let applied = lib.apply_update_grouped(map, update.clone(), "ws", check);
+            stage_times::mark("group hand-back");
             match applied {
                 Ok(()) => Ok(Action::Relay(
                     Message::Sync(SyncMessage::Update(update)).encode_v1(),
@@ -350,16 +353,24 @@ where
             ),
         };
         let (lib, id, msg) = (s.library.clone(), map.to_string(), bytes.to_vec());
-        tokio::task::spawn_blocking(move || {
+        let mark = stage_times::hand_over();
+        let (action, mark) = tokio::task::spawn_blocking(move || {
+            stage_times::resume(mark);
+            stage_times::mark("hop to a blocking thread");
             let actor = actor.as_ref().map(|(name, role, locked)| Actor {
                 name,
                 role: *role,
                 locked: *locked,
             });
-            process(&lib, &id, actor.as_ref(), &msg)
+            let action = process(&lib, &id, actor.as_ref(), &msg);
+            stage_times::mark("relay encode");
+            (action, stage_times::hand_over())
         })
         .await
-        .map_err(|_| Close::new(1011, "internal error"))??
+        .map_err(|_| Close::new(1011, "internal error"))?;
+        stage_times::resume(mark);
+        stage_times::mark("hop back");
+        action?
     } else {
         process(&s.library, map, None, bytes)?
     };
@@ -367,6 +378,8 @@ where
         Action::Reply(out) => send(sink, out).await,
         Action::Relay(out) => {
             room.send(conn, Kind::Doc, out);
+            stage_times::mark("relay to the room");
+            stage_times::edit_done();
             Ok(())
         }
         Action::Awareness(update) => {

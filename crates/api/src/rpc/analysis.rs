@@ -21,6 +21,11 @@ pub struct ScoreMap {
     /// Missing: as of the latest wave.
     #[serde(default)]
     pub as_of: Option<AsOf>,
+    /// A Yjs state vector (the editor's document as it asks): score the map
+    /// once it holds that much ([`Library::score_covering`]), so the editor
+    /// need not wait for its edit to be durable first.
+    #[serde(default)]
+    pub covers: Option<Vec<u8>>,
 }
 
 /// A request naming one map and the survey wave its scores are as of.
@@ -108,11 +113,14 @@ pub struct CsvTable {
 
 pub fn score_map(lib: &Library, _: Front, r: ScoreMap) -> Result<Scorecard> {
     let as_of = r.as_of.unwrap_or_default();
+    let mut card = match &r.covers {
+        Some(sv) => lib.score_covering(&r.id, &as_of, sv)?,
+        None => lib.score_as_of(&r.id, &as_of)?,
+    };
     if r.brief.unwrap_or(false) {
-        lib.score_brief_as_of(&r.id, &as_of)
-    } else {
-        lib.score_as_of(&r.id, &as_of)
+        crate::scoring::make_brief(&mut card);
     }
+    Ok(card)
 }
 
 pub fn map_board(lib: &Library, _: Front, r: MapAsOf) -> Result<crate::Board> {

@@ -78,8 +78,11 @@ export interface Backend {
   exportMap(id: string, format: ExportFormat, path: string): Promise<string>;
   /** The map's scorecard as persisted now (what `waymark score --json` prints);
    * `brief` leaves out each touchpoint's factors and effort cues; `asOf`:
-   * the survey wave the scores are as of (default: the latest). */
-  scoreMap(id: string, brief?: boolean, asOf?: AsOf): Promise<Scorecard>;
+   * the survey wave the scores are as of (default: the latest). With
+   * `covers` (a Yjs state vector: the editor's document as it asks) the
+   * backend scores its copy once that holds as much, so the editor need not
+   * wait for its edits to be durable before asking. */
+  scoreMap(id: string, brief?: boolean, asOf?: AsOf, covers?: Uint8Array): Promise<Scorecard>;
   /** The map's pain-point board as persisted now: pain points and
    * opportunities, ranked, with votes (what `waymark board --json` prints). */
   mapBoard(id: string, asOf?: AsOf): Promise<Board>;

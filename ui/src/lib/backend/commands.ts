@@ -76,8 +76,13 @@ export abstract class CommandBackend {
     return this.call("export_map", { id, format, path });
   }
 
-  scoreMap(id: string, brief = false, asOf?: AsOf): Promise<Scorecard> {
-    return this.call("score_map", { id, brief, ...asOfField(asOf) });
+  scoreMap(id: string, brief = false, asOf?: AsOf, covers?: Uint8Array): Promise<Scorecard> {
+    return this.call("score_map", {
+      id,
+      brief,
+      ...asOfField(asOf),
+      ...(covers ? { covers: Array.from(covers) } : {}),
+    });
   }
 
   mapBoard(id: string, asOf?: AsOf): Promise<Board> {

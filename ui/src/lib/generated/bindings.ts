@@ -745,7 +745,13 @@ brief?: boolean,
 /**
  * Missing: as of the latest wave.
  */
-as_of?: AsOf, };
+as_of?: AsOf, 
+/**
+ * A Yjs state vector (the editor's document as it asks): score the map
+ * once it holds that much ([`Library::score_covering`]), so the editor
+ * need not wait for its edit to be durable first.
+ */
+covers?: Array<number>, };
 
 export type Scorecard = { journey: JourneyScore, 
 /**

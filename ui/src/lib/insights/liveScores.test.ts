@@ -33,6 +33,29 @@ function slowBackend() {
 }
 
 describe("LiveScores", () => {
+  it("without a wait for saving, asks at once and gathers what follows into one more request", async () => {
+    const b = slowBackend();
+    let delivered = 0;
+    const live = new LiveScores({
+      fetch: b.fetch,
+      onScores: () => (delivered += 1),
+      delayMs: 0,
+    });
+    live.invalidate();
+    // Asked before anything else runs (the page has not re-rendered yet).
+    expect(b.calls).toBe(1);
+    for (let i = 0; i < 10; i++) live.invalidate();
+    expect(b.calls).toBe(1);
+    b.answer(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(delivered).toBe(1);
+    expect(b.calls).toBe(2);
+    b.answer(0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(delivered).toBe(2);
+    expect(b.calls).toBe(2);
+  });
+
   it("gathers a burst of edits into one request", async () => {
     const b = slowBackend();
     const got: number[] = [];

@@ -2,20 +2,25 @@
 // faster than a re-score of a large map, so requests are coalesced: at most
 // one is in flight, and whatever changed meanwhile is covered by one more
 // request when it returns. A request waits until the edits are persisted,
-// so the backend scores what the person sees. The same coalescing serves
-// any answer the backend derives from the map (the scorecard, the board).
+// so the backend scores what the person sees, unless the request itself
+// tells the backend what to wait for (the scorecard passes the document's
+// state vector). The same coalescing serves any answer the backend derives
+// from the map (the scorecard, the board).
 
 import type { Scorecard } from "../backend";
 
 export interface LiveScoresOptions<T = Scorecard> {
   /** Fetch the answer (the scorecard) for the map as persisted now. */
   fetch: () => Promise<T>;
-  /** Resolves once every edit made so far is persisted. */
-  saved: () => Promise<void>;
+  /** Resolves once every edit made so far is persisted; without it the
+   * request goes at once (`fetch` says what it covers). */
+  saved?: () => Promise<void>;
   /** A fresh scorecard; `lagMs` is the time since the oldest edit it covers. */
   onScores: (card: T, timing: { lagMs: number; fetchMs: number }) => void;
   onError?: (message: string) => void;
-  /** Quiet time before a request, to gather a burst of edits (ms). */
+  /** Quiet time before a request, to gather a burst of edits (ms); 0: the
+   * first edit asks at once (edits made meanwhile are gathered into the
+   * request that follows it). */
   delayMs?: number;
   now?: () => number;
 }
@@ -42,7 +47,10 @@ export class LiveScores<T = Scorecard> {
     if (this.stopped) return;
     this.dirty = true;
     this.since ??= this.now();
-    if (!this.running && !this.timer) this.schedule();
+    if (this.running || this.timer) return;
+    // At once: the request is on its way before the page re-renders the edit.
+    if (this.o.delayMs === 0) void this.run();
+    else this.schedule();
   }
 
   stop(): void {
@@ -74,7 +82,7 @@ export class LiveScores<T = Scorecard> {
     const covers = this.since;
     this.since = null;
     try {
-      await this.o.saved();
+      if (this.o.saved) await this.o.saved();
       const start = this.now();
       const card = await this.o.fetch();
       if (this.isStopped()) return;

@@ -85,9 +85,11 @@ export class Insights {
     this.session = session;
     this.live = new LiveScores({
       // The canvas needs the figures; one touchpoint's factors come with its explanation.
-      fetch: () => backend.scoreMap(id, true, this.asOf),
-      delayMs: 5,
-      saved: () => session.idle(),
+      // The request covers the document as it is now: the backend scores once
+      // its copy holds this much, so it asks at once, while the edit is still
+      // being written and the page re-renders it.
+      fetch: () => backend.scoreMap(id, true, this.asOf, session.stateVector()),
+      delayMs: 0,
       onScores: (card, t) => {
         this.card = card;
         this.error = null;

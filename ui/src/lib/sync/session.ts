@@ -75,6 +75,12 @@ export class MapSession {
     return this.state;
   }
 
+  /** The document's Yjs state vector: what it holds, for a backend request
+   * that must cover it. */
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
   /** Whether updates are waiting to be persisted. */
   get dirty(): boolean {
     return this.pending.length > 0 || this.sending;
