@@ -213,6 +213,10 @@ fn every_command_answers_alike_from_the_desktop_and_over_http() {
         ("title_clashes", json!({ "ids": [map, "nope"] })),
         ("evidence_coverage", json!({ "id": "nope" })),
         ("csv_table", json!({ "header": ["a"], "rows": [["=1+1"]] })),
+        (
+            "check_settings",
+            json!({ "values": [{ "field": "friction_weights.wait", "value": -1 }] }),
+        ),
         ("trash_map", json!({ "id": map })),
         ("list_maps", json!({})),
         ("untrash_map", json!({ "id": map })),

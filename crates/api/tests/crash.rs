@@ -2,10 +2,11 @@
 //! the moment the API returns; the parent kills it with SIGKILL mid-stream,
 //! reopens the library, and finds it intact with every reported edit.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
+use std::io::Write;
+
+use common::kill_mid_stream;
 use waymark_api::Library;
 
 const CHILD_ENV: &str = "WAYMARK_CRASH_CHILD_DB";
@@ -59,38 +60,15 @@ fn sigkill_during_writes_loses_nothing_acknowledged() {
         .unwrap();
 
     for round in 0..3 {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "crash_child_writer",
-                "--exact",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &db)
-            .env("WAYMARK_CRASH_CHILD_MAP", &map_id)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut acked = Vec::new();
-        let reader = BufReader::new(child.stdout.take().unwrap());
-        let started = Instant::now();
-        // Kill after a varying number of acknowledged edits (or after a while,
-        // on a slow machine), mid-stream.
-        let kill_after = 40 + round * 37;
-        for line in reader.lines() {
-            let line = line.unwrap();
-            if let Some(n) = line.strip_prefix("ack ") {
-                acked.push(n.to_string());
-            }
-            if acked.len() >= kill_after || started.elapsed() > Duration::from_secs(20) {
-                break;
-            }
-        }
-        // SIGKILL: no destructor, no flush, no goodbye.
-        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
-        child.wait().unwrap();
-        assert!(!acked.is_empty(), "child acknowledged nothing");
+        // Killed after a varying number of acknowledged edits, mid-stream.
+        let acked = kill_mid_stream(
+            "crash_child_writer",
+            &[
+                (CHILD_ENV, db.as_os_str()),
+                ("WAYMARK_CRASH_CHILD_MAP", map_id.as_ref()),
+            ],
+            40 + round * 37,
+        );
 
         let lib = Library::open(&db).unwrap();
         assert_eq!(lib.integrity_check().unwrap(), "ok");
@@ -101,10 +79,10 @@ fn sigkill_during_writes_loses_nothing_acknowledged() {
             .into_iter()
             .map(|t| t.title)
             .collect();
-        for n in &acked {
+        for ack in &acked {
             assert!(
-                titles.contains(&format!("ack {n}")),
-                "round {round}: acknowledged edit {n} lost"
+                titles.contains(ack),
+                "round {round}: acknowledged edit {ack:?} lost"
             );
         }
     }

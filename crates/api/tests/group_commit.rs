@@ -3,29 +3,20 @@
 //! refused), so a kill never loses an acknowledged update, and a refused
 //! update in a batch takes no other with it.
 
-use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::Arc;
+
+use common::{kill_mid_stream, replica};
 use waymark_api::{Library, SendCheck};
 use waymark_core::doc::{read_journey, write_journey_diff};
 use waymark_core::{Annotation, AnnotationKind, Journey};
-use yrs::updates::decoder::Decode;
-use yrs::{Doc, ReadTxn, Transact, Update};
+use yrs::{Doc, ReadTxn, Transact};
 
 const CHILD_ENV: &str = "WAYMARK_GROUP_CHILD_DB";
 const THREADS: usize = 6;
-
-/// A replica of the map as the library holds it now.
-fn replica(lib: &Library, id: &str) -> Doc {
-    let doc = Doc::new();
-    doc.transact_mut()
-        .apply_update(Update::decode_v1(&lib.encode_state(id).unwrap()).unwrap())
-        .unwrap();
-    doc
-}
 
 /// The update that adds a note saying `text` on `doc`.
 fn note_update(doc: &Doc, text: &str) -> Vec<u8> {
@@ -158,36 +149,15 @@ fn sigkill_during_group_commits_loses_nothing_acknowledged() {
         .create_map(None, Some("Kill test"))
         .unwrap();
     for round in 0..3 {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "group_child_writer",
-                "--exact",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &db)
-            .env("WAYMARK_GROUP_CHILD_MAP", &id)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut acked = Vec::new();
-        let reader = BufReader::new(child.stdout.take().unwrap());
-        let started = Instant::now();
-        let kill_after = 30 + round * 41;
-        for line in reader.lines() {
-            let line = line.unwrap();
-            if line.starts_with("ack ") {
-                acked.push(line);
-            }
-            if acked.len() >= kill_after || started.elapsed() > Duration::from_secs(20) {
-                break;
-            }
-        }
-        // SIGKILL while the other threads' batch may be mid-transaction.
-        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
-        child.wait().unwrap();
-        assert!(!acked.is_empty(), "child acknowledged nothing");
+        // Killed while the other threads' batch may be mid-transaction.
+        let acked = kill_mid_stream(
+            "group_child_writer",
+            &[
+                (CHILD_ENV, db.as_os_str()),
+                ("WAYMARK_GROUP_CHILD_MAP", id.as_ref()),
+            ],
+            30 + round * 41,
+        );
         let lib = Library::open(&db).unwrap();
         assert_eq!(lib.integrity_check().unwrap(), "ok");
         assert_eq!(lib.derived_differences(&id).unwrap(), Vec::<String>::new());

@@ -2,6 +2,9 @@
 //! that exports and re-imports: concurrent edits through the API on real
 //! SQLite files, and hostile updates from replicas.
 
+mod common;
+
+use common::replica;
 use proptest::prelude::*;
 use waymark_api::{ExportFormat, Library};
 use waymark_core::doc::read_journey;
@@ -25,15 +28,6 @@ fn sql_titles(lib: &Library, map: &str) -> Vec<String> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
-}
-
-/// A replica of the map (another window, a workshop peer) at its current state.
-fn replica(lib: &Library, id: &str) -> Doc {
-    let doc = Doc::new();
-    doc.transact_mut()
-        .apply_update(Update::decode_v1(&lib.encode_state(id).unwrap()).unwrap())
-        .unwrap();
-    doc
 }
 
 fn assert_exports_losslessly(lib: &Library, id: &str) {

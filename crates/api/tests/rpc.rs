@@ -90,3 +90,35 @@ fn the_table_names_each_command_once() {
     names.dedup();
     assert_eq!(names.len(), COMMANDS.len());
 }
+
+#[test]
+fn the_settings_dialog_checks_through_the_table_and_gets_words_by_field() {
+    let (_dir, lib) = library();
+    let answer = dispatch(
+        &lib,
+        Front::Browser,
+        "check_settings",
+        json!({ "values": [
+            { "field": "friction_weights.wait", "value": -1 },
+            { "field": "thresholds.min_responses", "value": null },
+        ] }),
+    )
+    .unwrap();
+    let problems: Vec<(String, String)> = answer
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["field"].as_str().unwrap().to_string(),
+                p["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(problems.contains(&(
+        "friction_weights.wait".into(),
+        "must be a number from 0 to 100".into()
+    )));
+    // A setting not sent is not a number: every field is named.
+    assert!(problems.contains(&("thresholds.pain_friction".into(), "enter a number".into())));
+}

@@ -3,24 +3,13 @@
 
 mod bin;
 
-use bin::{fails, ok};
+use bin::{fails, new_id, ok};
 
 #[test]
 fn board_as_table_csv_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Lost card",
-            "--template",
-            "bank-lost-card",
-        ],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Lost card", "bank-lost-card");
 
     // The board is the library's, as the app and the report get it.
     let expected = waymark_api::Library::open(&db).unwrap().board(&id).unwrap();

@@ -2,9 +2,10 @@
 
 mod bin;
 
+use std::path::Path;
 use std::process::Command;
 
-use bin::{fails, ok};
+use bin::{fails, new_id, ok, waymark};
 
 #[test]
 fn every_command_on_a_real_library() {
@@ -13,18 +14,7 @@ fn every_command_on_a_real_library() {
     assert!(ok(&db, &["templates"]).contains("broadband-outage"));
     assert!(ok(&db, &["list"]).contains("No maps yet"));
 
-    let id = ok(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Outage Nov",
-            "--template",
-            "broadband-outage",
-        ],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Outage Nov", "broadband-outage");
     assert_eq!(id.len(), 36);
     let blank = ok(&db, &["new", "--title", "Empty"]).trim().to_string();
     let list: serde_json::Value = serde_json::from_str(&ok(&db, &["list", "--json"])).unwrap();
@@ -151,12 +141,7 @@ fn usage_errors_exit_2_and_other_errors_exit_1_with_one_line() {
 fn score_and_survey_answers() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Card", "--template", "bank-lost-card"],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Card", "bank-lost-card");
     let map: serde_json::Value = serde_json::from_str(&ok(&db, &["show", &id, "--json"])).unwrap();
     let title = map["map"]["touchpoints"][0]["title"]
         .as_str()
@@ -250,157 +235,107 @@ fn score_and_survey_answers() {
     );
 }
 
+/// `waymark CMD ID -o a.EXT` and `-o b.EXT` with `args`: what the first run
+/// said, after checking both wrote the same bytes, starting with `magic`.
+fn same_bytes_twice(
+    db: &Path,
+    cmd: &str,
+    id: &str,
+    ext: &str,
+    args: &[&str],
+    magic: &[u8],
+) -> String {
+    let dir = db.parent().unwrap();
+    let said: Vec<String> = ["a", "b"]
+        .iter()
+        .map(|name| {
+            let out = dir.join(format!("{name}.{ext}"));
+            let mut all = vec![cmd, id, "-o", out.to_str().unwrap()];
+            all.extend_from_slice(args);
+            ok(db, &all)
+        })
+        .collect();
+    let bytes = std::fs::read(dir.join(format!("a.{ext}"))).unwrap();
+    assert!(bytes.starts_with(magic));
+    assert_eq!(
+        bytes,
+        std::fs::read(dir.join(format!("b.{ext}"))).unwrap(),
+        "same inputs and date give the same bytes"
+    );
+    said.into_iter().next().unwrap()
+}
+
+/// `waymark CMD ID -o c.EXT` with a date it cannot read: refused, nothing written.
+fn a_bad_date_writes_nothing(db: &Path, cmd: &str, id: &str, ext: &str) {
+    let out = db.parent().unwrap().join(format!("c.{ext}"));
+    let e = fails(
+        db,
+        &[cmd, id, "-o", out.to_str().unwrap(), "--date", "22/11/2026"],
+        1,
+    );
+    assert!(e.contains("date"), "{e}");
+    assert!(!out.exists(), "nothing written on error");
+}
+
 #[test]
 fn report_writes_a_deterministic_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
+    let id = new_id(&db, "Returns", "damaged-order-return");
+    let said = same_bytes_twice(
         &db,
-        &[
-            "new",
-            "--title",
-            "Returns",
-            "--template",
-            "damaged-order-return",
-        ],
-    )
-    .trim()
-    .to_string();
-    let a = dir.path().join("a.pdf");
-    let b = dir.path().join("b.pdf");
-    for out in [&a, &b] {
-        let said = ok(
-            &db,
-            &[
-                "report",
-                &id,
-                "-o",
-                out.to_str().unwrap(),
-                "--date",
-                "2026-11-22",
-                "--page-size",
-                "letter",
-            ],
-        );
-        assert!(said.contains("pages"), "{said}");
-    }
-    let bytes = std::fs::read(&a).unwrap();
-    assert!(bytes.starts_with(b"%PDF-"));
-    assert_eq!(
-        bytes,
-        std::fs::read(&b).unwrap(),
-        "same inputs and date give the same bytes"
+        "report",
+        &id,
+        "pdf",
+        &["--date", "2026-11-22", "--page-size", "letter"],
+        b"%PDF-",
     );
-    let e = fails(
-        &db,
-        &[
-            "report",
-            &id,
-            "-o",
-            dir.path().join("c.pdf").to_str().unwrap(),
-            "--date",
-            "22/11/2026",
-        ],
-        1,
-    );
-    assert!(e.contains("date"), "{e}");
-    assert!(
-        !dir.path().join("c.pdf").exists(),
-        "nothing written on error"
-    );
+    assert!(said.contains("pages"), "{said}");
+    a_bad_date_writes_nothing(&db, "report", &id, "pdf");
 }
 
 #[test]
 fn deck_writes_a_deterministic_pptx_with_the_sections_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
+    let id = new_id(&db, "Card", "bank-lost-card");
+    let said = same_bytes_twice(
         &db,
-        &["new", "--title", "Card", "--template", "bank-lost-card"],
-    )
-    .trim()
-    .to_string();
-    let a = dir.path().join("a.pptx");
-    let b = dir.path().join("b.pptx");
-    for out in [&a, &b] {
-        let said = ok(
-            &db,
-            &[
-                "deck",
-                &id,
-                "-o",
-                out.to_str().unwrap(),
-                "--date",
-                "2026-11-22",
-                "--company",
-                "Northwind",
-                "--version",
-                "Q4",
-            ],
-        );
-        assert!(said.contains("11 slides"), "{said}");
-    }
-    let bytes = std::fs::read(&a).unwrap();
-    assert!(bytes.starts_with(b"PK\x03\x04"));
-    assert_eq!(
-        bytes,
-        std::fs::read(&b).unwrap(),
-        "same inputs give the same bytes"
-    );
-    let said = ok(
-        &db,
+        "deck",
+        &id,
+        "pptx",
         &[
-            "deck",
-            &id,
-            "-o",
-            dir.path().join("map.pptx").to_str().unwrap(),
-            "--sections",
-            "title,map",
-        ],
-    );
-    assert!(said.contains("2 slides"), "{said}");
-    let e = fails(
-        &db,
-        &[
-            "deck",
-            &id,
-            "-o",
-            dir.path().join("c.pptx").to_str().unwrap(),
-            "--sections",
-            "map,appendix",
-        ],
-        2,
-    );
-    assert!(e.contains("appendix"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "deck",
-            &id,
-            "-o",
-            dir.path().join("c.pptx").to_str().unwrap(),
             "--date",
-            "22/11/2026",
+            "2026-11-22",
+            "--company",
+            "Northwind",
+            "--version",
+            "Q4",
         ],
-        1,
+        b"PK\x03\x04",
     );
-    assert!(e.contains("date"), "{e}");
-    assert!(
-        !dir.path().join("c.pptx").exists(),
-        "nothing written on error"
-    );
+    assert!(said.contains("11 slides"), "{said}");
+    let sections = |name: &str, list: &str| {
+        let out = dir.path().join(name);
+        waymark(
+            &db,
+            &["deck", &id, "-o", out.to_str().unwrap(), "--sections", list],
+        )
+    };
+    let said = String::from_utf8(sections("map.pptx", "title,map").stdout).unwrap();
+    assert!(said.contains("2 slides"), "{said}");
+    let refused = sections("c.pptx", "map,appendix");
+    assert_eq!(refused.status.code(), Some(2));
+    let e = String::from_utf8(refused.stderr).unwrap();
+    assert!(e.contains("appendix"), "{e}");
+    a_bad_date_writes_nothing(&db, "deck", &id, "pptx");
 }
 
 #[test]
 fn future_state_and_compare() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.db");
-    let id = ok(
-        &db,
-        &["new", "--title", "Card", "--template", "bank-lost-card"],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Card", "bank-lost-card");
     ok(&db, &["version", &id, "--label", "as-is"]);
     let copy = ok(&db, &["future", &id]).trim().to_string();
     assert_ne!(copy, id);

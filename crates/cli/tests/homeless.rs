@@ -1,30 +1,12 @@
 //! `waymark show` names what a concurrent edit left without a home, and
 //! `waymark rehome` puts it back.
 
+mod bin;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use bin::{ok, waymark};
 use waymark_api::Library;
-
-fn waymark(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("WAYMARK_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = waymark(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// A map whose last stage was deleted while another replica added a card
 /// to it; returns (map, card id, first stage's name).

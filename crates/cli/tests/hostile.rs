@@ -3,18 +3,11 @@
 //! refused with the place and the limit, and a survey with a flood of bad
 //! lines lists the first problems and counts the rest.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod bin;
 
-fn waymark(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("WAYMARK_DB")
-        .output()
-        .unwrap()
-}
+use std::path::Path;
+
+use bin::waymark;
 
 fn run(db: &Path, args: &[&str], code: i32) -> (String, String) {
     let out = waymark(db, args);

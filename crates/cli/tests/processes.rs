@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{answer_csv, ok, NoteClient, Serve};
+use common::{answer_csv, new_id, ok, NoteClient, Serve};
 use waymark_api::Library;
 
 /// The report that started it: `waymark serve` holds a map open, `waymark
@@ -15,18 +15,7 @@ use waymark_api::Library;
 fn an_answer_imported_beside_a_running_server_survives_its_compaction() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("library.db");
-    let id = ok(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Lost card",
-            "--template",
-            "bank-lost-card",
-        ],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Lost card", "bank-lost-card");
     let tp = Library::open(&db)
         .unwrap()
         .journey(&id)
@@ -76,18 +65,7 @@ fn an_answer_imported_beside_a_running_server_survives_its_compaction() {
 fn a_browser_on_the_server_receives_edits_made_by_another_process() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("library.db");
-    let id = ok(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Lost card",
-            "--template",
-            "bank-lost-card",
-        ],
-    )
-    .trim()
-    .to_string();
+    let id = new_id(&db, "Lost card", "bank-lost-card");
     let serve = Serve::start(&db, 0);
     let mut browser = NoteClient::connect(&serve.ws_url(&id), yrs::Doc::new()).unwrap();
 

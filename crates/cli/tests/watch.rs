@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use bin::{fails, ok};
+use bin::{fails, new_id, ok};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -34,12 +34,7 @@ fn waves(db: &Path, id: &str) -> Vec<(String, i64)> {
 }
 
 fn new_map(db: &Path) -> String {
-    ok(
-        db,
-        &["new", "--title", "Bank", "--template", "bank-lost-card"],
-    )
-    .trim()
-    .to_string()
+    new_id(db, "Bank", "bank-lost-card")
 }
 
 #[test]
@@ -110,20 +105,18 @@ fn the_mapping_confirmed_in_the_wizard_is_passed_to_the_cli() {
         ]}}"##,
     )
     .unwrap();
-    let err = fails(
-        &db,
-        &[
-            "responses",
-            "import",
-            &id,
-            &fixture("typeform.csv"),
-            "--wave",
-            "T",
-            "--columns",
-            columns.to_str().unwrap(),
-        ],
-        1,
-    );
+    let typeform = fixture("typeform.csv");
+    let import = [
+        "responses",
+        "import",
+        &id,
+        &typeform,
+        "--wave",
+        "T",
+        "--columns",
+        columns.to_str().unwrap(),
+    ];
+    let err = fails(&db, &import, 1);
     assert!(
         err.contains("typeform.csv:2: column What could we do better?: \"Nothing really\" is not a number on the csat scale (1 to 5)"),
         "{err}"
@@ -135,19 +128,7 @@ fn the_mapping_confirmed_in_the_wizard_is_passed_to_the_cli() {
         ]}"##,
     )
     .unwrap();
-    let out = ok(
-        &db,
-        &[
-            "responses",
-            "import",
-            &id,
-            &fixture("typeform.csv"),
-            "--wave",
-            "T",
-            "--columns",
-            columns.to_str().unwrap(),
-        ],
-    );
+    let out = ok(&db, &import);
     assert!(out.contains("wave \"T\" holds 3 answers"), "{out}");
 }
 

@@ -20,6 +20,7 @@ pub mod orphans;
 pub mod ratings;
 pub mod repair;
 pub mod schema;
+pub mod settings_check;
 pub mod synth;
 pub mod targets;
 pub mod templates;

@@ -4,14 +4,15 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Id, Journey, Target};
 use crate::order::is_valid_key;
 use crate::schema::{input_range, setting_range, Range};
 
-/// One thing wrong with a journey.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One thing wrong with a journey: where (`touchpoints[…].inputs.emotion`)
+/// and what, in the user's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Problem {
     pub path: String,
     pub message: String,

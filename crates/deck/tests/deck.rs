@@ -206,6 +206,49 @@ fn the_connections_of_a_template_become_glued_connectors() {
 }
 
 #[test]
+fn each_card_with_a_known_channel_carries_its_icon_inside_the_card() {
+    let j = template("bank-lost-card");
+    let l = check_slides("bank-lost-card", &j);
+    let shapes: Vec<&Shape> = l.slides.iter().flat_map(|s| s.shapes.iter()).collect();
+    let icons: Vec<_> = shapes
+        .iter()
+        .filter_map(|sh| match sh {
+            Shape::Freeform(f) if f.name.starts_with("Channel: ") => Some(f),
+            _ => None,
+        })
+        .collect();
+    let known = j
+        .touchpoints
+        .iter()
+        .filter(|t| waymark_core::channels::channel_kind(&t.channel).is_some())
+        .count();
+    assert!(known > 0);
+    assert_eq!(icons.len(), known);
+    assert!(icons.iter().any(|f| f.name == "Channel: Phone"));
+    for icon in &icons {
+        // Round strokes inside the icon's frame, and the frame on a card.
+        assert!(icon.stroke.round);
+        for &(x, y) in icon.runs.iter().flatten() {
+            let r = icon.frame;
+            assert!(
+                x >= r.x - 0.01
+                    && x <= r.x + r.w + 0.01
+                    && y >= r.y - 0.01
+                    && y <= r.y + r.h + 0.01
+            );
+        }
+        let on_a_card = shapes.iter().any(|sh| match sh {
+            Shape::Box(b) if b.name.starts_with("Touchpoint: ") => {
+                let (c, r) = (b.rect, icon.frame);
+                r.x >= c.x && r.y >= c.y && r.x + r.w <= c.x + c.w && r.y + r.h <= c.y + c.h
+            }
+            _ => false,
+        });
+        assert!(on_a_card, "{} lies on no card", icon.name);
+    }
+}
+
+#[test]
 fn a_large_map_continues_over_slides_with_headers_repeated() {
     let j = waymark_core::synth::journey(waymark_core::synth::Size::LARGE, 7);
     let l = check_slides("synthetic", &j);

@@ -1,6 +1,10 @@
 //! The embedded Noto Sans faces and their metrics. Widths come from the
 //! font's own `hmtx` table (through printpdf's parser), so what the layout
 //! measures is exactly what the PDF viewer draws.
+//!
+//! The one fallback: Noto Sans has no ≥ ≤ − → (nor most maths and arrows),
+//! so a character it lacks is drawn in Noto Sans Math when that has it
+//! ([`Fonts::pick`]); only what neither has is drawn as `?` and warned of.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -9,6 +13,8 @@ use printpdf::ParsedFont;
 
 pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
 pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+pub(crate) const SYMBOLS_TTF: &[u8] =
+    include_bytes!("../../../assets/fonts/NotoSansMath-Regular.ttf");
 
 /// The family name, for warnings.
 pub const FAMILY: &str = "Noto Sans";
@@ -30,8 +36,8 @@ const FAST: u32 = 0x2400;
 impl Face {
     fn load(bytes: &[u8]) -> Face {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .expect("the embedded Noto Sans face parses");
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("the embedded Noto faces parse");
         let cmap = parsed.codepoint_to_glyph.clone();
         let widths = parsed.glyph_widths.clone();
         let upem = f32::from(parsed.units_per_em.max(1));
@@ -71,16 +77,28 @@ impl Face {
         let gid = self.cmap.get(&(c as u32)).copied().unwrap_or(0);
         f32::from(self.widths.get(&gid).copied().unwrap_or(0)) / self.upem
     }
-
-    /// Width of `text` at `size` points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
-    }
 }
 
 pub(crate) struct Fonts {
     pub regular: Face,
     pub bold: Face,
+    /// For what the text faces lack (regular weight only: it has no bold).
+    pub symbols: Face,
+}
+
+/// Which embedded face draws a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Regular,
+    Bold,
+    Symbols,
+}
+
+impl Slot {
+    /// Index into per-face tables (the characters each subset keeps).
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 impl Fonts {
@@ -91,20 +109,51 @@ impl Fonts {
             &self.regular
         }
     }
+
+    pub fn slot(&self, slot: Slot) -> &Face {
+        match slot {
+            Slot::Regular => &self.regular,
+            Slot::Bold => &self.bold,
+            Slot::Symbols => &self.symbols,
+        }
+    }
+
+    /// The face that draws `c` in the given weight, `None` when no
+    /// embedded face has it (it is drawn as `?` in the text face).
+    pub fn pick(&self, c: char, bold: bool) -> Option<Slot> {
+        let text = if bold { Slot::Bold } else { Slot::Regular };
+        if self.slot(text).has(c) {
+            Some(text)
+        } else if self.symbols.has(c) {
+            Some(Slot::Symbols)
+        } else {
+            None
+        }
+    }
+
+    /// Advance of `c` in em, in whichever face draws it.
+    pub fn advance_em(&self, c: char, bold: bool) -> f32 {
+        match self.pick(c, bold) {
+            Some(Slot::Symbols) => self.symbols.advance_em(c),
+            _ => self.face(bold).advance_em(c),
+        }
+    }
 }
 
-/// The two faces, parsed once per process.
+/// The three faces, parsed once per process.
 pub(crate) fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| Fonts {
         regular: Face::load(REGULAR_TTF),
         bold: Face::load(BOLD_TTF),
+        symbols: Face::load(SYMBOLS_TTF),
     })
 }
 
 /// Width of `text` in points.
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    fonts().face(bold).width(text, size)
+    let f = fonts();
+    text.chars().map(|c| f.advance_em(c, bold)).sum::<f32>() * size
 }
 
 impl Face {

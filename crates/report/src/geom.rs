@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
-    PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, FontId, Line, LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, Op, PaintMode,
+    PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
-use crate::fonts::{fonts, text_width};
+use crate::fonts::{fonts, text_width, Slot};
 
 /// The smallest text size used anywhere.
 pub const MIN_TEXT_PT: f32 = 6.0;
@@ -103,8 +103,8 @@ pub fn rgb(hex: u32) -> Color {
 /// characters. Newlines start new lines. Never returns an empty list. Widths
 /// add up per character, so each character is measured once.
 pub fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
-    let face = fonts().face(style.bold);
-    let adv = |c: char| face.advance_em(c) * style.size;
+    let f = fonts();
+    let adv = |c: char| f.advance_em(c, style.bold) * style.size;
     let space = adv(' ');
     let mut lines = Vec::new();
     for para in text.split('\n') {
@@ -148,12 +148,12 @@ pub fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
 
 /// The longest prefix of `text` that fits `width` with an ellipsis after it.
 fn with_ellipsis(text: &str, width: f32, style: Style) -> String {
-    let face = fonts().face(style.bold);
+    let f = fonts();
     let budget = width - style.width("…");
     let mut out = String::new();
     let mut w = 0.0_f32;
     for c in text.chars() {
-        let cw = face.advance_em(c) * style.size;
+        let cw = f.advance_em(c, style.bold) * style.size;
         if w + cw > budget {
             break;
         }
@@ -191,12 +191,24 @@ pub struct Page {
     pub boxes: Vec<TextBox>,
     /// Characters missing from the font, with the first text they occurred in.
     pub missing: BTreeMap<char, String>,
-    /// Characters drawn, per face (regular, bold): what the font subset keeps.
-    pub used: [BTreeSet<char>; 2],
+    /// Each icon drawn: its name and the square it is in.
+    pub icons: Vec<(String, Rect)>,
+    /// Characters drawn, per face ([`Slot::index`]): what each subset keeps.
+    pub used: [BTreeSet<char>; 3],
 }
 
 pub(crate) const FONT_REGULAR: &str = "WMNSRG";
 pub(crate) const FONT_BOLD: &str = "WMNSBD";
+pub(crate) const FONT_SYMBOLS: &str = "WMNSMA";
+
+/// The PDF resource name of a face.
+pub(crate) fn font_id(slot: Slot) -> &'static str {
+    match slot {
+        Slot::Regular => FONT_REGULAR,
+        Slot::Bold => FONT_BOLD,
+        Slot::Symbols => FONT_SYMBOLS,
+    }
+}
 
 fn pt(x: f32, y: f32) -> LinePoint {
     LinePoint {
@@ -213,7 +225,8 @@ impl Page {
             ops: Vec::new(),
             boxes: Vec::new(),
             missing: BTreeMap::new(),
-            used: [BTreeSet::new(), BTreeSet::new()],
+            icons: Vec::new(),
+            used: [BTreeSet::new(), BTreeSet::new(), BTreeSet::new()],
         }
     }
 
@@ -287,6 +300,42 @@ impl Page {
         self.ops.push(Op::RestoreGraphicsState);
     }
 
+    /// Icon `name` drawn as strokes (runs of points in a 16×16 box, see
+    /// `ChannelKind::icon_strokes`) into the `size`-point square at (x, y),
+    /// with round caps and joins as the app draws it.
+    pub fn icon(
+        &mut self,
+        name: &str,
+        runs: &[Vec<(f32, f32)>],
+        (x, y): (f32, f32),
+        size: f32,
+        color: u32,
+    ) {
+        self.icons
+            .push((name.to_string(), Rect::new(x, y, size, size)));
+        let k = size / 16.0;
+        self.stroke_setup(color, 1.5 * k, &[]);
+        self.ops.push(Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        });
+        self.ops.push(Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        });
+        let h = self.height;
+        for run in runs.iter().filter(|r| !r.is_empty()) {
+            self.ops.push(Op::DrawLine {
+                line: Line {
+                    points: run
+                        .iter()
+                        .map(|&(px, py)| pt(x + px * k, h - (y + py * k)))
+                        .collect(),
+                    is_closed: false,
+                },
+            });
+        }
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
     pub fn line(
         &mut self,
         (x1, y1): (f32, f32),
@@ -320,20 +369,33 @@ impl Page {
     }
 
     /// Draws one line of text with its top-left at (x, top), records its box
-    /// against `cell`. Characters missing from the font are drawn as `?` and
-    /// remembered for the warnings.
+    /// against `cell`. Each run of characters goes in the face that has them
+    /// ([`crate::fonts::Fonts::pick`]); characters no face has are drawn as
+    /// `?` and remembered for the warnings.
     pub fn text(&mut self, x: f32, top: f32, text: &str, style: Style, cell: Rect) -> f32 {
-        let face = fonts().face(style.bold);
+        let f = fonts();
+        let face = if style.bold {
+            Slot::Bold
+        } else {
+            Slot::Regular
+        };
         let mut shown = String::with_capacity(text.len());
+        let mut runs: Vec<(Slot, String)> = Vec::new();
         for c in text.chars() {
             if c.is_control() {
                 continue;
             }
-            if face.has(c) {
-                shown.push(c);
-            } else {
-                self.missing.entry(c).or_insert_with(|| text.to_string());
-                shown.push('?');
+            let (slot, c) = match f.pick(c, style.bold) {
+                Some(slot) => (slot, c),
+                None => {
+                    self.missing.entry(c).or_insert_with(|| text.to_string());
+                    (face, '?')
+                }
+            };
+            shown.push(c);
+            match runs.last_mut() {
+                Some((s, run)) if *s == slot => run.push(c),
+                _ => runs.push((slot, c.to_string())),
             }
         }
         let w = style.width(&shown);
@@ -346,16 +408,10 @@ impl Page {
         if shown.trim().is_empty() {
             return w;
         }
-        self.used[usize::from(style.bold)].extend(shown.chars());
         let baseline = top + style.size * 1.02;
-        let font = if style.bold { FONT_BOLD } else { FONT_REGULAR };
         self.ops.push(Op::StartTextSection);
         self.ops.push(Op::SetFillColor {
             col: rgb(style.color),
-        });
-        self.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(FontId(font.to_string())),
-            size: Pt(style.size),
         });
         self.ops.push(Op::SetTextCursor {
             pos: Point {
@@ -363,9 +419,17 @@ impl Page {
                 y: Pt(self.height - baseline),
             },
         });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(shown)],
-        });
+        // One text section: each run continues where the one before ended.
+        for (slot, run) in runs {
+            self.used[slot.index()].extend(run.chars());
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(font_id(slot).to_string())),
+                size: Pt(style.size),
+            });
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run)],
+            });
+        }
         self.ops.push(Op::EndTextSection);
         w
     }

@@ -246,13 +246,15 @@ impl stdfmt::Display for ReportError {
 
 impl std::error::Error for ReportError {}
 
-/// One laid-out page: its size and every text box drawn on it.
+/// One laid-out page: its size, every text box and every icon drawn on it.
 #[derive(Debug, Clone)]
 pub struct PageLayout {
     pub width: f32,
     pub height: f32,
     pub section: Section,
     pub boxes: Vec<TextBox>,
+    /// Each icon's name ("Phone") and the square it is drawn in.
+    pub icons: Vec<(String, Rect)>,
 }
 
 /// The report laid out, before it becomes PDF bytes.
@@ -310,6 +312,7 @@ pub fn layout(
                 height: p.height,
                 section: *s,
                 boxes: p.boxes.clone(),
+                icons: p.icons.clone(),
             })
             .collect(),
         warnings: built.warnings.clone(),

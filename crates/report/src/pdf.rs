@@ -7,8 +7,8 @@ use printpdf::{
 };
 use waymark_core::Journey;
 
-use crate::fonts::fonts;
-use crate::geom::{FONT_BOLD, FONT_REGULAR};
+use crate::fonts::{fonts, Slot};
+use crate::geom::font_id;
 use crate::sections::{Built, LOGO_ID};
 use crate::{parse_date, ReportError, ReportOptions};
 
@@ -72,18 +72,22 @@ pub(crate) fn write(
         ..PdfDocumentInfo::default()
     };
     let f = fonts();
-    let mut used = [
-        std::collections::BTreeSet::new(),
-        std::collections::BTreeSet::new(),
-    ];
+    let mut used: [std::collections::BTreeSet<char>; 3] = Default::default();
     for p in &built.pages {
-        used[0].extend(p.used[0].iter().copied());
-        used[1].extend(p.used[1].iter().copied());
+        for (all, page) in used.iter_mut().zip(&p.used) {
+            all.extend(page.iter().copied());
+        }
     }
-    for (id, face, chars, name) in [
-        (FONT_REGULAR, &f.regular, &used[0], "NotoSans-Regular"),
-        (FONT_BOLD, &f.bold, &used[1], "NotoSans-Bold"),
+    for (slot, name) in [
+        (Slot::Regular, "NotoSans-Regular"),
+        (Slot::Bold, "NotoSans-Bold"),
+        (Slot::Symbols, "NotoSansMath-Regular"),
     ] {
+        let (id, face, chars) = (font_id(slot), f.slot(slot), &used[slot.index()]);
+        // The fallback is embedded only when a page draws with it.
+        if slot == Slot::Symbols && chars.is_empty() {
+            continue;
+        }
         let parsed = face
             .subset(chars, &format!("{id}+{name}"))
             .map_err(|e| ReportError::Pdf(format!("cannot subset the font: {e}")))?;

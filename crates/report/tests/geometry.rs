@@ -116,3 +116,38 @@ fn the_synthetic_600_touchpoint_map_fits() {
     let j = waymark_core::synth::journey(waymark_core::synth::Size::LARGE, 7);
     check("synthetic", &j, PageSize::A4);
 }
+
+/// Every card whose channel Waymark knows shows that channel's icon on the
+/// map, on the page, clear of every text box.
+#[test]
+fn channel_icons_sit_on_the_map_clear_of_the_text() {
+    for t in TEMPLATES {
+        let j = template(t);
+        let l = layout(&j, &waymark_score::score(&j), &options()).unwrap();
+        let mut drawn: Vec<String> = Vec::new();
+        for p in l.pages.iter().filter(|p| p.section == Section::Map) {
+            let page = waymark_report::Rect::new(0.0, 0.0, p.width, p.height);
+            for (name, r) in &p.icons {
+                assert!(page.contains(r), "{t}: {name} icon leaves the page");
+                for b in &p.boxes {
+                    let apart = r.right() <= b.rect.x
+                        || b.rect.right() <= r.x
+                        || r.bottom() <= b.rect.y
+                        || b.rect.bottom() <= r.y;
+                    assert!(apart, "{t}: the {name} icon covers {:?}", b.text);
+                }
+                drawn.push(name.clone());
+            }
+        }
+        let mut expected: Vec<String> = j
+            .touchpoints
+            .iter()
+            .filter_map(|tp| waymark_core::channels::channel_kind(&tp.channel))
+            .map(|k| k.label().to_string())
+            .collect();
+        drawn.sort();
+        expected.sort();
+        assert!(!expected.is_empty(), "{t}");
+        assert_eq!(drawn, expected, "{t}");
+    }
+}

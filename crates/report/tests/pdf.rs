@@ -52,17 +52,24 @@ fn head(s: &str) -> String {
 }
 
 fn info(pdf: &[u8]) -> String {
+    listing("pdfinfo", pdf)
+}
+
+/// The embedded fonts, as `pdffonts` lists them.
+fn fonts(pdf: &[u8]) -> String {
+    listing("pdffonts", pdf)
+}
+
+/// What a poppler tool that takes only the file prints about `pdf`.
+fn listing(tool: &str, pdf: &[u8]) -> String {
     let dir = std::env::temp_dir();
     let path = dir.join(format!(
-        "waymark-info-{}-{}.pdf",
+        "waymark-{tool}-{}-{}.pdf",
         std::process::id(),
         pdf.len()
     ));
     std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo");
+    let out = Command::new(tool).arg(&path).output().expect(tool);
     let _ = std::fs::remove_file(&path);
     String::from_utf8(out.stdout).unwrap()
 }
@@ -378,7 +385,7 @@ fn bad_dates_are_refused() {
 #[test]
 fn missing_glyphs_are_reported_not_dropped() {
     let mut j = template("bank-lost-card");
-    j.title = "Lost card in 東京 → Kyoto".into();
+    j.title = "Lost card in 東京 ☃ Kyoto".into();
     let r = render(&j, &waymark_score::score(&j), &options()).unwrap();
     assert!(
         r.warnings.iter().any(|w| w.contains("U+6771")),
@@ -386,7 +393,7 @@ fn missing_glyphs_are_reported_not_dropped() {
         r.warnings
     );
     assert!(
-        r.warnings.iter().any(|w| w.contains("U+2192")),
+        r.warnings.iter().any(|w| w.contains("U+2603")),
         "{:?}",
         r.warnings
     );
@@ -472,22 +479,22 @@ fn survey_waves_give_since_last_wave_targets_and_a_trend_page() {
     for want in [
         "Since the last wave (Q1 to Q2)",
         "Better: Journey: NPS rose from",
-        "Targets: NPS >= 30:",
-        "CSAT >= 70:",
+        "Targets: NPS ≥ 30:",
+        "CSAT ≥ 70:",
         "Touchpoint targets: 1 met",
         "Stage targets: 0 met, 0 not met, 1 not measured",
     ] {
         assert!(page1.contains(want), "page 1 lacks {want:?}: {page1}");
     }
     // The stage's target in the stage heat table (its cell wraps after "not").
-    assert!(t.contains("CSAT >= 95: not"), "{t}");
+    assert!(t.contains("CSAT ≥ 95: not"), "{t}");
     for want in [
         "Trends across survey waves",
         "Journey NPS per wave (95% interval)",
-        "target >= 30",
+        "target ≥ 30",
         "NPS rose",
         "CSAT within noise",
-        "NPS >= 30: met",
+        "NPS ≥ 30: met",
     ] {
         assert!(t.contains(want), "the PDF lacks {want:?}");
     }
@@ -508,4 +515,22 @@ fn survey_waves_give_since_last_wave_targets_and_a_trend_page() {
         &render(&j, &waymark_score::score(&j), &o).unwrap().pdf,
     ));
     assert!(!none.contains("Since the last wave") && !none.contains("Trends across survey waves"));
+}
+
+/// Noto Sans lacks ≥ ≤ − →: they are drawn in the fallback face (Noto Sans
+/// Math), extracted as themselves, and nothing is warned of.
+#[test]
+fn maths_signs_and_arrows_render_in_the_fallback_face() {
+    let mut j = template("bank-lost-card");
+    j.title = "NPS ≥ 30 ≤ 40 −12 → fix".into();
+    j.touchpoints[0].title = "Wait −12 ≥ 5".into();
+    let r = render(&j, &waymark_score::score(&j), &options()).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let t = flat(&text(&r.pdf));
+    assert!(t.contains("NPS ≥ 30 ≤ 40 −12 → fix"), "{t}");
+    assert!(t.contains("Wait −12 ≥ 5"), "{t}");
+    assert!(fonts(&r.pdf).contains("NotoSansMath-Regular"));
+    // A map drawn without such signs embeds no fallback.
+    let clean = report("bank-lost-card", &options());
+    assert!(!fonts(&clean.pdf).contains("NotoSansMath"));
 }

@@ -1,4 +1,5 @@
-//! The TypeScript of what the workshop sends the page and takes from it
+//! The TypeScript of what the server's own routes answer (an update's
+//! repairs) and of what the workshop sends the page and takes from it
 //! (the routes' bodies and answers, the WebSocket's workshop message and
 //! close codes) and of what the desktop's hosting commands answer:
 //! `ui/src/lib/generated/workshop.ts`, kept current by
@@ -11,7 +12,7 @@ use crate::workshop::messages::{
     JoinRequest, Joined, NameTaken, RoleRequest, VoteRequest, WorkshopSettings, WorkshopSummary,
     WorkshopView,
 };
-use crate::{HostAddress, HostOptions, WorkshopInfo};
+use crate::{HostAddress, HostOptions, UpdateRepaired, WorkshopInfo};
 
 /// The generated module.
 pub fn typescript() -> String {
@@ -27,10 +28,11 @@ pub fn typescript() -> String {
     m.add::<HostOptions>();
     m.add::<HostAddress>();
     m.add::<WorkshopInfo>();
+    m.add::<UpdateRepaired>();
     let mut out = m.render(
-        "// Generated from crates/server (the workshop's messages and the hosting\n\
-         // commands' arguments and answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test\n\
-         // bindings`. Do not edit.\n\n",
+        "// Generated from crates/server (an update's repairs, the workshop's messages\n\
+         // and the hosting commands' arguments and answers) by `WAYMARK_BLESS=1\n\
+         // cargo test -p waymark-server --test bindings`. Do not edit.\n\n",
         &bindings::declared(),
         "./bindings",
     );

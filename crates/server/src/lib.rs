@@ -41,6 +41,7 @@ pub use host::{
     host_addresses, host_workshop, qr_svg, HostAddress, HostOptions, HostedWorkshop, WorkshopInfo,
     WorkshopOptions,
 };
+pub use routes::UpdateRepaired;
 pub use secret::random_token;
 pub use who::Role;
 pub use workshop::messages::{self, WorkshopSummary};

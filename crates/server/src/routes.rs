@@ -10,7 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 
+use serde::{Deserialize, Serialize};
 use waymark_api::Code;
+use waymark_core::validate::Problem;
 
 use crate::permit::{check_update, Actor};
 use crate::reply::{blocking, error};
@@ -65,6 +67,14 @@ async fn open_map(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Res
     }
 }
 
+/// The answer of `POST /api/maps/{id}/update` when the update left values
+/// the map cannot hold (200; a clean update answers 204 with no body).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct UpdateRepaired {
+    /// Each value read mended, naming the entity and field.
+    pub repaired: Vec<Problem>,
+}
+
 /// The body is the raw Yjs update; answers 204 once it is durable, and
 /// forwards it to the map's WebSocket room. An update that leaves a value
 /// the map cannot hold (an empty title, `emotion: 99`) is merged all the
@@ -106,7 +116,7 @@ async fn apply_update(
                 StatusCode::NO_CONTENT.into_response()
             } else {
                 // Merged as sent; every reader sees these values mended.
-                Json(serde_json::json!({ "repaired": repaired })).into_response()
+                Json(UpdateRepaired { repaired }).into_response()
             }
         }
         Err(e) => e,

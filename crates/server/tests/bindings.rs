@@ -24,6 +24,8 @@ fn the_workshop_module_imports_what_the_command_table_declares() {
         "WorkshopInfo",
         "HostAddress",
         "Role",
+        "UpdateRepaired",
+        "Problem",
     ] {
         assert!(made.contains(&format!("export type {name} = ")), "{name}");
     }

@@ -41,11 +41,8 @@ async fn a_host_update_with_an_empty_title_and_emotion_99_is_mended_and_reported
     )
     .await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    let repaired = r.json()["repaired"].as_array().unwrap().clone();
-    let paths: Vec<&str> = repaired
-        .iter()
-        .map(|p| p["path"].as_str().unwrap())
-        .collect();
+    let answer: waymark_server::UpdateRepaired = serde_json::from_value(r.json()).unwrap();
+    let paths: Vec<&str> = answer.repaired.iter().map(|p| p.path.as_str()).collect();
     let emotion = format!("touchpoints[{tp}].inputs.emotion");
     assert_eq!(paths, ["meta.title", emotion.as_str()]);
 

@@ -125,6 +125,24 @@ test("overlays, explanation, board and settings work in Chromium", { timeout: 18
     }
     close(sum, call[kind], `${kind}: the rows add up to the score`);
   }
+  // The raw column wraps between words, never inside one: each word's
+  // characters lie on one line (a word broken across lines has two boxes).
+  const broken = await panel.locator("tbody td:nth-child(2)").evaluateAll((cells) =>
+    cells.flatMap((td) => {
+      const node = td.firstChild;
+      if (!node || node.nodeType !== Node.TEXT_NODE) return [];
+      return [...node.textContent.matchAll(/\S+/g)]
+        .filter((m) => {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          return range.getClientRects().length > 1;
+        })
+        .map((m) => `${m[0]} in "${node.textContent}"`);
+    }),
+  );
+  assert.ok((await panel.locator("tbody td:nth-child(2)").count()) >= 3, "raw values are shown");
+  assert.deepEqual(broken, [], "no raw value is broken inside a word");
   // The factors not measured are named, with who took their weight.
   if (call.missing.some((m) => m.score === "friction")) {
     assert.match(await panel.locator("[data-missing=friction]").textContent(), /Not measured: .*in proportion/);

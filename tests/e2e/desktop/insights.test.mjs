@@ -293,7 +293,7 @@ test(
       await bad.setValue("140");
       await browser.keys("Tab");
       await dialog.$("[aria-invalid=true]").waitForExist({ timeout: 5_000 });
-      assert.match(await dialog.$(".error").getText(), /between 0 and 100/);
+      assert.match(await dialog.$(".error").getText(), /must be a number from 0 to 100/);
       await screenshot(browser, "65-settings-invalid.png");
       await bad.clearValue();
       await bad.setValue("60");

@@ -193,3 +193,17 @@ pub fn compare_maps(lib: &Library, _: Front, r: CompareMaps) -> Result<Compariso
 pub fn csv_table(_: &Library, _: Front, t: CsvTable) -> Result<String> {
     Ok(crate::csv_table(&t.header, &t.rows))
 }
+
+/// The settings as typed in the dialog.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct SettingsDraft {
+    pub values: Vec<waymark_core::settings_check::SettingValue>,
+}
+
+pub fn check_settings(
+    _: &Library,
+    _: Front,
+    d: SettingsDraft,
+) -> Result<Vec<waymark_core::settings_check::SettingProblem>> {
+    Ok(waymark_core::settings_check::check_settings(&d.values))
+}

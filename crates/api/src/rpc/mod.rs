@@ -149,6 +149,8 @@ commands! {
     set_target(trend::SetTarget) -> crate::targets::TargetGroup = trend::set_target;
     /// A table as CSV text through the one CSV writer (for a download).
     csv_table(analysis::CsvTable) -> String = analysis::csv_table;
+    /// What is wrong with the scoring settings as typed, by field (empty: all fine).
+    check_settings(analysis::SettingsDraft) -> Vec<waymark_core::settings_check::SettingProblem> = analysis::check_settings;
     /// Import a `.waymark` or Mermaid file by path (desktop).
     import_file(files::PathArg) -> String = files::import_file;
     /// Read a UTF-8 text file by path (desktop).

@@ -39,12 +39,17 @@ pub fn fails(db: &Path, args: &[&str], code: i32) -> String {
 /// The header of a survey answers file (`waymark responses import`).
 pub const ANSWERS_HEADER: &str = "touchpoint,respondent,date,metric,scale,value,comment\n";
 
+/// A new map titled `title` from `template`: its id.
+pub fn new_id(db: &Path, title: &str, template: &str) -> String {
+    ok(db, &["new", "--title", title, "--template", template])
+        .trim()
+        .to_string()
+}
+
 /// A new map titled `title` from `template`: its id and the map as `waymark
 /// show --json` prints it.
 pub fn new_map(db: &Path, title: &str, template: &str) -> (String, serde_json::Value) {
-    let id = ok(db, &["new", "--title", title, "--template", template])
-        .trim()
-        .to_string();
+    let id = new_id(db, title, template);
     let shown: serde_json::Value = serde_json::from_str(&ok(db, &["show", &id, "--json"])).unwrap();
     (id, shown["map"].clone())
 }

@@ -42,6 +42,13 @@ pub fn ok(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A new map titled `title` from `template`: its id.
+pub fn new_id(db: &Path, title: &str, template: &str) -> String {
+    ok(db, &["new", "--title", title, "--template", template])
+        .trim()
+        .to_string()
+}
+
 pub fn sigkill(child: &mut Child) {
     let _ = child.kill(); // SIGKILL on Unix
     let _ = child.wait();

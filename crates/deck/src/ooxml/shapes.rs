@@ -74,6 +74,8 @@ pub struct Stroke {
     /// Points.
     pub width: f32,
     pub dash: Dash,
+    /// Round caps and joins (icons), else the viewer's default.
+    pub round: bool,
 }
 
 impl Stroke {
@@ -82,10 +84,17 @@ impl Stroke {
             paint,
             width,
             dash: Dash::Solid,
+            round: false,
         }
     }
     pub fn dash(self, dash: Dash) -> Stroke {
         Stroke { dash, ..self }
+    }
+    pub fn round(self) -> Stroke {
+        Stroke {
+            round: true,
+            ..self
+        }
     }
 }
 
@@ -359,21 +368,32 @@ fn xfrm(x: &mut Xml, tag: &str, r: Rect, flip_h: bool, flip_v: bool) {
 fn stroke(x: &mut Xml, s: Option<Stroke>, arrow: bool) {
     match s {
         None => x.el("a:ln", &[], |x| x.empty("a:noFill", &[])),
-        Some(s) => x.el("a:ln", &[("w", &emu(s.width))], |x| {
-            solid(x, s.paint);
-            let d = match s.dash {
-                Dash::Solid => "solid",
-                Dash::Dash => "dash",
-                Dash::Dot => "sysDot",
+        Some(s) => {
+            let w = emu(s.width);
+            let attrs: &[(&str, &dyn std::fmt::Display)] = if s.round {
+                &[("w", &w), ("cap", &"rnd")]
+            } else {
+                &[("w", &w)]
             };
-            x.empty("a:prstDash", &[("val", &d)]);
-            if arrow {
-                x.empty(
-                    "a:tailEnd",
-                    &[("type", &"triangle"), ("w", &"med"), ("len", &"med")],
-                );
-            }
-        }),
+            x.el("a:ln", attrs, |x| {
+                solid(x, s.paint);
+                let d = match s.dash {
+                    Dash::Solid => "solid",
+                    Dash::Dash => "dash",
+                    Dash::Dot => "sysDot",
+                };
+                x.empty("a:prstDash", &[("val", &d)]);
+                if s.round {
+                    x.empty("a:round", &[]);
+                }
+                if arrow {
+                    x.empty(
+                        "a:tailEnd",
+                        &[("type", &"triangle"), ("w", &"med"), ("len", &"med")],
+                    );
+                }
+            })
+        }
     }
 }
 

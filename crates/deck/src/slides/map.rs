@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use waymark_core::channels::channel_kind;
 use waymark_core::{Evidence, Id, Stage, Touchpoint};
 use waymark_report::fmt::{self, num, num_signed};
 use waymark_report::geom::{Align, Rect, Style};
@@ -21,6 +22,8 @@ use crate::ooxml::shapes::{
 };
 use crate::ooxml::{SLIDE_H, SLIDE_W};
 
+/// A channel icon's side on a card, in points.
+const ICON: f32 = 8.0;
 const SIDE: f32 = 24.0;
 const TOP: f32 = 46.0;
 const LANE_W: f32 = 96.0;
@@ -331,6 +334,8 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, t: &Touchpoint) -> usize {
     let inner = r.w - 2.0 * pad;
     let mark = 8.0;
     let mot = if t.moment_of_truth { 10.0 } else { 0.0 };
+    let kind = channel_kind(&t.channel);
+    let icon_w = if kind.is_some() { ICON + 1.5 } else { 0.0 };
     let owner = if t.owner.trim().is_empty() {
         String::new()
     } else {
@@ -349,7 +354,7 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, t: &Touchpoint) -> usize {
                 Text::new(vec![
                     Para::new(fit(&t.title, inner, SMALL, true, 2), SMALL, true, ink),
                     Para::new(
-                        fit(&meta, inner - mark - mot, SMALL, false, 1),
+                        fit(&meta, inner - mark - mot - icon_w, SMALL, false, 1),
                         SMALL,
                         false,
                         ink,
@@ -383,6 +388,27 @@ fn card(ctx: &Ctx, s: &mut Slide, r: Rect, t: &Touchpoint) -> usize {
             .fill(WHITE)
             .stroke(Stroke::new(ACCENT, 1.25)),
         ));
+    }
+    if let Some(kind) = kind {
+        // The channel's icon at the end of the meta line, left of the
+        // moment-of-truth mark, as on the app's cards.
+        let x = r.right() - pad - mot - ICON;
+        let y = r.bottom() - pad - line_h(SMALL) / 2.0 - ICON / 2.0;
+        let k = ICON / 16.0;
+        s.add(Shape::Freeform(Freeform {
+            name: format!("Channel: {}", kind.label()),
+            frame: Rect::new(x, y, ICON, ICON),
+            runs: kind
+                .icon_strokes()
+                .into_iter()
+                .map(|run| {
+                    run.into_iter()
+                        .map(|(px, py)| (x + px * k, y + py * k))
+                        .collect()
+                })
+                .collect(),
+            stroke: Stroke::new(ink, 1.5 * k).round(),
+        }));
     }
     idx
 }

@@ -5,6 +5,7 @@
 //! text never shrinks below [`MIN_TEXT_PT`](crate::MIN_TEXT_PT) — it wraps
 //! and, on the map only, ends in an ellipsis.
 
+use waymark_core::channels::channel_kind;
 use waymark_core::{Evidence, Touchpoint};
 
 use super::Ctx;
@@ -274,7 +275,19 @@ fn card(ctx: &Ctx, page: &mut Page, r: Rect, t: &Touchpoint) {
         num_signed(emotion, 0),
         owner
     );
-    let mw = inner.w - 7.0;
+    // The channel's icon at the end of the meta line, as on the app's cards.
+    let icon = channel_kind(&t.channel).map(|kind| {
+        let size = meta.line_height();
+        page.icon(
+            kind.label(),
+            &kind.icon_strokes(),
+            (inner.right() - size, my),
+            size,
+            ink,
+        );
+        size + 1.5
+    });
+    let mw = inner.w - 7.0 - icon.unwrap_or(0.0);
     let mt = truncate(&text, mw, meta);
     page.text(
         inner.x + 7.0,

@@ -34,23 +34,13 @@ fn waves<'a>(ctx: &Ctx<'a>) -> Option<&'a Trend> {
     ctx.opts.trend.as_ref().filter(|t| !t.waves.is_empty())
 }
 
-/// The shared sentences in the characters the embedded font has: its
-/// subset lacks ≥, ≤, → and the minus sign.
-fn plain(s: &str) -> String {
-    s.replace('≥', ">=")
-        .replace('≤', "<=")
-        .replace('−', "-")
-        .replace(" → ", " to ")
-}
-
-/// "NPS >= 30: met (34) · Friction <= 40: not met (55)".
+/// "NPS ≥ 30: met (34) · Friction ≤ 40: not met (55)".
 fn checks_line(checks: &[TargetCheck]) -> String {
-    let line = checks
+    checks
         .iter()
         .map(TargetCheck::sentence)
         .collect::<Vec<_>>()
-        .join(" · ");
-    plain(&line)
+        .join(" · ")
 }
 
 /// The summary's targets line and "since the last wave" block.
@@ -106,7 +96,7 @@ pub(super) fn summary_block(ctx: &Ctx, f: &mut Flow) {
     for (list, word, color) in [(&c.improved, "Better", GOOD), (&c.worse, "Worse", BAD)] {
         for m in list.iter().take(SUMMARY_LINES) {
             f.para(
-                &plain(&format!("{word}: {}", m.sentence)),
+                &format!("{word}: {}", m.sentence),
                 Style::new(8.5, false, color),
                 6.0,
             );
@@ -176,12 +166,11 @@ fn ces_ci(f: &Figures) -> String {
 }
 
 pub(super) fn target_text(checks: &[TargetCheck]) -> String {
-    let text = checks
+    checks
         .iter()
         .map(|c| format!("{} {}: {}", c.kpi, c.target, c.status.words()))
         .collect::<Vec<_>>()
-        .join("; ");
-    plain(&text)
+        .join("; ")
 }
 
 /// The trend page, when the map has survey waves.
@@ -332,7 +321,7 @@ fn nps_chart(ctx: &Ctx, f: &mut Flow, shown: &[WaveTrend]) {
     if let Some(t) = ctx.j.targets.get(Kpi::Nps) {
         let y = y_of(t.value);
         page.line((plot.x, y), (plot.right(), y), ACCENT, 1.0, &[4.0, 3.0]);
-        let label = plain(&format!("target {t}"));
+        let label = format!("target {t}");
         let cell = Rect::new(
             plot.right() + 4.0,
             y - small.line_height() / 2.0,

@@ -27,7 +27,10 @@ import type {
   MapStrip,
   MapSummary,
   MapThemes,
+  Problem,
   Scorecard,
+  SettingProblem,
+  SettingValue,
   ShareTarget,
   TargetGroup,
   TemplateInfo,
@@ -64,8 +67,10 @@ export interface Backend {
   createMap(template: string, title: string): Promise<string>;
   /** A map's full Yjs document state (an update from an empty document). */
   openMap(id: string): Promise<Uint8Array>;
-  /** Persist one Yjs update made in the UI; resolves once it is durable. */
-  applyUpdate(id: string, update: Uint8Array): Promise<void>;
+  /** Persist one Yjs update made in the UI; resolves once it is durable, to
+   * the values the backend read mended (an empty title, `emotion: 99`):
+   * merged as sent, shown mended everywhere else. */
+  applyUpdate(id: string, update: Uint8Array): Promise<Problem[]>;
   /** Keep the map's current state as a named version. */
   createVersion(id: string, label: string): Promise<VersionInfo>;
   /** The map's named versions. */
@@ -88,6 +93,9 @@ export interface Backend {
   mapBoard(id: string, asOf?: AsOf): Promise<Board>;
   /** One touchpoint's score with its factors, survey answers and their sentiment. */
   explainTouchpoint(id: string, touchpoint: string, asOf?: AsOf): Promise<Explanation>;
+  /** What is wrong with the scoring settings as typed, by field or group
+   * (Rust's ranges and weight rule, in the user's words); empty: all fine. */
+  checkSettings(values: SettingValue[]): Promise<SettingProblem[]>;
   /** What the comments are about, per touchpoint and stage, from the
    * library's survey waves (what `waymark themes --json` prints). */
   mapThemes(query: ThemesQuery): Promise<MapThemes>;

@@ -27,6 +27,8 @@ import type {
   MapSummary,
   MapThemes,
   Scorecard,
+  SettingProblem,
+  SettingValue,
   TargetGroup,
   TemplateInfo,
   ThemesQuery,
@@ -91,6 +93,10 @@ export abstract class CommandBackend {
 
   explainTouchpoint(id: string, touchpoint: string, asOf?: AsOf): Promise<Explanation> {
     return this.call("explain_touchpoint", { id, touchpoint, ...asOfField(asOf) });
+  }
+
+  checkSettings(values: SettingValue[]): Promise<SettingProblem[]> {
+    return this.call("check_settings", { values });
   }
 
   mapThemes(query: ThemesQuery): Promise<MapThemes> {

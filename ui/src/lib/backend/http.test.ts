@@ -3,6 +3,7 @@ import { createBackend } from "./index";
 import type { Backend } from "./backend";
 import { HttpBackend } from "./http";
 import { TauriBackend } from "./tauri";
+import type { UpdateRepaired } from "./types";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -28,6 +29,17 @@ describe("HttpBackend", () => {
       headers: { Authorization: "Bearer tok", "Content-Type": "application/json" },
       body: JSON.stringify({ template: "blank", title: "T" }),
     });
+  });
+
+  it("answers an update with what the server read mended (200), or nothing (204)", async () => {
+    const answer: UpdateRepaired = {
+      repaired: [{ path: "meta.title", message: "empty; read as the default title" }],
+    };
+    vi.stubGlobal("fetch", () => Promise.resolve(new Response(JSON.stringify(answer))));
+    const b = new HttpBackend("http://h:1", "tok");
+    await expect(b.applyUpdate("m", new Uint8Array([0]))).resolves.toEqual(answer.repaired);
+    vi.stubGlobal("fetch", () => Promise.resolve(new Response(null, { status: 204 })));
+    await expect(b.applyUpdate("m", new Uint8Array([0]))).resolves.toEqual([]);
   });
 
   it("turns the server's {code, message} into a BackendError", async () => {

@@ -11,7 +11,7 @@ import { BackendError } from "./errors";
 import { pollForChanges } from "./poll";
 import type { HostAddress, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type { CommandName } from "./rpc";
-import type { LinkView } from "./types";
+import type { LinkView, Problem, UpdateRepaired } from "./types";
 
 /**
  * The backend in a browser: `waymark serve` (crates/server), the command
@@ -50,10 +50,18 @@ export class HttpBackend extends CommandBackend implements Backend {
     return new Uint8Array(await res.arrayBuffer());
   }
 
-  async applyUpdate(id: string, update: Uint8Array): Promise<void> {
+  /** 204 when every value fits; 200 with what the server read mended. */
+  async applyUpdate(id: string, update: Uint8Array): Promise<Problem[]> {
     // A copy backed by a plain ArrayBuffer, as `fetch` wants.
     const body = new Uint8Array(update);
-    await this.request("POST", `${mapPath(id)}/update`, body, "application/octet-stream");
+    const res = await this.request(
+      "POST",
+      `${mapPath(id)}/update`,
+      body,
+      "application/octet-stream",
+    );
+    if (res.status !== 200) return [];
+    return ((await res.json()) as UpdateRepaired).repaired;
   }
 
   /** Team sync runs where the library lives (the desktop app, or `waymark

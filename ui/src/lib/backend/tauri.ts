@@ -12,7 +12,7 @@ import { CommandBackend } from "./commands";
 import { BackendError } from "./errors";
 import type { HostAddress, HostOptions, WorkshopInfo, WorkshopSummary } from "./hosting";
 import type { CommandName } from "./rpc";
-import type { LinkView, ShareTarget } from "./types";
+import type { LinkView, Problem, ShareTarget } from "./types";
 
 /**
  * The backend inside the desktop app: the command table through the shell's
@@ -33,13 +33,16 @@ export class TauriBackend extends CommandBackend implements Backend {
     return state instanceof ArrayBuffer ? new Uint8Array(state) : Uint8Array.from(state);
   }
 
-  async applyUpdate(id: string, update: Uint8Array): Promise<void> {
+  /** The shell answers nothing: the desktop's inputs are guarded before
+   * they reach the document, so nothing comes back mended. */
+  async applyUpdate(id: string, update: Uint8Array): Promise<Problem[]> {
     // The raw update is the request body; the map id travels in a header.
     try {
       await invoke("apply_update", update, { headers: { "waymark-map": id } });
     } catch (reason) {
       throw BackendError.from(reason);
     }
+    return [];
   }
 
   /** The logo goes as the path the dialog chose, or as the bytes. */

@@ -4,6 +4,10 @@
 
 import type { SyncProtocol, TokenVia } from "../generated/bindings";
 
+/** A value the backend read mended, and an update's answer that lists them
+ * (the server's routes, `generated/workshop.ts`). */
+export type { Problem, UpdateRepaired } from "../generated/workshop";
+
 export type {
   ApiErrorPayload,
   AsOf,
@@ -35,6 +39,8 @@ export type {
   Orphan,
   Scorecard,
   ScoreKind,
+  SettingProblem,
+  SettingValue,
   StageScore,
   StageThemes,
   StripStage,

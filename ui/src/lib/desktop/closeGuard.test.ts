@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { Problem } from "../backend/types";
 import { addStage } from "../doc/journey";
 import { MapSession, type SyncTransport } from "../sync/session";
 import { anyDirty } from "../sync/pending";
@@ -38,12 +39,12 @@ class SlowBackend implements SyncTransport {
   openMap() {
     return Promise.resolve(Y.encodeStateAsUpdate(this.doc));
   }
-  applyUpdate(_id: string, update: Uint8Array): Promise<void> {
+  applyUpdate(_id: string, update: Uint8Array): Promise<Problem[]> {
     if (this.failing) return Promise.reject(new Error("disk full"));
     return new Promise((resolve) =>
       this.release.push(() => {
         Y.applyUpdate(this.doc, update);
-        resolve();
+        resolve([]);
       }),
     );
   }

@@ -784,6 +784,22 @@ stage?: string, kpi: Kpi,
  */
 target?: KpiTarget, };
 
+/**
+ * What is wrong with a setting, or with a group (`"friction_weights"`).
+ */
+export type SettingProblem = { field: string, message: string, };
+
+/**
+ * One setting as typed: its id (`"friction_weights.wait"`, or the key alone
+ * for a setting outside a group) and its value (`null`: not a number).
+ */
+export type SettingValue = { field: string, value: number | null, };
+
+/**
+ * The settings as typed in the dialog.
+ */
+export type SettingsDraft = { values: Array<SettingValue>, };
+
 export type StageDelta = { id: string, name: string, status: DiffStatus, friction: Delta, emotion: Delta, touchpoints_before: number, touchpoints_after: number, };
 
 export type StageScore = { id: string, name: string, friction: number | null, emotion: number | null, 
@@ -1270,6 +1286,8 @@ export interface Commands {
   set_target: { request: SetTarget; response: TargetGroup };
   /** A table as CSV text through the one CSV writer (for a download). */
   csv_table: { request: CsvTable; response: string };
+  /** What is wrong with the scoring settings as typed, by field (empty: all fine). */
+  check_settings: { request: SettingsDraft; response: Array<SettingProblem> };
   /** Import a `.waymark` or Mermaid file by path (desktop). */
   import_file: { request: PathArg; response: string };
   /** Read a UTF-8 text file by path (desktop). */
@@ -1320,6 +1338,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "map_targets",
   "set_target",
   "csv_table",
+  "check_settings",
   "import_file",
   "read_text_file",
   "export_map",

@@ -126,20 +126,21 @@ export const DEFAULT_SETTINGS = {
 
 export type ScoringSettings = typeof DEFAULT_SETTINGS;
 
-/** Channel kinds, most specific first, with the words that name each
+/** Channel kinds, most specific first, with their icon (an SVG path in a
+ * 16×16 box, stroked) and the words that name each
  * (`channels::WORDS`); a word matches with or without a final "s", hyphens
  * join, and the first kind with a matching word wins. */
 export const CHANNEL_KINDS = [
-  { kind: "video", label: "Video", words: ["video", "videocall", "videochat", "videoconference", "facetime", "webinar", "zoom"] },
-  { kind: "chat", label: "Chat or messaging", words: ["chat", "webchat", "livechat", "chatbot", "bot", "messenger", "messaging", "message", "whatsapp", "sms", "text", "imessage", "telegram", "signal"] },
-  { kind: "social", label: "Social media", words: ["social", "facebook", "instagram", "twitter", "linkedin", "tiktok", "youtube", "reddit", "forum", "community"] },
-  { kind: "email", label: "Email", words: ["email", "mail", "newsletter", "inbox", "courriel"] },
-  { kind: "kiosk", label: "Self-service or kiosk", words: ["kiosk", "atm", "selfservice", "selfcheckout", "terminal", "machine", "vending", "ticketmachine"] },
-  { kind: "app", label: "Mobile app", words: ["app", "mobile", "mobileapp", "ios", "android", "smartphone", "tablet", "push", "notification"] },
-  { kind: "web", label: "Website", words: ["web", "website", "site", "online", "portal", "internet", "browser", "www", "ecommerce", "webshop", "form"] },
-  { kind: "store", label: "In store or branch", words: ["store", "instore", "shop", "branch", "office", "counter", "desk", "showroom", "outlet", "retail", "boutique", "agency", "clinic", "hotel", "reception", "frontdesk", "person", "inperson", "facetoface", "onsite"] },
-  { kind: "letter", label: "Letter or post", words: ["letter", "post", "postal", "paper", "brochure", "leaflet", "flyer", "snailmail"] },
-  { kind: "phone", label: "Phone", words: ["phone", "telephone", "call", "callcenter", "callcentre", "hotline", "ivr", "voice", "voicemail", "helpline"] },
+  { kind: "video", label: "Video", icon: "M1.5 4.5h8.5v7H1.5z M10 7l4.5-2.5v7L10 9", words: ["video", "videocall", "videochat", "videoconference", "facetime", "webinar", "zoom"] },
+  { kind: "chat", label: "Chat or messaging", icon: "M2.5 3h11v7.5H7.5L4.5 13v-2.5h-2z M5.5 6.8h.01 M8 6.8h.01 M10.5 6.8h.01", words: ["chat", "webchat", "livechat", "chatbot", "bot", "messenger", "messaging", "message", "whatsapp", "sms", "text", "imessage", "telegram", "signal"] },
+  { kind: "social", label: "Social media", icon: "M2.5 8a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M10.5 4a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M10.5 12a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M5.4 7.3l5.2-2.6 M5.4 8.7l5.2 2.6", words: ["social", "facebook", "instagram", "twitter", "linkedin", "tiktok", "youtube", "reddit", "forum", "community"] },
+  { kind: "email", label: "Email", icon: "M2 4h12v8H2z M2 4.5l6 4.5 6-4.5", words: ["email", "mail", "newsletter", "inbox", "courriel"] },
+  { kind: "kiosk", label: "Self-service or kiosk", icon: "M3.5 1.5h9v9h-9z M5.5 3.5h5v3h-5z M2 14.5h12 M5 10.5v4 M11 10.5v4", words: ["kiosk", "atm", "selfservice", "selfcheckout", "terminal", "machine", "vending", "ticketmachine"] },
+  { kind: "app", label: "Mobile app", icon: "M5 1.5h6a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1z M7 12.3h2", words: ["app", "mobile", "mobileapp", "ios", "android", "smartphone", "tablet", "push", "notification"] },
+  { kind: "web", label: "Website", icon: "M8 2a6 6 0 1 0 0 12A6 6 0 1 0 8 2z M2 8h12 M8 2c-2.4 2.4-2.4 9.6 0 12 M8 2c2.4 2.4 2.4 9.6 0 12", words: ["web", "website", "site", "online", "portal", "internet", "browser", "www", "ecommerce", "webshop", "form"] },
+  { kind: "store", label: "In store or branch", icon: "M2 6.5h12 M3 6.5V14h10V6.5 M2 6.5l1.5-4h9l1.5 4 M6.5 14v-4h3v4", words: ["store", "instore", "shop", "branch", "office", "counter", "desk", "showroom", "outlet", "retail", "boutique", "agency", "clinic", "hotel", "reception", "frontdesk", "person", "inperson", "facetoface", "onsite"] },
+  { kind: "letter", label: "Letter or post", icon: "M1.5 4h13v8.5h-13z M11 5.5h2v2h-2z M3.5 9h5 M3.5 10.8h3.5", words: ["letter", "post", "postal", "paper", "brochure", "leaflet", "flyer", "snailmail"] },
+  { kind: "phone", label: "Phone", icon: "M4 2.5h2l1 3-1.5 1a8 8 0 0 0 4 4l1-1.5 3 1v2a1.5 1.5 0 0 1-1.5 1.5A11 11 0 0 1 2.5 4 1.5 1.5 0 0 1 4 2.5z", words: ["phone", "telephone", "call", "callcenter", "callcentre", "hotline", "ivr", "voice", "voicemail", "helpline"] },
 ] as const;
 
 export type ChannelKind = (typeof CHANNEL_KINDS)[number]["kind"];

@@ -1,6 +1,6 @@
-// Generated from crates/server (the workshop's messages and the hosting
-// commands' arguments and answers) by `WAYMARK_BLESS=1 cargo test -p waymark-server --test
-// bindings`. Do not edit.
+// Generated from crates/server (an update's repairs, the workshop's messages
+// and the hosting commands' arguments and answers) by `WAYMARK_BLESS=1
+// cargo test -p waymark-server --test bindings`. Do not edit.
 
 import type { Code } from "./bindings";
 
@@ -80,6 +80,12 @@ export type Participant = { id: string, name: string, role: Role,
  */
 colour: string, };
 
+/**
+ * One thing wrong with a journey: where (`touchpoints[…].inputs.emotion`)
+ * and what, in the user's words.
+ */
+export type Problem = { path: string, message: string, };
+
 export type Role = "viewer" | "annotator" | "editor";
 
 /**
@@ -95,6 +101,16 @@ export type TopNote = { id: string,
  * `pain_point`, `idea`, `question` or `evidence`.
  */
 kind: string, text: string, author: string, votes: number, };
+
+/**
+ * The answer of `POST /api/maps/{id}/update` when the update left values
+ * the map cannot hold (200; a clean update answers 204 with no body).
+ */
+export type UpdateRepaired = { 
+/**
+ * Each value read mended, naming the entity and field.
+ */
+repaired: Array<Problem>, };
 
 /**
  * The body of `POST /api/workshop/vote`.

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { SettingValue } from "../backend/types";
 import { undoManager } from "../doc/journey";
 import {
   FIELDS,
   defaultSettings,
   readSettings,
+  settingsDraft,
   validateSettings,
   withField,
   writeSettings,
@@ -21,29 +23,28 @@ describe("scoring settings", () => {
     expect(readSettings(new Y.Doc())).toEqual(defaultSettings());
   });
 
-  it("validates ranges, whole numbers and that each score has weight", () => {
-    const d = defaultSettings();
-    expect(validateSettings(d).size).toBe(0);
-    expect(
-      validateSettings(withField(d, field("friction_weights.wait"), -1)).get(
-        "friction_weights.wait",
-      ),
-    ).toMatch(/between 0 and 100/);
-    expect(
-      validateSettings(withField(d, field("thresholds.min_responses"), 2.5)).get(
-        "thresholds.min_responses",
-      ),
-    ).toMatch(/whole/);
-    expect(
-      validateSettings(withField(d, field("thresholds.pain_negative_comment_share"), 1.5)).size,
-    ).toBe(1);
-    expect(
-      validateSettings(withField(d, field("service_desired_wait_minutes"), Number.NaN)).size,
-    ).toBe(1);
-    let none = d;
-    for (const k of ["survey", "sentiment", "designer"])
-      none = withField(none, field(`emotion_weights.${k}`), 0);
-    expect(validateSettings(none).get("emotion_weights")).toMatch(/at least one/);
+  it("sends every field to Rust's checks (not a number as null) and shows its answer by field", async () => {
+    const sent: SettingValue[][] = [];
+    const backend = {
+      checkSettings: (values: SettingValue[]) => {
+        sent.push(values);
+        return Promise.resolve([
+          { field: "friction_weights.wait", message: "must be a number from 0 to 100" },
+          { field: "emotion_weights", message: "at least one emotion weight must be above 0" },
+        ]);
+      },
+    };
+    const d = withField(defaultSettings(), field("service_desired_wait_minutes"), Number.NaN);
+    const problems = await validateSettings(
+      backend,
+      withField(d, field("friction_weights.wait"), -1),
+    );
+    expect(sent[0]).toHaveLength(FIELDS.length);
+    expect(sent[0]).toContainEqual({ field: "friction_weights.wait", value: -1 });
+    expect(sent[0]).toContainEqual({ field: "service_desired_wait_minutes", value: null });
+    expect(settingsDraft(defaultSettings()).every((v) => typeof v.value === "number")).toBe(true);
+    expect(problems.get("friction_weights.wait")).toBe("must be a number from 0 to 100");
+    expect(problems.get("emotion_weights")).toMatch(/at least one/);
   });
 
   it("writes one undoable step in the Rust layout, and undo restores the old values", () => {

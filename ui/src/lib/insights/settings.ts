@@ -1,6 +1,10 @@
 // The scoring settings dialog's model: the settings as the document holds
-// them (doc/settings.ts) and the checks the dialog shows before saving.
+// them (doc/settings.ts) and their checks, which are Rust's
+// (`waymark_core::settings_check`, the `check_settings` command): the
+// dialog sends what is typed and shows the answer.
 
+import type { Backend } from "../backend/backend";
+import type { SettingValue } from "../backend/types";
 import { FIELDS, fieldId, getField, type ScoringSettings } from "../doc/settings";
 
 export {
@@ -15,20 +19,20 @@ export {
   type ScoringSettings,
 } from "../doc/settings";
 
-/** Problems by field id ("friction_weights.wait"); empty when valid. */
-export function validateSettings(s: ScoringSettings): Map<string, string> {
-  const errors = new Map<string, string>();
-  for (const f of FIELDS) {
+/** The settings as the checks take them: by field id, not a number as null. */
+export function settingsDraft(s: ScoringSettings): SettingValue[] {
+  return FIELDS.map((f) => {
     const v = getField(s, f);
-    if (!Number.isFinite(v)) errors.set(fieldId(f), "enter a number");
-    else if (v < f.min || v > f.max)
-      errors.set(fieldId(f), `must be between ${f.min} and ${f.max}`);
-    else if (f.integer && !Number.isInteger(v)) errors.set(fieldId(f), "must be a whole number");
-  }
-  const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-  if (!errors.size && sum(s.friction_weights) <= 0)
-    errors.set("friction_weights", "at least one friction weight must be above 0");
-  if (!errors.size && sum(s.emotion_weights) <= 0)
-    errors.set("emotion_weights", "at least one emotion weight must be above 0");
-  return errors;
+    return { field: fieldId(f), value: Number.isFinite(v) ? v : null };
+  });
+}
+
+/** Problems by field id ("friction_weights.wait") or group
+ * ("emotion_weights"), as the backend words them; empty when valid. */
+export async function validateSettings(
+  backend: Pick<Backend, "checkSettings">,
+  s: ScoringSettings,
+): Promise<Map<string, string>> {
+  const problems = await backend.checkSettings(settingsDraft(s));
+  return new Map(problems.map((p) => [p.field, p.message]));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addStage, readJourney } from "../doc/journey";
+import type { Problem } from "../backend/types";
 import { MapSession, type SaveState, type SyncTransport } from "./session";
 
 /** A backend that holds one Y.Doc and can be told to fail. */
@@ -13,11 +14,14 @@ class FakeBackend implements SyncTransport {
     return Promise.resolve(Y.encodeStateAsUpdate(this.doc));
   }
 
-  applyUpdate(_id: string, update: Uint8Array): Promise<void> {
+  /** What the next updates are answered with, as the server's 200 does. */
+  mends: Problem[] = [];
+
+  applyUpdate(_id: string, update: Uint8Array): Promise<Problem[]> {
     this.calls++;
     if (this.failing) return Promise.reject(new Error("disk full"));
     Y.applyUpdate(this.doc, update);
-    return Promise.resolve();
+    return Promise.resolve(this.mends);
   }
 }
 
@@ -33,6 +37,21 @@ describe("MapSession", () => {
     await session.idle();
     expect(readJourney(backend.doc).stages.map((s) => s.name)).toEqual(["Discover", "Buy"]);
     expect(states).toEqual(["saving", "saved"]);
+  });
+
+  it("reports what the backend read mended with the saved state, until a clean save", async () => {
+    const backend = new FakeBackend();
+    const states: SaveState[] = [];
+    const session = await MapSession.open("m", backend, { onState: (s) => states.push(s) });
+    backend.mends = [{ path: "meta.title", message: "an empty title reads as the default" }];
+    addStage(session.doc, "Discover");
+    await session.idle();
+    expect(states.at(-1)).toEqual({ kind: "saved", mended: backend.mends });
+    backend.mends = [];
+    addStage(session.doc, "Buy");
+    await session.idle();
+    expect(states.at(-1)).toEqual({ kind: "saved" });
+    session.close();
   });
 
   it("merges updates from the team room without sending them back", async () => {

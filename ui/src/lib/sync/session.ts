@@ -5,6 +5,7 @@
 
 import * as Y from "yjs";
 import { migrateText } from "../doc/text";
+import type { Problem } from "../backend/types";
 import { track, untrack } from "./pending";
 
 /** The origin of updates that came from the backend (never sent back). */
@@ -14,11 +15,15 @@ export const MIGRATION = "migration";
 
 export interface SyncTransport {
   openMap(id: string): Promise<Uint8Array>;
-  applyUpdate(id: string, update: Uint8Array): Promise<void>;
+  /** Resolves to the values the backend read mended (see `Backend`). */
+  applyUpdate(id: string, update: Uint8Array): Promise<Problem[]>;
 }
 
 export type SaveState =
-  { kind: "saved" } | { kind: "saving" } | { kind: "error"; message: string; retryInMs: number };
+  /** `mended`: what the backend read mended in the last changes sent. */
+  | { kind: "saved"; mended?: Problem[] }
+  | { kind: "saving" }
+  | { kind: "error"; message: string; retryInMs: number };
 
 export interface SessionOptions {
   /** Called whenever the save state changes. */
@@ -142,6 +147,7 @@ export class MapSession {
 
   private async flush(): Promise<void> {
     if (this.sending || !this.isOpen()) return;
+    const mended: Problem[] = [];
     while (this.pending.length > 0 && this.isOpen()) {
       // Everything not yet sent goes as one update.
       const batch = this.pending.length === 1 ? this.pending : [Y.mergeUpdates(this.pending)];
@@ -149,7 +155,7 @@ export class MapSession {
       const count = this.pending.length;
       this.sending = true;
       try {
-        await this.transport.applyUpdate(this.id, update);
+        mended.push(...(await this.transport.applyUpdate(this.id, update)));
       } catch (reason) {
         this.sending = false;
         // Keep the unsent updates (merged) and try again later.
@@ -169,7 +175,7 @@ export class MapSession {
       this.pending = this.pending.slice(count);
     }
     if (this.isOpen()) {
-      this.setState({ kind: "saved" });
+      this.setState(mended.length > 0 ? { kind: "saved", mended } : { kind: "saved" });
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const w of waiters) w();
