@@ -47,6 +47,9 @@ pub struct WavePut {
     /// The waves whose answers changed: this one, and those that lost
     /// answers to it.
     pub touched: Vec<String>,
+    /// The wave held no answer before, and none of these replaced another:
+    /// its answers are now exactly the ones given, in their order.
+    pub exactly_these: bool,
 }
 
 /// Stores `answers` in the wave `label` (created when missing): an answer
@@ -81,6 +84,11 @@ fn put_wave<'a>(
             params![map_id, label, date],
         )?;
     }
+    let held_before: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM survey_answers WHERE map_id = ?1 AND wave = ?2)",
+        params![map_id, label],
+        |r| r.get(0),
+    )?;
     let mut added = 0usize;
     let mut replaced = 0usize;
     let mut losers: BTreeSet<String> = BTreeSet::new();
@@ -148,6 +156,7 @@ fn put_wave<'a>(
         added,
         replaced,
         touched: losers.into_iter().collect(),
+        exactly_these: !held_before && replaced == 0,
     })
 }
 
@@ -505,6 +514,7 @@ mod tests {
         ];
         let p = put(&mut s, "Q1", &q1, true);
         assert_eq!((p.added, p.replaced, p.touched), (3, 0, vec!["Q1".into()]));
+        assert!(p.exactly_these, "a new wave of new answers");
         // A line repeated in one file replaces the line before it.
         let p = put(
             &mut s,
@@ -513,11 +523,13 @@ mod tests {
             true,
         );
         assert_eq!((p.added, p.replaced), (1, 1));
+        assert!(!p.exactly_these, "the file's first line left");
         assert_eq!(all(&s, &map, "Q0"), vec![answer(3, "d", 2.0)]);
         // Re-importing a label: its own answers are replaced, no other wave
         // is touched, and what the file lacks leaves the wave.
         let p = put(&mut s, "Q1", &[answer(1, "a", 10.0)], true);
         assert_eq!((p.added, p.replaced, p.touched), (0, 1, vec!["Q1".into()]));
+        assert!(!p.exactly_these, "the wave held answers before");
         assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "a", 10.0)]);
         // A wave that loses every answer to another is touched too; a CES
         // answer on the other CES scale is the same answer.
