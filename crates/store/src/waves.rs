@@ -103,13 +103,16 @@ fn put_wave<'a>(
         // A plain one-row INSERT: with OR REPLACE, SQLite copies every page
         // each row's statement touches to a statement journal first (it may
         // delete rows), which was a fifth of a large import. The row holding
-        // the identity, found above, is deleted first instead, and the new
-        // one takes a new rowid as REPLACE gave it.
+        // the identity, found above, is deleted first instead. Rowids are
+        // given, all above `last_row`: SQLite would reuse the largest one
+        // once its row is deleted, and `replace` below would then take the
+        // new row for an old one.
         let mut insert = c.prepare_cached(
             "INSERT INTO survey_answers
-             (map_id, wave, touchpoint, respondent, date, scale, value, comment)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             (rowid, map_id, wave, touchpoint, respondent, date, scale, value, comment)
+             VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
+        let mut rowid = last_row;
         let mut touchpoint = String::with_capacity(36);
         for r in answers {
             touchpoint.clear();
@@ -130,6 +133,7 @@ fn put_wave<'a>(
                     }
                 }
             }
+            rowid += 1;
             insert.execute(params![
                 map_id,
                 label,
@@ -138,7 +142,8 @@ fn put_wave<'a>(
                 r.date,
                 r.scale.as_str(),
                 r.value,
-                r.comment
+                r.comment,
+                rowid
             ])?;
         }
     }
@@ -525,8 +530,16 @@ mod tests {
         assert_eq!((p.added, p.replaced), (1, 1));
         assert!(!p.exactly_these, "the file's first line left");
         assert_eq!(all(&s, &map, "Q0"), vec![answer(3, "d", 2.0)]);
-        // Re-importing a label: its own answers are replaced, no other wave
-        // is touched, and what the file lacks leaves the wave.
+        // Re-importing a label: its own answers are replaced (the last one
+        // too, whose rowid is the largest), no other wave is touched, and
+        // what the file lacks leaves the wave.
+        let p = put(&mut s, "Q1", &[answer(2, "c", 5.0)], true);
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(2, "c", 5.0)]);
+        put(&mut s, "Q1", &q1, true);
+        let p2 = put(&mut s, "Q1", &[answer(2, "c", 5.0)], true);
+        assert_eq!((p.replaced, p2.replaced), (1, 1));
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(2, "c", 5.0)]);
+        put(&mut s, "Q1", &q1, true);
         let p = put(&mut s, "Q1", &[answer(1, "a", 10.0)], true);
         assert_eq!((p.added, p.replaced, p.touched), (0, 1, vec!["Q1".into()]));
         assert!(!p.exactly_these, "the wave held answers before");
