@@ -102,7 +102,7 @@ impl Inner {
             let raw = std::mem::take(&mut next.responses);
             let moved = !raw.is_empty();
             touched.extend(place_answers(log, id, raw)?);
-            restate(log, id, &mut next, &touched)?;
+            restate(log, id, &mut next, &touched, None)?;
             let mut change = crate::diff_change(open, next)?;
             if let Some(c) = change.as_mut() {
                 c.compact = moved;
