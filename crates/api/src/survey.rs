@@ -56,10 +56,11 @@ impl Inner {
         answers: &[SurveyResponse],
         replace: bool,
     ) -> Result<waymark_store::WavePut> {
-        self.write_answers(id, |log, _| {
+        self.write_known_answers(id, (label, answers), |log, _| {
             let put = log.put_wave(id, label, date, answers, replace)?;
             let touched = put.touched.clone();
-            Ok((put, touched))
+            let exact = put.exactly_these;
+            Ok((put, touched, exact))
         })
     }
 }

@@ -243,3 +243,46 @@ fn a_copy_of_a_map_takes_its_waves_along() {
         1
     );
 }
+
+#[test]
+fn a_new_waves_statistics_made_on_import_equal_those_read_back_from_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("library.db")).unwrap();
+    let id = lib.create_map(Some("bank-lost-card"), None).unwrap();
+    let j = lib.journey(&id).unwrap();
+    let comments = [
+        "",
+        "On hold for 40 minutes, then transferred AGAIN!!",
+        "Quick and friendly, thanks :)",
+        "The app kept crashing, but support was great.",
+        "Not bad at all",
+    ];
+    let metrics = [
+        ("nps", "nps", 11, 0),
+        ("csat", "csat", 5, 1),
+        ("ces", "ces7", 7, 1),
+    ];
+    let mut csv = String::from("touchpoint,respondent,date,metric,scale,value,comment\n");
+    for i in 0..600usize {
+        let (metric, scale, m, lo) = metrics[i % 3];
+        let tp = j.touchpoints[(i * 7) % j.touchpoints.len()].id;
+        // Respondents answer several metrics, often with the same comment.
+        let who = i / 3;
+        let comment = comments[(who * 5 + i % 2) % comments.len()];
+        let value = lo + (i * 5) as i64 % m;
+        csv += &format!(
+            "{tp},r{who},2026-03-{:02},{metric},{scale},{value},\"{comment}\"\n",
+            1 + who % 28
+        );
+    }
+    let columns = waymark_api::survey::SurveyColumns::default();
+    let given = waymark_api::waves::WaveDate::Given("2026-03-31");
+    lib.import_wave_text(&id, "q1.csv", &csv, &columns, Some("Q1"), given)
+        .unwrap();
+    let made = lib.journey(&id).unwrap().evidence;
+    assert!(made.len() > 1 && made.iter().all(|e| e.wave == "Q1"));
+    // A rename restates both labels from what the tables hold.
+    lib.rename_wave(&id, "Q1", "Q2").unwrap();
+    lib.rename_wave(&id, "Q2", "Q1").unwrap();
+    assert_eq!(lib.journey(&id).unwrap().evidence, made);
+}

@@ -8,7 +8,8 @@
 //! named version kept of exactly these answers, see `version_answers`), so
 //! the next version copies it again: a new write path must do the same.
 
-use std::collections::HashMap;
+use std::collections::BTreeSet;
+use std::fmt::Write;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
@@ -52,19 +53,19 @@ pub struct WavePut {
     /// The waves whose answers changed: this one, and those that lost
     /// answers to it.
     pub touched: Vec<String>,
-}
-
-fn counts_by_wave(c: &Connection, map_id: &str) -> rusqlite::Result<HashMap<String, i64>> {
-    let mut stmt = c.prepare_cached(
-        "SELECT wave, COUNT(*) FROM survey_answers WHERE map_id = ?1 GROUP BY wave",
-    )?;
-    let rows = stmt.query_map([map_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    /// The wave held no answer before, and none of these replaced another:
+    /// its answers are now exactly the ones given, in their order.
+    pub exactly_these: bool,
 }
 
 /// Stores `answers` in the wave `label` (created when missing): an answer
 /// whose identity the map holds in any wave replaces it. With `replace`,
 /// the answers the wave held before and this import lacks leave it.
+///
+/// Each answer's identity is looked up in the identity index before it is
+/// written (the page the insert then needs is the one just read), which
+/// says whether it is new and which wave loses it: no count of the map's
+/// answers, a scan of every row, before or after.
 fn put_wave<'a>(
     c: &Connection,
     map_id: &str,
@@ -73,8 +74,6 @@ fn put_wave<'a>(
     answers: impl IntoIterator<Item = &'a SurveyResponse>,
     replace: bool,
 ) -> rusqlite::Result<WavePut> {
-    let before = counts_by_wave(c, map_id)?;
-    let total_before: i64 = before.values().sum();
     let last_row: i64 = c.query_row(
         "SELECT COALESCE(MAX(rowid), 0) FROM survey_answers",
         [],
@@ -91,56 +90,84 @@ fn put_wave<'a>(
             params![map_id, label, date],
         )?;
     }
-    let mut n = 0usize;
+    let held_before: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM survey_answers WHERE map_id = ?1 AND wave = ?2)",
+        params![map_id, label],
+        |r| r.get(0),
+    )?;
+    let mut added = 0usize;
+    let mut replaced = 0usize;
+    let mut losers: BTreeSet<String> = BTreeSet::new();
     {
-        // REPLACE deletes the row holding the identity, wherever it is, and
-        // inserts the new one with a new rowid.
-        let mut stmt = c.prepare_cached(
-            "INSERT OR REPLACE INTO survey_answers
-             (map_id, wave, touchpoint, respondent, date, scale, value, comment)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        // The expression is the identity index's, so the lookup uses it.
+        let mut holder = c.prepare_cached(
+            "SELECT rowid, wave FROM survey_answers
+             WHERE map_id = ?1 AND touchpoint = ?2 AND respondent = ?3 AND date = ?4
+             AND (CASE scale WHEN 'ces5' THEN 'ces' WHEN 'ces7' THEN 'ces' ELSE scale END) = ?5",
         )?;
+        let mut drop_row = c.prepare_cached("DELETE FROM survey_answers WHERE rowid = ?1")?;
+        // A plain one-row INSERT: with OR REPLACE, SQLite copies every page
+        // each row's statement touches to a statement journal first (it may
+        // delete rows), which was a fifth of a large import. The row holding
+        // the identity, found above, is deleted first instead. Rowids are
+        // given, all above `last_row`: SQLite would reuse the largest one
+        // once its row is deleted, and `replace` below would then take the
+        // new row for an old one.
+        let mut insert = c.prepare_cached(
+            "INSERT INTO survey_answers
+             (rowid, map_id, wave, touchpoint, respondent, date, scale, value, comment)
+             VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let mut rowid = last_row;
+        let mut touchpoint = String::with_capacity(36);
         for r in answers {
-            n += 1;
-            stmt.execute(params![
+            touchpoint.clear();
+            write!(touchpoint, "{}", r.touchpoint).expect("writing to a String");
+            let held: Option<(i64, String)> = holder
+                .query_row(
+                    params![map_id, touchpoint, r.respondent, r.date, r.scale.metric()],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            match held {
+                None => added += 1,
+                Some((rowid, wave)) => {
+                    replaced += 1;
+                    drop_row.execute([rowid])?;
+                    if wave != label {
+                        losers.insert(wave);
+                    }
+                }
+            }
+            rowid += 1;
+            insert.execute(params![
                 map_id,
                 label,
-                r.touchpoint.to_string(),
+                touchpoint,
                 r.respondent,
                 r.date,
                 r.scale.as_str(),
                 r.value,
-                r.comment
+                r.comment,
+                rowid
             ])?;
         }
     }
-    let total_after: i64 = c.query_row(
-        "SELECT COUNT(*) FROM survey_answers WHERE map_id = ?1",
-        [map_id],
-        |r| r.get(0),
-    )?;
-    let added = (total_after - total_before).max(0) as usize;
     if replace {
         c.execute(
             "DELETE FROM survey_answers WHERE map_id = ?1 AND wave = ?2 AND rowid <= ?3",
             params![map_id, label, last_row],
         )?;
     }
-    let after = counts_by_wave(c, map_id)?;
-    let mut touched: Vec<String> = before
-        .iter()
-        .filter(|(w, k)| *w != label && after.get(*w) != Some(k))
-        .map(|(w, _)| w.clone())
-        .collect();
-    touched.push(label.to_string());
-    touched.sort();
-    for wave in &touched {
+    losers.insert(label.to_string());
+    for wave in &losers {
         changed(c, map_id, wave)?;
     }
     Ok(WavePut {
         added,
-        replaced: n - added,
-        touched,
+        replaced,
+        touched: losers.into_iter().collect(),
+        exactly_these: !held_before && replaced == 0,
     })
 }
 
@@ -478,6 +505,69 @@ mod tests {
         let mut v = Vec::new();
         s.wave_answers(map, wave, |a| v.push(a)).unwrap();
         v
+    }
+
+    #[test]
+    fn a_put_counts_what_it_added_and_replaced_and_names_the_waves_that_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("library.db")).unwrap();
+        let map = "m1".to_string();
+        s.create_map(&map, &[0, 0], &Journey::new("Waves")).unwrap();
+        let put = |s: &mut Store, label: &str, answers: &[SurveyResponse], replace: bool| {
+            let log = s.begin_write().unwrap();
+            let put = log.put_wave(&map, label, None, answers, replace).unwrap();
+            log.commit().unwrap();
+            put
+        };
+        let q1 = [
+            answer(1, "a", 9.0),
+            answer(1, "b", 3.0),
+            answer(2, "c", 5.0),
+        ];
+        let p = put(&mut s, "Q1", &q1, true);
+        assert_eq!((p.added, p.replaced, p.touched), (3, 0, vec!["Q1".into()]));
+        assert!(p.exactly_these, "a new wave of new answers");
+        // A line repeated in one file replaces the line before it.
+        let p = put(
+            &mut s,
+            "Q0",
+            &[answer(3, "d", 1.0), answer(3, "d", 2.0)],
+            true,
+        );
+        assert_eq!((p.added, p.replaced), (1, 1));
+        assert!(!p.exactly_these, "the file's first line left");
+        assert_eq!(all(&s, &map, "Q0"), vec![answer(3, "d", 2.0)]);
+        // Re-importing a label: its own answers are replaced (the last one
+        // too, whose rowid is the largest), no other wave is touched, and
+        // what the file lacks leaves the wave.
+        let p = put(&mut s, "Q1", &[answer(2, "c", 5.0)], true);
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(2, "c", 5.0)]);
+        put(&mut s, "Q1", &q1, true);
+        let p2 = put(&mut s, "Q1", &[answer(2, "c", 5.0)], true);
+        assert_eq!((p.replaced, p2.replaced), (1, 1));
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(2, "c", 5.0)]);
+        put(&mut s, "Q1", &q1, true);
+        let p = put(&mut s, "Q1", &[answer(1, "a", 10.0)], true);
+        assert_eq!((p.added, p.replaced, p.touched), (0, 1, vec!["Q1".into()]));
+        assert!(!p.exactly_these, "the wave held answers before");
+        assert_eq!(all(&s, &map, "Q1"), vec![answer(1, "a", 10.0)]);
+        // A wave that loses every answer to another is touched too; a CES
+        // answer on the other CES scale is the same answer.
+        let mut ces = answer(3, "d", 4.0);
+        ces.scale = Scale::Ces7;
+        let mut ces5 = ces.clone();
+        ces5.scale = Scale::Ces5;
+        put(&mut s, "Q0", &[ces5], true);
+        let p = put(
+            &mut s,
+            "Q2",
+            &[ces.clone(), answer(1, "a", 0.0), answer(4, "e", 7.0)],
+            false,
+        );
+        assert_eq!((p.added, p.replaced), (1, 2));
+        assert_eq!(p.touched, ["Q0", "Q1", "Q2"]);
+        assert!(all(&s, &map, "Q0").is_empty() && all(&s, &map, "Q1").is_empty());
+        assert_eq!(all(&s, &map, "Q2").len(), 3);
     }
 
     #[test]

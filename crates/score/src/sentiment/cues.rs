@@ -5,6 +5,7 @@
 //! compound score, never folded into it, so the sentiment stays comparable
 //! with the Python reference and the cue list stays explainable.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The cue kinds, in the order they are reported.
@@ -159,18 +160,24 @@ fn duration(number: &str, unit: &str) -> Option<f64> {
     Some(n * per)
 }
 
-/// [`PHRASES`] split into words, with the index of their cue; built once
-/// because every comment is matched against all of them.
-fn phrases() -> &'static [(usize, Vec<&'static str>)] {
-    static P: OnceLock<Vec<(usize, Vec<&'static str>)>> = OnceLock::new();
+/// A phrase of [`PHRASES`] split into words, with the index of its cue.
+type Phrase = (usize, Vec<&'static str>);
+
+/// [`PHRASES`] by their first word, built once: each word of a comment is
+/// looked up once rather than compared with every phrase (a large survey
+/// import matches hundreds of thousands of comments).
+fn phrases() -> &'static HashMap<&'static str, Vec<Phrase>> {
+    static P: OnceLock<HashMap<&'static str, Vec<Phrase>>> = OnceLock::new();
     P.get_or_init(|| {
-        PHRASES
-            .iter()
-            .flat_map(|(cue, list)| {
-                let idx = CUES.iter().position(|c| c == cue).expect("cue listed");
-                list.iter().map(move |p| (idx, p.split(' ').collect()))
-            })
-            .collect()
+        let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for (cue, list) in PHRASES {
+            let idx = CUES.iter().position(|c| c == cue).expect("cue listed");
+            for p in *list {
+                let words: Vec<&str> = p.split(' ').collect();
+                by_first.entry(words[0]).or_default().push((idx, words));
+            }
+        }
+        by_first
     })
 }
 
@@ -188,8 +195,11 @@ pub fn effort_cues(text: &str) -> Vec<&'static str> {
     let w = words(text);
     let mut found = [false; CUES.len()];
     for start in 0..w.len() {
-        for (idx, phrase) in phrases() {
-            if found[*idx] || w[start] != phrase[0] || start + phrase.len() > w.len() {
+        let Some(starting) = phrases().get(w[start].as_str()) else {
+            continue;
+        };
+        for (idx, phrase) in starting {
+            if found[*idx] || start + phrase.len() > w.len() {
                 continue;
             }
             if !w[start + 1..start + phrase.len()]
@@ -240,7 +250,54 @@ pub fn effort_cues(text: &str) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::effort_cues;
+    use super::*;
+
+    /// The phrase cues found by comparing every phrase at every word, as
+    /// before [`phrases`] was indexed by first word.
+    fn phrase_cues_by_scan(text: &str) -> [bool; CUES.len()] {
+        let w = words(text);
+        let mut found = [false; CUES.len()];
+        for start in 0..w.len() {
+            for (idx, phrase) in phrases().values().flatten() {
+                let end = start + phrase.len();
+                if end > w.len() || w[start..end].iter().zip(phrase).any(|(a, b)| a != b) {
+                    continue;
+                }
+                if phrase == &["again"]
+                    && w[start.saturating_sub(2)..start]
+                        .iter()
+                        .any(|x| LOYAL_AGAIN.contains(&x.as_str()))
+                {
+                    continue;
+                }
+                found[*idx] = true;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_first_word_index_finds_what_a_scan_of_every_phrase_finds() {
+        let mut texts = crate::sentiment::sample::distinct_comments(5_000, 11);
+        texts.extend(
+            PHRASES
+                .iter()
+                .flat_map(|(_, l)| l.iter().map(|p| format!("so {p} again"))),
+        );
+        texts.push("Would use again, but called back twice and hung up".into());
+        let mut hits = 0;
+        for t in &texts {
+            let want = phrase_cues_by_scan(t);
+            let got = effort_cues(t);
+            for (i, cue) in CUES.iter().enumerate() {
+                if *cue != "long_wait" {
+                    assert_eq!(got.contains(cue), want[i], "{cue} in {t:?}");
+                    hits += usize::from(want[i]);
+                }
+            }
+        }
+        assert!(hits > 1_000, "the sample holds phrase cues ({hits})");
+    }
 
     #[test]
     fn cues() {
