@@ -6,7 +6,7 @@
 
 mod bin;
 
-use bin::{fails, new_map, ok, ANSWERS_HEADER};
+use bin::{fails, import_wave, new_map, ok, pdf_text, ANSWERS_HEADER};
 
 /// Four answers of `value` and one passive (8) about `tp`, with a comment.
 fn csv(tp: &str, date: &str, value: u8, comment: &str) -> String {
@@ -34,21 +34,7 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
     let a = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
     let b = map["touchpoints"][1]["id"].as_str().unwrap().to_string();
     let import = |label: &str, date: &str, text: String| {
-        let p = dir.path().join(format!("{label}.csv"));
-        std::fs::write(&p, text).unwrap();
-        ok(
-            &db,
-            &[
-                "responses",
-                "import",
-                &id,
-                p.to_str().unwrap(),
-                "--wave",
-                label,
-                "--date",
-                date,
-            ],
-        );
+        import_wave(&db, &id, label, Some(date), &text);
     };
     // Q1 −80, Q2 +80 on the same touchpoint: pooled they read 0.
     import(
@@ -147,11 +133,7 @@ fn scores_read_the_latest_wave_unless_told_otherwise() {
             "Q1",
         ],
     );
-    let out = std::process::Command::new("pdftotext")
-        .args([pdf, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    let text = pdf_text(pdf.as_ref());
     assert!(text.contains("Scores as of survey wave Q1."), "{text}");
 
     // An unknown label names the map and the waves it has; the two flags clash.

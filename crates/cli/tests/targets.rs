@@ -3,7 +3,7 @@
 
 mod bin;
 
-use bin::{fails, new_map, ok, ANSWERS_HEADER};
+use bin::{fails, import_wave, new_map, ok, ANSWERS_HEADER};
 
 fn nps_csv(tp: &str, value: u32, n: usize) -> String {
     let mut s = String::from(ANSWERS_HEADER);
@@ -39,19 +39,7 @@ fn targets_from_the_command_line() {
 
     // Two waves: NPS −100 then +100 on the touchpoint.
     for (label, value) in [("Q1", 0), ("Q2", 10)] {
-        let p = dir.path().join(format!("{label}.csv"));
-        std::fs::write(&p, nps_csv(&tp, value, 40)).unwrap();
-        ok(
-            &db,
-            &[
-                "responses",
-                "import",
-                &id,
-                p.to_str().unwrap(),
-                "--wave",
-                label,
-            ],
-        );
+        import_wave(&db, &id, label, None, &nps_csv(&tp, value, 40));
     }
     let t: serde_json::Value = serde_json::from_str(&ok(&db, &["trend", &id, "--json"])).unwrap();
     let status = |w: usize| {
@@ -126,19 +114,7 @@ fn stage_targets_from_the_command_line() {
     );
 
     // A wave of promoters on the stage's touchpoint: NPS 100, the target met.
-    let p = dir.path().join("Q1.csv");
-    std::fs::write(&p, nps_csv(&tp, 10, 40)).unwrap();
-    ok(
-        &db,
-        &[
-            "responses",
-            "import",
-            &id,
-            p.to_str().unwrap(),
-            "--wave",
-            "Q1",
-        ],
-    );
+    import_wave(&db, &id, "Q1", None, &nps_csv(&tp, 10, 40));
     let list = ok(&db, &["target", &id]);
     assert!(
         list.contains(&format!("stage {stage}")) && list.contains("NPS ≥ 30: met (100)"),

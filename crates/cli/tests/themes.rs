@@ -5,7 +5,7 @@
 
 mod bin;
 
-use bin::{fails, new_map, ok, ANSWERS_HEADER};
+use bin::{fails, import_wave, new_map, ok, pdf_text, ANSWERS_HEADER};
 
 const Q1: &[&str] = &[
     "Still waiting for my refund three weeks later.",
@@ -38,19 +38,7 @@ fn themes_of_imported_waves() {
     let tp = map["touchpoints"][0]["id"].as_str().unwrap().to_string();
     let title = map["touchpoints"][0]["title"].as_str().unwrap().to_string();
     for (label, date, comments) in [("Q1", "2026-03-10", Q1), ("Q2", "2026-06-10", Q2)] {
-        let p = dir.path().join(format!("{label}.csv"));
-        std::fs::write(&p, csv(&tp, date, comments)).unwrap();
-        ok(
-            &db,
-            &[
-                "responses",
-                "import",
-                &id,
-                p.to_str().unwrap(),
-                "--wave",
-                label,
-            ],
-        );
+        import_wave(&db, &id, label, None, &csv(&tp, date, comments));
     }
 
     let json = |args: &[&str]| -> serde_json::Value {
@@ -141,11 +129,7 @@ fn themes_of_imported_waves() {
             "2026-07-01",
         ],
     );
-    let out = std::process::Command::new("pdftotext")
-        .args([pdf, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    let text = pdf_text(pdf.as_ref());
     assert!(text.contains("Top theme in the comments: app"), "{text}");
 
     let err = fails(&db, &["themes", &id, "--touchpoint", "Nowhere"], 1);

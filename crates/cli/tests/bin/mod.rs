@@ -53,3 +53,27 @@ pub fn new_map(db: &Path, title: &str, template: &str) -> (String, serde_json::V
     let shown: serde_json::Value = serde_json::from_str(&ok(db, &["show", &id, "--json"])).unwrap();
     (id, shown["map"].clone())
 }
+
+/// Imports `answers` (CSV text, written beside the library as `LABEL.csv`)
+/// into map `id` as the wave `label`, dated `date` when given: what
+/// `waymark responses import` printed.
+pub fn import_wave(db: &Path, id: &str, label: &str, date: Option<&str>, answers: &str) -> String {
+    let file = db.with_file_name(format!("{label}.csv"));
+    std::fs::write(&file, answers).unwrap();
+    let file = file.to_str().unwrap();
+    let mut args = vec!["responses", "import", id, file, "--wave", label];
+    if let Some(date) = date {
+        args.extend(["--date", date]);
+    }
+    ok(db, &args)
+}
+
+/// The text of the PDF at `pdf` (pdftotext), its lines joined by spaces.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).replace('\n', " ")
+}
