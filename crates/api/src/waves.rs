@@ -3,9 +3,11 @@
 //! scores every wave on its own answers.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 pub use waymark_score::intervals::{change, Change};
+use waymark_score::sentiment::remember;
 use waymark_score::trend::{trend, wave_trend};
 pub use waymark_score::trend::{Figures, Trend, WaveTrend};
 pub use waymark_score::wave_compare::{compare_waves, since_last_wave, WaveComparison};
@@ -206,7 +208,16 @@ impl Library {
         // without one the import adds to the wave and removes nothing.
         // Either way it is one transaction (concurrent imports into one
         // wave both land).
-        let put = inner.put_answers(id, &label, date.as_deref(), &answers, explicit)?;
+        // The comments' sentiment is a third of an import's work and needs
+        // nothing from the library: a second thread works it out while the
+        // rows are written, and the statistics then read it from memory.
+        let written = AtomicBool::new(false);
+        let put = std::thread::scope(|s| {
+            s.spawn(|| remember(answers.iter().map(|a| a.comment.as_str()), &written));
+            let put = inner.put_answers(id, &label, date.as_deref(), &answers, explicit);
+            written.store(true, Ordering::Relaxed);
+            put
+        })?;
         Ok(WaveImport {
             wave: inner.store.wave(id, &label)?,
             added: put.added,

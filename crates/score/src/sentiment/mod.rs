@@ -10,6 +10,7 @@ pub use cues::{effort_cues, CUES};
 pub use vader::{Polarity, Vader};
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// Distinct comment texts whose compound score is remembered.
@@ -33,6 +34,35 @@ pub fn compound(text: &str) -> f64 {
         m.insert(text.to_string(), v);
     }
     v
+}
+
+/// Works out and remembers the compound scores of `texts` (blank ones
+/// skipped) until `stop` is set, so that [`compound`] answers them from
+/// memory: run on a second thread while the caller does other work (an
+/// import writing its rows), it takes the sentiment off the caller's path.
+/// Stops early once memory holds [`REMEMBERED`] texts, so it never makes
+/// the memory forget what it just worked out.
+pub fn remember<'a>(texts: impl IntoIterator<Item = &'a str>, stop: &AtomicBool) {
+    let seen = remembered();
+    for text in texts {
+        let text = text.trim();
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        match seen.lock() {
+            Ok(m) if m.len() >= REMEMBERED => return,
+            Ok(m) if m.contains_key(text) => continue,
+            Ok(_) => {}
+            Err(_) => return,
+        }
+        let v = Vader::get().compound(text);
+        if let Ok(mut m) = seen.lock() {
+            m.insert(text.to_string(), v);
+        }
+    }
 }
 
 fn remembered() -> &'static Mutex<HashMap<String, f64>> {
@@ -65,5 +95,23 @@ mod tests {
         forget();
         assert!(!remembered().lock().unwrap().contains_key(text));
         assert_eq!(compound(text), fresh);
+    }
+
+    #[test]
+    fn remembered_ahead_the_scores_are_the_computed_ones() {
+        let texts = [
+            "  Waited two weeks for a refund.  ",
+            "",
+            "Lovely staff, quick fix",
+        ];
+        remember(texts, &AtomicBool::new(false));
+        for t in texts.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            assert!(remembered().lock().unwrap().contains_key(t), "{t}");
+            assert_eq!(compound(t), Vader::get().compound(t));
+        }
+        // Told to stop, it works out nothing more.
+        let late = "Told to stop before this one";
+        remember([late], &AtomicBool::new(true));
+        assert!(!remembered().lock().unwrap().contains_key(late));
     }
 }
