@@ -2,7 +2,7 @@
 // focus moves into a dialog when it opens, so Escape closes it even when it
 // was opened by a button or a key; Tab stays inside; a click on the dimmed
 // overlay closes it; focus goes back to where it was. The shortcut sheet is
-// written from the command table. (Named to run after library.test.mjs,
+// written from the command table. (Named to run after 00-library.test.mjs,
 // which expects the library to start empty.)
 
 import assert from "node:assert/strict";

@@ -2,7 +2,7 @@
 // two replicas edit apart (one deletes a stage, the other adds a touchpoint
 // to it), the editor says so ("1 touchpoint lost its stage in a concurrent
 // edit") and puts the card back into the stage picked; the library file,
-// through the CLI, lists it again. (Named to run after library.test.mjs,
+// through the CLI, lists it again. (Named to run after 00-library.test.mjs,
 // which expects the library to start empty.)
 
 import assert from "node:assert/strict";

@@ -1,7 +1,7 @@
 // The insight views in Chromium over `waymark serve`: friction heat, a
 // touchpoint's explanation checked against `waymark score --json`, the
 // pain-point board with its CSV download, and the scoring settings re-scoring
-// live and undoable. (Named to run after library.test.mjs, which expects the
+// live and undoable. (Named to run after 00-library.test.mjs, which expects the
 // library to start empty.) scripts/test-browser sets WAYMARK_URL, WAYMARK_CLI
 // and WAYMARK_DB.
 

@@ -3,6 +3,8 @@
 // starts the server on a temporary library and sets:
 //   WAYMARK_URL  the URL the server printed (with its token)
 //   WAYMARK_CLI  the `waymark` binary, WAYMARK_DB the library it serves
+// The files share that library and run in name order: this one's name sorts
+// first because its first test sees the library empty.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
